@@ -1,0 +1,21 @@
+import type { CollectionName, ShardName } from './shards';
+import type { HistoryEntry } from './history';
+
+/**
+ * What a domain command asks the store to do, as plain data. The store applies all ops of a
+ * command in one Yjs transaction, so a command is all-or-nothing on every replica.
+ */
+export type Op =
+  /** A new record: plain fields, collaborative texts, and its first history entry. */
+  | { kind: 'create'; collection: CollectionName; id: string; fields: Record<string, unknown>; texts?: Record<string, string> }
+  /** Overwrite some plain fields; untouched fields keep concurrent edits by others. */
+  | { kind: 'set'; collection: CollectionName; id: string; fields: Record<string, unknown> }
+  /** Bring a collaborative text to `value` by the smallest splice, so colleagues' typing merges. */
+  | { kind: 'text'; collection: CollectionName; id: string; field: string; value: string }
+  /** Append to the record's history. */
+  | { kind: 'log'; collection: CollectionName; id: string; entry: HistoryEntry };
+
+export interface Command {
+  shard: ShardName;
+  ops: Op[];
+}

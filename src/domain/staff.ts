@@ -1,0 +1,58 @@
+import type { CommandContext } from './actor';
+import type { Command } from './ops';
+import { historyEntry } from './history';
+import { newId } from './ids';
+import { LIMITS } from './limits';
+import { fail, ok, type Result } from './result';
+
+export type StaffRole = 'reception' | 'manager' | 'team';
+
+export interface Staff {
+  id: string;
+  name: string;
+  role: StaffRole;
+}
+
+export interface StaffRow extends Staff {
+  createdAt: string;
+}
+
+export const STAFF_ROLES: StaffRole[] = ['reception', 'manager', 'team'];
+
+/** Adding a profile is the one command that may run before anyone has chosen who they are. */
+export function createStaff(name: string, role: StaffRole, ctx: Omit<CommandContext, 'actor'> & { actor?: CommandContext['actor'] }, id = newId()): Result<{ id: string; command: Command }> {
+  const clean = name.trim();
+  if (!clean) return fail({ code: 'staff.error.nameRequired', field: 'name' });
+  if (clean.length > LIMITS.name) return fail({ code: 'error.tooLong', field: 'name', params: { max: LIMITS.name } });
+  if (!STAFF_ROLES.includes(role)) return fail({ code: 'staff.error.badRole', field: 'role' });
+  const actor = ctx.actor ?? { staffId: id, name: clean, deviceCode: '' };
+  return ok({
+    id,
+    command: {
+      shard: 'office',
+      ops: [
+        { kind: 'create', collection: 'staff', id, fields: { name: clean, role, createdAt: ctx.now, createdBy: actor.staffId } },
+        { kind: 'log', collection: 'staff', id, entry: historyEntry({ actor, now: ctx.now }, 'history.created') },
+      ],
+    },
+  });
+}
+
+export function staffFromRecord(id: string, r: Record<string, unknown>): StaffRow {
+  const role = STAFF_ROLES.includes(r.role as StaffRole) ? (r.role as StaffRole) : 'reception';
+  return { id, name: String(r.name ?? ''), role, createdAt: String(r.createdAt ?? '') };
+}
+
+/** The office's own name, printed on every form. */
+export function setOfficeName(name: string, ctx: CommandContext): Result<Command> {
+  const clean = name.trim();
+  if (!clean) return fail({ code: 'office.error.nameRequired', field: 'name' });
+  if (clean.length > LIMITS.shortText) return fail({ code: 'error.tooLong', field: 'name', params: { max: LIMITS.shortText } });
+  return ok({
+    shard: 'office',
+    ops: [
+      { kind: 'set', collection: 'settings', id: 'office', fields: { name: clean, updatedAt: ctx.now, updatedBy: ctx.actor.staffId } },
+      { kind: 'log', collection: 'settings', id: 'office', entry: historyEntry(ctx, 'history.updated', [{ field: 'officeName', to: clean }]) },
+    ],
+  });
+}

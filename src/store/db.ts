@@ -1,0 +1,44 @@
+import Dexie, { type Table } from 'dexie';
+import type { CustomerRow } from '../domain/customer';
+import type { StaffRow } from '../domain/staff';
+
+/** One Yjs update as stored: the shard's document is the merge of all its rows. */
+export interface UpdateRow {
+  seq?: number;
+  shard: string;
+  update: Uint8Array;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export interface SettingsRow {
+  id: string;
+  name: string;
+}
+
+/**
+ * One IndexedDB database per office on this device. The whole schema, every version, lives
+ * here. `updates` is the durable truth (Yjs update log per shard); every other table except
+ * `meta` is a projection derived from the documents and can be rebuilt from them at any time.
+ */
+export class LinliDB extends Dexie {
+  updates!: Table<UpdateRow, number>;
+  meta!: Table<MetaRow, string>;
+  customers!: Table<CustomerRow, string>;
+  staff!: Table<StaffRow, string>;
+  settings!: Table<SettingsRow, string>;
+
+  constructor(officeId: string) {
+    super(`linli-${officeId}`);
+    this.version(1).stores({
+      updates: '++seq, shard',
+      meta: 'key',
+      customers: 'id, name, *terms, *phones, unitCode, updatedAt',
+      staff: 'id, name',
+      settings: 'id',
+    });
+  }
+}

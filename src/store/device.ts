@@ -1,0 +1,54 @@
+/**
+ * What this device knows about its office, kept in localStorage (tiny, read synchronously at
+ * start so the first screen never waits): which office, how to reach its relay, the token,
+ * the device's short code, and the staff profile chosen on it.
+ */
+export interface DeviceConfig {
+  officeId: string;
+  officeName: string;
+  relayUrl: string;
+  token: string;
+  deviceCode: string;
+  staffId?: string;
+}
+
+const KEY = 'linli.device';
+
+export function loadDeviceConfig(storage: Storage = localStorage): DeviceConfig | null {
+  try {
+    const raw = storage.getItem(KEY);
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as DeviceConfig;
+    return parsed.officeId && parsed.token ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveDeviceConfig(config: DeviceConfig, storage: Storage = localStorage): void {
+  storage.setItem(KEY, JSON.stringify(config));
+}
+
+export function clearDeviceConfig(storage: Storage = localStorage): void {
+  storage.removeItem(KEY);
+}
+
+/** The link (and QR code) that lets another tablet join: relay, office id and token. */
+export function joinLink(appOrigin: string, config: Pick<DeviceConfig, 'relayUrl' | 'officeId' | 'token' | 'officeName'>): string {
+  const params = new URLSearchParams({ relay: config.relayUrl, office: config.officeId, token: config.token, name: config.officeName });
+  return `${appOrigin}/join#${params.toString()}`;
+}
+
+export function parseJoinLink(hash: string): Pick<DeviceConfig, 'relayUrl' | 'officeId' | 'token' | 'officeName'> | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const relayUrl = params.get('relay');
+  const officeId = params.get('office');
+  const token = params.get('token');
+  if (!relayUrl || !officeId || !token) return null;
+  return { relayUrl, officeId, token, officeName: params.get('name') ?? '' };
+}
+
+/** The relay serving this app, as a websocket URL: ws://host:8787 or wss://… */
+export function defaultRelayUrl(location: Location): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+}

@@ -1,0 +1,104 @@
+import { Awareness } from 'y-protocols/awareness';
+import type { Actor, CommandContext } from '../domain/actor';
+import type { Command } from '../domain/ops';
+import { fail, ok, type Result } from '../domain/result';
+import type { ShardName } from '../domain/shards';
+import { applyCommand, MissingRecordError, readRecord } from './apply';
+import { LinliDB } from './db';
+import type { DeviceConfig } from './device';
+import { Presence } from './presence';
+import { LOCAL_ORIGIN, ShardDoc } from './shard-doc';
+import { SyncHub } from './sync';
+
+export interface OpenOptions {
+  /** Start without talking to the relay (tests, or a device told to stay offline). */
+  offline?: boolean;
+  WebSocketImpl?: typeof WebSocket;
+}
+
+/**
+ * Everything this device holds of one office: the database, the loaded shards, their sync and
+ * the presence of colleagues. The only way to change a record is `run(command)`.
+ */
+export class OfficeStore {
+  readonly db: LinliDB;
+  readonly sync: SyncHub;
+  readonly presence: Presence;
+  private shards = new Map<ShardName, ShardDoc>();
+  private loading = new Map<ShardName, Promise<ShardDoc>>();
+
+  constructor(readonly config: DeviceConfig, private readonly options: OpenOptions = {}) {
+    this.db = new LinliDB(config.officeId);
+    this.sync = new SyncHub({ relayUrl: config.relayUrl, officeId: config.officeId, token: config.token }, options.WebSocketImpl);
+    this.presence = new Presence();
+  }
+
+  /** Loads a shard from IndexedDB (once) and starts syncing it. */
+  shard(name: ShardName): Promise<ShardDoc> {
+    let promise = this.loading.get(name);
+    if (!promise) {
+      promise = (async () => {
+        const shard = new ShardDoc(this.db, name);
+        await shard.load();
+        this.shards.set(name, shard);
+        if (!this.options.offline) {
+          // Presence rides on the office shard's connection only.
+          const awareness = name === 'office' ? this.presence.bind(shard.doc) : undefined;
+          await this.sync.attach(shard, awareness);
+        }
+        return shard;
+      })();
+      this.loading.set(name, promise);
+    }
+    return promise;
+  }
+
+  loadedShard(name: ShardName): ShardDoc | undefined {
+    return this.shards.get(name);
+  }
+
+  context(actor?: Actor): CommandContext {
+    const staffId = actor?.staffId ?? this.config.staffId ?? '';
+    return {
+      actor: actor ?? { staffId, name: this.presence.me()?.name ?? '', deviceCode: this.config.deviceCode },
+      now: new Date().toISOString(),
+    };
+  }
+
+  /**
+   * The one write path: a domain command becomes one Yjs transaction; the promise resolves
+   * when that transaction, and the projection rows it changed, are committed to IndexedDB.
+   */
+  async run(command: Command): Promise<Result<void>> {
+    const shard = await this.shard(command.shard);
+    try {
+      applyCommand(shard.doc, command, LOCAL_ORIGIN);
+    } catch (err) {
+      if (err instanceof MissingRecordError) return fail({ code: 'error.notFound' });
+      throw err;
+    }
+    try {
+      await shard.flushed();
+    } catch {
+      return fail({ code: 'error.saveFailed' });
+    }
+    return ok(undefined);
+  }
+
+  /** A record as plain JSON from its (loaded) shard. */
+  async read(shard: ShardName, collection: string, id: string): Promise<Record<string, unknown> | null> {
+    return readRecord((await this.shard(shard)).doc, collection, id);
+  }
+
+  async close(): Promise<void> {
+    this.sync.destroy();
+    for (const shard of this.shards.values()) {
+      await shard.flushed().catch(() => undefined);
+      shard.destroy();
+    }
+    this.presence.destroy();
+    this.db.close();
+  }
+}
+
+export { Awareness };

@@ -1,0 +1,68 @@
+import { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { createSignal, type Accessor } from 'solid-js';
+
+export interface PresenceUser {
+  staffId: string;
+  name: string;
+  device: string;
+}
+
+export interface PeerState {
+  clientId: number;
+  user: PresenceUser;
+  /** The record the colleague has open, as `collection/id`, if any. */
+  viewing: string | null;
+}
+
+/**
+ * Who is online and what they have open, carried by the awareness protocol on the office
+ * shard's connection. Nothing of it is stored: it disappears when a colleague's tablet goes.
+ */
+export class Presence {
+  private awareness: Awareness | null = null;
+  private readonly peersSignal = createSignal<PeerState[]>([]);
+  readonly peers: Accessor<PeerState[]> = this.peersSignal[0];
+  private user: PresenceUser | null = null;
+  private viewing: string | null = null;
+
+  bind(doc: Y.Doc): Awareness {
+    this.awareness = new Awareness(doc);
+    this.awareness.on('change', () => this.refresh());
+    this.push();
+    return this.awareness;
+  }
+
+  me(): PresenceUser | null {
+    return this.user;
+  }
+
+  setUser(user: PresenceUser | null): void {
+    this.user = user;
+    this.push();
+  }
+
+  setViewing(key: string | null): void {
+    this.viewing = key;
+    this.push();
+  }
+
+  private push(): void {
+    if (!this.awareness) return;
+    this.awareness.setLocalState(this.user ? { user: this.user, viewing: this.viewing } : null);
+  }
+
+  private refresh(): void {
+    if (!this.awareness) return;
+    const peers: PeerState[] = [];
+    this.awareness.getStates().forEach((state, clientId) => {
+      if (clientId === this.awareness!.clientID || !state?.user) return;
+      peers.push({ clientId, user: state.user as PresenceUser, viewing: (state.viewing as string | null) ?? null });
+    });
+    this.peersSignal[1](peers);
+  }
+
+  destroy(): void {
+    this.awareness?.destroy();
+  }
+}

@@ -1,0 +1,149 @@
+import * as Y from 'yjs';
+import { collectionsOf, type CollectionName, type ShardName } from '../domain/shards';
+import type { LinliDB } from './db';
+import { PROJECTORS, PROJECTION_VERSION } from './projectors';
+
+/** Origin of updates replayed from IndexedDB: already stored, already projected. */
+export const LOAD_ORIGIN = Symbol('load');
+/** Origin of this device's own commands. */
+export const LOCAL_ORIGIN = Symbol('local');
+
+/** Fold the update log into one row once it grows past this many rows. */
+const COMPACT_AFTER = 400;
+
+/**
+ * One shard's Y.Doc bound to IndexedDB.
+ *
+ * Every update of the document — a local command or a colleague's edit arriving from the relay —
+ * is written in ONE IndexedDB transaction together with the projection rows of the records it
+ * touched. The log and the projection can therefore never disagree after a crash, and a command's
+ * promise resolves only once that transaction has committed: "saved" means on disk.
+ * (We keep this small log ourselves instead of y-dexie so that writes are awaitable per command,
+ * projection shares the transaction, and no background timer keeps test processes alive.)
+ */
+export class ShardDoc {
+  readonly doc = new Y.Doc();
+  private dirty = new Map<CollectionName, Set<string>>();
+  private chain: Promise<void> = Promise.resolve();
+  private rowsSinceCompact = 0;
+  private failed: unknown = null;
+
+  constructor(readonly db: LinliDB, readonly name: ShardName) {
+    for (const collection of collectionsOf(name)) {
+      const map = this.doc.getMap<Y.Map<unknown>>(collection);
+      map.observeDeep((events, tr) => {
+        if (tr.origin === LOAD_ORIGIN) return;
+        const ids = this.dirtySet(collection);
+        for (const event of events) {
+          if (event.target === map) for (const key of (event as Y.YMapEvent<unknown>).keysChanged) ids.add(key);
+          else ids.add(String(event.path[0]));
+        }
+      });
+    }
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === LOAD_ORIGIN) return;
+      const dirty = this.dirty;
+      this.dirty = new Map();
+      this.enqueue(() => this.write(update, dirty));
+    });
+  }
+
+  private dirtySet(collection: CollectionName): Set<string> {
+    let set = this.dirty.get(collection);
+    if (!set) this.dirty.set(collection, (set = new Set()));
+    return set;
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    this.chain = this.chain.then(task).catch((err) => {
+      this.failed = err;
+      console.error('Linli: could not save to IndexedDB', err);
+    });
+    return this.chain;
+  }
+
+  private tables() {
+    return [this.db.updates, ...collectionsOf(this.name).flatMap((c) => (PROJECTORS[c] ? [PROJECTORS[c]!.table(this.db)] : []))];
+  }
+
+  private async write(update: Uint8Array, dirty: Map<CollectionName, Set<string>>): Promise<void> {
+    await this.db.transaction('rw', this.tables(), async () => {
+      await this.db.updates.add({ shard: this.name, update });
+      for (const [collection, ids] of dirty) {
+        const projector = PROJECTORS[collection];
+        if (!projector) continue;
+        const map = this.doc.getMap<Y.Map<unknown>>(collection);
+        const puts: object[] = [];
+        const deletes: string[] = [];
+        for (const id of ids) {
+          const record = map.get(id);
+          if (record instanceof Y.Map) puts.push(projector.row(id, record.toJSON()));
+          else deletes.push(id);
+        }
+        const table = projector.table(this.db);
+        if (puts.length) await table.bulkPut(puts);
+        if (deletes.length) await table.bulkDelete(deletes);
+      }
+    });
+    if (++this.rowsSinceCompact >= COMPACT_AFTER) await this.compact();
+  }
+
+  /** Resolves when everything applied so far is in IndexedDB; rejects if a write failed. */
+  async flushed(): Promise<void> {
+    await this.chain;
+    if (this.failed) throw this.failed;
+  }
+
+  /** Replays the stored log into the document; rebuilds the projection if it is stale. */
+  async load(): Promise<void> {
+    const rows = await this.db.updates.where('shard').equals(this.name).toArray();
+    if (rows.length) {
+      const merged = Y.mergeUpdates(rows.map((r) => r.update));
+      Y.applyUpdate(this.doc, merged, LOAD_ORIGIN);
+    }
+    this.rowsSinceCompact = rows.length;
+    const versionKey = `projection:${this.name}`;
+    const stored = await this.db.meta.get(versionKey);
+    if (stored?.value !== PROJECTION_VERSION) {
+      await this.rebuildProjection();
+      await this.db.meta.put({ key: versionKey, value: PROJECTION_VERSION });
+    }
+    if (rows.length >= COMPACT_AFTER) await this.enqueue(() => this.compact());
+  }
+
+  /** Derives every projection row of this shard afresh from the document. */
+  async rebuildProjection(): Promise<void> {
+    await this.db.transaction('rw', this.tables(), async () => {
+      for (const collection of collectionsOf(this.name)) {
+        const projector = PROJECTORS[collection];
+        if (!projector) continue;
+        const table = projector.table(this.db);
+        await table.clear();
+        const rows: object[] = [];
+        this.doc.getMap<Y.Map<unknown>>(collection).forEach((record, id) => {
+          if (record instanceof Y.Map) rows.push(projector.row(id, record.toJSON()));
+        });
+        await table.bulkPut(rows);
+      }
+    });
+  }
+
+  /**
+   * Replaces the log by one row holding the whole state. Done in one transaction over the rows
+   * read in it, so an update written meanwhile by another tab is never dropped.
+   */
+  private async compact(): Promise<void> {
+    await this.db.transaction('rw', this.db.updates, async () => {
+      const rows = await this.db.updates.where('shard').equals(this.name).toArray();
+      if (rows.length < 2) return;
+      const merged = Y.mergeUpdates(rows.map((r) => r.update));
+      await this.db.updates.bulkDelete(rows.map((r) => r.seq!));
+      await this.db.updates.add({ shard: this.name, update: merged });
+    });
+    this.rowsSinceCompact = 1;
+  }
+
+  destroy(): void {
+    this.doc.destroy();
+  }
+}

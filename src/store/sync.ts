@@ -1,0 +1,124 @@
+import { WebsocketProvider } from 'y-websocket';
+import type { Awareness } from 'y-protocols/awareness';
+import { createSignal, type Accessor } from 'solid-js';
+import type { ShardDoc } from './shard-doc';
+import { LOCAL_ORIGIN } from './shard-doc';
+
+/** Close code the relay uses for a wrong or unknown office token (y-websocket stops retrying on 44xx). */
+export const CLOSE_UNAUTHORIZED = 4401;
+
+export type SyncState = 'offline' | 'connecting' | 'synced' | 'unauthorized';
+
+export interface SyncStatus {
+  state: SyncState;
+  /** Local edits made since the last complete exchange with the relay. */
+  pending: number;
+}
+
+interface ShardLink {
+  provider: WebsocketProvider;
+  shard: ShardDoc;
+  synced: boolean;
+  connected: boolean;
+  /** A connection attempt failed or dropped since the last good connection. */
+  lost: boolean;
+}
+
+export interface SyncOptions {
+  relayUrl: string;
+  officeId: string;
+  token: string;
+}
+
+/**
+ * One y-websocket provider per shard; the room is `<officeId>/<shard>`, so the socket URL is
+ * `<relay>/<officeId>/<shard>?token=…` (the wire contract other clients rely on).
+ *
+ * "Pending" counts local commands made while the shard was not in sync, and is kept in the
+ * `meta` table so a reopened, still-offline tablet shows it. It drops to 0 when the provider
+ * completes a sync handshake: by then this device has answered the relay's sync step 1 with
+ * everything the relay lacked. The relay loads a room's state from disk before it speaks, so
+ * its handshake also means "up to date with the office" (see sync-server/relay.ts).
+ */
+export class SyncHub {
+  private links: ShardLink[] = [];
+  private readonly statusSignal = createSignal<SyncStatus>({ state: 'offline', pending: 0 });
+  readonly status: Accessor<SyncStatus> = this.statusSignal[0];
+  private pending = 0;
+  private unauthorized = false;
+  private online = typeof navigator === 'undefined' ? true : navigator.onLine;
+
+  constructor(private readonly opts: SyncOptions, private readonly WebSocketImpl?: typeof WebSocket) {}
+
+  async attach(shard: ShardDoc, awareness?: Awareness): Promise<WebsocketProvider> {
+    const stored = await shard.db.meta.get(`pending:${shard.name}`);
+    const provider = new WebsocketProvider(this.opts.relayUrl, `${this.opts.officeId}/${shard.name}`, shard.doc, {
+      params: { token: this.opts.token },
+      awareness,
+      connect: !this.unauthorized,
+      maxBackoffTime: 5000,
+      ...(this.WebSocketImpl ? { WebSocketPolyfill: this.WebSocketImpl } : {}),
+    });
+    const link: ShardLink = { provider, shard, synced: false, connected: false, lost: false };
+    this.links.push(link);
+    let shardPending = Number(stored?.value ?? 0);
+    this.pending += shardPending;
+    const setShardPending = (n: number) => {
+      this.pending += n - shardPending;
+      shardPending = n;
+      void shard.db.meta.put({ key: `pending:${shard.name}`, value: n });
+      this.publish();
+    };
+    shard.doc.on('update', (_u: Uint8Array, origin: unknown) => {
+      if (origin === LOCAL_ORIGIN && !(link.connected && link.synced)) setShardPending(shardPending + 1);
+    });
+    provider.on('status', ({ status }: { status: string }) => {
+      link.connected = status === 'connected';
+      if (link.connected) link.lost = false;
+      if (status === 'disconnected') link.lost = true;
+      if (!link.connected) link.synced = false;
+      this.publish();
+    });
+    provider.on('sync', (synced: boolean) => {
+      link.synced = synced;
+      if (synced && link.connected) setShardPending(0);
+      this.publish();
+    });
+    provider.on('connection-close', (event: CloseEvent | null) => {
+      if (event?.code === CLOSE_UNAUTHORIZED) this.stopUnauthorized();
+    });
+    this.publish();
+    return provider;
+  }
+
+  /** A wrong token will not become right by retrying: stop every shard and say so. */
+  private stopUnauthorized(): void {
+    this.unauthorized = true;
+    for (const link of this.links) link.provider.disconnect();
+    this.publish();
+  }
+
+  setOnline(online: boolean): void {
+    this.online = online;
+    this.publish();
+  }
+
+  private publish(): void {
+    let state: SyncState;
+    if (this.unauthorized) state = 'unauthorized';
+    else if (this.links.length && this.links.every((l) => l.connected && l.synced)) state = 'synced';
+    else if (this.links.some((l) => l.connected)) state = 'connecting';
+    else if (this.online && this.links.some((l) => !l.lost && l.provider.shouldConnect)) state = 'connecting';
+    else state = 'offline';
+    this.statusSignal[1]({ state, pending: this.pending });
+  }
+
+  providers(): WebsocketProvider[] {
+    return this.links.map((l) => l.provider);
+  }
+
+  destroy(): void {
+    for (const link of this.links) link.provider.destroy();
+    this.links = [];
+  }
+}

@@ -1,0 +1,205 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { OfficeRegistry } from './offices';
+import { CLOSE_MALFORMED, Room } from './room';
+import { serveStatic } from './static';
+import { Store } from './store';
+
+/** Close code for a wrong or unknown office token; clients stop retrying on it. */
+export const CLOSE_UNAUTHORIZED = 4401;
+
+const SHARD = /^(office|directory|ledger-\d{4})$/;
+
+export interface RelayOptions {
+  dataDir: string;
+  port?: number;
+  host?: string;
+  /** Built app to serve (dist/); omitted in relay-only tests. */
+  staticDir?: string;
+  /** Largest websocket message accepted, in bytes. */
+  maxMessageBytes?: number;
+  /** Who may create offices over HTTP: only the machine itself (default), anyone, or nobody. */
+  allowCreate?: 'loopback' | 'any' | 'none';
+  log?: (line: string) => void;
+}
+
+export interface Relay {
+  url: string;
+  port: number;
+  offices: OfficeRegistry;
+  server: Server;
+  /** Graceful: closes sockets, waits for every update to reach disk, closes LevelDB. */
+  close(): Promise<void>;
+}
+
+const isLoopback = (addr: string | undefined) => !!addr && (addr === '::1' || addr.startsWith('127.') || addr.startsWith('::ffff:127.'));
+
+export async function startRelay(options: RelayOptions): Promise<Relay> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const offices = new OfficeRegistry(options.dataDir);
+  await offices.load();
+  const store = new Store(join(options.dataDir, 'leveldb'));
+  const rooms = new Map<string, Room>();
+  const allowCreate = options.allowCreate ?? 'loopback';
+  let closing: Promise<void> | null = null;
+
+  const roomFor = (name: string) => {
+    let room = rooms.get(name);
+    if (!room) {
+      room = new Room(name, store, log);
+      rooms.set(name, room);
+    }
+    return room;
+  };
+
+  const leave = async (room: Room, conn: WebSocket) => {
+    room.leave(conn);
+    if (room.conns.size === 0 && rooms.get(room.name) === room && !closing) {
+      rooms.delete(room.name);
+      await store.flush();
+      await store.compact(room.name).catch(() => undefined);
+      room.destroy();
+    }
+  };
+
+  const server = createServer((req, res) => {
+    handleHttp(req, res).catch((err) => {
+      log(`http error: ${(err as Error).message}`);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+
+  async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://relay');
+    if (url.pathname === '/healthz') {
+      json(res, 200, { ok: true, rooms: rooms.size });
+      return;
+    }
+    if (url.pathname === '/api/offices' && req.method === 'POST') {
+      const allowed = allowCreate === 'any' || (allowCreate === 'loopback' && isLoopback(req.socket.remoteAddress));
+      if (!allowed) return json(res, 403, { error: 'create-forbidden' });
+      const body = await readJson(req, 4096);
+      const name = typeof body?.name === 'string' ? body.name : '';
+      if (!name.trim()) return json(res, 400, { error: 'name-required' });
+      const office = await offices.add(name);
+      log(`office created: ${office.id} (${office.name})`);
+      return json(res, 201, { officeId: office.id, name: office.name, token: office.token, deviceCode: office.deviceCode });
+    }
+    const device = url.pathname.match(/^\/api\/offices\/([a-z0-9]+)\/devices$/);
+    if (device && req.method === 'POST') {
+      const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+      if (!offices.verify(device[1], token)) return json(res, 401, { error: 'unauthorized' });
+      return json(res, 201, { deviceCode: await offices.nextDeviceCode(device[1]), name: offices.name(device[1]) });
+    }
+    if (url.pathname.startsWith('/api/')) return json(res, 404, { error: 'not-found' });
+    if (!options.staticDir) return json(res, 404, { error: 'not-found' });
+    await serveStatic(options.staticDir, req, res);
+  }
+
+  const wss = new WebSocketServer({ server, maxPayload: options.maxMessageBytes ?? 32 * 1024 * 1024 });
+
+  wss.on('connection', (conn, req) => {
+    // Never log req.url: it carries the token.
+    const url = new URL(req.url ?? '/', 'http://relay');
+    const [, officeId = '', shard = '', extra] = url.pathname.split('/');
+    if (extra !== undefined || !SHARD.test(shard) || !offices.verify(officeId, url.searchParams.get('token'))) {
+      // Accept, then close with 4401: an HTTP 401 at upgrade would make clients retry for ever.
+      conn.close(CLOSE_UNAUTHORIZED, 'unauthorized');
+      return;
+    }
+    conn.binaryType = 'nodebuffer';
+    const room = roomFor(`${officeId}/${shard}`);
+    let alive = true;
+    const queue: Uint8Array[] = [];
+    let ready = false;
+
+    const handle = (data: Uint8Array) => {
+      try {
+        room.receive(conn, data);
+      } catch (err) {
+        log(`malformed message in ${officeId}/${shard}: ${(err as Error).message}`);
+        conn.close(CLOSE_MALFORMED, 'malformed message');
+      }
+    };
+    conn.on('message', (data: Buffer, isBinary: boolean) => {
+      if (!isBinary) {
+        conn.close(CLOSE_MALFORMED, 'binary messages only');
+        return;
+      }
+      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      if (ready) handle(bytes);
+      else queue.push(bytes);
+    });
+    conn.on('pong', () => (alive = true));
+    const ping = setInterval(() => {
+      if (!alive) return conn.terminate();
+      alive = false;
+      conn.ping();
+    }, 30_000);
+    conn.on('close', () => {
+      clearInterval(ping);
+      void leave(room, conn);
+    });
+    conn.on('error', () => conn.terminate());
+
+    room.ready.then(
+      () => {
+        if (conn.readyState !== conn.OPEN) return;
+        room.join(conn);
+        ready = true;
+        for (const data of queue.splice(0)) handle(data);
+      },
+      (err) => {
+        log(`could not load ${officeId}/${shard}: ${(err as Error).message}`);
+        conn.close(1011, 'storage error');
+      },
+    );
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', resolve));
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    offices,
+    server,
+    close() {
+      closing ??= (async () => {
+        for (const conn of wss.clients) conn.close(1001, 'relay shutting down');
+        wss.close();
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await closed;
+        await store.close();
+        await offices.flushed();
+        for (const room of rooms.values()) room.destroy();
+        rooms.clear();
+      })();
+      return closing;
+    },
+  };
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+async function readJson(req: IncomingMessage, limit: number): Promise<Record<string, unknown> | null> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return null;
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,137 @@
+import * as Y from 'yjs';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import type { WebSocket } from 'ws';
+import type { Store } from './store';
+
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+/** Close code for a message the relay cannot read: the client is broken, retrying won't help. */
+export const CLOSE_MALFORMED = 4400;
+
+/**
+ * One office shard held in memory while anyone is connected: the merged document, the
+ * awareness of the people in it, and their sockets.
+ *
+ * The room loads its state from disk BEFORE it speaks to anyone: a client that completes the
+ * sync handshake has then really received the office's state, not an empty document that
+ * fills in later (the trap of the stock y-websocket server).
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly conns = new Map<WebSocket, Set<number>>();
+  readonly ready: Promise<void>;
+
+  constructor(readonly name: string, private readonly store: Store, onError: (msg: string) => void) {
+    this.awareness.setLocalState(null);
+    this.ready = store.load(name).then((state) => {
+      if (state) Y.applyUpdate(this.doc, state, 'disk');
+      this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+        void store.append(name, update).catch((err) => onError(`could not store an update of ${name}: ${err}`));
+        const message = encodeMessage(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, update));
+        for (const conn of this.conns.keys()) if (conn !== origin) send(conn, message);
+      });
+    });
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+      const changed = added.concat(updated, removed);
+      const ids = this.conns.get(origin as WebSocket);
+      if (ids) {
+        for (const id of added) ids.add(id);
+        for (const id of removed) ids.delete(id);
+      }
+      const message = encodeMessage(MESSAGE_AWARENESS, (e) =>
+        encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)),
+      );
+      for (const conn of this.conns.keys()) send(conn, message);
+    });
+  }
+
+  /** Greets a new connection: our state vector (sync step 1) and who is here. */
+  join(conn: WebSocket): void {
+    this.conns.set(conn, new Set());
+    send(conn, encodeMessage(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, this.doc)));
+    const states = this.awareness.getStates();
+    if (states.size) {
+      send(conn, encodeMessage(MESSAGE_AWARENESS, (e) =>
+        encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])),
+      ));
+    }
+  }
+
+  /** Handles one binary message; throws on anything malformed (the caller closes the socket). */
+  receive(conn: WebSocket, data: Uint8Array): void {
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MESSAGE_SYNC: {
+        const syncType = decoding.readVarUint(decoder);
+        if (syncType === syncProtocol.messageYjsSyncStep1) {
+          const encoder = encoding.createEncoder();
+          encoding.writeVarUint(encoder, MESSAGE_SYNC);
+          syncProtocol.readSyncStep1(decoder, encoder, this.doc);
+          send(conn, encoding.toUint8Array(encoder));
+          return;
+        }
+        if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
+          throw new Error(`unknown sync message ${syncType}`);
+        }
+        // y-protocols swallows a broken update with a console line; we want to know, refuse
+        // the sender, and never let half a garbage update near the office's document.
+        const update = decoding.readVarUint8Array(decoder);
+        Y.decodeUpdate(update);
+        Y.applyUpdate(this.doc, update, conn);
+        return;
+      }
+      case MESSAGE_AWARENESS:
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), conn);
+        return;
+      case MESSAGE_QUERY_AWARENESS:
+        send(conn, encodeMessage(MESSAGE_AWARENESS, (e) =>
+          encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])),
+        ));
+        return;
+      case MESSAGE_AUTH:
+        return;
+      default:
+        throw new Error(`unknown message type ${type}`);
+    }
+  }
+
+  leave(conn: WebSocket): void {
+    const ids = this.conns.get(conn);
+    if (!ids) return;
+    this.conns.delete(conn);
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+function encodeMessage(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, type);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+function send(conn: WebSocket, message: Uint8Array): void {
+  if (conn.readyState !== conn.OPEN) return;
+  conn.send(message, (err) => {
+    if (err) conn.terminate();
+  });
+}

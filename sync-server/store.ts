@@ -1,0 +1,44 @@
+import { LeveldbPersistence } from 'y-leveldb';
+import * as Y from 'yjs';
+
+/**
+ * The relay's disk: LevelDB through y-leveldb, one log of updates per room. Every append is
+ * tracked so that a graceful shutdown can wait for the last one to reach disk.
+ */
+export class Store {
+  private readonly ldb: LeveldbPersistence;
+  private readonly inflight = new Set<Promise<unknown>>();
+
+  constructor(dir: string) {
+    this.ldb = new LeveldbPersistence(dir);
+  }
+
+  async load(room: string): Promise<Uint8Array | null> {
+    const doc = await this.ldb.getYDoc(room);
+    const state = Y.encodeStateAsUpdate(doc);
+    const empty = doc.store.clients.size === 0;
+    doc.destroy();
+    return empty ? null : state;
+  }
+
+  append(room: string, update: Uint8Array): Promise<unknown> {
+    const write = this.ldb.storeUpdate(room, update);
+    this.inflight.add(write);
+    void write.finally(() => this.inflight.delete(write)).catch(() => undefined);
+    return write;
+  }
+
+  /** Folds a room's log into one entry (when the last person leaves). */
+  compact(room: string): Promise<unknown> {
+    return this.ldb.flushDocument(room);
+  }
+
+  async flush(): Promise<void> {
+    while (this.inflight.size) await Promise.allSettled([...this.inflight]);
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await this.ldb.destroy();
+  }
+}

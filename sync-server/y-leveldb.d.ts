@@ -1,0 +1,11 @@
+// y-leveldb ships types its package.json "exports" does not point at; this is the part we use.
+declare module 'y-leveldb' {
+  import type * as Y from 'yjs';
+  export class LeveldbPersistence {
+    constructor(location: string, opts?: { levelOptions?: object });
+    getYDoc(docName: string): Promise<Y.Doc>;
+    storeUpdate(docName: string, update: Uint8Array): Promise<number>;
+    flushDocument(docName: string): Promise<void>;
+    destroy(): Promise<void>;
+  }
+}
