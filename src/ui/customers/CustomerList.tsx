@@ -1,0 +1,51 @@
+import { A, useSearchParams } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+import { maskPhone } from '../../domain/mask';
+import { t } from '../../i18n';
+import { countCustomers, searchCustomers } from '../../store/customers';
+import { createLive } from '../../store/live';
+import type { OfficeStore } from '../../store/office-store';
+
+/** The customer list with one search box; phones are masked here. */
+export function CustomerList(props: { office: OfficeStore }) {
+  const [params, setParams] = useSearchParams<{ q?: string }>();
+  const query = () => params.q ?? '';
+  const rows = createLive(query, (q) => searchCustomers(props.office.db, q), null);
+  const total = createLive(() => props.office, (o) => countCustomers(o.db), 0);
+  return (
+    <main class="page">
+      <div class="page-head">
+        <h1>{t('customers.title')}</h1>
+        <A href="/customers/new" class="button primary">{t('customers.new')}</A>
+      </div>
+      <input
+        type="search"
+        class="search"
+        aria-label={t('customers.search')}
+        placeholder={t('customers.searchPlaceholder')}
+        value={query()}
+        onInput={(e) => setParams({ q: e.currentTarget.value || undefined }, { replace: true })}
+      />
+      <p class="muted" aria-live="polite">{t('customers.count', { n: total() })}</p>
+      <Show when={rows()} fallback={<p>{t('common.loading')}</p>}>
+        {(list) => (
+          <Show when={list().length} fallback={<p class="empty">{query() ? t('customers.noMatch', { q: query() }) : t('customers.empty')}</p>}>
+            <ul class="rows" data-testid="customer-list">
+              <For each={list()}>
+                {(c) => (
+                  <li>
+                    <A href={`/customers/${c.id}`} class="row">
+                      <strong class="name">{c.name}</strong>
+                      <span class="unit">{c.unitCode || '—'}</span>
+                      <span class="phone">{c.phones.map(maskPhone).join(' / ')}</span>
+                    </A>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        )}
+      </Show>
+    </main>
+  );
+}

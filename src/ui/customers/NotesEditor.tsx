@@ -1,0 +1,53 @@
+import { createEffect, on } from 'solid-js';
+import { spliceBetween } from '../../domain/text-diff';
+import { LIMITS } from '../../domain/limits';
+import { t } from '../../i18n';
+
+/**
+ * A textarea bound to a collaborative text. Each edit goes out as the smallest splice, so two
+ * people typing in one note both keep their words; a colleague's edit arriving meanwhile is
+ * merged into the box without moving the caret. Nothing is sent while an IME composes a
+ * Chinese word, only the finished characters.
+ */
+export function NotesEditor(props: { value: string; onEdit: (value: string) => void; label?: string }) {
+  let area!: HTMLTextAreaElement;
+  let composing = false;
+  createEffect(
+    on(
+      () => props.value,
+      (value) => {
+        if (!area || composing || area.value === value) return;
+        const splice = spliceBetween(area.value, value);
+        const { selectionStart, selectionEnd } = area;
+        area.value = value;
+        if (splice && document.activeElement === area) {
+          const shift = (pos: number) => (pos <= splice.index ? pos : Math.max(splice.index, pos + splice.insert.length - splice.remove));
+          area.setSelectionRange(shift(selectionStart), shift(selectionEnd));
+        }
+      },
+    ),
+  );
+  const send = () => props.onEdit(area.value);
+  return (
+    <label class="notes">
+      {props.label ?? t('customers.notes')}
+      <textarea
+        ref={area}
+        name="notes"
+        rows={6}
+        maxLength={LIMITS.note}
+        aria-describedby="notes-hint"
+        value={props.value}
+        onCompositionStart={() => (composing = true)}
+        onCompositionEnd={() => {
+          composing = false;
+          send();
+        }}
+        onInput={() => {
+          if (!composing) send();
+        }}
+      />
+      <small id="notes-hint">{t('customers.notesHint')}</small>
+    </label>
+  );
+}

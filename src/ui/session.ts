@@ -1,0 +1,85 @@
+import { createSignal } from 'solid-js';
+import { createStaff } from '../domain/staff';
+import type { StaffRole } from '../domain/staff';
+import type { Result } from '../domain/result';
+import { clearDeviceConfig, loadDeviceConfig, saveDeviceConfig, type DeviceConfig } from '../store/device';
+import { OfficeStore } from '../store/office-store';
+
+/**
+ * The device's session: which office is open and who is using it. Held at module level
+ * because there is exactly one per tab; everything else receives the store explicitly.
+ */
+const [store, setStore] = createSignal<OfficeStore | null>(null);
+const [staffId, setStaffId] = createSignal<string | null>(null);
+export { store, staffId };
+
+export function openOffice(config: DeviceConfig): OfficeStore {
+  const previous = store();
+  if (previous && previous.config.officeId === config.officeId) return previous;
+  void previous?.close();
+  const office = new OfficeStore(config);
+  setStore(office);
+  setStaffId(config.staffId ?? null);
+  void office.shard('office');
+  void office.shard('directory');
+  void requestPersistence();
+  return office;
+}
+
+export function resumeSession(): OfficeStore | null {
+  const config = loadDeviceConfig();
+  return config ? openOffice(config) : null;
+}
+
+export function chooseStaff(id: string, name: string): void {
+  const office = store();
+  if (!office) return;
+  office.config.staffId = id;
+  saveDeviceConfig(office.config);
+  office.presence.setUser({ staffId: id, name, device: office.config.deviceCode });
+  setStaffId(id);
+}
+
+export function signOut(): void {
+  const office = store();
+  if (!office) return;
+  delete office.config.staffId;
+  saveDeviceConfig(office.config);
+  office.presence.setUser(null);
+  setStaffId(null);
+}
+
+export async function addStaffAndChoose(name: string, role: StaffRole): Promise<Result<string>> {
+  const office = store();
+  if (!office) return { ok: false, problems: [{ code: 'error.notFound' }] };
+  const made = createStaff(name, role, { now: new Date().toISOString(), actor: office.config.staffId ? office.context().actor : undefined });
+  if (!made.ok) return made;
+  // A newcomer registers themself: the history says so, with this device's code.
+  for (const op of made.value.command.ops) if (op.kind === 'log') op.entry.device = office.config.deviceCode;
+  const saved = await office.run(made.value.command);
+  if (!saved.ok) return saved;
+  chooseStaff(made.value.id, name.trim());
+  return { ok: true, value: made.value.id };
+}
+
+export function leaveOffice(): void {
+  void store()?.close();
+  clearDeviceConfig();
+  setStore(null);
+  setStaffId(null);
+}
+
+/** Asks the browser not to evict our IndexedDB; the answer is shown in settings. */
+export const [persisted, setPersisted] = createSignal<boolean | null>(null);
+export async function requestPersistence(): Promise<void> {
+  if (typeof navigator === 'undefined' || !navigator.storage?.persist) {
+    setPersisted(null);
+    return;
+  }
+  try {
+    const already = await navigator.storage.persisted();
+    setPersisted(already || (await navigator.storage.persist()));
+  } catch {
+    setPersisted(false);
+  }
+}

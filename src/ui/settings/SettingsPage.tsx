@@ -1,0 +1,68 @@
+import { createMemo, createSignal, Show } from 'solid-js';
+import { renderSVG } from 'uqr';
+import { t } from '../../i18n';
+import { joinLink } from '../../store/device';
+import { createLive } from '../../store/live';
+import type { OfficeStore } from '../../store/office-store';
+import { persisted, requestPersistence, signOut } from '../session';
+import { LanguagePicker } from './LanguagePicker';
+
+export function SettingsPage(props: { office: OfficeStore }) {
+  const config = () => props.office.config;
+  const me = createLive(() => config().staffId ?? '', (id) => props.office.db.staff.get(id), undefined);
+  const settings = createLive(() => props.office, (o) => o.db.settings.get('office'), undefined);
+  const [showJoin, setShowJoin] = createSignal(false);
+  const [copied, setCopied] = createSignal(false);
+  const link = createMemo(() => joinLink(location.origin, { ...config(), officeName: settings()?.name ?? config().officeName }));
+  // The QR code is built from our own link text only; uqr emits plain SVG rects.
+  const qr = createMemo(() => (showJoin() ? renderSVG(link(), { border: 2 }) : ''));
+  const copy = async () => {
+    await navigator.clipboard?.writeText(link()).catch(() => undefined);
+    setCopied(true);
+  };
+  return (
+    <main class="page settings">
+      <h1>{t('settings.title')}</h1>
+      <dl class="facts">
+        <dt>{t('settings.office')}</dt>
+        <dd>{settings()?.name ?? config().officeName}</dd>
+        <dt>{t('settings.device')}</dt>
+        <dd data-testid="device-code">{config().deviceCode}</dd>
+        <dt>{t('settings.me')}</dt>
+        <dd>
+          {me()?.name ?? '—'}
+          <button type="button" class="link" onClick={signOut}>{t('settings.switchUser')}</button>
+        </dd>
+        <dt>{t('settings.relay')}</dt>
+        <dd><code>{config().relayUrl}</code></dd>
+      </dl>
+
+      <section aria-labelledby="storage-title">
+        <h2 id="storage-title">{t('settings.storage')}</h2>
+        <p data-testid="storage-persisted" data-persisted={String(persisted())}>
+          {persisted() === null ? t('settings.storageUnknown') : persisted() ? t('settings.storagePersisted') : t('settings.storageNotPersisted')}
+        </p>
+        <Show when={persisted() === false}>
+          <button type="button" onClick={() => void requestPersistence()}>{t('settings.storageRequest')}</button>
+        </Show>
+      </section>
+
+      <section aria-labelledby="lang-title">
+        <h2 id="lang-title">{t('settings.language')}</h2>
+        <LanguagePicker />
+      </section>
+
+      <section aria-labelledby="join-title">
+        <h2 id="join-title">{t('settings.joinTitle')}</h2>
+        <p>{t('settings.joinHelp')}</p>
+        <Show when={showJoin()} fallback={<button type="button" onClick={() => setShowJoin(true)}>{t('settings.showJoin')}</button>}>
+          <div class="join">
+            <div class="qr" role="img" aria-label={t('settings.joinTitle')} innerHTML={qr()} />
+            <input readOnly value={link()} aria-label={t('setup.joinLink')} data-testid="join-link" />
+            <button type="button" onClick={() => void copy()}>{copied() ? t('settings.copied') : t('settings.copy')}</button>
+          </div>
+        </Show>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,31 @@
+import { A } from '@solidjs/router';
+import { Show } from 'solid-js';
+import { t } from '../../i18n';
+import type { OfficeStore } from '../../store/office-store';
+import { createLive } from '../../store/live';
+import { PresenceList } from './Presence';
+import { SyncBadge } from './SyncBadge';
+
+export function AppBar(props: { office: OfficeStore }) {
+  const settings = createLive(() => props.office, (o) => o.db.settings.get('office'), undefined);
+  const officeName = () => settings()?.name || props.office.config.officeName;
+  return (
+    <header class="app-bar">
+      <div class="brand">
+        <span class="logo" aria-hidden="true">邻</span>
+        <span class="title">{t('app.name')}</span>
+        <Show when={officeName()}>
+          <span class="office" data-testid="office-name">{officeName()}</span>
+        </Show>
+      </div>
+      <nav aria-label={t('nav.main')}>
+        <A href="/customers" activeClass="active">{t('nav.customers')}</A>
+        <A href="/settings" activeClass="active">{t('nav.settings')}</A>
+      </nav>
+      <div class="status">
+        <PresenceList peers={props.office.presence.peers()} />
+        <SyncBadge status={props.office.sync.status()} />
+      </div>
+    </header>
+  );
+}
