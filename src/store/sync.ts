@@ -48,14 +48,35 @@ export class SyncHub {
   private unauthorized = false;
   private online = typeof navigator === 'undefined' ? true : navigator.onLine;
 
-  constructor(private readonly opts: SyncOptions, private readonly WebSocketImpl?: typeof WebSocket) {}
+  constructor(private readonly opts: SyncOptions, private readonly WebSocketImpl?: typeof WebSocket) {
+    if (typeof window !== 'undefined') {
+      window.addEventListener('offline', this.onOffline);
+      window.addEventListener('online', this.onOnline);
+    }
+  }
+
+  /**
+   * The browser knows when the network is gone: stop knocking (no retry storm on a dead
+   * Wi-Fi), and when it is back, connect at once instead of waiting out the backoff.
+   */
+  private readonly onOffline = () => {
+    this.online = false;
+    for (const link of this.links) link.provider.disconnect();
+    this.publish();
+  };
+
+  private readonly onOnline = () => {
+    this.online = true;
+    if (!this.unauthorized) for (const link of this.links) link.provider.connect();
+    this.publish();
+  };
 
   async attach(shard: ShardDoc, awareness?: Awareness): Promise<WebsocketProvider> {
     const stored = await shard.db.meta.get(`pending:${shard.name}`);
     const provider = new WebsocketProvider(this.opts.relayUrl, `${this.opts.officeId}/${shard.name}`, shard.doc, {
       params: { token: this.opts.token },
       awareness,
-      connect: !this.unauthorized,
+      connect: !this.unauthorized && this.online,
       maxBackoffTime: 5000,
       ...(this.WebSocketImpl ? { WebSocketPolyfill: this.WebSocketImpl } : {}),
     });
@@ -98,11 +119,6 @@ export class SyncHub {
     this.publish();
   }
 
-  setOnline(online: boolean): void {
-    this.online = online;
-    this.publish();
-  }
-
   private publish(): void {
     let state: SyncState;
     if (this.unauthorized) state = 'unauthorized';
@@ -118,6 +134,10 @@ export class SyncHub {
   }
 
   destroy(): void {
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('offline', this.onOffline);
+      window.removeEventListener('online', this.onOnline);
+    }
     for (const link of this.links) link.provider.destroy();
     this.links = [];
   }

@@ -47,8 +47,7 @@ export function SettingsPage(props: { office: OfficeStore }) {
         </Show>
       </section>
 
-      <section aria-labelledby="lang-title">
-        <h2 id="lang-title">{t('settings.language')}</h2>
+      <section>
         <LanguagePicker />
       </section>
 
