@@ -38,6 +38,7 @@ export default defineConfig({
   ],
   build: { target: 'es2022', sourcemap: false },
   test: {
+    environment: 'node',
     projects: [
       {
         extends: true,

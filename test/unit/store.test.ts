@@ -1,0 +1,149 @@
+import 'fake-indexeddb/auto';
+import * as Y from 'yjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LinliDB } from '../../src/store/db';
+import { createCustomer, editNotes, readCustomer, searchCustomers, updateCustomer } from '../../src/store/customers';
+import { OfficeStore } from '../../src/store/office-store';
+import { PROJECTION_VERSION } from '../../src/store/projectors';
+import { ShardDoc } from '../../src/store/shard-doc';
+import { newId } from '../../src/domain/ids';
+
+const opened: OfficeStore[] = [];
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close();
+});
+
+function open(officeId: string, staffId = 's1', deviceCode = 'A'): OfficeStore {
+  const store = new OfficeStore({ officeId, officeName: '翠湖花园', relayUrl: 'ws://unused', token: 't', deviceCode, staffId }, { offline: true });
+  store.presence.setUser({ staffId, name: staffId === 's1' ? '王丽' : '赵强', device: deviceCode });
+  opened.push(store);
+  return store;
+}
+
+describe('the write path', () => {
+  it('resolves a command only once the update and its projection row are in IndexedDB', async () => {
+    const office = newId();
+    const store = open(office);
+    const made = await createCustomer(store, { name: '张伟', phones: ['13812345678'], unitCode: '3栋2单元1101' }, '老人独居');
+    expect(made.ok).toBe(true);
+    // A second, independent connection (another tab, or the app after a crash) sees it all.
+    const other = new LinliDB(office);
+    const rows = await other.customers.toArray();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ name: '张伟', unitCode: '3-2-1101', phones: ['13812345678'] });
+    expect(await other.updates.where('shard').equals('directory').count()).toBeGreaterThan(0);
+    other.close();
+  });
+
+  it('reopens from disk with every field, text and history line', async () => {
+    const office = newId();
+    const first = open(office);
+    const made = await createCustomer(first, { name: '张伟', phones: ['13812345678'], unitCode: '3-2-1101' }, '');
+    if (!made.ok) throw new Error('create failed');
+    await editNotes(first, made.value, '需要上门');
+    await updateCustomer(first, made.value, { name: '张伟', phones: ['13812345679'], unitCode: '3-2-1101' });
+    await first.close();
+    opened.splice(opened.indexOf(first), 1);
+
+    const again = open(office);
+    const c = await readCustomer(again, made.value);
+    expect(c).toMatchObject({ name: '张伟', phones: ['13812345679'], notes: '需要上门' });
+    expect(c!.history.map((h) => h.action)).toEqual(['history.created', 'history.notesEdited', 'history.updated']);
+    expect(c!.history.every((h) => h.by === 's1' && h.byName === '王丽' && h.device === 'A')).toBe(true);
+  });
+
+  it('refuses a duplicate phone with the holder named', async () => {
+    const store = open(newId());
+    await createCustomer(store, { name: '李娜', phones: ['13900001111'], unitCode: '1-1-101' });
+    const dup = await createCustomer(store, { name: '张伟', phones: ['139 0000 1111'], unitCode: '' });
+    expect(dup.ok).toBe(false);
+    if (!dup.ok) expect(dup.problems[0].params).toMatchObject({ name: '李娜', unit: '1-1-101' });
+  });
+
+  it('reports a missing record instead of applying half a command', async () => {
+    const store = open(newId());
+    const r = await updateCustomer(store, 'nope', { name: 'x', phones: [], unitCode: '' });
+    expect(r).toEqual({ ok: false, problems: [{ code: 'error.notFound' }] });
+  });
+});
+
+describe('projection', () => {
+  it('is updated by a colleague’s edit arriving from sync, and rebuilt when stale', async () => {
+    const office = newId();
+    const store = open(office);
+    const shard = await store.shard('directory');
+    // A colleague's device makes a customer; its update arrives as a remote one.
+    const remote = open(newId(), 's2', 'B');
+    const made = await createCustomer(remote, { name: '赵强', phones: [], unitCode: '5-0302' });
+    if (!made.ok) throw new Error('create failed');
+    const remoteShard = await remote.shard('directory');
+    Y.applyUpdate(shard.doc, Y.encodeStateAsUpdate(remoteShard.doc), 'relay');
+    await shard.flushed();
+    expect((await searchCustomers(store.db, '赵')).map((r) => r.name)).toEqual(['赵强']);
+
+    // Wipe the projection and mark it stale: the next open derives it again from the document.
+    await store.db.customers.clear();
+    await store.db.meta.put({ key: 'projection:directory', value: PROJECTION_VERSION - 1 });
+    const fresh = new ShardDoc(store.db, 'directory');
+    await fresh.load();
+    expect((await store.db.customers.toArray()).map((r) => r.name)).toEqual(['赵强']);
+    fresh.destroy();
+  });
+
+  it('finds customers by name fragment, phone digits and any unit form', async () => {
+    const store = open(newId());
+    await createCustomer(store, { name: '欧阳娜娜', phones: ['13812345678'], unitCode: '3-2-1101' });
+    await createCustomer(store, { name: '张伟', phones: ['13900001111'], unitCode: '5-1-0302' });
+    const names = async (q: string) => (await searchCustomers(store.db, q)).map((r) => r.name);
+    expect(await names('阳娜')).toEqual(['欧阳娜娜']);
+    expect(await names('5678')).toEqual(['欧阳娜娜']);
+    expect(await names('0000')).toEqual(['张伟']);
+    expect(await names('3栋2单元1101')).toEqual(['欧阳娜娜']);
+    expect(await names('3#2-1101')).toEqual(['欧阳娜娜']);
+    expect(await names('5-1-0302')).toEqual(['张伟']);
+    expect(await names('')).toHaveLength(2);
+  });
+});
+
+describe('merging', () => {
+  it('keeps both people’s edits of different fields and both notes', async () => {
+    const a = open(newId(), 's1', 'A');
+    const b = open(newId(), 's2', 'B');
+    const made = await createCustomer(a, { name: '张伟', phones: ['13812345678'], unitCode: '3-2-1101' }, '原备注');
+    if (!made.ok) throw new Error('create failed');
+    const [da, db] = [(await a.shard('directory')).doc, (await b.shard('directory')).doc];
+    Y.applyUpdate(db, Y.encodeStateAsUpdate(da));
+    // Offline, at the same time:
+    await updateCustomer(a, made.value, { name: '张伟', phones: ['13812345679'], unitCode: '3-2-1101' });
+    await updateCustomer(b, made.value, { name: '张伟强', phones: ['13812345678'], unitCode: '3-2-1101' });
+    await editNotes(a, made.value, '原备注，A补充');
+    await editNotes(b, made.value, 'B开头：原备注');
+    // Back online:
+    Y.applyUpdate(db, Y.encodeStateAsUpdate(da));
+    Y.applyUpdate(da, Y.encodeStateAsUpdate(db));
+    for (const store of [a, b]) {
+      const c = await readCustomer(store, made.value);
+      expect(c).toMatchObject({ name: '张伟强', phones: ['13812345679'], notes: 'B开头：原备注，A补充' });
+    }
+  });
+});
+
+describe('compaction', () => {
+  it('folds a long update log into one row without losing anything', async () => {
+    const office = newId();
+    const store = open(office);
+    const made = await createCustomer(store, { name: '张伟', phones: [], unitCode: '' });
+    if (!made.ok) throw new Error('create failed');
+    let text = '';
+    for (let i = 0; i < 420; i++) {
+      text += String(i % 10);
+      await editNotes(store, made.value, text);
+    }
+    const rows = await store.db.updates.where('shard').equals('directory').count();
+    expect(rows).toBeLessThan(100);
+    const fresh = new ShardDoc(store.db, 'directory');
+    await fresh.load();
+    expect((fresh.doc.getMap('customers').get(made.value) as Y.Map<unknown>).get('notes')!.toString()).toBe(text);
+    fresh.destroy();
+  });
+});
