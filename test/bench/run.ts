@@ -1,0 +1,184 @@
+/**
+ * `npm run bench`: measures the speed targets against a generated office of realistic size and
+ * writes test/bench/results.json ([{metric, value, unit, target}]). Never part of `npm test`.
+ */
+import 'fake-indexeddb/auto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import WebSocket, { WebSocketServer } from 'ws';
+import * as Y from 'yjs';
+import { LinliDB } from '../../src/store/db';
+import { OfficeStore } from '../../src/store/office-store';
+import { ShardDoc } from '../../src/store/shard-doc';
+import { updateCustomer } from '../../src/store/customers';
+import { launchChromium } from '../helpers/browser';
+import { until, whenSynced, yClient } from '../helpers/client';
+import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';
+import { benchActor, directoryDoc, ledgerDoc, officeDoc } from './seed';
+
+interface Result {
+  metric: string;
+  value: number;
+  unit: string;
+  target: number | null;
+}
+const results: Result[] = [];
+const record = (metric: string, value: number, unit: string, target: number | null) => {
+  results.push({ metric, value: Math.round(value * 100) / 100, unit, target });
+  console.log(`${metric.padEnd(32)} ${String(Math.round(value * 100) / 100).padStart(10)} ${unit.padEnd(4)} target ${target ?? '—'}`);
+};
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+const median = (xs: number[]) => quantile(xs, 0.5);
+
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 8000);
+const UNITS = Number(process.env.BENCH_UNITS ?? 3000);
+
+async function pushDoc(relayUrl: string, room: string, token: string, doc: Y.Doc, check: (d: Y.Doc) => boolean) {
+  const a = yClient(relayUrl, room, token, doc);
+  await whenSynced(a.provider);
+  const b = yClient(relayUrl, room, token);
+  await until(() => check(b.doc), [b.doc], 60_000, `relay to hold ${room}`);
+  a.provider.destroy();
+  b.provider.destroy();
+}
+
+async function main() {
+  const dataDir = await tempDir('linli-bench-');
+  const relay = await relayIn(dataDir, { staticDir: resolve('dist') });
+  const office = await relay.offices.add('翠湖花园管理处');
+  const ws = wsUrl(relay);
+  const base = relay.url.replace('127.0.0.1', 'localhost');
+  console.log(`Generating ${CUSTOMERS} customers in ${UNITS} units…`);
+  const directory = directoryDoc(CUSTOMERS, UNITS);
+  await pushDoc(ws, `${office.id}/office`, office.token, officeDoc('翠湖花园管理处'), (d) => d.getMap('staff').size === 1);
+  await pushDoc(ws, `${office.id}/directory`, office.token, directory.doc, (d) => d.getMap('customers').size === CUSTOMERS);
+
+  // ---- Browser: first load, then cold opens from the service worker and IndexedDB.
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const jsBytes = new Map<string, number>();
+  page.on('response', async (res) => {
+    const url = new URL(res.url());
+    if (url.pathname.endsWith('.js') && !url.pathname.endsWith('/sw.js') && !url.pathname.includes('workbox-')) {
+      const body = await res.body().catch(() => null);
+      if (body) jsBytes.set(url.pathname, gzipSync(body).length);
+    }
+  });
+  const params = new URLSearchParams({ relay: ws.replace('127.0.0.1', 'localhost'), office: office.id, token: office.token, name: '翠湖花园管理处' });
+  await page.goto(`${base}/join#${params}`);
+  await page.getByRole('button', { name: /王丽/ }).click();
+  await page.getByText(`共 ${CUSTOMERS} 位客户`).waitFor({ timeout: 120_000 });
+  record('bundle.first_load_kib', [...jsBytes.values()].reduce((a, b) => a + b, 0) / 1024, 'KiB', 150);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+
+  const coldOpen = async () => {
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      await page.goto(`${base}/customers`);
+      const t = await page.waitForFunction(() => performance.getEntriesByName('linli:list-rendered')[0]?.startTime, null, { timeout: 60_000 });
+      times.push(Number(await t.jsonValue()));
+    }
+    return median(times.slice(1));
+  };
+  const controlled = await page.evaluate(() => !!navigator.serviceWorker.controller);
+  if (!controlled) await page.reload();
+  record('open.cold_ms', await coldOpen(), 'ms', 300);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  record('open.cold_throttled_ms', await coldOpen(), 'ms', 600);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await browser.close();
+
+  // ---- Sync latency: an edit on device A visible on device B (its projection row) through the relay.
+  const mk = (device: string, staffId: string) =>
+    new OfficeStore(
+      { officeId: office.id, officeName: '', relayUrl: ws, token: office.token, deviceCode: device, staffId },
+      { WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket },
+    );
+  const a = mk('Y', benchActor.staffId);
+  const b = mk('Z', benchActor.staffId);
+  a.presence.setUser({ staffId: benchActor.staffId, name: '王丽', device: 'Y' });
+  const [sa, sb] = await Promise.all([a.shard('directory'), b.shard('directory')]);
+  await until(() => sa.doc.getMap('customers').size === CUSTOMERS && sb.doc.getMap('customers').size === CUSTOMERS, [sa.doc, sb.doc], 120_000, 'devices synced');
+  await Promise.all([sa.flushed(), sb.flushed()]);
+  const id = directory.ids[0];
+  const lat: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const name = `测试${i}`;
+    const seen = new Promise<number>((resolveSeen) => {
+      const on = async () => {
+        await sb.flushed();
+        const row = await b.db.customers.get(id);
+        if (row?.name === name) {
+          sb.doc.off('update', on);
+          resolveSeen(performance.now());
+        }
+      };
+      sb.doc.on('update', on);
+    });
+    const t0 = performance.now();
+    const r = await updateCustomer(a, id, { name, phones: [], unitCode: '' });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    lat.push((await seen) - t0);
+  }
+  record('sync.edit_to_peer_ms.p50', median(lat.slice(5)), 'ms', null);
+  record('sync.edit_to_peer_ms.p95', quantile(lat.slice(5), 0.95), 'ms', null);
+  await a.close();
+  await b.close();
+
+  // ---- The floor: a bare websocket round trip on the same machine in the same run.
+  const echo = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+  echo.on('connection', (s) => s.on('message', (m) => s.send(m)));
+  const port = (echo.address() as { port: number }).port;
+  const sock = new WebSocket(`ws://127.0.0.1:${port}`);
+  await new Promise((r) => sock.once('open', r));
+  const echoes: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t0 = performance.now();
+    await new Promise<void>((r) => {
+      sock.once('message', () => r());
+      sock.send(Buffer.alloc(200, i));
+    });
+    echoes.push(performance.now() - t0);
+  }
+  record('sync.raw_echo_ms.p95', quantile(echoes, 0.95), 'ms', null);
+  sock.close();
+  echo.close();
+
+  // ---- A year of 10,000 requests loaded from IndexedDB (fake-indexeddb in Node).
+  const ledger = ledgerDoc(10_000);
+  const db = new LinliDB(`bench-${Date.now()}`);
+  await db.updates.add({ shard: 'ledger-2026', update: Y.encodeStateAsUpdate(ledger) });
+  const loads: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const shard = new ShardDoc(db, 'ledger-2026');
+    const t0 = performance.now();
+    await shard.load();
+    loads.push(performance.now() - t0);
+    if (shard.doc.getMap('requests').size !== 10_000) throw new Error('ledger incomplete');
+    shard.destroy();
+  }
+  record('ledger.load_10k_ms', median(loads), 'ms', 100);
+  db.close();
+
+  await relay.close();
+  await removeDir(dataDir);
+  await mkdir('test/bench', { recursive: true });
+  const previous = await readFile('test/bench/results.json', 'utf8').then((s) => JSON.parse(s) as Result[]).catch(() => []);
+  const merged = [...previous.filter((p) => !results.some((r) => r.metric === p.metric)), ...results];
+  await writeFile('test/bench/results.json', JSON.stringify(merged, null, 2) + '\n');
+  console.log('written test/bench/results.json');
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
