@@ -8,8 +8,11 @@ import type { HistoryEntry } from './history';
 export type Op =
   /** A new record: plain fields, collaborative texts, and its first history entry. */
   | { kind: 'create'; collection: CollectionName; id: string; fields: Record<string, unknown>; texts?: Record<string, string> }
-  /** Overwrite some plain fields; untouched fields keep concurrent edits by others. */
-  | { kind: 'set'; collection: CollectionName; id: string; fields: Record<string, unknown> }
+  /**
+   * Overwrite some plain fields; untouched fields keep concurrent edits by others. `upsert`
+   * creates the record if missing (singletons such as the office's settings).
+   */
+  | { kind: 'set'; collection: CollectionName; id: string; fields: Record<string, unknown>; upsert?: boolean }
   /** Bring a collaborative text to `value` by the smallest splice, so colleagues' typing merges. */
   | { kind: 'text'; collection: CollectionName; id: string; field: string; value: string }
   /** Append to the record's history. */

@@ -51,7 +51,7 @@ export function setOfficeName(name: string, ctx: CommandContext): Result<Command
   return ok({
     shard: 'office',
     ops: [
-      { kind: 'set', collection: 'settings', id: 'office', fields: { name: clean, updatedAt: ctx.now, updatedBy: ctx.actor.staffId } },
+      { kind: 'set', collection: 'settings', id: 'office', upsert: true, fields: { name: clean, updatedAt: ctx.now, updatedBy: ctx.actor.staffId } },
       { kind: 'log', collection: 'settings', id: 'office', entry: historyEntry(ctx, 'history.updated', [{ field: 'officeName', to: clean }]) },
     ],
   });

@@ -27,6 +27,11 @@ function applyOp(doc: Y.Doc, op: Op): void {
       return;
     }
     case 'set': {
+      const collection = doc.getMap<Y.Map<unknown>>(op.collection);
+      if (op.upsert && !(collection.get(op.id) instanceof Y.Map)) {
+        collection.set(op.id, new Y.Map());
+        (collection.get(op.id) as Y.Map<unknown>).set('history', new Y.Array());
+      }
       const record = recordOf(doc, op);
       for (const [key, value] of Object.entries(op.fields)) record.set(key, value);
       return;
@@ -62,15 +67,16 @@ function applyOp(doc: Y.Doc, op: Op): void {
 export function applyCommand(doc: Y.Doc, command: Command, origin: unknown): void {
   // Check first so that a failing op cannot leave a half-applied transaction behind.
   for (const op of command.ops) {
-    if (op.kind !== 'create' && !created(command, op) ) recordOf(doc, op);
+    if (op.kind !== 'create' && !created(command, op)) recordOf(doc, op);
   }
   doc.transact(() => {
     for (const op of command.ops) applyOp(doc, op);
   }, origin);
 }
 
+/** Whether an earlier op of the command brings this record into being. */
 function created(command: Command, op: Op): boolean {
-  return command.ops.some((o) => o.kind === 'create' && o.collection === op.collection && o.id === op.id);
+  return command.ops.some((o) => (o.kind === 'create' || (o.kind === 'set' && o.upsert)) && o.collection === op.collection && o.id === op.id);
 }
 
 /** A record as plain JSON (texts as strings, history as an array), or null. */

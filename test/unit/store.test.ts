@@ -147,3 +147,14 @@ describe('compaction', () => {
     fresh.destroy();
   });
 });
+
+describe('office settings', () => {
+  it('names the office on first use (the settings record is created by the command)', async () => {
+    const { setOfficeName } = await import('../../src/domain/staff');
+    const store = open(newId());
+    const cmd = setOfficeName('翠湖花园管理处', store.context());
+    if (!cmd.ok) throw new Error('refused');
+    expect(await store.run(cmd.value)).toEqual({ ok: true, value: undefined });
+    expect(await store.db.settings.get('office')).toMatchObject({ name: '翠湖花园管理处' });
+  });
+});
