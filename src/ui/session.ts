@@ -21,9 +21,23 @@ export function openOffice(config: DeviceConfig): OfficeStore {
   setStore(office);
   setStaffId(config.staffId ?? null);
   void office.shard('office');
-  void office.shard('directory');
+  // The directory document holds thousands of customers; replaying it takes the main thread
+  // for a moment. Lists read the projection and need no document, so it is loaded (and starts
+  // syncing) once the first screen is up, or at once by any page that needs a record.
+  firstScreen.then(() => void office.shard('directory'));
   void requestPersistence();
   return office;
+}
+
+let markFirst: () => void = () => {};
+const firstScreen = new Promise<void>((resolve) => {
+  markFirst = resolve;
+  setTimeout(resolve, 1500);
+});
+
+/** Called by the first screen once it shows real content. */
+export function firstScreenShown(): void {
+  markFirst();
 }
 
 export function resumeSession(): OfficeStore | null {

@@ -133,6 +133,7 @@ async function main() {
 
   // ---- The floor: a bare websocket round trip on the same machine in the same run.
   const echo = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+  await new Promise((r) => echo.once('listening', r));
   echo.on('connection', (s) => s.on('message', (m) => s.send(m)));
   const port = (echo.address() as { port: number }).port;
   const sock = new WebSocket(`ws://127.0.0.1:${port}`);
