@@ -4,7 +4,12 @@ import type { CommandContext } from './actor';
 
 const ctx = (now = '2026-11-23T09:00:00.000Z', staffId = 's1'): CommandContext => ({ actor: { staffId, name: '王丽', deviceCode: 'A' }, now });
 
-const existing = { id: 'c0', name: '李娜', phones: ['13900001111'], unitCode: '1-1-101', updatedAt: '', terms: [] };
+import type { CustomerRow } from './customer';
+
+const existing: CustomerRow = {
+  id: 'c0', kind: 'owner', name: '李娜', phones: ['13900001111'], idNumber: '110101199003071234', unitCode: '1-1-101', unitCodes: ['1-1-101'],
+  householdOf: '', tags: [], grade: 'normal', updatedAt: '', terms: [],
+};
 
 function customer(overrides: Partial<Customer> = {}): Customer {
   return { ...customerFromRecord('c1', { name: '张伟', phones: ['13812345678'], unitCode: '3-2-1101', notes: '' }), ...overrides };

@@ -1,97 +1,71 @@
 import type { CommandContext } from './actor';
 import type { Command } from './ops';
-import type { HistoryEntry, FieldChange } from './history';
-import { historyEntry } from './history';
+import { historyEntry, type FieldChange, type HistoryEntry } from './history';
 import { newId } from './ids';
 import { LIMITS } from './limits';
-import { maskPhone } from './mask';
-import { isValidPhone, normalizePhone } from './phone';
-import { canonicalUnitCode } from './unit-code';
-import { fail, ok, type Problem, type Result } from './result';
+import { maskIdNumber, maskPhone } from './mask';
+import { fail, ok, type Result } from './result';
+import { cleanCustomerInput, findDuplicate } from './customer-validate';
+import {
+  CUSTOMER_KINDS,
+  GRADES,
+  UNIT_RELATIONS,
+  type Customer,
+  type CustomerInput,
+  type CustomerRow,
+  type PinyinOf,
+} from './customer-types';
 
-/** A customer as the screens see it (a plain snapshot of the record). */
-export interface Customer {
-  id: string;
-  name: string;
-  phones: string[];
-  unitCode: string;
-  notes: string;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-  history: HistoryEntry[];
+export * from './customer-types';
+export { cleanCustomerInput, findDuplicate } from './customer-validate';
+
+/** Fields a form or import may set, in the order the history lists them. */
+const EDITABLE = [
+  'kind', 'name', 'gender', 'phones', 'wechat', 'email', 'idNumber', 'address', 'employer', 'occupation',
+  'unitCode', 'unitRelation', 'extraUnits', 'householdOf', 'householdRelation', 'dates', 'preferences', 'tags', 'grade', 'consent',
+] as const;
+type Editable = (typeof EDITABLE)[number];
+
+const DEFAULTS: Pick<Customer, Editable> = {
+  kind: 'owner', name: '', gender: '', phones: [], wechat: '', email: '', idNumber: '', address: '', employer: '', occupation: '',
+  unitCode: '', unitRelation: 'owner', extraUnits: [], householdOf: '', householdRelation: '', dates: [], preferences: '', tags: [], grade: 'normal', consent: true,
+};
+
+/** How a changed value is written into the history: sensitive ones masked. */
+function shown(field: Editable, value: unknown): string {
+  if (field === 'phones') return (value as string[]).map(maskPhone).join(', ');
+  if (field === 'idNumber') return value ? maskIdNumber(String(value)) : '';
+  if (field === 'extraUnits') return (value as { unitCode: string }[]).map((u) => u.unitCode).join(', ');
+  if (field === 'dates') return (value as { kind: string; month: number; day: number; calendar: string }[]).map((d) => `${d.calendar === 'lunar' ? '农历' : ''}${d.month}/${d.day}`).join(', ');
+  if (Array.isArray(value)) return value.join(', ');
+  return String(value ?? '');
 }
 
-export interface CustomerInput {
-  name: string;
-  phones: string[];
-  unitCode: string;
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export interface DirectoryFacts {
+  /** Customers that may clash (same phone or ID number). */
+  existing: Iterable<CustomerRow>;
+  /** The unit register, or null when the office keeps none. */
+  knownUnits?: Set<string> | null;
 }
 
-/** The row kept in the customers projection table for lists and search. */
-export interface CustomerRow {
-  id: string;
-  name: string;
-  phones: string[];
-  unitCode: string;
-  updatedAt: string;
-  terms: string[];
-}
-
-export function cleanCustomerInput(input: CustomerInput): Result<CustomerInput> {
-  const problems: Problem[] = [];
-  const name = input.name.trim();
-  if (!name) problems.push({ code: 'customer.error.nameRequired', field: 'name' });
-  else if (name.length > LIMITS.name) problems.push({ code: 'error.tooLong', field: 'name', params: { max: LIMITS.name } });
-
-  const phones = input.phones.map(normalizePhone).filter(Boolean);
-  if (phones.length > LIMITS.phones) problems.push({ code: 'customer.error.tooManyPhones', field: 'phones', params: { max: LIMITS.phones } });
-  for (const phone of phones) {
-    if (!isValidPhone(phone)) problems.push({ code: 'customer.error.badPhone', field: 'phones', params: { phone } });
-  }
-  let unitCode = '';
-  if (input.unitCode.trim()) {
-    const canonical = canonicalUnitCode(input.unitCode);
-    if (!canonical) problems.push({ code: 'customer.error.badUnit', field: 'unitCode', params: { unit: input.unitCode.trim() } });
-    else unitCode = canonical;
-  }
-  if (problems.length) return fail(...problems);
-  return ok({ name, phones: [...new Set(phones)], unitCode });
-}
-
-/** Another customer with the same phone: refused at creation, named in the message. */
-export function findPhoneConflict(phones: string[], others: Iterable<CustomerRow>, selfId?: string): Problem | null {
-  for (const other of others) {
-    if (other.id === selfId) continue;
-    const clash = other.phones.find((p) => phones.includes(p));
-    if (clash) {
-      return { code: 'customer.error.duplicatePhone', field: 'phones', params: { phone: maskPhone(clash), name: other.name, unit: other.unitCode || '—' } };
-    }
-  }
-  return null;
-}
-
-export function createCustomer(input: CustomerInput, notes: string, ctx: CommandContext, existing: Iterable<CustomerRow>): Result<{ id: string; command: Command }> {
-  const cleaned = cleanCustomerInput(input);
+export function createCustomer(input: CustomerInput, notes: string, ctx: CommandContext, facts: DirectoryFacts | Iterable<CustomerRow>, id = newId()): Result<{ id: string; command: Command }> {
+  const { existing, knownUnits } = 'existing' in facts ? facts : { existing: facts, knownUnits: null };
+  const cleaned = cleanCustomerInput(input, knownUnits ?? null);
   if (!cleaned.ok) return cleaned;
   if (notes.length > LIMITS.note) return fail({ code: 'error.tooLong', field: 'notes', params: { max: LIMITS.note } });
-  const conflict = findPhoneConflict(cleaned.value.phones, existing);
-  if (conflict) return fail(conflict);
-  const id = newId();
-  const { name, phones, unitCode } = cleaned.value;
+  const duplicate = findDuplicate(cleaned.value, existing);
+  if (duplicate) return fail(duplicate);
+  const fields: Record<string, unknown> = { ...DEFAULTS };
+  for (const key of EDITABLE) if (cleaned.value[key] !== undefined) fields[key] = cleaned.value[key];
+  Object.assign(fields, { createdAt: ctx.now, createdBy: ctx.actor.staffId, updatedAt: ctx.now, updatedBy: ctx.actor.staffId });
   return ok({
     id,
     command: {
       shard: 'directory',
       ops: [
-        {
-          kind: 'create',
-          collection: 'customers',
-          id,
-          fields: { name, phones, unitCode, createdAt: ctx.now, createdBy: ctx.actor.staffId, updatedAt: ctx.now, updatedBy: ctx.actor.staffId },
-          texts: { notes },
-        },
+        { kind: 'create', collection: 'customers', id, fields, texts: { notes } },
         { kind: 'log', collection: 'customers', id, entry: historyEntry(ctx, 'history.created') },
       ],
     },
@@ -99,28 +73,25 @@ export function createCustomer(input: CustomerInput, notes: string, ctx: Command
 }
 
 /** Changes only the fields that differ, so a colleague's concurrent edit of another field stands. */
-export function updateCustomer(current: Customer, input: CustomerInput, ctx: CommandContext, existing: Iterable<CustomerRow>): Result<Command | null> {
-  const cleaned = cleanCustomerInput(input);
+export function updateCustomer(current: Customer, input: CustomerInput, ctx: CommandContext, facts: DirectoryFacts | Iterable<CustomerRow>): Result<Command | null> {
+  const { existing, knownUnits } = 'existing' in facts ? facts : { existing: facts, knownUnits: null };
+  // A unit already on the record stays acceptable even if the register no longer lists it.
+  const units = knownUnits ? new Set([...knownUnits, current.unitCode, ...current.extraUnits.map((u) => u.unitCode)]) : null;
+  const cleaned = cleanCustomerInput(input, units);
   if (!cleaned.ok) return cleaned;
   const next = cleaned.value;
   const fields: Record<string, unknown> = {};
   const changes: FieldChange[] = [];
-  if (next.name !== current.name) {
-    fields.name = next.name;
-    changes.push({ field: 'name', from: current.name, to: next.name });
-  }
-  if (next.phones.join(',') !== current.phones.join(',')) {
-    const added = next.phones.filter((p) => !current.phones.includes(p));
-    const conflict = findPhoneConflict(added, existing, current.id);
-    if (conflict) return fail(conflict);
-    fields.phones = next.phones;
-    changes.push({ field: 'phones', from: current.phones.map(maskPhone).join(', '), to: next.phones.map(maskPhone).join(', ') });
-  }
-  if (next.unitCode !== current.unitCode) {
-    fields.unitCode = next.unitCode;
-    changes.push({ field: 'unitCode', from: current.unitCode, to: next.unitCode });
+  for (const key of EDITABLE) {
+    const value = next[key];
+    if (value === undefined || same(value, current[key])) continue;
+    fields[key] = value;
+    changes.push({ field: key, from: shown(key, current[key]), to: shown(key, value) });
   }
   if (!changes.length) return ok(null);
+  const added = { phones: (next.phones ?? []).filter((p) => !current.phones.includes(p)), idNumber: next.idNumber !== current.idNumber ? next.idNumber : undefined };
+  const duplicate = findDuplicate(added, existing, current.id);
+  if (duplicate) return fail(duplicate);
   fields.updatedAt = ctx.now;
   fields.updatedBy = ctx.actor.staffId;
   return ok({
@@ -152,35 +123,69 @@ export function editCustomerNotes(current: Customer, value: string, ctx: Command
   return ok({ shard: 'directory', ops });
 }
 
-/** Search terms for the multi-entry index: name, every name fragment start, phone digits, unit. */
-export function customerTerms(c: Pick<Customer, 'name' | 'phones' | 'unitCode'>): string[] {
+/**
+ * Search terms for the multi-entry index, matched by prefix: every suffix of the name (so any
+ * fragment is found), full pinyin from each syllable on (zhangwei, wei), the initials (zw),
+ * every suffix of each phone of at least 4 digits, and the unit codes.
+ */
+export function customerTerms(c: Pick<Customer, 'name' | 'phones' | 'unitCode'> & { unitCodes?: string[] }, pinyinOf?: PinyinOf): string[] {
   const terms = new Set<string>();
   const name = c.name.toLowerCase();
   for (let i = 0; i < name.length; i++) terms.add(name.slice(i));
+  const syllables = pinyinOf?.(c.name);
+  if (syllables?.length) {
+    for (let i = 0; i < syllables.length; i++) terms.add(syllables.slice(i).join(''));
+    terms.add(syllables.map((s) => s[0]).join(''));
+  }
   for (const phone of c.phones) {
     const digits = phone.replace(/\D/g, '');
     for (let i = 0; i + 4 <= digits.length; i++) terms.add(digits.slice(i));
   }
-  if (c.unitCode) terms.add(c.unitCode.toLowerCase());
+  for (const code of c.unitCodes ?? [c.unitCode]) if (code) terms.add(code.toLowerCase());
   return [...terms];
 }
 
-export function projectCustomer(c: Customer): CustomerRow {
-  return { id: c.id, name: c.name, phones: c.phones, unitCode: c.unitCode, updatedAt: c.updatedAt, terms: customerTerms(c) };
+export function projectCustomer(c: Customer, pinyinOf?: PinyinOf): CustomerRow {
+  const unitCodes = [c.unitCode, ...c.extraUnits.map((u) => u.unitCode)].filter(Boolean);
+  return {
+    id: c.id, kind: c.kind, name: c.name, phones: c.phones, idNumber: c.idNumber, unitCode: c.unitCode, unitCodes,
+    householdOf: c.householdOf, tags: c.tags, grade: c.grade, updatedAt: c.updatedAt,
+    terms: customerTerms({ ...c, unitCodes }, pinyinOf),
+  };
 }
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const strs = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
 
 /** Snapshot from the plain JSON of a record (fields missing on an old replica get defaults). */
 export function customerFromRecord(id: string, r: Record<string, unknown>): Customer {
   return {
     id,
-    name: String(r.name ?? ''),
-    phones: Array.isArray(r.phones) ? r.phones.map(String) : [],
-    unitCode: String(r.unitCode ?? ''),
-    notes: String(r.notes ?? ''),
-    createdAt: String(r.createdAt ?? ''),
-    createdBy: String(r.createdBy ?? ''),
-    updatedAt: String(r.updatedAt ?? ''),
-    updatedBy: String(r.updatedBy ?? ''),
+    kind: CUSTOMER_KINDS.includes(r.kind as never) ? (r.kind as Customer['kind']) : 'owner',
+    name: str(r.name),
+    gender: r.gender === 'male' || r.gender === 'female' ? r.gender : '',
+    phones: strs(r.phones),
+    wechat: str(r.wechat),
+    email: str(r.email),
+    idNumber: str(r.idNumber),
+    address: str(r.address),
+    employer: str(r.employer),
+    occupation: str(r.occupation),
+    unitCode: str(r.unitCode),
+    unitRelation: UNIT_RELATIONS.includes(r.unitRelation as never) ? (r.unitRelation as Customer['unitRelation']) : 'owner',
+    extraUnits: Array.isArray(r.extraUnits) ? (r.extraUnits as Customer['extraUnits']) : [],
+    householdOf: str(r.householdOf),
+    householdRelation: (str(r.householdRelation) as Customer['householdRelation']) || '',
+    dates: Array.isArray(r.dates) ? (r.dates as Customer['dates']) : [],
+    preferences: str(r.preferences),
+    tags: strs(r.tags),
+    grade: GRADES.includes(r.grade as never) ? (r.grade as Customer['grade']) : 'normal',
+    consent: r.consent !== false,
+    notes: str(r.notes),
+    createdAt: str(r.createdAt),
+    createdBy: str(r.createdBy),
+    updatedAt: str(r.updatedAt),
+    updatedBy: str(r.updatedBy),
     history: Array.isArray(r.history) ? (r.history as HistoryEntry[]) : [],
   };
 }

@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { CustomerRow } from '../domain/customer';
 import type { StaffRow } from '../domain/staff';
+import type { UnitRow } from '../domain/unit';
 
 /** One Yjs update as stored: the shard's document is the merge of all its rows. */
 export interface UpdateRow {
@@ -30,6 +31,7 @@ export class LinliDB extends Dexie {
   customers!: Table<CustomerRow, string>;
   staff!: Table<StaffRow, string>;
   settings!: Table<SettingsRow, string>;
+  units!: Table<UnitRow, string>;
 
   constructor(officeId: string) {
     super(`linli-${officeId}`);
@@ -39,6 +41,13 @@ export class LinliDB extends Dexie {
       customers: 'id, name, *terms, *phones, unitCode, updatedAt',
       staff: 'id, name',
       settings: 'id',
+    });
+    // v2: the full customer record; units (code not unique: two tablets may register one unit
+    // offline, and a unique index would make the merge fail to save). Projections are rebuilt
+    // from the documents (PROJECTION_VERSION), so no data migration is needed here.
+    this.version(2).stores({
+      customers: 'id, name, *terms, *phones, idNumber, unitCode, *unitCodes, householdOf, *tags, grade, kind, updatedAt',
+      units: 'id, code, building, status, use',
     });
   }
 }

@@ -66,7 +66,12 @@ export class ShardDoc {
     return [this.db.updates, ...collectionsOf(this.name).flatMap((c) => (PROJECTORS[c] ? [PROJECTORS[c]!.table(this.db)] : []))];
   }
 
+  private async prepare(): Promise<void> {
+    for (const collection of collectionsOf(this.name)) await PROJECTORS[collection]?.prepare?.();
+  }
+
   private async write(update: Uint8Array, dirty: Map<CollectionName, Set<string>>): Promise<void> {
+    await this.prepare();
     await this.db.transaction('rw', this.tables(), async () => {
       await this.db.updates.add({ shard: this.name, update });
       for (const [collection, ids] of dirty) {
@@ -113,6 +118,7 @@ export class ShardDoc {
 
   /** Derives every projection row of this shard afresh from the document. */
   async rebuildProjection(): Promise<void> {
+    await this.prepare();
     await this.db.transaction('rw', this.tables(), async () => {
       for (const collection of collectionsOf(this.name)) {
         const projector = PROJECTORS[collection];
