@@ -6,3 +6,8 @@ import { historyEntry } from './history';
 export function revealCustomerPhone(id: string, ctx: CommandContext): Command {
   return { shard: 'directory', ops: [{ kind: 'log', collection: 'customers', id, entry: historyEntry(ctx, 'history.phoneRevealed') }] };
 }
+
+/** Likewise for the ID number. */
+export function revealCustomerIdNumber(id: string, ctx: CommandContext): Command {
+  return { shard: 'directory', ops: [{ kind: 'log', collection: 'customers', id, entry: historyEntry(ctx, 'history.idRevealed') }] };
+}

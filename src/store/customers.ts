@@ -7,22 +7,30 @@ import {
   type CustomerInput,
   type CustomerRow,
 } from '../domain/customer';
-import { revealCustomerPhone } from '../domain/customer-reveal';
+import { revealCustomerIdNumber, revealCustomerPhone } from '../domain/customer-reveal';
+import { normalizeIdNumber } from '../domain/id-number';
+import { knownUnitCodes } from './units';
 import { normalizePhone } from '../domain/phone';
 import { canonicalUnitCode } from '../domain/unit-code';
 import { fail, ok, type Result } from '../domain/result';
 import type { LinliDB } from './db';
 import type { OfficeStore } from './office-store';
 
-/** Customers that already hold any of these phones (for the duplicate rule). */
-function holdersOf(db: LinliDB, phones: string[]): Promise<CustomerRow[]> {
-  const wanted = phones.map(normalizePhone).filter(Boolean);
-  return wanted.length ? db.customers.where('phones').anyOf(wanted).toArray() : Promise.resolve([]);
+/** What the duplicate and unit rules need to know: holders of these phones or ID number, and the unit register. */
+async function factsFor(db: LinliDB, input: CustomerInput) {
+  const wanted = input.phones.map(normalizePhone).filter(Boolean);
+  const id = normalizeIdNumber(input.idNumber ?? '');
+  const [byPhone, byId, knownUnits] = await Promise.all([
+    wanted.length ? db.customers.where('phones').anyOf(wanted).toArray() : [],
+    id ? db.customers.where('idNumber').equals(id).toArray() : [],
+    knownUnitCodes(db),
+  ]);
+  return { existing: [...byPhone, ...byId], knownUnits };
 }
 
 export async function createCustomer(office: OfficeStore, input: CustomerInput, notes = ''): Promise<Result<string>> {
   await office.shard('directory');
-  const made = createCommand(input, notes, office.context(), await holdersOf(office.db, input.phones));
+  const made = createCommand(input, notes, office.context(), await factsFor(office.db, input));
   if (!made.ok) return made;
   const saved = await office.run(made.value.command);
   return saved.ok ? ok(made.value.id) : saved;
@@ -36,7 +44,7 @@ export async function readCustomer(office: OfficeStore, id: string): Promise<Cus
 export async function updateCustomer(office: OfficeStore, id: string, input: CustomerInput): Promise<Result<void>> {
   const current = await readCustomer(office, id);
   if (!current) return fail({ code: 'error.notFound' });
-  const command = updateCommand(current, input, office.context(), await holdersOf(office.db, input.phones));
+  const command = updateCommand(current, input, office.context(), await factsFor(office.db, input));
   if (!command.ok) return command;
   return command.value ? office.run(command.value) : ok(undefined);
 }
@@ -49,11 +57,30 @@ export async function editNotes(office: OfficeStore, id: string, value: string):
   return command.value ? office.run(command.value) : ok(undefined);
 }
 
+/** Showing a full phone or ID number is written into the customer's history. */
 export function revealPhone(office: OfficeStore, id: string): Promise<Result<void>> {
   return office.run(revealCustomerPhone(id, office.context()));
 }
 
+export function revealIdNumber(office: OfficeStore, id: string): Promise<Result<void>> {
+  return office.run(revealCustomerIdNumber(id, office.context()));
+}
+
+/** The household: the head and everyone who names the same head (or names this customer). */
+export async function householdOf(db: LinliDB, customer: { id: string; householdOf: string }): Promise<CustomerRow[]> {
+  const head = customer.householdOf || customer.id;
+  const [headRow, members] = await Promise.all([db.customers.get(head), db.customers.where('householdOf').equals(head).toArray()]);
+  return [...(headRow ? [headRow] : []), ...members].filter((c) => c.id !== customer.id);
+}
+
+/** Customers of a unit, for choosing a head of household. */
+export function customersOfUnit(db: LinliDB, unitCode: string): Promise<CustomerRow[]> {
+  const code = canonicalUnitCode(unitCode);
+  return code ? db.customers.where('unitCodes').equals(code).toArray() : Promise.resolve([]);
+}
+
 const LIST_LIMIT = 200;
+const SEARCH_LIMIT = 60;
 
 /**
  * One box for every way staff look a customer up: a name fragment, 4+ digits of a phone, or a
@@ -65,8 +92,8 @@ export async function searchCustomers(db: LinliDB, query: string): Promise<Custo
   if (!q) return db.customers.orderBy('updatedAt').reverse().limit(LIST_LIMIT).toArray();
   const unit = canonicalUnitCode(q);
   const needle = /^\d[\d\s-]*$/.test(q) && !unit?.includes('-') ? q.replace(/\D/g, '') : q;
-  const byTerm = db.customers.where('terms').startsWith(needle).distinct().limit(LIST_LIMIT).toArray();
-  const byUnit = unit ? db.customers.where('unitCode').startsWith(unit).limit(LIST_LIMIT).toArray() : Promise.resolve([]);
+  const byTerm = db.customers.where('terms').startsWith(needle).distinct().limit(SEARCH_LIMIT).toArray();
+  const byUnit = unit ? db.customers.where('unitCodes').startsWith(unit).limit(SEARCH_LIMIT).toArray() : Promise.resolve([]);
   const [units, terms] = await Promise.all([byUnit, byTerm]);
   const seen = new Set<string>();
   const rows: CustomerRow[] = [];
@@ -75,8 +102,10 @@ export async function searchCustomers(db: LinliDB, query: string): Promise<Custo
     seen.add(row.id);
     rows.push(row);
   }
-  // Exact name and exact unit first, then by name.
-  const rank = (r: CustomerRow) => (r.name.toLowerCase() === q || r.unitCode === unit ? 0 : r.name.toLowerCase().startsWith(q) ? 1 : 2);
+  // Exact name or unit first; then names that start with the query, whole pinyin or initials
+  // matches (zw → 张伟), then everything else; by name within a rank.
+  const rank = (r: CustomerRow) =>
+    r.name.toLowerCase() === q || r.unitCodes.includes(unit ?? '') ? 0 : r.name.toLowerCase().startsWith(q) ? 1 : r.terms.includes(needle) ? 2 : 3;
   return rows.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'zh-CN'));
 }
 

@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { CustomerRow } from '../domain/customer';
 import type { StaffRow } from '../domain/staff';
 import type { UnitRow } from '../domain/unit';
+import type { ContactRow } from '../domain/contact';
 
 /** One Yjs update as stored: the shard's document is the merge of all its rows. */
 export interface UpdateRow {
@@ -32,6 +33,7 @@ export class LinliDB extends Dexie {
   staff!: Table<StaffRow, string>;
   settings!: Table<SettingsRow, string>;
   units!: Table<UnitRow, string>;
+  contacts!: Table<ContactRow, string>;
 
   constructor(officeId: string) {
     super(`linli-${officeId}`);
@@ -48,6 +50,7 @@ export class LinliDB extends Dexie {
     this.version(2).stores({
       customers: 'id, name, *terms, *phones, idNumber, unitCode, *unitCodes, householdOf, *tags, grade, kind, updatedAt',
       units: 'id, code, building, status, use',
+      contacts: 'id, customerId, unitCode, at, requestId',
     });
   }
 }

@@ -2,6 +2,7 @@ import type { Table } from 'dexie';
 import { customerFromRecord, projectCustomer } from '../domain/customer';
 import { staffFromRecord } from '../domain/staff';
 import { projectUnit } from '../domain/unit';
+import { projectContact } from '../domain/contact';
 import { loadPinyin, pinyinOf } from './pinyin';
 import type { CollectionName } from '../domain/shards';
 import type { LinliDB } from './db';
@@ -22,6 +23,7 @@ export interface Projector {
 export const PROJECTORS: Partial<Record<CollectionName, Projector>> = {
   customers: { table: (db) => db.customers, row: (id, r) => projectCustomer(customerFromRecord(id, r), pinyinOf() ?? undefined), prepare: loadPinyin },
   units: { table: (db) => db.units, row: projectUnit },
+  contacts: { table: (db) => db.contacts, row: projectContact },
   staff: { table: (db) => db.staff, row: staffFromRecord },
   settings: { table: (db) => db.settings, row: (id, r) => ({ id, name: String(r.name ?? '') }) },
 };

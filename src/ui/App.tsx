@@ -9,6 +9,9 @@ import { SettingsPage } from './settings/SettingsPage';
 import { AppBar } from './shell/AppBar';
 import { UpdatePrompt } from './shell/UpdatePrompt';
 import { JoinPage } from './setup/JoinPage';
+import { UnitList } from './units/UnitList';
+import { UnitNew } from './units/UnitNew';
+import { UnitPage } from './units/UnitPage';
 import { Setup } from './setup/Setup';
 import { WhoAreYou } from './setup/WhoAreYou';
 
@@ -45,6 +48,9 @@ export function App() {
       <Route path="/customers" component={() => <Office page={(o) => <CustomerList office={o} />} />} />
       <Route path="/customers/new" component={() => <Office page={(o) => <CustomerNew office={o} />} />} />
       <Route path="/customers/:id" component={() => <Office page={(o) => <CustomerPage office={o} />} />} />
+      <Route path="/units" component={() => <Office page={(o) => <UnitList office={o} />} />} />
+      <Route path="/units/new" component={() => <Office page={(o) => <UnitNew office={o} />} />} />
+      <Route path="/units/:id" component={() => <Office page={(o) => <UnitPage office={o} />} />} />
       <Route path="/settings" component={() => <Office page={(o) => <SettingsPage office={o} />} />} />
       <Route path="*" component={() => (store() ? <Navigate href="/customers" /> : <Setup />)} />
     </Router>

@@ -1,5 +1,6 @@
 import { createSignal } from 'solid-js';
 import { createStaff } from '../domain/staff';
+import { ledgerShard } from '../domain/shards';
 import type { StaffRole } from '../domain/staff';
 import type { Result } from '../domain/result';
 import { clearDeviceConfig, loadDeviceConfig, saveDeviceConfig, type DeviceConfig } from '../store/device';
@@ -24,7 +25,13 @@ export function openOffice(config: DeviceConfig): OfficeStore {
   // The directory document holds thousands of customers; replaying it takes the main thread
   // for a moment. Lists read the projection and need no document, so it is loaded (and starts
   // syncing) once the first screen is up, or at once by any page that needs a record.
-  firstScreen.then(() => void office.shard('directory'));
+  firstScreen.then(async () => {
+    await office.shard('directory');
+    // This year's ledger and last year's: what the queues and the customer page show.
+    const year = new Date().getFullYear();
+    await office.shard(ledgerShard(year));
+    await office.shard(ledgerShard(year - 1));
+  });
   void requestPersistence();
   return office;
 }

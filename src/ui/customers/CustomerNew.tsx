@@ -7,6 +7,9 @@ import { createCustomer } from '../../store/customers';
 import type { OfficeStore } from '../../store/office-store';
 import { Problems } from '../common/Problems';
 import { CustomerFields } from './CustomerFields';
+import { CustomerMoreFields } from './CustomerMoreFields';
+import { customersOfUnit } from '../../store/customers';
+import { createLive } from '../../store/live';
 
 export function CustomerNew(props: { office: OfficeStore }) {
   const navigate = useNavigate();
@@ -14,6 +17,7 @@ export function CustomerNew(props: { office: OfficeStore }) {
   const [notes, setNotes] = createSignal('');
   const [problems, setProblems] = createSignal<Problem[]>([]);
   const [busy, setBusy] = createSignal(false);
+  const headChoices = createLive(() => value().unitCode, (code) => customersOfUnit(props.office.db, code), []);
   const save = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
@@ -28,6 +32,7 @@ export function CustomerNew(props: { office: OfficeStore }) {
       <form class="card form" onSubmit={save}>
         <Problems problems={problems()} />
         <CustomerFields value={value()} onChange={setValue} problems={problems()} />
+        <CustomerMoreFields value={value()} onChange={setValue} problems={problems()} household={headChoices()} />
         <label class="notes">
           {t('customers.notes')}
           <textarea name="notes" rows={4} maxLength={20000} value={notes()} onInput={(e) => setNotes(e.currentTarget.value)} />

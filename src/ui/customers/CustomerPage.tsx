@@ -1,18 +1,22 @@
 import { A, useParams } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, onCleanup, Show } from 'solid-js';
-import { customerFromRecord, type CustomerInput } from '../../domain/customer';
-import { maskPhone } from '../../domain/mask';
+import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
+import { customerFromRecord, type Customer, type CustomerInput } from '../../domain/customer';
+import { maskIdNumber, maskPhone } from '../../domain/mask';
 import type { Problem } from '../../domain/result';
 import { formatDateTime, t } from '../../i18n';
-import { editNotes, revealPhone, updateCustomer } from '../../store/customers';
+import { customersOfUnit, editNotes, householdOf, revealIdNumber, revealPhone, updateCustomer } from '../../store/customers';
+import { createLive } from '../../store/live';
 import type { OfficeStore } from '../../store/office-store';
 import { createRecord } from '../../store/record';
 import { Problems } from '../common/Problems';
+import { ContactLog } from './ContactLog';
 import { CustomerFields } from './CustomerFields';
+import { CustomerMoreFields } from './CustomerMoreFields';
 import { HistoryList } from './HistoryList';
 import { NotesEditor } from './NotesEditor';
+import { UpcomingDates } from './UpcomingDates';
 
-/** One customer, bound live to the record: a colleague's edit shows while you look. */
+/** The 360° view of one customer, bound live to the record: a colleague's edit shows while you look. */
 export function CustomerPage(props: { office: OfficeStore }) {
   const params = useParams<{ id: string }>();
   return (
@@ -22,54 +26,68 @@ export function CustomerPage(props: { office: OfficeStore }) {
   );
 }
 
+const inputOf = (c: Customer): CustomerInput => ({
+  name: c.name, phones: c.phones, unitCode: c.unitCode, kind: c.kind, gender: c.gender, wechat: c.wechat, email: c.email, idNumber: c.idNumber,
+  address: c.address, employer: c.employer, occupation: c.occupation, unitRelation: c.unitRelation, householdOf: c.householdOf,
+  householdRelation: c.householdRelation, dates: c.dates, preferences: c.preferences, tags: c.tags, grade: c.grade, consent: c.consent,
+});
+
 function CustomerView(props: { office: OfficeStore; id: string }) {
   const record = createRecord(props.office, 'directory', 'customers', props.id);
   const customer = createMemo(() => {
     const r = record();
     return r ? customerFromRecord(props.id, r) : r;
   });
-  const [editing, setEditing] = createSignal(false);
-  const [draft, setDraft] = createSignal<CustomerInput>({ name: '', phones: [], unitCode: '' });
+  const [draft, setDraft] = createSignal<CustomerInput | null>(null);
   const [problems, setProblems] = createSignal<Problem[]>([]);
-  const [revealed, setRevealed] = createSignal(false);
+  const [showPhone, setShowPhone] = createSignal(false);
+  const [showId, setShowId] = createSignal(false);
   const [saved, setSaved] = createSignal(false);
+  const household = createLive(() => customer() ?? null, (c) => (c ? householdOf(props.office.db, c) : []), []);
+  const headChoices = createLive(() => draft()?.unitCode ?? '', (code) => customersOfUnit(props.office.db, code), []);
 
   props.office.presence.setViewing(`customers/${props.id}`);
   onCleanup(() => props.office.presence.setViewing(null));
   const viewers = () => props.office.presence.peers().filter((p) => p.viewing === `customers/${props.id}`).map((p) => p.user.name);
-  createEffect(() => {
-    if (!editing()) setProblems([]);
-  });
 
   const startEdit = () => {
     const c = customer();
     if (!c) return;
-    setDraft({ name: c.name, phones: c.phones, unitCode: c.unitCode });
+    setProblems([]);
     setSaved(false);
-    setEditing(true);
+    setDraft(inputOf(c));
   };
   const save = async (e: Event) => {
     e.preventDefault();
-    const result = await updateCustomer(props.office, props.id, draft());
+    const d = draft();
+    if (!d) return;
+    const result = await updateCustomer(props.office, props.id, d);
     if (!result.ok) return setProblems(result.problems);
-    setEditing(false);
+    setDraft(null);
     setSaved(true);
   };
-  const reveal = async () => {
-    if (!revealed()) await revealPhone(props.office, props.id);
-    setRevealed(!revealed());
+  const toggle = async (shown: () => boolean, set: (v: boolean) => void, log: () => Promise<unknown>) => {
+    if (!shown()) await log();
+    set(!shown());
   };
 
   return (
-    <main class="page">
+    <main class="page wide">
       <A href="/customers" class="back">← {t('nav.customers')}</A>
       <Show when={customer() !== undefined} fallback={<p>{t('common.loading')}</p>}>
         <Show when={customer()} fallback={<p class="empty">{t('customers.notFound')}</p>}>
           {(c) => (
             <>
               <div class="page-head">
-                <h1 data-testid="customer-name">{c().name}</h1>
-                <Show when={!editing()}>
+                <div class="title-line">
+                  <h1 data-testid="customer-name">{c().name}</h1>
+                  <span class="chip">{t(`kind.${c().kind}`)}</span>
+                  <Show when={c().grade !== 'normal'}>
+                    <span class={`chip grade-${c().grade}`}>{t(`grade.${c().grade}`)}</span>
+                  </Show>
+                  <For each={c().tags}>{(tag) => <span class="chip tag">{tag}</span>}</For>
+                </div>
+                <Show when={!draft()}>
                   <button type="button" onClick={startEdit}>{t('common.edit')}</button>
                 </Show>
               </div>
@@ -79,36 +97,99 @@ function CustomerView(props: { office: OfficeStore; id: string }) {
               <Show when={saved()}>
                 <p class="saved" role="status">{t('common.saved')}</p>
               </Show>
-              <Show
-                when={editing()}
-                fallback={
-                  <dl class="facts">
-                    <dt>{t('customers.unit')}</dt>
-                    <dd data-testid="customer-unit">{c().unitCode || '—'}</dd>
-                    <dt>{t('customers.phones')}</dt>
-                    <dd>
-                      <span data-testid="customer-phones">{(revealed() ? c().phones : c().phones.map(maskPhone)).join(' / ') || '—'}</span>
-                      <Show when={c().phones.length}>
-                        <button type="button" class="link" onClick={() => void reveal()} aria-pressed={revealed()}>
-                          {revealed() ? t('common.hide') : t('common.reveal')}
-                        </button>
-                      </Show>
-                    </dd>
-                    <dt>{t('history.created')}</dt>
-                    <dd>{formatDateTime(c().createdAt)}</dd>
-                  </dl>
-                }
-              >
-                <form class="card form" onSubmit={save}>
-                  <Problems problems={problems()} />
-                  <CustomerFields value={draft()} onChange={setDraft} problems={problems()} />
-                  <div class="actions">
-                    <button type="button" onClick={() => setEditing(false)}>{t('common.cancel')}</button>
-                    <button type="submit" class="primary">{t('common.save')}</button>
-                  </div>
-                </form>
+              <Show when={draft()}>
+                {(d) => (
+                  <form class="card form" onSubmit={save}>
+                    <Problems problems={problems()} />
+                    <CustomerFields value={d()} onChange={setDraft} problems={problems()} />
+                    <CustomerMoreFields value={d()} onChange={setDraft} problems={problems()} household={headChoices().filter((h) => h.id !== props.id)} />
+                    <div class="actions">
+                      <button type="button" onClick={() => setDraft(null)}>{t('common.cancel')}</button>
+                      <button type="submit" class="primary">{t('common.save')}</button>
+                    </div>
+                  </form>
+                )}
               </Show>
-              <NotesEditor value={c().notes} onEdit={(v) => void editNotes(props.office, props.id, v)} />
+              <div class="c360">
+                <div class="col">
+                  <section class="card" aria-labelledby="profile-title">
+                    <h2 id="profile-title">{t('customers.profile')}</h2>
+                    <dl class="facts bare">
+                      <dt>{t('customers.unit')}</dt>
+                      <dd data-testid="customer-unit">
+                        <Show when={c().unitCode} fallback="—">
+                          <A href={`/units?q=${encodeURIComponent(c().unitCode)}`}>{c().unitCode}</A> <span class="muted">{t(`relation.${c().unitRelation}`)}</span>
+                        </Show>
+                      </dd>
+                      <Show when={c().extraUnits.length}>
+                        <dt>{t('customers.extraUnits')}</dt>
+                        <dd>{c().extraUnits.map((u) => `${u.unitCode}（${t(`relation.${u.relation}`)}）`).join('，')}</dd>
+                      </Show>
+                      <dt>{t('customers.phones')}</dt>
+                      <dd>
+                        <span data-testid="customer-phones">{(showPhone() ? c().phones : c().phones.map(maskPhone)).join(' / ') || '—'}</span>
+                        <Show when={c().phones.length}>
+                          <button type="button" class="link" aria-pressed={showPhone()} aria-label={`${showPhone() ? t('common.hide') : t('common.reveal')} ${t('customers.phones')}`}
+                            onClick={() => void toggle(showPhone, setShowPhone, () => revealPhone(props.office, props.id))}>
+                            {showPhone() ? t('common.hide') : t('common.reveal')}
+                          </button>
+                        </Show>
+                      </dd>
+                      <Show when={c().idNumber}>
+                        <dt>{t('customers.idNumber')}</dt>
+                        <dd>
+                          <span data-testid="customer-id-number">{showId() ? c().idNumber : maskIdNumber(c().idNumber)}</span>
+                          <button type="button" class="link" aria-pressed={showId()} aria-label={`${showId() ? t('common.hide') : t('common.reveal')} ${t('customers.idNumber')}`}
+                            onClick={() => void toggle(showId, setShowId, () => revealIdNumber(props.office, props.id))}>
+                            {showId() ? t('common.hide') : t('common.reveal')}
+                          </button>
+                        </dd>
+                      </Show>
+                      <Show when={c().gender}>
+                        <dt>{t('customers.gender')}</dt>
+                        <dd>{t(`gender.${c().gender as 'male'}`)}</dd>
+                      </Show>
+                      <Show when={c().wechat}><dt>{t('customers.wechat')}</dt><dd>{c().wechat}</dd></Show>
+                      <Show when={c().email}><dt>{t('customers.email')}</dt><dd>{c().email}</dd></Show>
+                      <Show when={c().address}><dt>{t('customers.address')}</dt><dd>{c().address}</dd></Show>
+                      <Show when={c().employer || c().occupation}>
+                        <dt>{t('customers.employer')}</dt>
+                        <dd>{[c().employer, c().occupation].filter(Boolean).join(' · ')}</dd>
+                      </Show>
+                      <Show when={c().preferences}><dt>{t('customers.preferences')}</dt><dd>{c().preferences}</dd></Show>
+                      <dt>{t('customers.consent')}</dt>
+                      <dd>{c().consent ? t('common.yes') : t('customers.consentNo')}</dd>
+                      <dt>{t('history.created')}</dt>
+                      <dd>{formatDateTime(c().createdAt)}</dd>
+                    </dl>
+                  </section>
+                  <section class="card" aria-labelledby="household-title">
+                    <h2 id="household-title">{t('customers.household')}</h2>
+                    <Show when={household().length} fallback={<p class="muted">{t('common.none')}</p>}>
+                      <ul class="plain" data-testid="household">
+                        <For each={household()}>
+                          {(m) => (
+                            <li>
+                              <A href={`/customers/${m.id}`}>{m.name}</A> <span class="muted">{t(`kind.${m.kind}`)}</span>
+                            </li>
+                          )}
+                        </For>
+                      </ul>
+                    </Show>
+                  </section>
+                  <UpcomingDates dates={c().dates} />
+                </div>
+                <div class="col">
+                  <section class="card" aria-labelledby="requests-title">
+                    <h2 id="requests-title">{t('customers.requests')}</h2>
+                    <p class="muted">{t('customers.requestsNone')}</p>
+                  </section>
+                  <ContactLog office={props.office} customerId={props.id} unitCode={c().unitCode} />
+                  <section class="card">
+                    <NotesEditor value={c().notes} onEdit={(v) => void editNotes(props.office, props.id, v)} />
+                  </section>
+                </div>
+              </div>
               <HistoryList entries={c().history} />
             </>
           )}
@@ -117,4 +198,3 @@ function CustomerView(props: { office: OfficeStore; id: string }) {
     </main>
   );
 }
-

@@ -20,6 +20,7 @@ export function AppBar(props: { office: OfficeStore }) {
       </div>
       <nav aria-label={t('nav.main')}>
         <A href="/customers" activeClass="active">{t('nav.customers')}</A>
+        <A href="/units" activeClass="active">{t('nav.units')}</A>
         <A href="/settings" activeClass="active">{t('nav.settings')}</A>
       </nav>
       <div class="status">

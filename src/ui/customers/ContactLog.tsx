@@ -1,0 +1,48 @@
+import { createSignal, For, Show } from 'solid-js';
+import { CONTACT_CHANNELS, type ContactChannel } from '../../domain/contact';
+import type { Problem } from '../../domain/result';
+import { formatDateTime, t } from '../../i18n';
+import { contactsOf, logContact } from '../../store/contacts';
+import { createLive } from '../../store/live';
+import type { OfficeStore } from '../../store/office-store';
+import { Problems } from '../common/Problems';
+
+/** The customer's contact log (接触记录): every channel, newest first, and a quick way to add one. */
+export function ContactLog(props: { office: OfficeStore; customerId: string; unitCode: string }) {
+  const contacts = createLive(() => props.customerId, (id) => contactsOf(props.office.db, id), []);
+  const [channel, setChannel] = createSignal<ContactChannel>('phone');
+  const [summary, setSummary] = createSignal('');
+  const [problems, setProblems] = createSignal<Problem[]>([]);
+  const add = async (e: Event) => {
+    e.preventDefault();
+    const r = await logContact(props.office, { customerId: props.customerId, unitCode: props.unitCode, channel: channel(), summary: summary() });
+    if (!r.ok) return setProblems(r.problems);
+    setProblems([]);
+    setSummary('');
+  };
+  return (
+    <section class="card" aria-labelledby="contacts-title">
+      <h2 id="contacts-title">{t('customers.contacts')}</h2>
+      <form class="contact-form" onSubmit={add}>
+        <Problems problems={problems()} />
+        <select aria-label={t('contact.channel')} value={channel()} onChange={(e) => setChannel(e.currentTarget.value as ContactChannel)}>
+          <For each={CONTACT_CHANNELS}>{(c) => <option value={c}>{t(`channel.${c}`)}</option>}</For>
+        </select>
+        <input aria-label={t('contact.summary')} placeholder={t('contact.summary')} maxLength={20000} value={summary()} onInput={(e) => setSummary(e.currentTarget.value)} />
+        <button type="submit">{t('contact.add')}</button>
+      </form>
+      <Show when={contacts().length} fallback={<p class="muted">{t('customers.contactsNone')}</p>}>
+        <ol class="plain timeline" data-testid="contact-log">
+          <For each={contacts()}>
+            {(c) => (
+              <li>
+                <time datetime={c.at}>{formatDateTime(c.at)}</time> <span class="chip">{t(`channel.${c.channel}`)}</span> <strong>{c.byName}</strong>
+                <p>{c.summary}</p>
+              </li>
+            )}
+          </For>
+        </ol>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import { For, Show } from 'solid-js';
+import { daysUntil, nextOccurrence, type ImportantDate } from '../../domain/dates';
+import { t } from '../../i18n';
+
+export function describeDate(d: ImportantDate): string {
+  return d.calendar === 'lunar'
+    ? t('date.lunarMonthDay', { month: d.month, day: d.day, leap: d.leap ? t('date.leap') : '' })
+    : t('date.monthDay', { month: d.month, day: d.day });
+}
+
+/** A customer's important dates, soonest first, with how many days remain. */
+export function UpcomingDates(props: { dates: ImportantDate[] }) {
+  const upcoming = () => {
+    const today = new Date();
+    return props.dates
+      .map((d) => ({ d, next: nextOccurrence(d, today) }))
+      .filter((x) => x.next)
+      .map((x) => ({ ...x, days: daysUntil(x.next!, today) }))
+      .sort((a, b) => a.days - b.days);
+  };
+  return (
+    <section class="card" aria-labelledby="dates-title">
+      <h2 id="dates-title">{t('customers.upcoming')}</h2>
+      <Show when={upcoming().length} fallback={<p class="muted">{t('common.none')}</p>}>
+        <ul class="plain" data-testid="upcoming-dates">
+          <For each={upcoming()}>
+            {(x) => (
+              <li>
+                <strong>{t(`date.${x.d.kind}`)}</strong> {describeDate(x.d)} ·{' '}
+                <span class={x.days <= 7 ? 'soon' : 'muted'}>{x.days === 0 ? t('date.today') : t('date.inDays', { n: x.days })}</span>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { A, useParams } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import { maskPhone } from '../../domain/mask';
+import type { UnitInput } from '../../domain/unit';
+import type { Problem } from '../../domain/result';
+import { t } from '../../i18n';
+import { createLive } from '../../store/live';
+import type { OfficeStore } from '../../store/office-store';
+import { occupantsOf, updateUnit } from '../../store/units';
+import { Problems } from '../common/Problems';
+import { UnitFields } from './UnitForm';
+
+/** One unit: its facts, who owns or lives in it, and a quick change of status. */
+export function UnitPage(props: { office: OfficeStore }) {
+  const params = useParams<{ id: string }>();
+  const unit = createLive(() => params.id, (id) => props.office.db.units.get(id), undefined);
+  const occupants = createLive(() => unit()?.code ?? '', (code) => (code ? occupantsOf(props.office.db, code) : []), []);
+  const [draft, setDraft] = createSignal<UnitInput | null>(null);
+  const [problems, setProblems] = createSignal<Problem[]>([]);
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const d = draft();
+    if (!d) return;
+    const r = await updateUnit(props.office, params.id, d);
+    if (!r.ok) return setProblems(r.problems);
+    setDraft(null);
+  };
+  return (
+    <main class="page">
+      <A href="/units" class="back">← {t('units.title')}</A>
+      <Show when={unit()} fallback={<p class="empty">{t('units.notFound')}</p>}>
+        {(u) => (
+          <>
+            <div class="page-head">
+              <h1 data-testid="unit-code">{u().code}</h1>
+              <Show when={!draft()}>
+                <button type="button" onClick={() => setDraft({ code: u().code, area: u().area === null ? '' : String(u().area), use: u().use, status: u().status })}>{t('common.edit')}</button>
+              </Show>
+            </div>
+            <Show when={draft()} fallback={
+              <dl class="facts">
+                <dt>{t('units.area')}</dt><dd>{u().area ?? '—'}</dd>
+                <dt>{t('units.use')}</dt><dd>{t(`use.${u().use}`)}</dd>
+                <dt>{t('units.status')}</dt><dd>{t(`status.${u().status}`)}</dd>
+              </dl>
+            }>
+              {(d) => (
+                <form class="card form" onSubmit={save}>
+                  <Problems problems={problems()} />
+                  <UnitFields value={d()} onChange={setDraft} problems={problems()} codeFixed />
+                  <div class="actions">
+                    <button type="button" onClick={() => setDraft(null)}>{t('common.cancel')}</button>
+                    <button type="submit" class="primary">{t('common.save')}</button>
+                  </div>
+                </form>
+              )}
+            </Show>
+            <h2>{t('units.occupants')}</h2>
+            <ul class="rows">
+              <For each={occupants()} fallback={<li class="row muted">{t('common.none')}</li>}>
+                {(c) => (
+                  <li>
+                    <A href={`/customers/${c.id}`} class="row">
+                      <strong>{c.name}</strong>
+                      <span>{t(`kind.${c.kind}`)}</span>
+                      <span class="phone">{c.phones.map(maskPhone).join(' / ')}</span>
+                    </A>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </>
+        )}
+      </Show>
+    </main>
+  );
+}
