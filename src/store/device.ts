@@ -10,6 +10,8 @@ export interface DeviceConfig {
   token: string;
   deviceCode: string;
   staffId?: string;
+  /** The chosen profile's name, so every command can say who made it without a lookup. */
+  staffName?: string;
 }
 
 const KEY = 'linli.device';

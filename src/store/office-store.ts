@@ -31,6 +31,7 @@ export class OfficeStore {
     this.db = new LinliDB(config.officeId);
     this.sync = new SyncHub({ relayUrl: config.relayUrl, officeId: config.officeId, token: config.token }, options.WebSocketImpl);
     this.presence = new Presence();
+    if (config.staffId && config.staffName) this.presence.setUser({ staffId: config.staffId, name: config.staffName, device: config.deviceCode });
   }
 
   /** Loads a shard from IndexedDB (once) and starts syncing it. */
@@ -60,7 +61,7 @@ export class OfficeStore {
   context(actor?: Actor): CommandContext {
     const staffId = actor?.staffId ?? this.config.staffId ?? '';
     return {
-      actor: actor ?? { staffId, name: this.presence.me()?.name ?? '', deviceCode: this.config.deviceCode },
+      actor: actor ?? { staffId, name: this.config.staffName ?? this.presence.me()?.name ?? '', deviceCode: this.config.deviceCode },
       now: new Date().toISOString(),
     };
   }

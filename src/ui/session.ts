@@ -56,6 +56,7 @@ export function chooseStaff(id: string, name: string): void {
   const office = store();
   if (!office) return;
   office.config.staffId = id;
+  office.config.staffName = name;
   saveDeviceConfig(office.config);
   office.presence.setUser({ staffId: id, name, device: office.config.deviceCode });
   setStaffId(id);
@@ -65,6 +66,7 @@ export function signOut(): void {
   const office = store();
   if (!office) return;
   delete office.config.staffId;
+  delete office.config.staffName;
   saveDeviceConfig(office.config);
   office.presence.setUser(null);
   setStaffId(null);
