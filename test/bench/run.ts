@@ -92,6 +92,68 @@ async function main() {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   record('open.cold_throttled_ms', await coldOpen(), 'ms', 600);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+  // ---- Search as you type: the box takes a query; time until its results are on screen.
+  await page.goto(`${base}/customers`);
+  await page.getByTestId('customer-list').waitFor();
+  const sample = directory.customers.filter((_, i) => i % 200 === 0);
+  const queries = sample.flatMap((c, i) => [c.name.slice(1), c.phones[0].slice(-4 - (i % 4)), c.unitCode, c.unitCode.replace(/^(\d+)-(\d+)-/, '$1栋$2单元')]);
+  queries.push('zhang', 'wangf', 'zw', 'lj', 'chen', 'lx', 'ouyang', 'hm');
+  const searchTimes = await page.evaluate(async (qs: string[]) => {
+    const input = document.querySelector('input[type=search]') as HTMLInputElement;
+    const shown = (q: string) => document.querySelector(`[data-results-for="${CSS.escape(q)}"]`);
+    const times: number[] = [];
+    for (const q of qs) {
+      const t0 = performance.now();
+      input.value = q;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise<void>((resolveShown) => {
+        if (shown(q)) return resolveShown();
+        const mo = new MutationObserver(() => {
+          if (shown(q)) {
+            mo.disconnect();
+            resolveShown();
+          }
+        });
+        mo.observe(document.body, { subtree: true, childList: true, attributes: true });
+      });
+      times.push(performance.now() - t0);
+    }
+    return times;
+  }, queries);
+  record('customers.search.p95_ms', quantile(searchTimes, 0.95), 'ms', 30);
+
+  // ---- Opening the 360° page from the list (directory document loaded).
+  await page.goto(`${base}/customers`);
+  await page.getByTestId('customer-list').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid=sync-status]')?.getAttribute('data-state') === 'synced', null, { timeout: 60_000 });
+  await page.waitForTimeout(1500);
+  const openTimes: number[] = [];
+  for (let i = 0; i < 21; i++) {
+    const ms = await page.evaluate(async (n: number) => {
+      const links = document.querySelectorAll<HTMLAnchorElement>('[data-testid=customer-list] a.row');
+      const link = links[n % links.length];
+      const name = link.querySelector('.name')!.textContent;
+      const t0 = performance.now();
+      link.click();
+      await new Promise<void>((resolveOpen) => {
+        const done = () => document.querySelector('[data-testid=customer-name]')?.textContent === name;
+        if (done()) return resolveOpen();
+        const mo = new MutationObserver(() => {
+          if (done()) {
+            mo.disconnect();
+            resolveOpen();
+          }
+        });
+        mo.observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      return performance.now() - t0;
+    }, i * 7);
+    openTimes.push(ms);
+    await page.goBack();
+    await page.getByTestId('customer-list').waitFor();
+  }
+  record('customers.page_open_ms', median(openTimes.slice(1)), 'ms', 100);
   await browser.close();
 
   // ---- Sync latency: an edit on device A visible on device B (its projection row) through the relay.

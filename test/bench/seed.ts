@@ -1,11 +1,12 @@
 import * as Y from 'yjs';
 import { createCustomer } from '../../src/domain/customer';
 import { createStaff, setOfficeName } from '../../src/domain/staff';
+import { createUnit } from '../../src/domain/unit';
 import { historyEntry } from '../../src/domain/history';
 import { newId } from '../../src/domain/ids';
 import { applyCommand } from '../../src/store/apply';
 import type { CommandContext } from '../../src/domain/actor';
-import { generateCustomers, generateUnits, rng } from './generate';
+import { generateCustomers, generateUnits, rng, type GeneratedCustomer } from './generate';
 
 export const benchActor = { staffId: 'bench-staff', name: '王丽', deviceCode: 'A' };
 const ctx = (): CommandContext => ({ actor: benchActor, now: new Date().toISOString() });
@@ -22,11 +23,19 @@ export function officeDoc(name: string): Y.Doc {
 }
 
 /** The directory shard with `customers` customers spread over `units` units, built through the domain commands. */
-export function directoryDoc(customers: number, units: number): { doc: Y.Doc; ids: string[] } {
+export function directoryDoc(customers: number, units: number): { doc: Y.Doc; ids: string[]; customers: GeneratedCustomer[] } {
   const doc = new Y.Doc();
   const ids: string[] = [];
-  const list = generateCustomers(customers, generateUnits(units));
+  const unitList = generateUnits(units);
+  const list = generateCustomers(customers, unitList);
   doc.transact(() => {
+    const codes = new Set<string>();
+    for (const u of unitList) {
+      const made = createUnit({ code: u.code, area: String(60 + (u.floor % 7) * 15), use: 'residential', status: u.floor % 9 === 0 ? 'rented' : 'owner' }, ctx(), codes);
+      if (!made.ok) throw new Error(`seed unit refused: ${JSON.stringify(made.problems)}`);
+      applyCommand(doc, made.value.command, 'seed');
+      codes.add(u.code);
+    }
     for (const c of list) {
       const made = createCustomer(c, '', ctx(), []);
       if (!made.ok) throw new Error(`seed customer refused: ${JSON.stringify(made.problems)}`);
@@ -34,7 +43,7 @@ export function directoryDoc(customers: number, units: number): { doc: Y.Doc; id
       ids.push(made.value.id);
     }
   }, 'seed');
-  return { doc, ids };
+  return { doc, ids, customers: list };
 }
 
 const KINDS = ['repair', 'complaint', 'inquiry', 'suggestion', 'praise'];

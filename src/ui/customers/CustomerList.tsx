@@ -11,7 +11,8 @@ import { firstScreenShown } from '../session';
 export function CustomerList(props: { office: OfficeStore }) {
   const [params, setParams] = useSearchParams<{ q?: string }>();
   const query = () => params.q ?? '';
-  const rows = createLive(query, (q) => searchCustomers(props.office.db, q), null);
+  const result = createLive(query, async (q) => ({ q, rows: await searchCustomers(props.office.db, q) }), null);
+  const rows = () => result()?.rows ?? null;
   const total = createLive(() => props.office, (o) => countCustomers(o.db), 0);
   // Marks the first time rows are on screen; `npm run bench` reads it for open.cold_ms.
   createEffect(() => {
@@ -39,8 +40,8 @@ export function CustomerList(props: { office: OfficeStore }) {
       <p class="muted" aria-live="polite">{t('customers.count', { n: total() })}</p>
       <Show when={rows()} fallback={<p>{t('common.loading')}</p>}>
         {(list) => (
-          <Show when={list().length} fallback={<p class="empty">{query() ? t('customers.noMatch', { q: query() }) : t('customers.empty')}</p>}>
-            <ul class="rows" data-testid="customer-list">
+          <Show when={list().length} fallback={<p class="empty" data-results-for={result()?.q}>{query() ? t('customers.noMatch', { q: query() }) : t('customers.empty')}</p>}>
+            <ul class="rows" data-testid="customer-list" data-results-for={result()?.q}>
               <For each={list()}>
                 {(c) => (
                   <li>
