@@ -1,19 +1,21 @@
 import { Navigate, Route, Router, type RouteSectionProps } from '@solidjs/router';
-import { Show, type JSX } from 'solid-js';
+import { lazy, Show, type JSX } from 'solid-js';
 import { t } from '../i18n';
 import { CustomerList } from './customers/CustomerList';
-import { CustomerNew } from './customers/CustomerNew';
-import { CustomerPage } from './customers/CustomerPage';
 import { staffId, store } from './session';
-import { SettingsPage } from './settings/SettingsPage';
 import { AppBar } from './shell/AppBar';
 import { UpdatePrompt } from './shell/UpdatePrompt';
-import { JoinPage } from './setup/JoinPage';
-import { UnitList } from './units/UnitList';
-import { UnitNew } from './units/UnitNew';
-import { UnitPage } from './units/UnitPage';
-import { Setup } from './setup/Setup';
-import { WhoAreYou } from './setup/WhoAreYou';
+
+// The customer list is the first screen; every other page is its own chunk, loaded when opened.
+const CustomerNew = lazy(() => import('./customers/CustomerNew').then((m) => ({ default: m.CustomerNew })));
+const CustomerPage = lazy(() => import('./customers/CustomerPage').then((m) => ({ default: m.CustomerPage })));
+const SettingsPage = lazy(() => import('./settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const JoinPage = lazy(() => import('./setup/JoinPage').then((m) => ({ default: m.JoinPage })));
+const UnitList = lazy(() => import('./units/UnitList').then((m) => ({ default: m.UnitList })));
+const UnitNew = lazy(() => import('./units/UnitNew').then((m) => ({ default: m.UnitNew })));
+const UnitPage = lazy(() => import('./units/UnitPage').then((m) => ({ default: m.UnitPage })));
+const Setup = lazy(() => import('./setup/Setup').then((m) => ({ default: m.Setup })));
+const WhoAreYou = lazy(() => import('./setup/WhoAreYou').then((m) => ({ default: m.WhoAreYou })));
 
 /** Every office page needs an open office and a chosen staff profile first. */
 function Office(props: { page: (office: NonNullable<ReturnType<typeof store>>) => JSX.Element }) {
