@@ -158,3 +158,37 @@ describe('office settings', () => {
     expect(await store.db.settings.get('office')).toMatchObject({ name: '翠湖花园管理处' });
   });
 });
+
+describe('personal data', () => {
+  it('records in the history who revealed a full phone or ID number', async () => {
+    const { revealIdNumber, revealPhone } = await import('../../src/store/customers');
+    const store = open(newId());
+    const made = await createCustomer(store, { name: '张伟', phones: ['13812345678'], unitCode: '', idNumber: '11010519491231002X' });
+    if (!made.ok) throw new Error('create failed');
+    await revealPhone(store, made.value);
+    await revealIdNumber(store, made.value);
+    const c = await readCustomer(store, made.value);
+    expect(c!.history.slice(-2).map((h) => [h.action, h.byName])).toEqual([['history.phoneRevealed', '王丽'], ['history.idRevealed', '王丽']]);
+    // The history itself never holds the full number.
+    await updateCustomer(store, made.value, { name: '张伟', phones: ['13812345679'], unitCode: '' });
+    const again = await readCustomer(store, made.value);
+    expect(JSON.stringify(again!.history)).not.toContain('13812345679');
+  });
+
+  it('refuses a second customer with the same ID number, naming the first', async () => {
+    const store = open(newId());
+    await createCustomer(store, { name: '李娜', phones: [], unitCode: '', idNumber: '11010519491231002X' });
+    const dup = await createCustomer(store, { name: '李小娜', phones: [], unitCode: '', idNumber: '11010519491231002x' });
+    expect(!dup.ok && dup.problems[0]).toMatchObject({ code: 'customer.error.duplicateId', params: { name: '李娜' } });
+  });
+
+  it('refuses a unit the register does not know, once the office keeps a register', async () => {
+    const { createUnit } = await import('../../src/store/units');
+    const store = open(newId());
+    expect((await createCustomer(store, { name: '甲', phones: [], unitCode: '9-9-909' })).ok).toBe(true);
+    await createUnit(store, { code: '3-2-1101', area: '', use: 'residential', status: 'owner' });
+    const r = await createCustomer(store, { name: '乙', phones: [], unitCode: '9-9-909' });
+    expect(!r.ok && r.problems[0].code).toBe('customer.error.unknownUnit');
+    expect((await createCustomer(store, { name: '丙', phones: [], unitCode: '3栋2单元1101' })).ok).toBe(true);
+  });
+});
