@@ -127,8 +127,11 @@ async function main() {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 
   // ---- Search as you type: the box takes a query; time until its results are on screen.
+  // Steady state, as at a receptionist's desk: the documents are loaded and in sync.
   await page.goto(`${base}/customers`);
   await page.getByTestId('customer-list').waitFor();
+  await page.waitForFunction(`document.querySelector('[data-testid=sync-status]')?.getAttribute('data-state') === 'synced'`, null, { timeout: 60_000 });
+  await page.waitForTimeout(2000);
   const sample = directory.customers.filter((_, i) => i % 200 === 0);
   const queries = sample.flatMap((c, i) => [c.name.slice(1), c.phones[0].slice(-4 - (i % 4)), c.unitCode, c.unitCode.replace(/^(\d+)-(\d+)-/, '$1栋$2单元')]);
   queries.push('zhang', 'wangf', 'zw', 'lj', 'chen', 'lx', 'ouyang', 'hm');

@@ -1,0 +1,85 @@
+import type { RequestKind } from './types';
+
+/** A team that does the work: 工程组 / 环境组 / 护卫组 / 行政组. */
+export interface Team {
+  id: string;
+  name: string;
+}
+
+/** Time limits in working hours: respond, finish, report back; urgent ones separately. */
+export interface TimeLimits {
+  respond: number;
+  finish: number;
+  reportBack: number;
+}
+
+export interface Category {
+  id: string;
+  name: string;
+  kinds: RequestKind[];
+  /** Dispatch rule: requests of this category go to this team. */
+  teamId: string;
+  normal: TimeLimits;
+  urgent: TimeLimits;
+}
+
+/** The office's working time: days of week (0 = Sunday), hours, holidays and make-up days. */
+export interface WorkCalendar {
+  /** Minutes east of UTC of the office's clock (China: 480). */
+  utcOffset: number;
+  days: number[];
+  start: string;
+  end: string;
+  /** YYYY-MM-DD dates with no work. */
+  holidays: string[];
+  /** YYYY-MM-DD weekend dates worked (调休). */
+  workdays: string[];
+  /** Urgent requests count the clock round the clock. */
+  urgentRoundTheClock: boolean;
+}
+
+export interface ServiceSettings {
+  teams: Team[];
+  categories: Category[];
+  calendar: WorkCalendar;
+}
+
+const limits = (respond: number, finish: number, reportBack: number): TimeLimits => ({ respond, finish, reportBack });
+
+/** What a new office starts with; every office edits it in 设置 → 服务设置. */
+export function defaultServiceSettings(): ServiceSettings {
+  const teams: Team[] = [
+    { id: 'engineering', name: '工程组' },
+    { id: 'environment', name: '环境组' },
+    { id: 'security', name: '护卫组' },
+    { id: 'admin', name: '行政组' },
+  ];
+  const repair = (id: string, name: string, teamId: string, finish = 8): Category => ({
+    id, name, kinds: ['repair'], teamId, normal: limits(1, finish, finish + 4), urgent: limits(0.5, 4, 6),
+  });
+  return {
+    teams,
+    categories: [
+      repair('water-electric', '水电维修', 'engineering'),
+      repair('doors-windows', '门窗五金', 'engineering', 16),
+      repair('lift', '电梯', 'engineering', 4),
+      repair('public-facilities', '公共设施', 'engineering', 16),
+      repair('cleaning', '保洁', 'environment'),
+      repair('greening', '绿化', 'environment', 24),
+      { id: 'security-parking', name: '安全与停车', kinds: ['repair', 'complaint', 'inquiry', 'dispute'], teamId: 'security', normal: limits(1, 8, 8), urgent: limits(0.25, 2, 4) },
+      { id: 'noise', name: '噪音扰民', kinds: ['complaint', 'dispute'], teamId: 'security', normal: limits(1, 8, 8), urgent: limits(0.5, 4, 4) },
+      { id: 'service-attitude', name: '服务态度', kinds: ['complaint', 'praise', 'suggestion'], teamId: 'admin', normal: limits(2, 24, 8), urgent: limits(1, 8, 8) },
+      { id: 'fees', name: '收费', kinds: ['complaint', 'inquiry', 'dispute'], teamId: 'admin', normal: limits(2, 24, 8), urgent: limits(1, 8, 8) },
+      { id: 'other', name: '其他', kinds: ['repair', 'complaint', 'inquiry', 'suggestion', 'praise', 'dispute'], teamId: 'admin', normal: limits(2, 24, 8), urgent: limits(1, 8, 8) },
+    ],
+    calendar: { utcOffset: 480, days: [1, 2, 3, 4, 5, 6], start: '08:30', end: '17:30', holidays: [], workdays: [], urgentRoundTheClock: true },
+  };
+}
+
+export function categoryById(settings: ServiceSettings, id: string): Category | undefined {
+  return settings.categories.find((c) => c.id === id);
+}
+
+export function categoriesFor(settings: ServiceSettings, kind: RequestKind): Category[] {
+  return settings.categories.filter((c) => c.kinds.includes(kind));
+}

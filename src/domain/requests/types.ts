@@ -1,0 +1,103 @@
+import type { HistoryEntry } from '../history';
+
+/** 报修 repair, 投诉 complaint, 咨询 inquiry, 建议 suggestion, 表扬 praise, 纠纷 dispute. */
+export type RequestKind = 'repair' | 'complaint' | 'inquiry' | 'suggestion' | 'praise' | 'dispute';
+export const REQUEST_KINDS: RequestKind[] = ['repair', 'complaint', 'inquiry', 'suggestion', 'praise', 'dispute'];
+
+/** 受理 → 派工 → 处理中 → 完工 → 回访 → 关闭 */
+export type RequestStatus = 'accepted' | 'dispatched' | 'inProgress' | 'done' | 'followUp' | 'closed';
+export const REQUEST_STATUSES: RequestStatus[] = ['accepted', 'dispatched', 'inProgress', 'done', 'followUp', 'closed'];
+
+export type Urgency = 'normal' | 'urgent';
+export type Channel = 'phone' | 'walkIn' | 'visit' | 'email' | 'web' | 'wechat' | 'seminar';
+export const REQUEST_CHANNELS: Channel[] = ['phone', 'walkIn', 'visit', 'email', 'web', 'wechat', 'seminar'];
+
+/** Kinds that follow the stricter complaint path (investigation, settlement, approval…). */
+export const isComplaintKind = (kind: RequestKind) => kind === 'complaint' || kind === 'dispute';
+/** Kinds that may close only after a satisfied follow-up (or a manager's written reason). */
+export const needsSatisfiedFollowUp = (kind: RequestKind) => kind === 'repair' || isComplaintKind(kind);
+
+export type Responsibility = 'company' | 'customer' | 'thirdParty' | 'unfounded';
+export const RESPONSIBILITIES: Responsibility[] = ['company', 'customer', 'thirdParty', 'unfounded'];
+export type Severity = 'minor' | 'general' | 'serious';
+export const SEVERITIES: Severity[] = ['minor', 'general', 'serious'];
+export type Remedy = 'apology' | 'repair' | 'discount' | 'gift' | 'compensation';
+export const REMEDIES: Remedy[] = ['apology', 'repair', 'discount', 'gift', 'compensation'];
+
+export interface Investigation {
+  facts: string;
+  cause: string;
+  responsibility: Responsibility;
+  severity: Severity;
+}
+
+/** Deadlines fixed at intake from the office's time limits; moved on while waiting on the resident. */
+export interface Deadlines {
+  respond: string;
+  finish: string;
+  reportBack: string;
+}
+
+/** A service request as screens see it: plain fields plus the history that is also its timeline. */
+export interface ServiceRequest {
+  id: string;
+  number: string;
+  kind: RequestKind;
+  category: string;
+  urgency: Urgency;
+  channel: Channel;
+  location: string;
+  customerId: string;
+  customerName: string;
+  unitCode: string;
+  phone: string;
+  description: string;
+  status: RequestStatus;
+  teamId: string;
+  assigneeId: string;
+  /** 首问责任人: owns the request until it is handed over on record. */
+  ownerId: string;
+  createdAt: string;
+  createdBy: string;
+  respondedAt: string;
+  doneAt: string;
+  signed: boolean | null;
+  signedDate: string;
+  reportedBackAt: string;
+  closedAt: string;
+  closeReason: string;
+  reopenCount: number;
+  waitingSince: string;
+  due: Deadlines;
+  investigation: Investigation | null;
+  lastSatisfaction: number;
+  history: HistoryEntry[];
+}
+
+/** The row the queues read. */
+export interface RequestRow {
+  id: string;
+  number: string;
+  kind: RequestKind;
+  category: string;
+  urgency: Urgency;
+  status: RequestStatus;
+  open: 0 | 1;
+  teamId: string;
+  assigneeId: string;
+  ownerId: string;
+  customerId: string;
+  customerName: string;
+  unitCode: string;
+  createdAt: string;
+  dueFinish: string;
+  dueReportBack: string;
+  reportedBackAt: string;
+  waiting: 0 | 1;
+  reopenCount: number;
+  /** A complaint with a settlement waiting for the manager. */
+  awaitingApproval: 0 | 1;
+  /** Done (reported back or not) and no satisfied follow-up yet. */
+  followUpDue: 0 | 1;
+  summary: string;
+}
