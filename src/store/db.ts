@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { CustomerRow } from '../domain/customer';
 import type { StaffRow } from '../domain/staff';
 
@@ -31,8 +31,9 @@ export class LinliDB extends Dexie {
   staff!: Table<StaffRow, string>;
   settings!: Table<SettingsRow, string>;
 
-  constructor(officeId: string) {
-    super(`linli-${officeId}`);
+  /** `dexieOptions` lets tests hand each simulated device its own IndexedDB (fake-indexeddb). */
+  constructor(officeId: string, dexieOptions?: DexieOptions) {
+    super(`linli-${officeId}`, dexieOptions);
     this.version(1).stores({
       updates: '++seq, shard',
       meta: 'key',
