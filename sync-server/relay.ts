@@ -56,7 +56,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
 
   const leave = async (room: Room, conn: WebSocket) => {
     room.leave(conn);
-    if (room.conns.size === 0 && rooms.get(room.name) === room && !closing) {
+    if (room.conns.size === 0 && room.waiting === 0 && rooms.get(room.name) === room && !closing) {
       rooms.delete(room.name);
       await store.flush();
       await store.compact(room.name).catch(() => undefined);
@@ -114,6 +114,12 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     let alive = true;
     const queue: Uint8Array[] = [];
     let ready = false;
+    let waiting = true;
+    room.waiting++;
+    const stopWaiting = () => {
+      if (waiting) room.waiting--;
+      waiting = false;
+    };
 
     const handle = (data: Uint8Array) => {
       try {
@@ -140,18 +146,21 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     }, 30_000);
     conn.on('close', () => {
       clearInterval(ping);
+      stopWaiting();
       void leave(room, conn);
     });
     conn.on('error', () => conn.terminate());
 
     room.ready.then(
       () => {
+        stopWaiting();
         if (conn.readyState !== conn.OPEN) return;
         room.join(conn);
         ready = true;
         for (const data of queue.splice(0)) handle(data);
       },
       (err) => {
+        stopWaiting();
         log(`could not load ${officeId}/${shard}: ${(err as Error).message}`);
         conn.close(1011, 'storage error');
       },

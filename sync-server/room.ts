@@ -26,6 +26,8 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly conns = new Map<WebSocket, Set<number>>();
+  /** Connections accepted but still waiting for `ready`: the room must not be dropped under them. */
+  waiting = 0;
   readonly ready: Promise<void>;
 
   constructor(readonly name: string, private readonly store: Store, onError: (msg: string) => void) {

@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { CustomerRow } from '../domain/customer';
 import type { StaffRow } from '../domain/staff';
 import type { UnitRow } from '../domain/unit';
@@ -35,8 +35,9 @@ export class LinliDB extends Dexie {
   units!: Table<UnitRow, string>;
   contacts!: Table<ContactRow, string>;
 
-  constructor(officeId: string) {
-    super(`linli-${officeId}`);
+  /** `dexieOptions` lets tests hand each simulated device its own IndexedDB (fake-indexeddb). */
+  constructor(officeId: string, dexieOptions?: DexieOptions) {
+    super(`linli-${officeId}`, dexieOptions);
     this.version(1).stores({
       updates: '++seq, shard',
       meta: 'key',

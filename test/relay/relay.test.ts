@@ -117,6 +117,38 @@ describe('relay', () => {
     expect(b.doc.getMap('customers').size).toBe(50);
   });
 
+  it('never strands a client in a room that was dropped while it loaded', async () => {
+    // Found by convergence.property.test.ts: a socket that closed while its room was still
+    // loading from disk made the relay drop the room; a second socket waiting on the same load
+    // then joined the dropped room, and its edits never reached anyone else.
+    const office = await relay.offices.add('A');
+    const room = `${office.id}/directory`;
+    const big = client(room, office.token);
+    await whenSynced(big.provider);
+    const customers = big.doc.getMap('customers');
+    big.doc.transact(() => {
+      for (let i = 0; i < 20_000; i++) customers.set(`c${i}`, 'x'.repeat(40)); // a room slow to load
+    });
+    big.provider.destroy();
+    // The room unloads (and compacts) after its last client leaves; nothing to listen to, so poll.
+    for (let i = 0; (await (await fetch(`${relay.url}/healthz`)).json()).rooms !== 0; i++) {
+      if (i > 200) throw new Error('room never unloaded');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+
+    const early = new WebSocket(`${wsUrl(relay)}/${room}?token=${office.token}`);
+    await new Promise((r) => early.on('open', r));
+    const waiting = client(room, office.token);
+    await new Promise((r) => waiting.provider.on('status', (s: { status: string }) => s.status === 'connected' && r(undefined)));
+    early.terminate(); // leaves while the room is still loading
+    await whenSynced(waiting.provider);
+
+    const later = client(room, office.token);
+    await whenSynced(later.provider);
+    later.doc.getMap('customers').set('fromLater', 1);
+    await until(() => waiting.doc.getMap('customers').has('fromLater'), [waiting.doc], 5_000, 'the waiting client to see a later edit');
+  });
+
   it('creates offices over HTTP only from this machine, and hands out unique device codes', async () => {
     const res = await fetch(`${relay.url}/api/offices`, { method: 'POST', body: JSON.stringify({ name: '翠湖花园' }) });
     expect(res.status).toBe(201);
