@@ -61,7 +61,12 @@ async function serve(): Promise<void> {
 }
 
 if (command === 'add-office') await addOffice(args.join(' '));
-else if (command === undefined || command === 'serve') await serve();
+else if (command === undefined || command === 'serve') {
+  await serve().catch((err: NodeJS.ErrnoException) => {
+    console.error(err.code === 'EADDRINUSE' ? `端口 ${port} 已被占用 / port ${port} is in use: set PORT=… to use another.` : `relay failed to start: ${err.message}`);
+    process.exit(1);
+  });
+}
 else {
   console.error(`unknown command: ${command}\nusage: npm run relay [-- add-office <name>]`);
   process.exit(2);

@@ -201,3 +201,13 @@ describe('relay process', () => {
     expect(c.doc.getMap('customers').size).toBe(41);
   });
 });
+
+describe('relay start', () => {
+  it('rejects, instead of crashing, when its port is taken', async () => {
+    const dir2 = await tempDir();
+    const first = await relayIn(dir2);
+    await expect(relayIn(await tempDir(), { port: first.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    await first.close();
+    await removeDir(dir2);
+  });
+});
