@@ -99,6 +99,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   }
 
   const wss = new WebSocketServer({ server, maxPayload: options.maxMessageBytes ?? 32 * 1024 * 1024 });
+  // ws re-emits the HTTP server's errors; the listen() below handles them (EADDRINUSE…).
+  wss.on('error', () => undefined);
 
   wss.on('connection', (conn, req) => {
     // Never log req.url: it carries the token.
