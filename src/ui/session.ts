@@ -20,10 +20,23 @@ export function openOffice(config: DeviceConfig): OfficeStore {
   const office = new OfficeStore(config);
   setStore(office);
   setStaffId(config.staffId ?? null);
+  if (config.staffId) void resumeStaff(office, config.staffId);
   void office.shard('office');
   void office.shard('directory');
   void requestPersistence();
   return office;
+}
+
+/**
+ * A reopened device already knows who uses it: say so again to the commands (whose history
+ * lines carry the name) and to colleagues' presence, as choosing the profile did.
+ */
+async function resumeStaff(office: OfficeStore, id: string): Promise<void> {
+  await office.shard('office');
+  const row = await office.db.staff.get(id);
+  if (row && store() === office && office.config.staffId === id && !office.presence.me()) {
+    office.presence.setUser({ staffId: id, name: row.name, device: office.config.deviceCode });
+  }
 }
 
 export function resumeSession(): OfficeStore | null {
