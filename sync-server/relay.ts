@@ -190,10 +190,16 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     close() {
       closing ??= (async () => {
         for (const conn of wss.clients) conn.close(1001, 'relay shutting down');
+        // A peer that is gone (a tablet off the Wi-Fi) never answers the close frame, and ws
+        // would hold its socket, and so server.close(), for 30 s: cut those after a grace second.
+        const grace = setTimeout(() => {
+          for (const conn of wss.clients) conn.terminate();
+        }, 1000);
         wss.close();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await closed;
+        clearTimeout(grace);
         await store.close();
         await offices.flushed();
         for (const room of rooms.values()) room.destroy();

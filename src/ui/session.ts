@@ -21,6 +21,7 @@ export function openOffice(config: DeviceConfig): OfficeStore {
   const office = new OfficeStore(config);
   setStore(office);
   setStaffId(config.staffId ?? null);
+  if (config.staffId) void resumeStaff(office, config.staffId);
   void office.shard('office');
   // The directory document holds thousands of customers; replaying it takes the main thread
   // for a moment. Lists read the projection and need no document, so it is loaded (and starts
@@ -45,6 +46,21 @@ const firstScreen = new Promise<void>((resolve) => {
 /** Called by the first screen once it shows real content. */
 export function firstScreenShown(): void {
   markFirst();
+}
+
+/**
+ * A reopened device already knows who uses it: say so again to the commands (whose history
+ * lines carry the name) and to colleagues' presence, as choosing the profile did.
+ */
+async function resumeStaff(office: OfficeStore, id: string): Promise<void> {
+  await office.shard('office');
+  const row = await office.db.staff.get(id);
+  if (row && store() === office && office.config.staffId === id && !office.presence.me()) {
+    // Devices set up before the name was kept with the config learn it here.
+    office.config.staffName = row.name;
+    saveDeviceConfig(office.config);
+    office.presence.setUser({ staffId: id, name: row.name, device: office.config.deviceCode });
+  }
 }
 
 export function resumeSession(): OfficeStore | null {

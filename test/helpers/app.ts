@@ -1,0 +1,293 @@
+/**
+ * Shared steps of the browser e2e tests: the real relay serving dist/, and the app driven the
+ * way a receptionist drives it (labels are the zh-CN texts of src/i18n/zh-CN.ts).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Relay } from '../../sync-server/relay';
+import { zhCN } from '../../src/i18n/zh-CN';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
+import { relayIn, removeDir, tempDir } from './relay';
+
+export const DIST = resolve('dist');
+export const ARTIFACTS = resolve('test/.artifacts');
+export const zh = zhCN;
+
+/** The app must be opened on localhost (a secure context for the service worker), not 127.0.0.1. */
+export const onLocalhost = (url: string) => url.replace('127.0.0.1', 'localhost');
+
+export interface AppRelay {
+  relay: Relay;
+  dataDir: string;
+  port: number;
+  /** http://localhost:<port>: where the app is opened. */
+  base: string;
+  /** ws://localhost:<port>: the relay URL the app uses. */
+  ws: string;
+  /** Stops the relay (keeps its data); `start()` brings it back on the same port. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  /** Stops the relay and deletes its data. */
+  close(): Promise<void>;
+}
+
+/** A real relay in this process, on a free port, with fresh LevelDB, serving the built app. */
+export async function startAppRelay(): Promise<AppRelay> {
+  if (!existsSync(resolve(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npx vite build` before the e2e tests');
+  const dataDir = await tempDir('linli-e2e-');
+  let relay: Relay | null = await relayIn(dataDir, { staticDir: DIST });
+  const port = relay.port;
+  const app: AppRelay = {
+    relay,
+    dataDir,
+    port,
+    base: `http://localhost:${port}`,
+    ws: `ws://localhost:${port}`,
+    async stop() {
+      await relay?.close();
+      relay = null;
+    },
+    async start() {
+      if (relay) return;
+      relay = await relayIn(dataDir, { staticDir: DIST, port });
+      app.relay = relay;
+    },
+    async close() {
+      await app.stop();
+      await removeDir(dataDir);
+    },
+  };
+  return app;
+}
+
+export interface OfficeKeys {
+  id: string;
+  token: string;
+  name: string;
+}
+
+/** Registers an office on the relay (as `npm run relay -- add-office` does). */
+export async function addOffice(app: AppRelay, name: string): Promise<OfficeKeys> {
+  const office = await app.relay.offices.add(name);
+  return { id: office.id, token: office.token, name: office.name };
+}
+
+/** The join link a manager hands out (format of src/store/device.ts joinLink). */
+export function joinLinkFor(app: Pick<AppRelay, 'base' | 'ws'>, office: OfficeKeys, token = office.token): string {
+  const params = new URLSearchParams({ relay: app.ws, office: office.id, token, name: office.name });
+  return `${app.base}/join#${params.toString()}`;
+}
+
+/** A fresh browser context with its own storage: another tablet. */
+export function newTablet(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+}
+
+/** A browser whose profile (IndexedDB, service worker) lives in `userDataDir` and survives a close. */
+export function launchPersistent(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+  });
+}
+
+/** Collects page errors so a test can assert none happened. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+/**
+ * Opens the join link in a page of `context`, and enters as a new staff member `staffName`.
+ * Resolves on the customer list with the staff profile chosen.
+ */
+export async function joinOffice(context: BrowserContext, link: string, staffName: string, page?: Page): Promise<Page> {
+  const p = page ?? (await context.newPage());
+  await p.goto(link);
+  await p.getByRole('heading', { name: zh['setup.whoAreYou'] }).waitFor();
+  await p.getByLabel(zh['setup.staffName']).fill(staffName);
+  await p.getByRole('button', { name: zh['setup.addStaff'] }).click();
+  await p.getByRole('heading', { name: zh['customers.title'], exact: true }).waitFor();
+  return p;
+}
+
+export interface NewCustomer {
+  name: string;
+  phone?: string;
+  unit?: string;
+  notes?: string;
+}
+
+/** 新建客户 → fill → 保存; resolves on the new customer's page with its id. */
+export async function createCustomer(page: Page, c: NewCustomer): Promise<string> {
+  await page.getByRole('navigation', { name: zh['nav.main'] }).getByRole('link', { name: zh['nav.customers'] }).click();
+  await page.getByRole('link', { name: zh['customers.new'] }).click();
+  await page.getByLabel(zh['customers.name'], { exact: true }).fill(c.name);
+  if (c.phone) await page.getByLabel(zh['customers.phones']).fill(c.phone);
+  if (c.unit) await page.getByLabel(zh['customers.unit']).fill(c.unit);
+  if (c.notes) await page.getByLabel(zh['customers.notes']).fill(c.notes);
+  await page.getByRole('button', { name: zh['common.save'] }).click();
+  await page.waitForURL(/\/customers\/[^/]+$/);
+  await page.getByTestId('customer-name').filter({ hasText: c.name }).waitFor();
+  return new URL(page.url()).pathname.split('/').pop()!;
+}
+
+/** 编辑 → change the given fields → 保存; resolves once the app says 已保存 (i.e. on disk). */
+export async function editCustomer(page: Page, change: { name?: string; phone?: string; unit?: string }): Promise<void> {
+  await page.getByRole('button', { name: zh['common.edit'] }).click();
+  const form = page.locator('form');
+  if (change.name !== undefined) await form.getByLabel(zh['customers.name'], { exact: true }).fill(change.name);
+  if (change.phone !== undefined) await form.getByLabel(zh['customers.phones']).fill(change.phone);
+  if (change.unit !== undefined) await form.getByLabel(zh['customers.unit']).fill(change.unit);
+  await form.getByRole('button', { name: zh['common.save'] }).click();
+  await page.getByRole('status').filter({ hasText: zh['common.saved'] }).waitFor();
+}
+
+export const notesBox = (page: Page) => page.getByRole('textbox', { name: zh['customers.notes'] });
+
+/** Types into the notes key by key, at the start or the end of what is there. */
+export async function typeNotes(page: Page, text: string, at: 'start' | 'end'): Promise<void> {
+  const box = notesBox(page);
+  await box.click();
+  await page.keyboard.press(at === 'start' ? 'Control+Home' : 'Control+End');
+  await box.pressSequentially(text, { delay: 15 });
+}
+
+/**
+ * Waits until this device's IndexedDB log (the `updates` table of database `linli-<officeId>`)
+ * holds `text` (UTF-8, as Yjs encodes inserted strings). Used to tell "typed" from "on disk"
+ * for the notes, which have no 已保存 indicator; the timeout is the promise being tested.
+ */
+export async function waitStored(page: Page, officeId: string, text: string, timeout: number): Promise<void> {
+  // page.waitForFunction does not await a predicate's promise, so poll from here.
+  const stored = () =>
+    page.evaluate(
+      ({ db, text }) =>
+        new Promise<boolean>((resolve) => {
+          const open = indexedDB.open(db);
+          open.onerror = () => resolve(false);
+          open.onsuccess = () => {
+            const conn = open.result;
+            const req = conn.transaction('updates').objectStore('updates').getAll();
+            req.onerror = () => (conn.close(), resolve(false));
+            req.onsuccess = () => {
+              conn.close();
+              const needle = new TextEncoder().encode(text);
+              const has = (bytes: Uint8Array) => {
+                outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+                  for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+                  return true;
+                }
+                return false;
+              };
+              resolve((req.result as { update: Uint8Array }[]).some((row) => has(new Uint8Array(row.update))));
+            };
+          };
+        }),
+      { db: `linli-${officeId}`, text },
+    );
+  const deadline = Date.now() + timeout;
+  while (!(await stored())) {
+    if (Date.now() > deadline) throw new Error(`"${text}" did not reach IndexedDB within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+export const syncBadge = (page: Page) => page.getByTestId('sync-status');
+
+/** Waits until the sync badge shows `state` (offline | connecting | synced | unauthorized). */
+export async function waitSyncState(page: Page, state: string, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (s) => document.querySelector('[data-testid=sync-status]')?.getAttribute('data-state') === s,
+    state,
+    { timeout, polling: 100 },
+  );
+}
+
+/** The badge's count of local edits not yet exchanged with the relay. */
+export async function pendingCount(page: Page): Promise<number> {
+  return Number(await syncBadge(page).getAttribute('data-pending'));
+}
+
+/** What the customer page shows: name, full phones (revealing them if masked), unit, notes. */
+export async function readCustomerPage(page: Page): Promise<{ name: string; phones: string; unit: string; notes: string }> {
+  const reveal = page.getByRole('button', { name: zh['common.reveal'], exact: true });
+  if (await reveal.isVisible()) await reveal.click();
+  await page.getByRole('button', { name: zh['common.hide'], exact: true }).waitFor();
+  return {
+    name: (await page.getByTestId('customer-name').textContent()) ?? '',
+    phones: (await page.getByTestId('customer-phones').textContent()) ?? '',
+    unit: (await page.getByTestId('customer-unit').textContent()) ?? '',
+    notes: await notesBox(page).inputValue(),
+  };
+}
+
+/** Waits until the customer page shows exactly this name and notes text; says what it saw if not. */
+export async function waitCustomer(page: Page, want: { name?: string; notes?: string }, timeout = 30_000): Promise<void> {
+  const seen = () =>
+    page.evaluate(() => ({
+      url: location.href,
+      name: document.querySelector('[data-testid=customer-name]')?.textContent,
+      notes: (document.querySelector('textarea[name=notes]') as HTMLTextAreaElement | null)?.value,
+      text: document.body?.innerText.slice(0, 300),
+    }));
+  try {
+    await page.waitForFunction(
+      (w) => {
+        const name = document.querySelector('[data-testid=customer-name]')?.textContent;
+        const notes = (document.querySelector('textarea[name=notes]') as HTMLTextAreaElement | null)?.value;
+        return (w.name === undefined || name === w.name) && (w.notes === undefined || notes === w.notes);
+      },
+      want,
+      { timeout, polling: 100 },
+    );
+  } catch (err) {
+    const saw = await seen().catch((e: Error) => ({ error: e.message }));
+    throw new Error(`customer page did not show ${JSON.stringify(want)}; it shows ${JSON.stringify(saw)}`, { cause: err });
+  }
+}
+
+/** Waits for the service worker to be active and controlling the page (reloading once if needed). */
+export async function waitServiceWorker(page: Page, timeout = 15_000): Promise<void> {
+  const ready = await page.evaluate(
+    (ms) => Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]),
+    timeout,
+  );
+  if (!ready) throw new Error(`no service worker became active within ${timeout} ms`);
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
+    await page.reload();
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout });
+  }
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const path = resolve(ARTIFACTS, name);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Runs every cleanup even if one fails, newest first. */
+export class Cleanup {
+  private tasks: (() => unknown)[] = [];
+  add(task: () => unknown): void {
+    this.tasks.push(task);
+  }
+  async run(): Promise<void> {
+    const errors: unknown[] = [];
+    for (const task of this.tasks.splice(0).reverse()) {
+      try {
+        await task();
+      } catch (err) {
+        errors.push(err);
+      }
+    }
+    if (errors.length) throw errors[0];
+  }
+}
