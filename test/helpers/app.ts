@@ -217,9 +217,10 @@ export async function pendingCount(page: Page): Promise<number> {
 
 /** What the customer page shows: name, full phones (revealing them if masked), unit, notes. */
 export async function readCustomerPage(page: Page): Promise<{ name: string; phones: string; unit: string; notes: string }> {
-  const reveal = page.getByRole('button', { name: zh['common.reveal'], exact: true });
+  // Each reveal button names what it reveals (phone or ID number).
+  const reveal = page.getByRole('button', { name: `${zh['common.reveal']} ${zh['customers.phones']}`, exact: true });
   if (await reveal.isVisible()) await reveal.click();
-  await page.getByRole('button', { name: zh['common.hide'], exact: true }).waitFor();
+  await page.getByRole('button', { name: `${zh['common.hide']} ${zh['customers.phones']}`, exact: true }).waitFor();
   return {
     name: (await page.getByTestId('customer-name').textContent()) ?? '',
     phones: (await page.getByTestId('customer-phones').textContent()) ?? '',

@@ -116,9 +116,10 @@ function CustomerView(props: { office: OfficeStore; id: string }) {
                     <h2 id="profile-title">{t('customers.profile')}</h2>
                     <dl class="facts bare">
                       <dt>{t('customers.unit')}</dt>
-                      <dd data-testid="customer-unit">
-                        <Show when={c().unitCode} fallback="—">
-                          <A href={`/units?q=${encodeURIComponent(c().unitCode)}`}>{c().unitCode}</A> <span class="muted">{t(`relation.${c().unitRelation}`)}</span>
+                      <dd>
+                        <Show when={c().unitCode} fallback={<span data-testid="customer-unit">—</span>}>
+                          <A href={`/units?q=${encodeURIComponent(c().unitCode)}`} data-testid="customer-unit">{c().unitCode}</A>
+                          <span class="muted">{t(`relation.${c().unitRelation}`)}</span>
                         </Show>
                       </dd>
                       <Show when={c().extraUnits.length}>
