@@ -7,6 +7,8 @@ export interface HistoryEntry {
   /** i18n key of the action, e.g. `history.created`. */
   action: string;
   changes?: FieldChange[];
+  /** Details of a workflow step (team, satisfaction, proposal…), shown on the timeline. */
+  data?: Record<string, string | number | boolean | string[]>;
 }
 
 export interface FieldChange {
@@ -18,7 +20,7 @@ export interface FieldChange {
 
 import type { CommandContext } from './actor';
 
-export function historyEntry(ctx: CommandContext, action: string, changes?: FieldChange[]): HistoryEntry {
+export function historyEntry(ctx: CommandContext, action: string, changes?: FieldChange[], data?: HistoryEntry['data']): HistoryEntry {
   const entry: HistoryEntry = {
     at: ctx.now,
     by: ctx.actor.staffId,
@@ -27,5 +29,6 @@ export function historyEntry(ctx: CommandContext, action: string, changes?: Fiel
     action,
   };
   if (changes && changes.length) entry.changes = changes;
+  if (data) entry.data = data;
   return entry;
 }

@@ -1,0 +1,71 @@
+import type { HistoryEntry } from '../history';
+import { complaintState } from './complaint';
+import { REQUEST_CHANNELS, REQUEST_KINDS, REQUEST_STATUSES, isComplaintKind, type Investigation, type RequestRow, type ServiceRequest } from './types';
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** Snapshot from the plain JSON of a record (fields missing on an old replica get defaults). */
+export function requestFromRecord(id: string, r: Record<string, unknown>): ServiceRequest {
+  const due = (r.due ?? {}) as Partial<ServiceRequest['due']>;
+  return {
+    id,
+    number: str(r.number),
+    kind: REQUEST_KINDS.includes(r.kind as never) ? (r.kind as ServiceRequest['kind']) : 'repair',
+    category: str(r.category),
+    urgency: r.urgency === 'urgent' ? 'urgent' : 'normal',
+    channel: REQUEST_CHANNELS.includes(r.channel as never) ? (r.channel as ServiceRequest['channel']) : 'phone',
+    location: str(r.location),
+    customerId: str(r.customerId),
+    customerName: str(r.customerName),
+    unitCode: str(r.unitCode),
+    phone: str(r.phone),
+    description: str(r.description),
+    status: REQUEST_STATUSES.includes(r.status as never) ? (r.status as ServiceRequest['status']) : 'accepted',
+    teamId: str(r.teamId),
+    assigneeId: str(r.assigneeId),
+    ownerId: str(r.ownerId),
+    createdAt: str(r.createdAt),
+    createdBy: str(r.createdBy),
+    respondedAt: str(r.respondedAt),
+    doneAt: str(r.doneAt),
+    signed: typeof r.signed === 'boolean' ? r.signed : null,
+    signedDate: str(r.signedDate),
+    reportedBackAt: str(r.reportedBackAt),
+    closedAt: str(r.closedAt),
+    closeReason: str(r.closeReason),
+    reopenCount: typeof r.reopenCount === 'number' ? r.reopenCount : 0,
+    waitingSince: str(r.waitingSince),
+    due: { respond: str(due.respond), finish: str(due.finish), reportBack: str(due.reportBack) },
+    investigation: (r.investigation as Investigation | undefined) ?? null,
+    lastSatisfaction: typeof r.lastSatisfaction === 'number' ? r.lastSatisfaction : 0,
+    history: Array.isArray(r.history) ? (r.history as HistoryEntry[]) : [],
+  };
+}
+
+export function projectRequest(req: ServiceRequest): RequestRow {
+  const open = req.status !== 'closed';
+  return {
+    id: req.id,
+    number: req.number,
+    kind: req.kind,
+    category: req.category,
+    urgency: req.urgency,
+    status: req.status,
+    open: open ? 1 : 0,
+    teamId: req.teamId,
+    assigneeId: req.assigneeId,
+    ownerId: req.ownerId,
+    customerId: req.customerId,
+    customerName: req.customerName,
+    unitCode: req.unitCode,
+    createdAt: req.createdAt,
+    dueFinish: req.due.finish,
+    dueReportBack: req.due.reportBack,
+    reportedBackAt: req.reportedBackAt,
+    waiting: req.waitingSince ? 1 : 0,
+    reopenCount: req.reopenCount,
+    awaitingApproval: isComplaintKind(req.kind) && complaintState(req.history).stage === 'awaitingApproval' ? 1 : 0,
+    followUpDue: req.status === 'done' || (req.status === 'followUp' && req.lastSatisfaction < 4) ? 1 : 0,
+    summary: req.description.slice(0, 80),
+  };
+}
