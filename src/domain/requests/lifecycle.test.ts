@@ -44,9 +44,9 @@ describe('intake', () => {
   it('registers with number, owner, team by dispatch rule and deadlines in working hours', () => {
     const r = newRepair();
     expect(r).toMatchObject({ number: 'BX-2611-A-001', status: 'accepted', ownerId: 'reception1', teamId: 'engineering', description: '厨房水龙头漏水' });
-    // 水电维修: finish in 8 working hours from Monday 09:00 → Monday 17:00; report back in 12 → Tuesday 12:30.
+    // 水电维修: finish in 8 working hours from Monday 09:00 → Monday 17:00; report back in 12 → Tuesday 12:00.
     expect(r.due.finish).toBe(new Date('2026-11-23T17:00:00+08:00').toISOString());
-    expect(r.due.reportBack).toBe(new Date('2026-11-24T12:30:00+08:00').toISOString());
+    expect(r.due.reportBack).toBe(new Date('2026-11-24T12:00:00+08:00').toISOString());
     expect(r.history[0]).toMatchObject({ action: 'request.accepted', byName: '王丽' });
   });
 
