@@ -11,6 +11,8 @@ export interface Staff {
   id: string;
   name: string;
   role: StaffRole;
+  /** The team a team member works in (工程组…), for dispatch suggestions. */
+  teamId?: string;
 }
 
 export interface StaffRow extends Staff {
@@ -40,7 +42,7 @@ export function createStaff(name: string, role: StaffRole, ctx: Omit<CommandCont
 
 export function staffFromRecord(id: string, r: Record<string, unknown>): StaffRow {
   const role = STAFF_ROLES.includes(r.role as StaffRole) ? (r.role as StaffRole) : 'reception';
-  return { id, name: String(r.name ?? ''), role, createdAt: String(r.createdAt ?? '') };
+  return { id, name: String(r.name ?? ''), role, teamId: String(r.teamId ?? ''), createdAt: String(r.createdAt ?? '') };
 }
 
 /** The office's own name, printed on every form. */
@@ -53,6 +55,29 @@ export function setOfficeName(name: string, ctx: CommandContext): Result<Command
     ops: [
       { kind: 'set', collection: 'settings', id: 'office', upsert: true, fields: { name: clean, updatedAt: ctx.now, updatedBy: ctx.actor.staffId } },
       { kind: 'log', collection: 'settings', id: 'office', entry: historyEntry(ctx, 'history.updated', [{ field: 'officeName', to: clean }]) },
+    ],
+  });
+}
+
+/** A manager puts a colleague in a team, or changes their role. */
+export function updateStaff(current: StaffRow, patch: { role?: StaffRole; teamId?: string }, ctx: CommandContext): Result<Command | null> {
+  const fields: Record<string, unknown> = {};
+  const changes = [];
+  if (patch.role !== undefined && patch.role !== current.role) {
+    if (!STAFF_ROLES.includes(patch.role)) return fail({ code: 'staff.error.badRole', field: 'role' });
+    fields.role = patch.role;
+    changes.push({ field: 'role', from: current.role, to: patch.role });
+  }
+  if (patch.teamId !== undefined && patch.teamId !== (current.teamId ?? '')) {
+    fields.teamId = patch.teamId;
+    changes.push({ field: 'team', from: current.teamId ?? '', to: patch.teamId });
+  }
+  if (!changes.length) return ok(null);
+  return ok({
+    shard: 'office',
+    ops: [
+      { kind: 'set', collection: 'staff', id: current.id, fields: { ...fields, updatedAt: ctx.now, updatedBy: ctx.actor.staffId } },
+      { kind: 'log', collection: 'staff', id: current.id, entry: historyEntry(ctx, 'history.updated', changes) },
     ],
   });
 }

@@ -3,6 +3,8 @@ import type { CustomerRow } from '../domain/customer';
 import type { StaffRow } from '../domain/staff';
 import type { UnitRow } from '../domain/unit';
 import type { ContactRow } from '../domain/contact';
+import type { RequestRow } from '../domain/requests/types';
+import type { FollowUpRow } from '../domain/requests/followup';
 
 /** One Yjs update as stored: the shard's document is the merge of all its rows. */
 export interface UpdateRow {
@@ -19,6 +21,8 @@ export interface MetaRow {
 export interface SettingsRow {
   id: string;
   name: string;
+  /** The whole settings record (service settings: teams, categories, calendar). */
+  data?: Record<string, unknown>;
 }
 
 /**
@@ -34,6 +38,8 @@ export class LinliDB extends Dexie {
   settings!: Table<SettingsRow, string>;
   units!: Table<UnitRow, string>;
   contacts!: Table<ContactRow, string>;
+  requests!: Table<RequestRow, string>;
+  followups!: Table<FollowUpRow, string>;
 
   /** `dexieOptions` lets tests hand each simulated device its own IndexedDB (fake-indexeddb). */
   constructor(officeId: string, dexieOptions?: DexieOptions) {
@@ -52,6 +58,11 @@ export class LinliDB extends Dexie {
       customers: 'id, name, *terms, *phones, idNumber, unitCode, *unitCodes, householdOf, *tags, grade, kind, updatedAt',
       units: 'id, code, building, status, use',
       contacts: 'id, customerId, unitCode, at, requestId',
+    });
+    // v3: service requests and follow-ups (queues read compound indexes: open work per team/person).
+    this.version(3).stores({
+      requests: 'id, number, kind, status, createdAt, dueFinish, customerId, unitCode, teamId, assigneeId, ownerId, [open+teamId], [open+assigneeId], [open+createdAt], awaitingApproval, followUpDue, reopenCount',
+      followups: 'id, requestId, customerId, at',
     });
   }
 }

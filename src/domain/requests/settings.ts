@@ -83,3 +83,14 @@ export function categoryById(settings: ServiceSettings, id: string): Category | 
 export function categoriesFor(settings: ServiceSettings, kind: RequestKind): Category[] {
   return settings.categories.filter((c) => c.kinds.includes(kind));
 }
+
+/** Reads the office's service settings record, falling back to the defaults field by field. */
+export function serviceSettingsFrom(record: Record<string, unknown> | null | undefined): ServiceSettings {
+  const d = defaultServiceSettings();
+  if (!record) return d;
+  return {
+    teams: Array.isArray(record.teams) && record.teams.length ? (record.teams as Team[]) : d.teams,
+    categories: Array.isArray(record.categories) && record.categories.length ? (record.categories as Category[]) : d.categories,
+    calendar: { ...d.calendar, ...((record.calendar as Partial<WorkCalendar>) ?? {}) },
+  };
+}

@@ -1,0 +1,130 @@
+import type { CommandContext } from '../domain/actor';
+import type { Command } from '../domain/ops';
+import { fail, ok, type Result } from '../domain/result';
+import { highestInSeries, formatNumber, numberSeries } from '../domain/requests/numbering';
+import { requestFromRecord } from '../domain/requests/record';
+import { serviceSettingsFrom, type ServiceSettings } from '../domain/requests/settings';
+import { shardOf } from '../domain/requests/shard';
+import { takeRequest as takeCommand, type IntakeInput } from '../domain/requests/lifecycle';
+import { officeDay } from '../domain/requests/work-time';
+import type { RequestKind, RequestRow, ServiceRequest } from '../domain/requests/types';
+import type { LinliDB } from './db';
+import type { OfficeStore } from './office-store';
+
+export async function serviceSettings(db: LinliDB): Promise<ServiceSettings> {
+  return serviceSettingsFrom((await db.settings.get('service'))?.data);
+}
+
+/**
+ * The next human number of this device. The sequence lives in this device's IndexedDB and is
+ * read and bumped in ONE read-write transaction, so two tabs of one tablet never hand out the
+ * same number; it never goes below what the ledger already holds for this device (e.g. after
+ * the projection was rebuilt). Other devices have other codes, so they cannot collide.
+ */
+export async function nextNumber(office: OfficeStore, kind: RequestKind, now: Date, settings: ServiceSettings): Promise<string> {
+  const series = numberSeries(kind, officeDay(now, settings.calendar), office.config.deviceCode);
+  const key = `seq:${series}`;
+  return office.db.transaction('rw', office.db.meta, office.db.requests, async () => {
+    const stored = Number((await office.db.meta.get(key))?.value ?? 0);
+    const seen = highestInSeries(series, (await office.db.requests.where('number').startsWith(`${series}-`).keys()) as string[]);
+    const seq = Math.max(stored, seen) + 1;
+    await office.db.meta.put({ key, value: seq });
+    return formatNumber(series, seq);
+  });
+}
+
+export async function takeRequest(office: OfficeStore, input: IntakeInput): Promise<Result<{ id: string; number: string }>> {
+  const settings = await serviceSettings(office.db);
+  const ctx = office.context();
+  const number = await nextNumber(office, input.kind, new Date(ctx.now), settings);
+  const made = takeCommand(input, number, settings, ctx);
+  if (!made.ok) return made;
+  const saved = await office.run(made.value.command);
+  return saved.ok ? ok({ id: made.value.id, number }) : saved;
+}
+
+/** A request's live snapshot from its year's ledger. */
+export async function readRequest(office: OfficeStore, id: string): Promise<ServiceRequest | null> {
+  const row = await office.db.requests.get(id);
+  if (!row) return null;
+  const record = await office.read(shardOf(row), 'requests', id);
+  return record ? requestFromRecord(id, record) : null;
+}
+
+/** Runs one workflow step on the request as it is now (on this device). */
+export async function runStep(
+  office: OfficeStore,
+  id: string,
+  build: (req: ServiceRequest, ctx: CommandContext, settings: ServiceSettings) => Result<Command>,
+): Promise<Result<void>> {
+  const req = await readRequest(office, id);
+  if (!req) return fail({ code: 'error.notFound' });
+  const command = build(req, office.context(), await serviceSettings(office.db));
+  if (!command.ok) return command;
+  return office.run(command.value);
+}
+
+/** The role of the staff on this device (managers approve settlements and may force a close). */
+export async function myRole(office: OfficeStore): Promise<string> {
+  const me = office.config.staffId ? await office.db.staff.get(office.config.staffId) : undefined;
+  return me?.role ?? '';
+}
+
+export type QueueName = 'mine' | 'dueToday' | 'overdue' | 'team' | 'followUp' | 'approval' | 'attention' | 'open' | 'all';
+
+const QUEUE_LIMIT = 300;
+
+/**
+ * The queues the desk works from, read from the projection with its indexes; the day is the
+ * office's day. Open requests first by deadline.
+ */
+export async function queue(db: LinliDB, name: QueueName, opts: { me: string; teamId?: string; now: Date; todayEnd: string }): Promise<{ rows: RequestRow[]; total: number }> {
+  const byDue = (a: RequestRow, b: RequestRow) => (a.dueFinish || '9').localeCompare(b.dueFinish || '9');
+  const open = () => db.requests.where('[open+createdAt]').between([1, ''], [1, '\uffff']);
+  let rows: RequestRow[];
+  switch (name) {
+    case 'mine':
+      rows = await db.requests.where('[open+assigneeId]').equals([1, opts.me]).toArray();
+      rows = rows.concat((await db.requests.where('ownerId').equals(opts.me).filter((r) => r.open === 1 && r.assigneeId !== opts.me).toArray()));
+      break;
+    case 'team':
+      rows = await db.requests.where('[open+teamId]').equals([1, opts.teamId ?? '']).toArray();
+      break;
+    case 'dueToday':
+      rows = await open().filter((r) => !r.waiting && r.status !== 'done' && r.status !== 'followUp' && !!r.dueFinish && r.dueFinish >= opts.now.toISOString() && r.dueFinish <= opts.todayEnd).toArray();
+      break;
+    case 'overdue':
+      rows = await db.requests.where('dueFinish').below(opts.now.toISOString()).filter((r) => r.open === 1 && !r.waiting && r.status !== 'done' && r.status !== 'followUp').toArray();
+      break;
+    case 'followUp':
+      rows = await db.requests.where('followUpDue').equals(1).filter((r) => r.open === 1).toArray();
+      break;
+    case 'approval':
+      rows = await db.requests.where('awaitingApproval').equals(1).filter((r) => r.open === 1).toArray();
+      break;
+    case 'attention':
+      rows = await db.requests.where('reopenCount').aboveOrEqual(2).filter((r) => r.open === 1).toArray();
+      break;
+    case 'open':
+      rows = await open().toArray();
+      break;
+    case 'all': {
+      const total = await db.requests.count();
+      const recent = await db.requests.orderBy('createdAt').reverse().limit(QUEUE_LIMIT).toArray();
+      return { rows: recent, total };
+    }
+  }
+  rows.sort(byDue);
+  return { rows: rows.slice(0, QUEUE_LIMIT), total: rows.length };
+}
+
+/** Open requests per staff member, for the workload-based suggestion. */
+export async function openLoad(db: LinliDB, staffIds: string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  await Promise.all(staffIds.map(async (id) => counts.set(id, await db.requests.where('[open+assigneeId]').equals([1, id]).count())));
+  return counts;
+}
+
+export function requestsOfCustomer(db: LinliDB, customerId: string): Promise<RequestRow[]> {
+  return db.requests.where('customerId').equals(customerId).reverse().sortBy('createdAt');
+}

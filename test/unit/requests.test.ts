@@ -1,0 +1,102 @@
+import 'fake-indexeddb/auto';
+import * as Y from 'yjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { newId } from '../../src/domain/ids';
+import { dispatch } from '../../src/domain/requests/lifecycle';
+import { investigate } from '../../src/domain/requests/complaint';
+import { OfficeStore } from '../../src/store/office-store';
+import { queue, readRequest, runStep, takeRequest } from '../../src/store/requests';
+import type { IntakeInput } from '../../src/domain/requests/lifecycle';
+
+const opened: OfficeStore[] = [];
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close();
+});
+
+function device(officeId: string, deviceCode: string, staffId = `s-${deviceCode}`): OfficeStore {
+  const store = new OfficeStore({ officeId, officeName: '', relayUrl: 'ws://unused', token: 't', deviceCode, staffId, staffName: `员工${deviceCode}` }, { offline: true });
+  opened.push(store);
+  return store;
+}
+
+const repair = (n: number): IntakeInput => ({ kind: 'repair', category: 'water-electric', urgency: 'normal', channel: 'phone', description: `漏水 ${n}`, customerId: 'c1', customerName: '张伟', unitCode: '3-2-1101', phone: '', location: '' });
+const complaint: IntakeInput = { kind: 'complaint', category: 'noise', urgency: 'normal', channel: 'phone', description: '噪音', customerId: 'c1', customerName: '张伟', unitCode: '3-2-1101', phone: '', location: '' };
+
+async function ledgerDoc(store: OfficeStore): Promise<Y.Doc> {
+  return (await store.shard(`ledger-${new Date().getUTCFullYear()}`)).doc;
+}
+
+describe('human numbers', () => {
+  it('never repeat when two devices create requests offline, before or after they merge', async () => {
+    const office = newId();
+    const a = device(office, 'A');
+    const b = device(office, 'B');
+    const made: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      for (const d of [a, b]) {
+        const r = await takeRequest(d, repair(i));
+        if (!r.ok) throw new Error(JSON.stringify(r.problems));
+        made.push(r.value.number);
+      }
+    }
+    expect(new Set(made).size).toBe(50);
+    expect(made[0]).toMatch(/^BX-\d{4}-A-001$/);
+    // Back online: both ledgers merge and every number is still unique.
+    const [da, db] = [await ledgerDoc(a), await ledgerDoc(b)];
+    Y.applyUpdate(da, Y.encodeStateAsUpdate(db));
+    Y.applyUpdate(db, Y.encodeStateAsUpdate(da));
+    const numbers = [...da.getMap<Y.Map<unknown>>('requests').values()].map((r) => r.get('number'));
+    expect(numbers).toHaveLength(50);
+    expect(new Set(numbers).size).toBe(50);
+  });
+
+  it('never repeat between two tabs of one device taking requests at the same moment', async () => {
+    const office = newId();
+    const tab1 = device(office, 'C');
+    const tab2 = device(office, 'C');
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => takeRequest(i % 2 ? tab1 : tab2, repair(i))));
+    const numbers = results.map((r) => (r.ok ? r.value.number : 'refused'));
+    expect(new Set(numbers).size).toBe(20);
+  });
+});
+
+describe('two staff on one complaint', () => {
+  it('keep both the investigation and the reassignment', async () => {
+    const office = newId();
+    const a = device(office, 'A');
+    const b = device(office, 'B');
+    const made = await takeRequest(a, complaint);
+    if (!made.ok) throw new Error('refused');
+    await runStep(a, made.value.id, (req, ctx) => dispatch(req, 'admin', 'clerk1', ctx, { team: '行政组', assignee: '孙主任' }));
+    const [da, db] = [await ledgerDoc(a), await ledgerDoc(b)];
+    Y.applyUpdate(db, Y.encodeStateAsUpdate(da));
+    await (await b.shard(`ledger-${new Date().getUTCFullYear()}`)).flushed();
+    // At the same time, offline from each other:
+    const r1 = await runStep(a, made.value.id, (req, ctx) => investigate(req, { facts: '夜间施工', cause: '', responsibility: 'company', severity: 'general' }, ctx));
+    const r2 = await runStep(b, made.value.id, (req, ctx) => dispatch(req, 'security', 'guard1', ctx, { team: '护卫组', assignee: '周保安' }));
+    expect([r1.ok, r2.ok]).toEqual([true, true]);
+    Y.applyUpdate(da, Y.encodeStateAsUpdate(db));
+    Y.applyUpdate(db, Y.encodeStateAsUpdate(da));
+    for (const d of [a, b]) {
+      const req = await readRequest(d, made.value.id);
+      expect(req).toMatchObject({ teamId: 'security', assigneeId: 'guard1', status: 'inProgress', investigation: { facts: '夜间施工' } });
+      expect(req!.history.map((h) => h.action).sort()).toEqual(['request.accepted', 'request.dispatched', 'request.investigated', 'request.reassigned'].sort());
+    }
+  });
+});
+
+describe('queues', () => {
+  it('put a new request into its team queue and the open queue, and overdue ones into 已超时', async () => {
+    const store = device(newId(), 'A');
+    const made = await takeRequest(store, repair(1));
+    if (!made.ok) throw new Error('refused');
+    const now = new Date();
+    const team = await queue(store.db, 'team', { me: 's-A', teamId: 'engineering', now, todayEnd: now.toISOString() });
+    expect(team.rows.map((r) => r.number)).toEqual([made.value.number]);
+    const later = new Date(now.getTime() + 30 * 86_400_000);
+    const overdue = await queue(store.db, 'overdue', { me: 's-A', now: later, todayEnd: later.toISOString() });
+    expect(overdue.total).toBe(1);
+    const mine = await queue(store.db, 'mine', { me: 's-A', now, todayEnd: now.toISOString() });
+    expect(mine.total).toBe(1); // the first-contact owner sees it until it is handed over
+  });
+});
