@@ -39,9 +39,14 @@ export function t(key: DictKey, params?: Record<string, string | number>): strin
   return format(dict[key] ?? zhCN[key] ?? key, params);
 }
 
-/** For problem codes coming from the domain (strings known only at run time). */
+/**
+ * For problem codes coming from the domain (strings known only at run time). A parameter that
+ * is itself a dictionary key (a status, a kind) is translated too.
+ */
 export function tCode(code: string, params?: Record<string, string | number>): string {
-  return code in zhCN ? t(code as DictKey, params) : code;
+  if (!(code in zhCN)) return code;
+  const translated = params && Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && v in zhCN ? t(v as DictKey) : v]));
+  return t(code as DictKey, translated);
 }
 
 export function formatDateTime(iso: string): string {

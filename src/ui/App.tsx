@@ -6,6 +6,9 @@ import { staffId, store } from './session';
 import { AppBar } from './shell/AppBar';
 import { UpdatePrompt } from './shell/UpdatePrompt';
 
+const RequestQueues = lazy(() => import('./requests/RequestQueues').then((m) => ({ default: m.RequestQueues })));
+const RequestNew = lazy(() => import('./requests/RequestNew').then((m) => ({ default: m.RequestNew })));
+const RequestPage = lazy(() => import('./requests/RequestPage').then((m) => ({ default: m.RequestPage })));
 // The customer list is the first screen; every other page is its own chunk, loaded when opened.
 const CustomerNew = lazy(() => import('./customers/CustomerNew').then((m) => ({ default: m.CustomerNew })));
 const CustomerPage = lazy(() => import('./customers/CustomerPage').then((m) => ({ default: m.CustomerPage })));
@@ -50,6 +53,9 @@ export function App() {
       <Route path="/customers" component={() => <Office page={(o) => <CustomerList office={o} />} />} />
       <Route path="/customers/new" component={() => <Office page={(o) => <CustomerNew office={o} />} />} />
       <Route path="/customers/:id" component={() => <Office page={(o) => <CustomerPage office={o} />} />} />
+      <Route path="/requests" component={() => <Office page={(o) => <RequestQueues office={o} />} />} />
+      <Route path="/requests/new" component={() => <Office page={(o) => <RequestNew office={o} />} />} />
+      <Route path="/requests/:id" component={() => <Office page={(o) => <RequestPage office={o} />} />} />
       <Route path="/units" component={() => <Office page={(o) => <UnitList office={o} />} />} />
       <Route path="/units/new" component={() => <Office page={(o) => <UnitNew office={o} />} />} />
       <Route path="/units/:id" component={() => <Office page={(o) => <UnitPage office={o} />} />} />

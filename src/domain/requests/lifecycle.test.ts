@@ -77,7 +77,7 @@ describe('request states', () => {
 
   it('refuses illegal transitions with the action and the current state', () => {
     const r = newRepair();
-    expect(startWork(r, at('2026-11-23T09:01'))).toMatchObject({ ok: false, problems: [{ code: 'request.error.illegal', params: { action: 'start', status: 'accepted' } }] });
+    expect(startWork(r, at('2026-11-23T09:01'))).toMatchObject({ ok: false, problems: [{ code: 'request.error.illegal', params: { action: 'start', status: 'reqstatus.accepted' } }] });
     expect(refused(completeWork(r, 'x', false, '', at('2026-11-23T09:01')))).toBe('request.error.illegal');
     expect(refused(recordFollowUp(r, 'phone', 5, '', at('2026-11-23T09:01')))).toBe('request.error.illegal');
     expect(refused(reopenRequest(r, 'x', at('2026-11-23T09:01')))).toBe('request.error.illegal');

@@ -103,7 +103,8 @@ function transition(req: ServiceRequest, ctx: CommandContext, action: string, fi
 }
 
 const illegal = (req: ServiceRequest, action: string): Result<never> =>
-  fail({ code: 'request.error.illegal', params: { action, status: req.status } });
+  // The status goes out as its i18n key, so the message names it in the user's language.
+  fail({ code: 'request.error.illegal', params: { action, status: `reqstatus.${req.status}` } });
 
 function expect(req: ServiceRequest, action: string, allowed: RequestStatus[]): Result<void> {
   return allowed.includes(req.status) ? ok(undefined) : illegal(req, action);

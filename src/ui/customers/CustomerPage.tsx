@@ -15,6 +15,7 @@ import { CustomerMoreFields } from './CustomerMoreFields';
 import { HistoryList } from './HistoryList';
 import { NotesEditor } from './NotesEditor';
 import { UpcomingDates } from './UpcomingDates';
+import { CustomerRequests } from './CustomerRequests';
 
 /** The 360° view of one customer, bound live to the record: a colleague's edit shows while you look. */
 export function CustomerPage(props: { office: OfficeStore }) {
@@ -181,10 +182,7 @@ function CustomerView(props: { office: OfficeStore; id: string }) {
                   <UpcomingDates dates={c().dates} />
                 </div>
                 <div class="col">
-                  <section class="card" aria-labelledby="requests-title">
-                    <h2 id="requests-title">{t('customers.requests')}</h2>
-                    <p class="muted">{t('customers.requestsNone')}</p>
-                  </section>
+                  <CustomerRequests office={props.office} customerId={props.id} />
                   <ContactLog office={props.office} customerId={props.id} unitCode={c().unitCode} />
                   <section class="card">
                     <NotesEditor value={c().notes} onEdit={(v) => void editNotes(props.office, props.id, v)} />

@@ -19,6 +19,7 @@ export function AppBar(props: { office: OfficeStore }) {
         </Show>
       </div>
       <nav aria-label={t('nav.main')}>
+        <A href="/requests" activeClass="active">{t('nav.requests')}</A>
         <A href="/customers" activeClass="active">{t('nav.customers')}</A>
         <A href="/units" activeClass="active">{t('nav.units')}</A>
         <A href="/settings" activeClass="active">{t('nav.settings')}</A>

@@ -1,0 +1,145 @@
+import { createSignal, For, Show } from 'solid-js';
+import {
+  addTask, complaintState, completeTask, decideSettlement, investigate, negotiate, proposeSettlement, sendCorrectiveAction, signAgreement,
+} from '../../domain/requests/complaint';
+import { REMEDIES, RESPONSIBILITIES, SEVERITIES, type Remedy, type Responsibility, type ServiceRequest, type Severity } from '../../domain/requests/types';
+import { t } from '../../i18n';
+import type { OfficeStore } from '../../store/office-store';
+import { runStep } from '../../store/requests';
+import { StepForm } from './StepForm';
+
+/** 投诉处理: investigation, settlement and approval, negotiation, agreement, tasks, corrective actions. */
+export function ComplaintSteps(props: { office: OfficeStore; req: ServiceRequest; role: string }) {
+  const step = (build: Parameters<typeof runStep>[2]) => runStep(props.office, props.req.id, build);
+  const state = () => complaintState(props.req.history);
+  const open = () => props.req.status !== 'closed';
+  const inv = props.req.investigation;
+  const [facts, setFacts] = createSignal(inv?.facts ?? '');
+  const [cause, setCause] = createSignal(inv?.cause ?? '');
+  const [responsibility, setResponsibility] = createSignal<Responsibility>(inv?.responsibility ?? 'company');
+  const [severity, setSeverity] = createSignal<Severity>(inv?.severity ?? 'general');
+  const [proposal, setProposal] = createSignal('');
+  const [remedies, setRemedies] = createSignal<Remedy[]>([]);
+  const [decision, setDecision] = createSignal('');
+  const [roundNote, setRoundNote] = createSignal('');
+  const [signedOn, setSignedOn] = createSignal(new Date().toISOString().slice(0, 10));
+  const [department, setDepartment] = createSignal('');
+  const [task, setTask] = createSignal('');
+  const [capaDept, setCapaDept] = createSignal('');
+  const [capa, setCapa] = createSignal('');
+  const pending = () => state().proposals.find((p) => p.status === 'pending');
+
+  return (
+    <section class="card steps-panel complaint" aria-labelledby="complaint-title">
+      <h2 id="complaint-title">{t('requests.stage')}：<span data-testid="complaint-stage">{t(`stage.${state().stage}`)}</span></h2>
+      <Show when={open()}>
+        <StepForm title={t('requests.investigation')} submit={t('action.investigate')}
+          onSubmit={() => step((req, ctx) => investigate(req, { facts: facts(), cause: cause(), responsibility: responsibility(), severity: severity() }, ctx))}>
+          <label>{t('requests.facts')}<textarea name="facts" rows={2} maxLength={20000} value={facts()} onInput={(e) => setFacts(e.currentTarget.value)} /></label>
+          <label>{t('requests.cause')}<input name="cause" maxLength={2000} value={cause()} onInput={(e) => setCause(e.currentTarget.value)} /></label>
+          <div class="grid-2">
+            <label>{t('requests.responsibility')}
+              <select name="responsibility" value={responsibility()} onChange={(e) => setResponsibility(e.currentTarget.value as Responsibility)}>
+                <For each={RESPONSIBILITIES}>{(r) => <option value={r}>{t(`resp.${r}`)}</option>}</For>
+              </select>
+            </label>
+            <label>{t('requests.severity')}
+              <select name="severity" value={severity()} onChange={(e) => setSeverity(e.currentTarget.value as Severity)}>
+                <For each={SEVERITIES}>{(v) => <option value={v}>{t(`sev.${v}`)}</option>}</For>
+              </select>
+            </label>
+          </div>
+        </StepForm>
+      </Show>
+
+      <h3>{t('requests.proposals')}</h3>
+      <ol class="plain proposals" data-testid="proposals">
+        <For each={state().proposals}>
+          {(p) => (
+            <li class={`proposal ${p.status}`}>
+              <span class="chip">{t(`proposal.${p.status}`)}</span> {p.text}
+              <Show when={p.remedies.length}> <span class="muted">（{p.remedies.map((r) => t(`remedy.${r}`)).join('、')}）</span></Show>
+              <Show when={p.decidedBy}> <span class="muted">— {p.decidedBy}{p.comment ? `：${p.comment}` : ''}</span></Show>
+            </li>
+          )}
+        </For>
+      </ol>
+      <Show when={open() && !pending() && state().stage !== 'signed' && state().stage !== 'registered'}>
+        <StepForm title={t('requests.proposal')} submit={t('action.propose')} onSubmit={() => step((req, ctx) => proposeSettlement(req, proposal(), remedies(), ctx))}>
+          <label>{t('requests.proposal')}<textarea name="proposal" rows={2} maxLength={20000} value={proposal()} onInput={(e) => setProposal(e.currentTarget.value)} /></label>
+          <fieldset class="remedies">
+            <legend>{t('requests.remedies')}</legend>
+            <For each={REMEDIES}>
+              {(r) => (
+                <label class="inline">
+                  <input type="checkbox" checked={remedies().includes(r)} onChange={(e) => setRemedies(e.currentTarget.checked ? [...remedies(), r] : remedies().filter((x) => x !== r))} />
+                  {t(`remedy.${r}`)}
+                </label>
+              )}
+            </For>
+          </fieldset>
+        </StepForm>
+      </Show>
+      <Show when={open() && pending()}>
+        {(p) => (
+          <Show when={props.role === 'manager'} fallback={<p class="muted">{t('requests.managerNote')}</p>}>
+            <div class="decide">
+              <label>{t('requests.comment')}<input name="decisionComment" maxLength={2000} value={decision()} onInput={(e) => setDecision(e.currentTarget.value)} /></label>
+              <StepForm title={t('action.approve')} submit={t('action.approve')} onSubmit={() => step((req, ctx) => decideSettlement(req, p().id, true, decision(), props.role, ctx))} />
+              <StepForm title={t('action.reject')} submit={t('action.reject')} tone="danger" onSubmit={() => step((req, ctx) => decideSettlement(req, p().id, false, decision(), props.role, ctx))} />
+            </div>
+          </Show>
+        )}
+      </Show>
+      <Show when={open() && state().stage === 'approved'}>
+        <div class="decide">
+          <label>{t('requests.negotiation')}<input name="roundNote" maxLength={2000} value={roundNote()} onInput={(e) => setRoundNote(e.currentTarget.value)} /></label>
+          <StepForm title={t('action.agreed')} submit={t('action.agreed')} onSubmit={() => step((req, ctx) => negotiate(req, 'agreed', roundNote(), ctx))} />
+          <StepForm title={t('action.revise')} submit={t('action.revise')} tone="danger" onSubmit={() => step((req, ctx) => negotiate(req, 'revise', roundNote(), ctx))} />
+        </div>
+      </Show>
+      <Show when={open() && state().stage === 'agreed'}>
+        <StepForm title={t('requests.agreement')} submit={t('action.signAgreement')} onSubmit={() => step((req, ctx) => signAgreement(req, signedOn(), ctx))}>
+          <label>{t('requests.signedDate')}<input type="date" name="agreementDate" value={signedOn()} onInput={(e) => setSignedOn(e.currentTarget.value)} /></label>
+        </StepForm>
+      </Show>
+
+      <Show when={state().stage === 'signed' || state().tasks.length}>
+        <h3>{t('requests.tasks')}</h3>
+        <ul class="plain" data-testid="tasks">
+          <For each={state().tasks}>
+            {(k) => (
+              <li class="task">
+                <span>{k.done ? '✓' : '○'} <strong>{k.department}</strong> {k.text}</span>
+                <Show when={!k.done && open()}>
+                  <button type="button" onClick={() => void step((req, ctx) => completeTask(req, k.id, ctx))}>{t('action.taskDone')}</button>
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+        <Show when={open() && state().stage === 'signed'}>
+          <StepForm title={t('action.addTask')} submit={t('action.addTask')} onSubmit={() => step((req, ctx) => addTask(req, department(), task(), ctx))}>
+            <div class="grid-2">
+              <label>{t('requests.department')}<input name="taskDepartment" maxLength={60} value={department()} onInput={(e) => setDepartment(e.currentTarget.value)} /></label>
+              <label>{t('requests.task')}<input name="taskText" maxLength={2000} value={task()} onInput={(e) => setTask(e.currentTarget.value)} /></label>
+            </div>
+          </StepForm>
+        </Show>
+      </Show>
+
+      <Show when={props.req.investigation}>
+        <h3>{t('requests.corrective')}</h3>
+        <ul class="plain">
+          <For each={state().corrective}>{(c) => <li><strong>{c.department}</strong> {c.action} <span class="muted">— {c.by}</span></li>}</For>
+        </ul>
+        <StepForm title={t('requests.corrective')} submit={t('action.sendCorrective')} onSubmit={() => step((req, ctx) => sendCorrectiveAction(req, capaDept(), capa(), ctx))}>
+          <div class="grid-2">
+            <label>{t('requests.department')}<input name="capaDepartment" maxLength={60} value={capaDept()} onInput={(e) => setCapaDept(e.currentTarget.value)} /></label>
+            <label>{t('requests.correctiveAction')}<input name="capaAction" maxLength={2000} value={capa()} onInput={(e) => setCapa(e.currentTarget.value)} /></label>
+          </div>
+        </StepForm>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,168 @@
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import { suggestAssignee } from '../../domain/requests/dispatch';
+import {
+  closeRequest, completeWork, dispatch, FOLLOW_UP_METHODS, handOver, recordFollowUp, reopenRequest, reportBack, resumeWork, startWork, waitOnResident, type FollowUpMethod,
+} from '../../domain/requests/lifecycle';
+import type { ServiceSettings } from '../../domain/requests/settings';
+import type { ServiceRequest } from '../../domain/requests/types';
+import type { StaffRow } from '../../domain/staff';
+import { t } from '../../i18n';
+import { createLive } from '../../store/live';
+import type { OfficeStore } from '../../store/office-store';
+import { openLoad, runStep } from '../../store/requests';
+import { StepForm } from './StepForm';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The next steps that make sense for the request's state, each a small form. */
+export function LifecycleSteps(props: { office: OfficeStore; req: ServiceRequest; settings: ServiceSettings; staff: StaffRow[]; role: string }) {
+  const step = (build: Parameters<typeof runStep>[2]) => runStep(props.office, props.req.id, build);
+  const s = () => props.req.status;
+  const [teamId, setTeamId] = createSignal(props.req.teamId || props.settings.teams[0]?.id || '');
+  const members = createMemo(() => props.staff.filter((m) => m.teamId === teamId()));
+  const load = createLive(() => members().map((m) => m.id).join(','), (ids) => openLoad(props.office.db, ids ? ids.split(',') : []), new Map<string, number>());
+  const suggested = () => suggestAssignee(teamId(), props.staff, (id) => load().get(id) ?? 0);
+  const [assignee, setAssignee] = createSignal('');
+  const chosen = () => assignee() || suggested();
+  const nameOf = (id: string) => props.staff.find((m) => m.id === id)?.name ?? '';
+  const teamName = (id: string) => props.settings.teams.find((tm) => tm.id === id)?.name ?? id;
+
+  const [report, setReport] = createSignal('');
+  const [signed, setSigned] = createSignal(true);
+  const [signedDate, setSignedDate] = createSignal(today());
+  const [note, setNote] = createSignal('');
+  const [method, setMethod] = createSignal<FollowUpMethod>('phone');
+  const [satisfaction, setSatisfaction] = createSignal(0);
+  const [comment, setComment] = createSignal('');
+  const [reason, setReason] = createSignal('');
+  const [reopenReason, setReopenReason] = createSignal('');
+  const [waitNote, setWaitNote] = createSignal('');
+  const [owner, setOwner] = createSignal('');
+
+  return (
+    <section class="card steps-panel" aria-labelledby="steps-title">
+      <h2 id="steps-title">{t('requests.actions')}</h2>
+      <Show when={['accepted', 'dispatched', 'inProgress'].includes(s())}>
+        <StepForm title={s() === 'accepted' ? t('action.dispatch') : t('action.reassign')} submit={s() === 'accepted' ? t('action.dispatch') : t('action.reassign')}
+          onSubmit={() => step((req, ctx) => dispatch(req, teamId(), chosen(), ctx, { team: teamName(teamId()), assignee: nameOf(chosen()) }))}>
+          <div class="grid-2">
+            <label>
+              {t('requests.team')}
+              <select name="team" value={teamId()} onChange={(e) => { setTeamId(e.currentTarget.value); setAssignee(''); }}>
+                <For each={props.settings.teams}>{(tm) => <option value={tm.id}>{tm.name}</option>}</For>
+              </select>
+            </label>
+            <label>
+              {t('requests.assignee')}
+              <select name="assignee" value={chosen()} onChange={(e) => setAssignee(e.currentTarget.value)}>
+                <option value="">{t('requests.unassigned')}</option>
+                <For each={members()}>{(m) => <option value={m.id}>{m.name}（{load().get(m.id) ?? 0}）</option>}</For>
+              </select>
+            </label>
+          </div>
+          <Show when={suggested()}>
+            <p class="muted">{t('requests.suggested', { name: nameOf(suggested()), n: load().get(suggested()) ?? 0 })}</p>
+          </Show>
+        </StepForm>
+      </Show>
+      <Show when={s() === 'dispatched'}>
+        <StepForm title={t('action.start')} submit={t('action.start')} onSubmit={() => step((req, ctx) => startWork(req, ctx))} />
+      </Show>
+      <Show when={s() === 'dispatched' || s() === 'inProgress'}>
+        <StepForm title={t('action.complete')} submit={t('action.complete')} onSubmit={() => step((req, ctx) => completeWork(req, report(), signed(), signedDate(), ctx))}>
+          <label>
+            {t('requests.report')}
+            <textarea name="report" rows={2} maxLength={20000} value={report()} onInput={(e) => setReport(e.currentTarget.value)} />
+          </label>
+          <div class="grid-2">
+            <label class="inline">
+              <input type="checkbox" name="signed" checked={signed()} onChange={(e) => setSigned(e.currentTarget.checked)} />
+              {t('requests.signed')}
+            </label>
+            <Show when={signed()}>
+              <label>
+                {t('requests.signedDate')}
+                <input type="date" name="signedDate" value={signedDate()} onInput={(e) => setSignedDate(e.currentTarget.value)} />
+              </label>
+            </Show>
+          </div>
+        </StepForm>
+      </Show>
+      <Show when={['dispatched', 'inProgress', 'done', 'followUp'].includes(s())}>
+        <StepForm title={t('action.reportBack')} submit={t('action.reportBack')} onSubmit={() => step((req, ctx) => reportBack(req, note(), ctx))}>
+          <label>
+            {t('requests.note')}
+            <input name="reportNote" maxLength={2000} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
+          </label>
+        </StepForm>
+      </Show>
+      <Show when={s() === 'done' || s() === 'followUp'}>
+        <StepForm title={t('action.followUp')} submit={t('action.followUp')} onSubmit={() => step((req, ctx) => recordFollowUp(req, method(), satisfaction(), comment(), ctx))}>
+          <div class="grid-2">
+            <label>
+              {t('requests.method')}
+              <select name="method" value={method()} onChange={(e) => setMethod(e.currentTarget.value as FollowUpMethod)}>
+                <For each={FOLLOW_UP_METHODS}>{(m) => <option value={m}>{t(`method.${m}`)}</option>}</For>
+              </select>
+            </label>
+            <fieldset class="satisfaction">
+              <legend>{t('requests.satisfaction')}</legend>
+              <For each={[1, 2, 3, 4, 5]}>
+                {(n) => (
+                  <label class="inline">
+                    <input type="radio" name="satisfaction" value={n} checked={satisfaction() === n} onChange={() => setSatisfaction(n)} />
+                    {t(`sat.${n}` as 'sat.1')}
+                  </label>
+                )}
+              </For>
+            </fieldset>
+          </div>
+          <label>
+            {t('requests.comment')}
+            <input name="followComment" maxLength={2000} value={comment()} onInput={(e) => setComment(e.currentTarget.value)} />
+          </label>
+        </StepForm>
+      </Show>
+      <Show when={s() !== 'closed'}>
+        <StepForm title={t('action.close')} submit={props.role === 'manager' ? t('action.closeManager') : t('action.close')} tone="danger"
+          onSubmit={() => step((req, ctx) => closeRequest(req, ctx, props.role, reason()))}>
+          <label>
+            {t('requests.reason')}
+            <input name="closeReason" maxLength={2000} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
+          </label>
+        </StepForm>
+      </Show>
+      <Show when={['done', 'followUp', 'closed'].includes(s())}>
+        <StepForm title={t('action.reopen')} submit={t('action.reopen')} tone="danger" onSubmit={() => step((req, ctx) => reopenRequest(req, reopenReason(), ctx))}>
+          <label>
+            {t('requests.reason')}
+            <input name="reopenReason" maxLength={2000} value={reopenReason()} onInput={(e) => setReopenReason(e.currentTarget.value)} />
+          </label>
+        </StepForm>
+      </Show>
+      <Show when={['accepted', 'dispatched', 'inProgress'].includes(s())}>
+        <Show when={props.req.waitingSince} fallback={
+          <StepForm title={t('action.wait')} submit={t('action.wait')} onSubmit={() => step((req, ctx) => waitOnResident(req, waitNote(), ctx))}>
+            <label>
+              {t('requests.note')}
+              <input name="waitNote" maxLength={2000} value={waitNote()} onInput={(e) => setWaitNote(e.currentTarget.value)} />
+            </label>
+          </StepForm>
+        }>
+          <StepForm title={t('action.resume')} submit={t('action.resume')} onSubmit={() => step((req, ctx, settings) => resumeWork(req, settings, ctx))} />
+        </Show>
+      </Show>
+      <Show when={s() !== 'closed'}>
+        <StepForm title={t('action.handOver')} submit={t('action.handOver')} onSubmit={() => step((req, ctx) => handOver(req, owner(), nameOf(owner()), ctx))}>
+          <label>
+            {t('requests.owner')}
+            <select name="owner" value={owner()} onChange={(e) => setOwner(e.currentTarget.value)}>
+              <option value="">—</option>
+              <For each={props.staff.filter((m) => m.id !== props.req.ownerId)}>{(m) => <option value={m.id}>{m.name}</option>}</For>
+            </select>
+          </label>
+        </StepForm>
+      </Show>
+    </section>
+  );
+}

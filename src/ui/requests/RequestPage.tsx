@@ -1,0 +1,110 @@
+import { A, useParams } from '@solidjs/router';
+import { createMemo, For, onCleanup, Show } from 'solid-js';
+import { maskPhone } from '../../domain/mask';
+import { requestFromRecord } from '../../domain/requests/record';
+import { shardOf } from '../../domain/requests/shard';
+import { categoryById } from '../../domain/requests/settings';
+import { isComplaintKind, type RequestRow } from '../../domain/requests/types';
+import { isOverdue } from '../../domain/requests/lifecycle';
+import { formatDateTime, t } from '../../i18n';
+import { editRequestDescription } from '../../store/request-text';
+import { createLive } from '../../store/live';
+import type { OfficeStore } from '../../store/office-store';
+import { createRecord } from '../../store/record';
+import { myRole, serviceSettings } from '../../store/requests';
+import { NotesEditor } from '../customers/NotesEditor';
+import { ComplaintSteps } from './ComplaintSteps';
+import { LifecycleSteps } from './LifecycleSteps';
+import { Timeline } from './Timeline';
+
+/** One request: what, who, where, its deadlines, the next steps and the whole timeline. */
+export function RequestPage(props: { office: OfficeStore }) {
+  const params = useParams<{ id: string }>();
+  const row = createLive(() => params.id, (id) => props.office.db.requests.get(id), undefined);
+  return (
+    <main class="page wide">
+      <A href="/requests" class="back">← {t('requests.title')}</A>
+      <Show when={row() !== undefined} fallback={<p>{t('common.loading')}</p>}>
+        <Show when={row()} keyed fallback={<p class="empty">{t('requests.notFound')}</p>}>
+          {(r) => <RequestView office={props.office} row={r} />}
+        </Show>
+      </Show>
+    </main>
+  );
+}
+
+function RequestView(props: { office: OfficeStore; row: RequestRow }) {
+  const record = createRecord(props.office, shardOf(props.row), 'requests', props.row.id);
+  const req = createMemo(() => {
+    const r = record();
+    return r ? requestFromRecord(props.row.id, r) : null;
+  });
+  const settings = createLive(() => props.office, (o) => serviceSettings(o.db), null);
+  const staff = createLive(() => props.office, (o) => o.db.staff.orderBy('name').toArray(), []);
+  const role = createLive(() => props.office, (o) => myRole(o), '');
+  const followups = createLive(() => props.row.id, (id) => props.office.db.followups.where('requestId').equals(id).sortBy('at'), []);
+  const nameOf = (id: string) => staff().find((s) => s.id === id)?.name ?? '—';
+  props.office.presence.setViewing(`requests/${props.row.id}`);
+  onCleanup(() => props.office.presence.setViewing(null));
+  const viewers = () => props.office.presence.peers().filter((p) => p.viewing === `requests/${props.row.id}`).map((p) => p.user.name);
+
+  return (
+    <Show when={req() && settings()} fallback={<p>{t('common.loading')}</p>}>
+      <div class="page-head">
+        <div class="title-line">
+          <h1 data-testid="request-number">{req()!.number}</h1>
+          <span class={`chip kind-${req()!.kind}`}>{t(`reqkind.${req()!.kind}`)}</span>
+          <Show when={req()!.urgency === 'urgent'}><span class="chip urgent">{t('urgency.urgent')}</span></Show>
+          <span class={`chip status status-${req()!.status}`} data-testid="request-status">{t(`reqstatus.${req()!.status}`)}</span>
+          <Show when={req()!.waitingSince}><span class="chip">{t('requests.waiting')}</span></Show>
+          <Show when={req()!.reopenCount}><span class="chip grade-important">{t('requests.reopened', { n: req()!.reopenCount })}</span></Show>
+          <Show when={isOverdue(props.row, new Date())}><span class="chip grade-important">{t('requests.overdue')}</span></Show>
+        </div>
+      </div>
+      <Show when={viewers().length}>
+        <p class="presence-note" role="status">{t('presence.alsoViewing', { names: viewers().join('、') })}</p>
+      </Show>
+      <div class="c360">
+        <div class="col">
+          <section class="card">
+            <dl class="facts bare">
+              <dt>{t('requests.customer')}</dt>
+              <dd>
+                <Show when={req()!.customerId} fallback={req()!.customerName || '—'}>
+                  <A href={`/customers/${req()!.customerId}`}>{req()!.customerName}</A>
+                </Show>
+                <span>{req()!.unitCode}</span>
+                <Show when={req()!.phone}><span class="muted">{maskPhone(req()!.phone)}</span></Show>
+              </dd>
+              <Show when={req()!.location}><dt>{t('requests.location')}</dt><dd>{req()!.location}</dd></Show>
+              <dt>{t('requests.category')}</dt><dd>{categoryById(settings()!, req()!.category)?.name ?? req()!.category} · {t(`channel.${req()!.channel}`)}</dd>
+              <dt>{t('requests.team')}</dt><dd data-testid="request-team">{settings()!.teams.find((tm) => tm.id === req()!.teamId)?.name ?? '—'} · {req()!.assigneeId ? nameOf(req()!.assigneeId) : t('requests.unassigned')}</dd>
+              <dt>{t('requests.owner')}</dt><dd>{nameOf(req()!.ownerId)}</dd>
+              <dt>{t('requests.dueRespond')}</dt><dd>{formatDateTime(req()!.due.respond)}</dd>
+              <dt>{t('requests.due')}</dt><dd>{formatDateTime(req()!.due.finish)}</dd>
+              <dt>{t('requests.dueReport')}</dt><dd>{formatDateTime(req()!.due.reportBack)}</dd>
+            </dl>
+          </section>
+          <section class="card">
+            <NotesEditor label={t('requests.description')} value={req()!.description} onEdit={(v) => void editRequestDescription(props.office, props.row.id, v)} />
+          </section>
+          <Show when={followups().length}>
+            <section class="card" aria-labelledby="fu-title">
+              <h2 id="fu-title">{t('requests.followups')}</h2>
+              <ul class="plain">
+                <For each={followups()}>{(f) => <li>{formatDateTime(f.at)} · {t(`method.${f.method}`)} · <strong>{t(`sat.${f.satisfaction}` as 'sat.1')}</strong> · {f.byName} <span class="muted">{f.comment}</span></li>}</For>
+              </ul>
+            </section>
+          </Show>
+          <Timeline entries={req()!.history} />
+        </div>
+        <div class="col">
+          <Show when={isComplaintKind(req()!.kind)}>
+            <ComplaintSteps office={props.office} req={req()!} role={role()} />
+          </Show>
+          <LifecycleSteps office={props.office} req={req()!} settings={settings()!} staff={staff()} role={role()} />
+        </div>
+      </div>
+    </Show>
+  );
+}

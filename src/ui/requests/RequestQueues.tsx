@@ -1,0 +1,73 @@
+import { A, useSearchParams } from '@solidjs/router';
+import { createEffect, createSignal, For, onCleanup, Show } from 'solid-js';
+import { officeDay } from '../../domain/requests/work-time';
+import { t } from '../../i18n';
+import { createLive } from '../../store/live';
+import type { OfficeStore } from '../../store/office-store';
+import { queue, serviceSettings, type QueueName } from '../../store/requests';
+import { RequestRowView } from './RequestRowView';
+
+const QUEUES: QueueName[] = ['mine', 'dueToday', 'overdue', 'team', 'followUp', 'approval', 'attention', 'open', 'all'];
+
+/** The desk's work lists: 我的工单, 今日到期, 已超时, per team, follow-ups due, approvals… */
+export function RequestQueues(props: { office: OfficeStore }) {
+  const [params, setParams] = useSearchParams<{ q?: string; team?: string }>();
+  const name = () => (QUEUES.includes(params.q as QueueName) ? (params.q as QueueName) : 'mine');
+  const settings = createLive(() => props.office, (o) => serviceSettings(o.db), null);
+  const team = () => params.team ?? settings()?.teams[0]?.id ?? '';
+  // "Now" moves on every minute so overdue marks appear without a reload.
+  const [now, setNow] = createSignal(new Date());
+  const timer = setInterval(() => setNow(new Date()), 60_000);
+  onCleanup(() => clearInterval(timer));
+  const todayEnd = () => {
+    const cal = settings()?.calendar;
+    if (!cal) return now().toISOString();
+    const day = officeDay(now(), cal);
+    return new Date(Date.parse(`${day}T23:59:59.999Z`) - cal.utcOffset * 60_000).toISOString();
+  };
+  const result = createLive(
+    () => ({ name: name(), team: team(), now: now(), todayEnd: todayEnd() }),
+    async (q) => ({ q: q.name, ...(await queue(props.office.db, q.name, { me: props.office.config.staffId ?? '', teamId: q.team, now: q.now, todayEnd: q.todayEnd })) }),
+    null,
+  );
+  createEffect(() => {
+    if (result() && !performance.getEntriesByName('linli:queue-rendered').length) queueMicrotask(() => performance.mark('linli:queue-rendered'));
+  });
+  return (
+    <main class="page wide">
+      <div class="page-head">
+        <h1>{t('requests.title')}</h1>
+        <A href="/requests/new" class="button primary">{t('requests.new')}</A>
+      </div>
+      <nav class="tabs" aria-label={t('queue.label')}>
+        <For each={QUEUES}>
+          {(q) => (
+            <button type="button" role="tab" aria-selected={name() === q} classList={{ active: name() === q }} onClick={() => setParams({ q }, { replace: true })}>
+              {t(`queue.${q}`)}
+            </button>
+          )}
+        </For>
+      </nav>
+      <Show when={name() === 'team'}>
+        <label class="inline">
+          {t('queue.teamPick')}
+          <select value={team()} onChange={(e) => setParams({ team: e.currentTarget.value }, { replace: true })}>
+            <For each={settings()?.teams ?? []}>{(tm) => <option value={tm.id}>{tm.name}</option>}</For>
+          </select>
+        </label>
+      </Show>
+      <Show when={result()} fallback={<p>{t('common.loading')}</p>}>
+        {(r) => (
+          <>
+            <p class="muted" aria-live="polite">{t('queue.count', { n: r().total })}</p>
+            <Show when={r().rows.length} fallback={<p class="empty" data-queue={r().q}>{t('queue.empty')}</p>}>
+              <ul class="rows" data-testid="request-queue" data-queue={r().q}>
+                <For each={r().rows}>{(row) => <li><RequestRowView row={row} now={now()} /></li>}</For>
+              </ul>
+            </Show>
+          </>
+        )}
+      </Show>
+    </main>
+  );
+}
