@@ -450,4 +450,5 @@ export const en: Dictionary = {
   'request.error.tasksOpen': 'Some tasks are not done yet',
   'request.error.correctiveRequired': 'Give a department and an action',
   'request.descriptionEdited': 'Edited the description',
+  'requests.decisionComment': 'Decision comment',
 };

@@ -449,6 +449,7 @@ export const zhCN = {
   'request.error.tasksOpen': '还有落实任务未完成',
   'request.error.correctiveRequired': '请填写部门和措施',
   'request.descriptionEdited': '修改描述',
+  'requests.decisionComment': '审批意见',
 } as const;
 
 export type DictKey = keyof typeof zhCN;

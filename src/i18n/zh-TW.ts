@@ -450,4 +450,5 @@ export const zhTW: Dictionary = {
   'request.error.tasksOpen': '還有落實任務未完成',
   'request.error.correctiveRequired': '請填寫部門和措施',
   'request.descriptionEdited': '修改描述',
+  'requests.decisionComment': '審批意見',
 };

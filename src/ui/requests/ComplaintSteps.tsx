@@ -65,7 +65,7 @@ export function ComplaintSteps(props: { office: OfficeStore; req: ServiceRequest
         </For>
       </ol>
       <Show when={open() && !pending() && state().stage !== 'signed' && state().stage !== 'registered'}>
-        <StepForm title={t('requests.proposal')} submit={t('action.propose')} onSubmit={() => step((req, ctx) => proposeSettlement(req, proposal(), remedies(), ctx))}>
+        <StepForm title={t('requests.proposals')} submit={t('action.propose')} onSubmit={() => step((req, ctx) => proposeSettlement(req, proposal(), remedies(), ctx))}>
           <label>{t('requests.proposal')}<textarea name="proposal" rows={2} maxLength={20000} value={proposal()} onInput={(e) => setProposal(e.currentTarget.value)} /></label>
           <fieldset class="remedies">
             <legend>{t('requests.remedies')}</legend>
@@ -84,7 +84,7 @@ export function ComplaintSteps(props: { office: OfficeStore; req: ServiceRequest
         {(p) => (
           <Show when={props.role === 'manager'} fallback={<p class="muted">{t('requests.managerNote')}</p>}>
             <div class="decide">
-              <label>{t('requests.comment')}<input name="decisionComment" maxLength={2000} value={decision()} onInput={(e) => setDecision(e.currentTarget.value)} /></label>
+              <label>{t('requests.decisionComment')}<input name="decisionComment" maxLength={2000} value={decision()} onInput={(e) => setDecision(e.currentTarget.value)} /></label>
               <StepForm title={t('action.approve')} submit={t('action.approve')} onSubmit={() => step((req, ctx) => decideSettlement(req, p().id, true, decision(), props.role, ctx))} />
               <StepForm title={t('action.reject')} submit={t('action.reject')} tone="danger" onSubmit={() => step((req, ctx) => decideSettlement(req, p().id, false, decision(), props.role, ctx))} />
             </div>
