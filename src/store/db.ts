@@ -64,5 +64,9 @@ export class LinliDB extends Dexie {
       requests: 'id, number, kind, status, createdAt, dueFinish, customerId, unitCode, teamId, assigneeId, ownerId, [open+teamId], [open+assigneeId], [open+createdAt], awaitingApproval, followUpDue, reopenCount',
       followups: 'id, requestId, customerId, at',
     });
+    // v4: queues read in deadline order and stop at the page size instead of sorting everything.
+    this.version(4).stores({
+      requests: 'id, number, kind, status, createdAt, dueFinish, customerId, unitCode, teamId, assigneeId, ownerId, [open+teamId], [open+assigneeId], [open+createdAt], [open+dueFinish], [open+teamId+dueFinish], [open+assigneeId+dueFinish], awaitingApproval, followUpDue, reopenCount',
+    });
   }
 }

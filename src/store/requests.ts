@@ -79,43 +79,40 @@ const QUEUE_LIMIT = 300;
  * office's day. Open requests first by deadline.
  */
 export async function queue(db: LinliDB, name: QueueName, opts: { me: string; teamId?: string; now: Date; todayEnd: string }): Promise<{ rows: RequestRow[]; total: number }> {
-  const byDue = (a: RequestRow, b: RequestRow) => (a.dueFinish || '9').localeCompare(b.dueFinish || '9');
-  const open = () => db.requests.where('[open+createdAt]').between([1, ''], [1, '\uffff']);
-  let rows: RequestRow[];
+  const now = opts.now.toISOString();
+  const running = (r: RequestRow) => !r.waiting && r.status !== 'done' && r.status !== 'followUp';
+  // Each queue reads an index in deadline order and stops at the page size; the total is a count.
+  const page = async (collection: ReturnType<typeof db.requests.where>, filter?: (r: RequestRow) => boolean) => {
+    const filtered = filter ? collection.filter(filter) : collection;
+    const [rows, total] = await Promise.all([filtered.clone().limit(QUEUE_LIMIT).toArray(), filtered.clone().count()]);
+    return { rows, total };
+  };
   switch (name) {
-    case 'mine':
-      rows = await db.requests.where('[open+assigneeId]').equals([1, opts.me]).toArray();
-      rows = rows.concat((await db.requests.where('ownerId').equals(opts.me).filter((r) => r.open === 1 && r.assigneeId !== opts.me).toArray()));
-      break;
+    case 'mine': {
+      const assigned = await db.requests.where('[open+assigneeId+dueFinish]').between([1, opts.me, ''], [1, opts.me, '\uffff']).toArray();
+      const owned = await db.requests.where('ownerId').equals(opts.me).filter((r) => r.open === 1 && r.assigneeId !== opts.me).toArray();
+      const rows = assigned.concat(owned).sort((a, b) => (a.dueFinish || '9').localeCompare(b.dueFinish || '9'));
+      return { rows: rows.slice(0, QUEUE_LIMIT), total: rows.length };
+    }
     case 'team':
-      rows = await db.requests.where('[open+teamId]').equals([1, opts.teamId ?? '']).toArray();
-      break;
+      return page(db.requests.where('[open+teamId+dueFinish]').between([1, opts.teamId ?? '', ''], [1, opts.teamId ?? '', '\uffff']));
     case 'dueToday':
-      rows = await open().filter((r) => !r.waiting && r.status !== 'done' && r.status !== 'followUp' && !!r.dueFinish && r.dueFinish >= opts.now.toISOString() && r.dueFinish <= opts.todayEnd).toArray();
-      break;
+      return page(db.requests.where('[open+dueFinish]').between([1, now], [1, opts.todayEnd], true, true), running);
     case 'overdue':
-      rows = await db.requests.where('dueFinish').below(opts.now.toISOString()).filter((r) => r.open === 1 && !r.waiting && r.status !== 'done' && r.status !== 'followUp').toArray();
-      break;
+      return page(db.requests.where('[open+dueFinish]').between([1, '0'], [1, now]), running);
     case 'followUp':
-      rows = await db.requests.where('followUpDue').equals(1).filter((r) => r.open === 1).toArray();
-      break;
+      return page(db.requests.where('followUpDue').equals(1), (r) => r.open === 1);
     case 'approval':
-      rows = await db.requests.where('awaitingApproval').equals(1).filter((r) => r.open === 1).toArray();
-      break;
+      return page(db.requests.where('awaitingApproval').equals(1), (r) => r.open === 1);
     case 'attention':
-      rows = await db.requests.where('reopenCount').aboveOrEqual(2).filter((r) => r.open === 1).toArray();
-      break;
+      return page(db.requests.where('reopenCount').aboveOrEqual(2), (r) => r.open === 1);
     case 'open':
-      rows = await open().toArray();
-      break;
+      return page(db.requests.where('[open+dueFinish]').between([1, ''], [1, '\uffff']));
     case 'all': {
-      const total = await db.requests.count();
-      const recent = await db.requests.orderBy('createdAt').reverse().limit(QUEUE_LIMIT).toArray();
-      return { rows: recent, total };
+      const [rows, total] = await Promise.all([db.requests.orderBy('createdAt').reverse().limit(QUEUE_LIMIT).toArray(), db.requests.count()]);
+      return { rows, total };
     }
   }
-  rows.sort(byDue);
-  return { rows: rows.slice(0, QUEUE_LIMIT), total: rows.length };
 }
 
 /** Open requests per staff member, for the workload-based suggestion. */

@@ -12,6 +12,7 @@ import { LinliDB } from '../../src/store/db';
 import { OfficeStore } from '../../src/store/office-store';
 import { ShardDoc } from '../../src/store/shard-doc';
 import { updateCustomer } from '../../src/store/customers';
+import { queue, takeRequest } from '../../src/store/requests';
 import { launchChromium } from '../helpers/browser';
 import { until, whenSynced, yClient } from '../helpers/client';
 import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';
@@ -68,6 +69,20 @@ const OPEN_SCRIPT = `async (n) => {
   return performance.now() - t0;
 }`;
 
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10_000);
+const QUEUE_SCRIPT = `async () => {
+  const link = document.querySelector('nav a[href="/requests"]');
+  const t0 = performance.now();
+  link.click();
+  await new Promise((done) => {
+    const ok = () => document.querySelector('[data-queue]');
+    if (ok()) return done();
+    const mo = new MutationObserver(() => { if (ok()) { mo.disconnect(); done(); } });
+    mo.observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  return performance.now() - t0;
+}`;
+
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 8000);
 const UNITS = Number(process.env.BENCH_UNITS ?? 3000);
 
@@ -90,6 +105,11 @@ async function main() {
   const directory = directoryDoc(CUSTOMERS, UNITS);
   await pushDoc(ws, `${office.id}/office`, office.token, officeDoc('翠湖花园管理处'), (d) => d.getMap('staff').size === 1);
   await pushDoc(ws, `${office.id}/directory`, office.token, directory.doc, (d) => d.getMap('customers').size === CUSTOMERS);
+  const thisYear = new Date().getFullYear();
+  console.log(`Generating ${REQUESTS} requests this year and ${REQUESTS * 4} in four past years…`);
+  for (let year = thisYear; year > thisYear - 5; year--) {
+    await pushDoc(ws, `${office.id}/ledger-${year}`, office.token, ledgerDoc(REQUESTS, year), (d) => d.getMap('requests').size === REQUESTS);
+  }
 
   // ---- Browser: first load, then cold opens from the service worker and IndexedDB.
   const browser = await launchChromium();
@@ -151,6 +171,19 @@ async function main() {
     await page.getByTestId('customer-list').waitFor();
   }
   record('customers.page_open_ms', median(openTimes.slice(1)), 'ms', 100);
+
+  // ---- The request queues: from another page to the first rows of 我的工单 / the team queue.
+  await page.goto(`${base}/customers`);
+  await page.getByTestId('customer-list').waitFor();
+  await page.waitForFunction(`document.querySelector('[data-testid=sync-status]')?.getAttribute('data-state') === 'synced'`, null, { timeout: 120_000 });
+  await page.waitForTimeout(3000);
+  const queueTimes: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    queueTimes.push((await page.evaluate(`(${QUEUE_SCRIPT})()`)) as number);
+    await page.goBack();
+    await page.getByTestId('customer-list').waitFor();
+  }
+  record('requests.queue_first_render_ms', median(queueTimes.slice(1)), 'ms', 50);
   await browser.close();
 
   // ---- Sync latency: an edit on device A visible on device B (its projection row) through the relay.
@@ -211,20 +244,37 @@ async function main() {
   echo.close();
 
   // ---- A year of 10,000 requests loaded from IndexedDB (fake-indexeddb in Node).
-  const ledger = ledgerDoc(10_000);
+  const ledger = ledgerDoc(REQUESTS, thisYear);
   const db = new LinliDB(`bench-${Date.now()}`);
-  await db.updates.add({ shard: 'ledger-2026', update: Y.encodeStateAsUpdate(ledger) });
+  await db.updates.add({ shard: `ledger-${thisYear}`, update: Y.encodeStateAsUpdate(ledger) });
   const loads: number[] = [];
   for (let i = 0; i < 5; i++) {
-    const shard = new ShardDoc(db, 'ledger-2026');
+    const shard = new ShardDoc(db, `ledger-${thisYear}`);
     const t0 = performance.now();
     await shard.load();
     loads.push(performance.now() - t0);
-    if (shard.doc.getMap('requests').size !== 10_000) throw new Error('ledger incomplete');
+    if (shard.doc.getMap('requests').size !== REQUESTS) throw new Error('ledger incomplete');
     shard.destroy();
   }
   record('ledger.load_10k_ms', median(loads), 'ms', 100);
   db.close();
+
+  // ---- Save → visible in the team queue, on a device holding the year's 10,000 requests.
+  const desk = new OfficeStore({ officeId: `bench-desk-${Date.now()}`, officeName: '', relayUrl: ws, token: '', deviceCode: 'Q', staffId: benchActor.staffId, staffName: '王丽' }, { offline: true });
+  const deskLedger = await desk.shard(`ledger-${thisYear}`);
+  Y.applyUpdate(deskLedger.doc, Y.encodeStateAsUpdate(ledger), 'relay');
+  await deskLedger.flushed();
+  const creates: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const t0 = performance.now();
+    const made = await takeRequest(desk, { kind: 'repair', category: 'water-electric', urgency: 'normal', channel: 'phone', description: `漏水 ${i}`, customerId: '', customerName: '张伟', unitCode: '3-2-1101', phone: '', location: '' });
+    if (!made.ok) throw new Error(JSON.stringify(made.problems));
+    const q = await queue(desk.db, 'team', { me: benchActor.staffId, teamId: 'engineering', now: new Date(), todayEnd: new Date().toISOString() });
+    if (!q.rows.some((r) => r.id === made.value.id) && q.total < 300) throw new Error('not in the team queue');
+    creates.push(performance.now() - t0);
+  }
+  record('requests.create_ms', median(creates.slice(3)), 'ms', 30);
+  await desk.close();
 
   await relay.close();
   await removeDir(dataDir);

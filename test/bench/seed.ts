@@ -2,11 +2,11 @@ import * as Y from 'yjs';
 import { createCustomer } from '../../src/domain/customer';
 import { createStaff, setOfficeName } from '../../src/domain/staff';
 import { createUnit } from '../../src/domain/unit';
-import { historyEntry } from '../../src/domain/history';
-import { newId } from '../../src/domain/ids';
 import { applyCommand } from '../../src/store/apply';
 import type { CommandContext } from '../../src/domain/actor';
 import { generateCustomers, generateUnits, rng, type GeneratedCustomer } from './generate';
+import { takeRequest } from '../../src/domain/requests/lifecycle';
+import { defaultServiceSettings } from '../../src/domain/requests/settings';
 
 export const benchActor = { staffId: 'bench-staff', name: '王丽', deviceCode: 'A' };
 const ctx = (): CommandContext => ({ actor: benchActor, now: new Date().toISOString() });
@@ -46,29 +46,38 @@ export function directoryDoc(customers: number, units: number): { doc: Y.Doc; id
   return { doc, ids, customers: list };
 }
 
-const KINDS = ['repair', 'complaint', 'inquiry', 'suggestion', 'praise'];
-const STATES = ['accepted', 'dispatched', 'in-progress', 'done', 'followed-up', 'closed'];
+const KINDS = ['repair', 'repair', 'repair', 'complaint', 'inquiry', 'suggestion', 'praise'] as const;
+const CATEGORY: Record<string, string> = { repair: 'water-electric', complaint: 'noise', inquiry: 'fees', suggestion: 'service-attitude', praise: 'service-attitude' };
 const TEXTS = ['厨房水龙头漏水，需要上门维修', '楼道灯不亮已经三天', '邻居装修噪音太大，晚上十点后仍在施工', '电梯按钮失灵', '小区绿化带有垃圾未清理', '车位被占用，请协助处理'];
+const TEAMS = ['engineering', 'environment', 'security', 'admin'];
 
-/** A year's ledger with `count` requests shaped like the office's real records. */
-export function ledgerDoc(count: number): Y.Doc {
+/**
+ * A year's ledger with `count` requests taken through the domain commands, spread over the
+ * year; all but the most recent few percent closed, as in a real office.
+ */
+export function ledgerDoc(count: number, year: number, device = 'A'): Y.Doc {
   const doc = new Y.Doc();
-  const random = rng(7);
-  const requests = doc.getMap<Y.Map<unknown>>('requests');
+  const random = rng(year);
+  const settings = defaultServiceSettings();
+  const start = Date.UTC(year, 0, 1);
+  const span = Math.min(Date.now(), Date.UTC(year + 1, 0, 1)) - start;
   doc.transact(() => {
     for (let i = 0; i < count; i++) {
-      const r = new Y.Map<unknown>();
-      requests.set(newId(), r);
-      r.set('number', `BX-2611-A-${String(i).padStart(4, '0')}`);
-      r.set('kind', KINDS[Math.floor(random() * KINDS.length)]);
-      r.set('status', STATES[Math.floor(random() * STATES.length)]);
-      r.set('unitCode', `${1 + Math.floor(random() * 30)}-${1 + Math.floor(random() * 2)}-${1 + Math.floor(random() * 25)}01`);
-      r.set('createdAt', new Date(Date.UTC(2026, 0, 1) + random() * 3e10).toISOString());
-      r.set('description', new Y.Text(TEXTS[Math.floor(random() * TEXTS.length)]));
-      const history = new Y.Array<unknown>();
-      r.set('history', history);
-      history.push([historyEntry(ctx(), 'history.created'), historyEntry(ctx(), 'history.updated')]);
+      const kind = KINDS[Math.floor(random() * KINDS.length)];
+      const at = new Date(start + (span * i) / count).toISOString();
+      const made = takeRequest(
+        { kind, category: CATEGORY[kind], urgency: random() < 0.05 ? 'urgent' : 'normal', channel: 'phone', description: TEXTS[Math.floor(random() * TEXTS.length)], customerId: '', customerName: '业主', unitCode: `${1 + Math.floor(random() * 30)}-1-${1 + Math.floor(random() * 25)}01`, phone: '', location: '' },
+        `BX-${String(year).slice(2)}01-${device}-${i + 1}`,
+        settings,
+        { actor: benchActor, now: at },
+      );
+      if (!made.ok) throw new Error(JSON.stringify(made.problems));
+      applyCommand(doc, made.value.command, 'seed');
+      const recent = i > count * 0.97;
+      const teamId = TEAMS[Math.floor(random() * TEAMS.length)];
+      const status = recent ? (['accepted', 'dispatched', 'inProgress', 'done'] as const)[Math.floor(random() * 4)] : 'closed';
+      applyCommand(doc, { shard: made.value.command.shard, ops: [{ kind: 'set', collection: 'requests', id: made.value.id, fields: { status, teamId, assigneeId: recent && random() < 0.3 ? benchActor.staffId : '' } }] }, 'seed');
     }
-  });
+  }, 'seed');
   return doc;
 }
