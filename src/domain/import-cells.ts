@@ -179,6 +179,18 @@ const splitList = (values: string[] | undefined, separators: RegExp) => (values 
  */
 const SCIENTIFIC = /^\d(\.\d+)?e\+?\d+$/i;
 
+/**
+ * The unit code of a row: the unit column as written, or put together from 楼栋 / 单元 / 房号
+ * columns (3栋, 2单元, 1101 → 3-2-1101). A room column that already holds a whole code wins.
+ */
+function unitCodeOf(cells: Map<Target, { value: string; column: number }[]>, room: Target): string {
+  const code = first(cells, room) ?? '';
+  const building = (first(cells, 'building') ?? '').replace(/\s/g, '').replace(/(号楼|栋|幢|座|楼|#)$/, '');
+  const entrance = (first(cells, 'entrance') ?? '').replace(/\s/g, '').replace(/(单元|單元|#)$/, '');
+  if (!building || !code || /[-#栋幢座单元]/.test(code)) return code;
+  return [building, entrance, code.replace(/\s/g, '').replace(/(室|号)$/, '')].filter(Boolean).join('-');
+}
+
 export function customerFromRow(row: SheetRow, mapping: Mapping, header: HeaderOf): Converted<CustomerInput> {
   const cells = cellsByTarget(row, mapping);
   const problems = markupProblems(cells, header);
@@ -186,7 +198,7 @@ export function customerFromRow(row: SheetRow, mapping: Mapping, header: HeaderO
   const input: CustomerInput = {
     name: first(cells, 'name') ?? '',
     phones: splitPhones(all('phones')),
-    unitCode: first(cells, 'unitCode') ?? '',
+    unitCode: unitCodeOf(cells, 'unitCode'),
   };
   const kind = choice('kind', cells, 'kind', header, problems);
   if (kind) input.kind = kind;
@@ -223,7 +235,7 @@ export function unitFromRow(row: SheetRow, mapping: Mapping, header: HeaderOf): 
   const area = (first(cells, 'area') ?? '').normalize('NFKC').replace(/(平方米|平米|平方|m2|m²|㎡|sqm)$/i, '').replace(/,/g, '').trim();
   const use = choice('use', cells, 'use', header, problems) ?? 'residential';
   const status = choice('status', cells, 'status', header, problems) ?? 'owner';
-  return { input: { code: first(cells, 'code') ?? '', area, use, status }, notes: '', problems };
+  return { input: { code: unitCodeOf(cells, 'code'), area, use, status }, notes: '', problems };
 }
 
 /** A row with nothing in any mapped column is a blank line of the sheet, not an error. */

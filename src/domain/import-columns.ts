@@ -7,10 +7,10 @@
 export type ImportKind = 'customers' | 'units';
 
 export const CUSTOMER_TARGETS = [
-  'name', 'phones', 'unitCode', 'unitRelation', 'idNumber', 'kind', 'gender', 'wechat', 'email', 'address',
+  'name', 'phones', 'unitCode', 'building', 'entrance', 'unitRelation', 'idNumber', 'kind', 'gender', 'wechat', 'email', 'address',
   'employer', 'occupation', 'tags', 'grade', 'birthday', 'notes',
 ] as const;
-export const UNIT_TARGETS = ['code', 'area', 'use', 'status'] as const;
+export const UNIT_TARGETS = ['code', 'building', 'entrance', 'area', 'use', 'status'] as const;
 export type CustomerTarget = (typeof CUSTOMER_TARGETS)[number];
 export type UnitTarget = (typeof UNIT_TARGETS)[number];
 export type Target = CustomerTarget | UnitTarget;
@@ -27,11 +27,20 @@ export const REQUIRED: Record<ImportKind, Target> = { customers: 'name', units: 
 
 export const targetsOf = (kind: ImportKind): readonly Target[] => (kind === 'customers' ? CUSTOMER_TARGETS : UNIT_TARGETS);
 
+/**
+ * Registers often split the unit over three columns, 楼栋 | 单元 | 房号; the import puts them
+ * back together (3栋 + 2单元 + 1101 → 3-2-1101).
+ */
+const BUILDING_HEADERS = ['楼栋', '楼号', '栋号', '楼栋号', '栋', '幢', '楼宇', '樓棟', '樓號', 'building', 'block', 'tower'];
+const ENTRANCE_HEADERS = ['单元', '单元号', '單元', 'entrance', 'stairwell'];
+
 /** The header an export writes first, then the other words a header may be. Compared normalised. */
 const CUSTOMER_HEADERS: Record<CustomerTarget, string[]> = {
   name: ['姓名', '客户姓名', '业主姓名', '住户姓名', '客户名称', '名字', '客戶姓名', '業主姓名', 'name', 'fullname', 'customername', 'customer'],
   phones: ['电话', '手机', '手机号', '手机号码', '联系电话', '电话号码', '联系方式', '固定电话', '座机', '電話', '手機', '聯繫電話', '聯絡電話', 'phone', 'phones', 'mobile', 'tel', 'telephone', 'cellphone'],
-  unitCode: ['房号', '房屋', '单元', '房间号', '房號', '門牌號', '门牌号', '房屋编号', '所在房屋', '住址房号', 'unit', 'room', 'unitcode', 'house', 'flat', 'apartment'],
+  unitCode: ['房号', '房屋', '房间号', '房號', '門牌號', '门牌号', '房屋编号', '所在房屋', '住址房号', 'unit', 'room', 'unitcode', 'house', 'flat', 'apartment'],
+  building: BUILDING_HEADERS,
+  entrance: ENTRANCE_HEADERS,
   unitRelation: ['与房屋关系', '房屋关系', '與房屋關係', 'relation', 'unitrelation'],
   idNumber: ['身份证号', '身份证', '身份证号码', '证件号', '证件号码', '身份證', '身份證號', '身份證號碼', '證件號碼', 'idnumber', 'idcard', 'idno', 'id'],
   kind: ['类型', '客户类型', '客户类别', '身份', '類型', '客戶類型', 'type', 'kind', 'customertype'],
@@ -48,7 +57,9 @@ const CUSTOMER_HEADERS: Record<CustomerTarget, string[]> = {
 };
 
 const UNIT_HEADERS: Record<UnitTarget, string[]> = {
-  code: ['房号', '房屋', '单元', '房间号', '房號', '門牌號', '门牌号', '房屋编号', 'unit', 'room', 'code', 'unitcode', 'house', 'flat'],
+  code: ['房号', '房屋', '房间号', '房號', '門牌號', '门牌号', '房屋编号', 'unit', 'room', 'code', 'unitcode', 'house', 'flat'],
+  building: BUILDING_HEADERS,
+  entrance: ENTRANCE_HEADERS,
   area: ['面积', '建筑面积', '房屋面积', '使用面积', '面積', '建築面積', 'area', 'size', 'sqm'],
   use: ['用途', '房屋用途', '类别', '房屋类型', '用途類別', 'use', 'usage', 'purpose'],
   status: ['状态', '房屋状态', '使用状态', '入住状态', '狀態', '房屋狀態', 'status', 'occupancy'],
@@ -106,6 +117,12 @@ export function guessMapping(headers: string[], kind: ImportKind): Mapping {
     if (s.target && !MULTI_COLUMN.has(s.target) && (!winner.has(s.target) || scored[winner.get(s.target)!].best < s.best)) winner.set(s.target, i);
   });
   const columns = scored.map((s, i) => (s.target && (MULTI_COLUMN.has(s.target) || winner.get(s.target) === i) ? s.target : null));
+  // 单元 is the entrance next to a 房号 column, but the unit itself when it is the only one.
+  const room = REQUIRED[kind] === 'code' ? 'code' : 'unitCode';
+  if (!columns.includes(room) && !columns.includes('building')) {
+    const entrance = columns.indexOf('entrance');
+    if (entrance >= 0) columns[entrance] = room;
+  }
   return { kind, columns };
 }
 

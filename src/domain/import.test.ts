@@ -45,6 +45,16 @@ describe('guessMapping', () => {
     expect(guessMapping(['業主姓名', '手機', '房號', '身份證'], 'customers').columns).toEqual(['name', 'phones', 'unitCode', 'idNumber']);
   });
 
+  it('puts a unit split over 楼栋 | 单元 | 房号 columns back together; a lone 单元 column is the unit', () => {
+    const m = guessMapping(['姓名', '楼栋', '单元', '房号'], 'customers');
+    expect(m.columns).toEqual(['name', 'building', 'entrance', 'unitCode']);
+    expect(customerFromRow({ n: 2, cells: ['张伟', '3栋', '2单元', '1101'] }, m, String).input.unitCode).toBe('3-2-1101');
+    expect(customerFromRow({ n: 3, cells: ['李娜', '5', '', '0302室'] }, m, String).input.unitCode).toBe('5-0302');
+    expect(customerFromRow({ n: 4, cells: ['赵敏', '3', '2', '3-2-1102'] }, m, String).input.unitCode).toBe('3-2-1102');
+    expect(guessMapping(['姓名', '单元'], 'customers').columns).toEqual(['name', 'unitCode']);
+    expect(guessMapping(['楼号', '单元号', '房号', '面积'], 'units').columns).toEqual(['building', 'entrance', 'code', 'area']);
+  });
+
   it('lets several columns feed phones, but gives a single field to one column only', () => {
     expect(guessMapping(['姓名', '手机', '座机', '名字'], 'customers').columns).toEqual(['name', 'phones', 'phones', null]);
   });

@@ -531,4 +531,6 @@ export const en: Dictionary = {
   'export.sheetUnits': 'Units',
   'export.done': 'Exported {{ n }} rows: {{ name }}',
   'history.exportedFull': 'Exported full phone and ID numbers',
+  'import.target.building': 'Building',
+  'import.target.entrance': 'Entrance',
 };

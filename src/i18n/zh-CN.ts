@@ -530,6 +530,8 @@ export const zhCN = {
   'export.sheetUnits': '房屋',
   'export.done': '已导出 {{ n }} 行：{{ name }}',
   'history.exportedFull': '导出完整电话和证件号',
+  'import.target.building': '楼栋',
+  'import.target.entrance': '单元',
 } as const;
 
 export type DictKey = keyof typeof zhCN;

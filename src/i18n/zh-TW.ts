@@ -531,4 +531,6 @@ export const zhTW: Dictionary = {
   'export.sheetUnits': '房屋',
   'export.done': '已匯出 {{ n }} 行：{{ name }}',
   'history.exportedFull': '匯出完整電話和證件號',
+  'import.target.building': '樓棟',
+  'import.target.entrance': '單元',
 };

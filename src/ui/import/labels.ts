@@ -4,11 +4,11 @@ import { t, tCode, type DictKey } from '../../i18n';
 
 const TARGET_LABELS: Record<ImportKind, Partial<Record<Target, DictKey>>> = {
   customers: {
-    name: 'field.name', phones: 'field.phones', unitCode: 'field.unitCode', unitRelation: 'field.unitRelation', idNumber: 'field.idNumber',
+    name: 'field.name', phones: 'field.phones', unitCode: 'field.unitCode', building: 'import.target.building', entrance: 'import.target.entrance', unitRelation: 'field.unitRelation', idNumber: 'field.idNumber',
     kind: 'field.kind', gender: 'field.gender', wechat: 'field.wechat', email: 'field.email', address: 'field.address', employer: 'field.employer',
     occupation: 'field.occupation', tags: 'field.tags', grade: 'field.grade', birthday: 'date.birthday', notes: 'field.notes',
   },
-  units: { code: 'units.code', area: 'field.unit.area', use: 'field.unit.use', status: 'field.unit.status' },
+  units: { code: 'units.code', building: 'import.target.building', entrance: 'import.target.entrance', area: 'field.unit.area', use: 'field.unit.use', status: 'field.unit.status' },
 };
 
 /** The name of a field as the forms call it. */
