@@ -91,8 +91,9 @@ describe('import from Excel', () => {
     await expect.poll(() => page.getByTestId('import-preview').textContent()).toContain('<img src=x onerror="window.__pwned=1">');
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('main img').count()).toBe(0);
-    await report.scrollIntoViewIfNeeded();
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: join(ARTIFACTS, 'import-report.png'), fullPage: true });
+    await report.screenshot({ path: join(ARTIFACTS, 'import-report-table.png') });
 
     await page.getByRole('button', { name: '导入 3 位客户' }).click();
     await expect.poll(() => page.getByTestId('import-done').textContent()).toBe('已导入 3 位客户；已存在跳过 0 行；有错误未导入 3 行。');
@@ -135,6 +136,15 @@ describe('import from Excel', () => {
     await upload(empty);
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('“空白.csv”里没有内容');
     expect(await page.getByTestId('import-report').count()).toBe(0);
+
+    // In the user's language.
+    await page.evaluate("localStorage.setItem('linli.locale', 'en')");
+    await page.reload();
+    await page.getByLabel('Choose a file (Excel .xlsx or CSV)').setInputFiles(picture);
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Cannot read “照片.xlsx”: it is not an Excel (.xlsx) or CSV spreadsheet.');
+    await page.evaluate("localStorage.setItem('linli.locale', 'zh-CN')");
+    await page.reload();
+    await page.getByRole('heading', { name: '导入/导出' }).waitFor();
   });
 
   it('refuses a 20 MB paste with a message, and reads a small one', async () => {

@@ -15,7 +15,7 @@ export function ImportReport(props: { plan: ImportPlan; onDownloadRejected: () =
   const total = () => props.plan.counts.new + props.plan.counts.existing + props.plan.counts.error;
   const reasons = (r: ReportRow) => r.problems.map((p) => describeProblem(props.plan.kind, p)).join('；');
   return (
-    <section aria-labelledby="report-title" data-testid="import-report">
+    <section class="import-report" aria-labelledby="report-title" data-testid="import-report">
       <h2 id="report-title">{t('import.report')}</h2>
       <p class="report-summary" role="status">
         {t('import.summary', { total: total(), new: props.plan.counts.new, existing: props.plan.counts.existing, error: props.plan.counts.error })}
