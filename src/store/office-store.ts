@@ -91,6 +91,17 @@ export class OfficeStore {
     return readRecord((await this.shard(shard)).doc, collection, id);
   }
 
+  /** Every record of a collection as plain JSON (exports). */
+  async readAll(shard: ShardName, collection: string): Promise<[string, Record<string, unknown>][]> {
+    const { doc } = await this.shard(shard);
+    const out: [string, Record<string, unknown>][] = [];
+    doc.getMap<unknown>(collection).forEach((_, id) => {
+      const record = readRecord(doc, collection, id);
+      if (record) out.push([id, record]);
+    });
+    return out;
+  }
+
   async close(): Promise<void> {
     this.sync.destroy();
     for (const shard of this.shards.values()) {

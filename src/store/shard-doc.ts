@@ -8,6 +8,9 @@ export const LOAD_ORIGIN = Symbol('load');
 /** Origin of this device's own commands. */
 export const LOCAL_ORIGIN = Symbol('local');
 
+/** Records touched by one update above which the projection waits for the page to paint first. */
+const LARGE_WRITE = 1000;
+
 /** Fold the update log into one row once it grows past this many rows. */
 const COMPACT_AFTER = 400;
 
@@ -72,6 +75,10 @@ export class ShardDoc {
 
   private async write(update: Uint8Array, dirty: Map<CollectionName, Set<string>>): Promise<void> {
     await this.prepare();
+    // A huge update (an import of thousands of customers) has just held the main thread while Yjs
+    // integrated it; let the page paint before projecting its rows, which holds it again. The
+    // projection still reads the document as it is when the transaction runs, as always.
+    if ([...dirty.values()].reduce((n, ids) => n + ids.size, 0) >= LARGE_WRITE) await new Promise((resolve) => setTimeout(resolve, 0));
     await this.db.transaction('rw', this.tables(), async () => {
       await this.db.updates.add({ shard: this.name, update });
       for (const [collection, ids] of dirty) {

@@ -19,6 +19,7 @@ const UnitNew = lazy(() => import('./units/UnitNew').then((m) => ({ default: m.U
 const UnitPage = lazy(() => import('./units/UnitPage').then((m) => ({ default: m.UnitPage })));
 const Setup = lazy(() => import('./setup/Setup').then((m) => ({ default: m.Setup })));
 const WhoAreYou = lazy(() => import('./setup/WhoAreYou').then((m) => ({ default: m.WhoAreYou })));
+const ImportPage = lazy(() => import('./import/ImportPage').then((m) => ({ default: m.ImportPage })));
 
 /** Every office page needs an open office and a chosen staff profile first. */
 function Office(props: { page: (office: NonNullable<ReturnType<typeof store>>) => JSX.Element }) {
@@ -59,6 +60,7 @@ export function App() {
       <Route path="/units" component={() => <Office page={(o) => <UnitList office={o} />} />} />
       <Route path="/units/new" component={() => <Office page={(o) => <UnitNew office={o} />} />} />
       <Route path="/units/:id" component={() => <Office page={(o) => <UnitPage office={o} />} />} />
+      <Route path="/import" component={() => <Office page={(o) => <ImportPage office={o} />} />} />
       <Route path="/settings" component={() => <Office page={(o) => <SettingsPage office={o} />} />} />
       <Route path="*" component={() => (store() ? <Navigate href="/customers" /> : <Setup />)} />
     </Router>

@@ -27,7 +27,10 @@ export function CustomerList(props: { office: OfficeStore }) {
     <main class="page">
       <div class="page-head">
         <h1>{t('customers.title')}</h1>
-        <A href="/customers/new" class="button primary">{t('customers.new')}</A>
+        <div class="head-actions">
+          <A href="/import" class="button">{t('import.title')}</A>
+          <A href="/customers/new" class="button primary">{t('customers.new')}</A>
+        </div>
       </div>
       <input
         type="search"

@@ -17,7 +17,10 @@ export function UnitList(props: { office: OfficeStore }) {
     <main class="page">
       <div class="page-head">
         <h1>{t('units.title')}</h1>
-        <A href="/units/new" class="button primary">{t('units.new')}</A>
+        <div class="head-actions">
+          <A href="/import" class="button">{t('import.title')}</A>
+          <A href="/units/new" class="button primary">{t('units.new')}</A>
+        </div>
       </div>
       <input type="search" class="search" aria-label={t('units.filter')} placeholder={t('units.filter')} value={filter()}
         onInput={(e) => setParams({ q: e.currentTarget.value || undefined }, { replace: true })} />

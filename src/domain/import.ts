@@ -1,0 +1,258 @@
+/**
+ * Importing a spreadsheet of customers or units: the plan, row by row, and the one command.
+ *
+ * Every row is judged as the new-customer form would judge it, plus two things only a list has:
+ * a row may repeat an earlier row of the same file, and a row may be someone already registered.
+ * Rows already registered (same phone or ID number; same unit code) are skipped, not refused, so
+ * importing the same file twice creates nobody twice. All accepted rows become ONE command, applied
+ * as one Yjs transaction: a failure, a closed tab or a crash leaves the office with all of the file
+ * or none of it, on this device and on every colleague's.
+ */
+import type { CommandContext } from './actor';
+import { cleanCustomerInput, createCustomer, type CustomerRow } from './customer';
+import { customerFromRow, isBlankRow, unitFromRow, type SheetRow } from './import-cells';
+import { guessMapping, MULTI_COLUMN, recognised, REQUIRED, type ImportKind, type Mapping } from './import-columns';
+import { maskIdNumber, maskPhone } from './mask';
+import { normalizeIdNumber } from './id-number';
+import type { Command, Op } from './ops';
+import { normalizePhone } from './phone';
+import type { Problem } from './result';
+import { cleanUnitInput, createUnit } from './unit';
+
+export * from './import-columns';
+export * from './import-cells';
+
+/** Bounds that keep one file from swamping a tablet (an 8,000-household estate fits easily). */
+export const IMPORT_LIMITS = {
+  rows: 20_000,
+  fileBytes: 10 * 1024 * 1024,
+  pasteChars: 5_000_000,
+  columns: 200,
+} as const;
+
+/** A sheet of the file: its header row and the data rows below it. */
+export interface Sheet {
+  name: string;
+  headers: string[];
+  /** Spreadsheet row number of the header row. */
+  headerRow: number;
+  rows: SheetRow[];
+}
+
+export type RowStatus = 'new' | 'existing' | 'error';
+
+export interface ReportRow {
+  /** Row number as the spreadsheet shows it. */
+  n: number;
+  status: RowStatus;
+  /** Who or what the row is (name and unit, or the unit code), for the report. */
+  label: string;
+  problems: Problem[];
+}
+
+export interface ImportPlan {
+  kind: ImportKind;
+  rows: ReportRow[];
+  counts: Record<RowStatus, number>;
+  /** Problems of the mapping itself (no name column…); when present nothing is planned. */
+  problems: Problem[];
+  /** All accepted rows as one command; null when there is nothing to import. */
+  command: Command | null;
+}
+
+/** What the rules need to know about the office. */
+export interface ImportFacts {
+  /** Customers that may clash with the file (same phone or ID number); more is harmless. */
+  existing: Iterable<CustomerRow>;
+  /** The unit register, or null when the office keeps none (then units are not checked). */
+  knownUnits: Set<string> | null;
+}
+
+/**
+ * Chooses the header row: the first of the top rows that names at least two known columns (a
+ * title such as “翠湖花园业主名单” often sits above the headers), else the first non-empty row.
+ */
+export function sheetFromRows(name: string, rows: SheetRow[]): Sheet | null {
+  const filled = rows.filter((r) => r.cells.some((c) => c.trim()));
+  if (!filled.length) return null;
+  const known = (r: SheetRow) => Math.max(recognised(guessMapping(r.cells, 'customers')), recognised(guessMapping(r.cells, 'units')));
+  const header = filled.slice(0, 10).find((r) => known(r) >= 2) ?? filled[0];
+  const at = filled.indexOf(header);
+  let width = lastFilled(header.cells) + 1;
+  for (const r of filled.slice(at + 1, at + 201)) width = Math.max(width, lastFilled(r.cells) + 1);
+  width = Math.min(width, IMPORT_LIMITS.columns);
+  return {
+    name,
+    headers: Array.from({ length: width }, (_, i) => (header.cells[i] ?? '').trim()),
+    headerRow: header.n,
+    rows: filled.slice(at + 1),
+  };
+}
+
+function lastFilled(cells: string[]): number {
+  for (let i = cells.length - 1; i >= 0; i--) if (cells[i]?.trim()) return i;
+  return -1;
+}
+
+/** A mapping staff cannot import with: no name (no unit code) column, or one field taken by two columns. */
+export function mappingProblems(mapping: Mapping): Problem[] {
+  const problems: Problem[] = [];
+  const required = REQUIRED[mapping.kind];
+  if (!mapping.columns.includes(required)) problems.push({ code: 'import.error.columnRequired', params: { field: required } });
+  const seen = new Set<string>();
+  for (const target of mapping.columns) {
+    if (!target || MULTI_COLUMN.has(target)) continue;
+    if (seen.has(target)) problems.push({ code: 'import.error.columnTwice', params: { field: target } });
+    seen.add(target);
+  }
+  return problems;
+}
+
+/** The phones and ID numbers a file mentions, for the store to look up their holders. */
+export function keysOf(rows: SheetRow[], mapping: Mapping): { phones: string[]; idNumbers: string[] } {
+  const phones = new Set<string>();
+  const idNumbers = new Set<string>();
+  for (const row of rows) {
+    const { input } = customerFromRow(row, mapping, () => '');
+    for (const p of input.phones) phones.add(normalizePhone(p));
+    if (input.idNumber) idNumbers.add(normalizeIdNumber(input.idNumber));
+  }
+  return { phones: [...phones].filter(Boolean), idNumbers: [...idNumbers] };
+}
+
+/** A long paste of notes or a name over the limit: say which column, by the file's own header. */
+function nameColumns(problems: Problem[], mapping: Mapping, headers: string[]): Problem[] {
+  return problems.map((p) => {
+    if (p.code !== 'error.tooLong') return p;
+    const column = mapping.columns.findIndex((t) => t === p.field);
+    return { ...p, code: 'import.error.tooLong', params: { ...p.params, column: headers[column] || p.field || '' } };
+  });
+}
+
+export interface Planner {
+  /** Judges one row; null for a blank row. */
+  add(row: SheetRow): ReportRow | null;
+  finish(): ImportPlan;
+}
+
+/**
+ * Plans row by row, so the store can plan a big file in slices and let the page breathe (and
+ * show progress) in between. `planImport` is the same in one go.
+ */
+export function createPlanner(headers: string[], mapping: Mapping, facts: ImportFacts, ctx: CommandContext): Planner {
+  return mapping.kind === 'customers' ? customerPlanner(headers, mapping, facts, ctx) : unitPlanner(headers, mapping, facts, ctx);
+}
+
+export function planImport(sheet: Pick<Sheet, 'headers' | 'rows'>, mapping: Mapping, facts: ImportFacts, ctx: CommandContext): ImportPlan {
+  const planner = createPlanner(sheet.headers, mapping, facts, ctx);
+  for (const row of sheet.rows) planner.add(row);
+  return planner.finish();
+}
+
+function collector(kind: ImportKind, mapping: Mapping) {
+  const rows: ReportRow[] = [];
+  const ops: Op[] = [];
+  const counts: Record<RowStatus, number> = { new: 0, existing: 0, error: 0 };
+  const problems = mappingProblems(mapping);
+  return {
+    problems,
+    push(row: ReportRow, rowOps: Op[] = []) {
+      rows.push(row);
+      counts[row.status]++;
+      ops.push(...rowOps);
+      return row;
+    },
+    finish(): ImportPlan {
+      return { kind, rows, counts, problems, command: ops.length && !problems.length ? { shard: 'directory', ops } : null };
+    },
+  };
+}
+
+function customerPlanner(headers: string[], mapping: Mapping, facts: ImportFacts, ctx: CommandContext): Planner {
+  const out = collector('customers', mapping);
+  const byPhone = new Map<string, CustomerRow>();
+  const byId = new Map<string, CustomerRow>();
+  for (const c of facts.existing) {
+    for (const p of c.phones) byPhone.set(p, c);
+    if (c.idNumber) byId.set(c.idNumber, c);
+  }
+  // Phones and ID numbers of the rows accepted so far, with their row numbers.
+  const phoneRow = new Map<string, number>();
+  const idRow = new Map<string, number>();
+  const header = (column: number) => headers[column] || String(column + 1);
+  return {
+    add(row) {
+      if (out.problems.length || isBlankRow(row, mapping)) return null;
+      const converted = customerFromRow(row, mapping, header);
+      const cleaned = cleanCustomerInput(converted.input, facts.knownUnits);
+      const shown = cleaned.ok ? cleaned.value : converted.input;
+      const label = [shown.name.trim(), shown.unitCode.trim()].filter(Boolean).join(' ');
+      const problems = nameColumns([...converted.problems, ...(cleaned.ok ? [] : cleaned.problems)], mapping, headers);
+      if (problems.length || !cleaned.ok) return out.push({ n: row.n, status: 'error', label, problems });
+      const input = cleaned.value;
+      // Already registered: skipped, and the report says with whom it matched.
+      const holder = input.phones.map((p) => [p, byPhone.get(p)] as const).find(([, c]) => c);
+      if (holder) {
+        const [phone, c] = holder;
+        return out.push({ n: row.n, status: 'existing', label, problems: [{ code: 'import.existingPhone', params: { phone: maskPhone(phone), name: c!.name, unit: c!.unitCode || '—' } }] });
+      }
+      const idHolder = input.idNumber ? byId.get(input.idNumber) : undefined;
+      if (idHolder) {
+        return out.push({ n: row.n, status: 'existing', label, problems: [{ code: 'import.existingId', params: { id: maskIdNumber(input.idNumber!), name: idHolder.name, unit: idHolder.unitCode || '—' } }] });
+      }
+      // The same person twice in one file: the first row stands, the later one is refused.
+      const samePhone = input.phones.find((p) => phoneRow.has(p));
+      if (samePhone) return out.push({ n: row.n, status: 'error', label, problems: [{ code: 'import.error.samePhoneAs', field: 'phones', params: { phone: maskPhone(samePhone), row: phoneRow.get(samePhone)! } }] });
+      if (input.idNumber && idRow.has(input.idNumber)) {
+        return out.push({ n: row.n, status: 'error', label, problems: [{ code: 'import.error.sameIdAs', field: 'idNumber', params: { id: maskIdNumber(input.idNumber), row: idRow.get(input.idNumber)! } }] });
+      }
+      const made = createCustomer(input, converted.notes, ctx, { existing: [], knownUnits: facts.knownUnits });
+      if (!made.ok) return out.push({ n: row.n, status: 'error', label, problems: nameColumns(made.problems, mapping, headers) });
+      for (const p of input.phones) phoneRow.set(p, row.n);
+      if (input.idNumber) idRow.set(input.idNumber, row.n);
+      return out.push({ n: row.n, status: 'new', label, problems: [] }, made.value.command.ops);
+    },
+    finish: () => out.finish(),
+  };
+}
+
+function unitPlanner(headers: string[], mapping: Mapping, facts: ImportFacts, ctx: CommandContext): Planner {
+  const out = collector('units', mapping);
+  const registered = facts.knownUnits ?? new Set<string>();
+  const codeRow = new Map<string, number>();
+  const header = (column: number) => headers[column] || String(column + 1);
+  return {
+    add(row) {
+      if (out.problems.length || isBlankRow(row, mapping)) return null;
+      const converted = unitFromRow(row, mapping, header);
+      const cleaned = cleanUnitInput(converted.input);
+      const label = cleaned.ok ? cleaned.value.code : converted.input.code;
+      const problems = [...converted.problems, ...(cleaned.ok ? [] : cleaned.problems)];
+      if (problems.length || !cleaned.ok) return out.push({ n: row.n, status: 'error', label, problems });
+      const code = cleaned.value.code;
+      if (registered.has(code)) return out.push({ n: row.n, status: 'existing', label, problems: [{ code: 'import.existingUnit', params: { unit: code } }] });
+      if (codeRow.has(code)) return out.push({ n: row.n, status: 'error', label, problems: [{ code: 'import.error.sameUnitAs', field: 'code', params: { unit: code, row: codeRow.get(code)! } }] });
+      const made = createUnit(converted.input, ctx, registered);
+      if (!made.ok) return out.push({ n: row.n, status: 'error', label, problems: made.problems });
+      codeRow.set(code, row.n);
+      return out.push({ n: row.n, status: 'new', label, problems: [] }, made.value.command.ops);
+    },
+    finish: () => out.finish(),
+  };
+}
+
+/**
+ * The rows staff must fix, as a table to download: the file's own headers and cells, and one
+ * more column with the reasons in their language. Fixed, it imports like any other file.
+ */
+export function rejectedTable(sheet: Sheet, plan: ImportPlan, reasonHeader: string, describe: (p: Problem) => string): string[][] {
+  const refused = new Map(plan.rows.filter((r) => r.status === 'error').map((r) => [r.n, r]));
+  const table = [[...sheet.headers, reasonHeader]];
+  for (const row of sheet.rows) {
+    const report = refused.get(row.n);
+    if (!report) continue;
+    const cells = Array.from({ length: sheet.headers.length }, (_, i) => row.cells[i] ?? '');
+    table.push([...cells, report.problems.map(describe).join('；')]);
+  }
+  return table;
+}

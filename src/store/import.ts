@@ -1,0 +1,127 @@
+import { customerFromRecord } from '../domain/customer';
+import { customerTable, recordFullExport, unitTable } from '../domain/export';
+import {
+  createPlanner,
+  IMPORT_LIMITS,
+  keysOf,
+  sheetFromRows,
+  type ImportFacts,
+  type ImportKind,
+  type ImportPlan,
+  type Mapping,
+  type Sheet,
+} from '../domain/import';
+import { fail, ok, type Result } from '../domain/result';
+import type { OfficeStore } from './office-store';
+import { csvBytes, readPasted, readSpreadsheet, xlsxBytes, type RawSheet } from './spreadsheet';
+import { knownUnitCodes } from './units';
+
+export type ImportProgress =
+  | { stage: 'checking'; done: number; total: number }
+  | { stage: 'saving'; rows: number };
+
+/** Lets the page paint (progress, a spinner) between slices of a long job. */
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const SLICE = 500;
+
+function sheetsOf(read: Result<RawSheet[]>): Result<Sheet[]> {
+  if (!read.ok) return read;
+  const sheets = read.value.map((s) => sheetFromRows(s.name, s.rows)).filter((s): s is Sheet => !!s && s.rows.length > 0);
+  if (!sheets.length) return fail({ code: 'import.error.noRows' });
+  const largest = Math.max(...sheets.map((s) => s.rows.length));
+  if (largest > IMPORT_LIMITS.rows) return fail({ code: 'import.error.tooManyRows', params: { n: largest, max: IMPORT_LIMITS.rows } });
+  return ok(sheets);
+}
+
+/** A picked file as sheets with their header rows found; problems say why it cannot be read. */
+export async function openSpreadsheet(fileName: string, data: ArrayBuffer | Uint8Array): Promise<Result<Sheet[]>> {
+  return sheetsOf(await readSpreadsheet(fileName, data));
+}
+
+export async function openPasted(text: string): Promise<Result<Sheet[]>> {
+  return sheetsOf(await readPasted(text));
+}
+
+/**
+ * What the rules need from this device's projection: the holders of the file's phones and ID
+ * numbers (looked up by index, not by reading every customer) and the unit register.
+ */
+async function factsFor(office: OfficeStore, sheet: Sheet, mapping: Mapping): Promise<ImportFacts> {
+  await office.shard('directory');
+  const knownUnits = await knownUnitCodes(office.db);
+  if (mapping.kind === 'units') return { existing: [], knownUnits };
+  const { phones, idNumbers } = keysOf(sheet.rows, mapping);
+  const [byPhone, byId] = await Promise.all([
+    phones.length ? office.db.customers.where('phones').anyOf(phones).toArray() : [],
+    idNumbers.length ? office.db.customers.where('idNumber').anyOf(idNumbers).toArray() : [],
+  ]);
+  return { existing: [...byPhone, ...byId], knownUnits };
+}
+
+/**
+ * Judges every row against the office as this device knows it now, in slices so an 8,000-row
+ * file leaves the page responsive. `isCurrent` lets the page drop a check it no longer needs
+ * (staff changed a column meanwhile).
+ */
+export async function checkImport(office: OfficeStore, sheet: Sheet, mapping: Mapping, onProgress?: (p: ImportProgress) => void, isCurrent: () => boolean = () => true): Promise<ImportPlan | null> {
+  const facts = await factsFor(office, sheet, mapping);
+  const planner = createPlanner(sheet.headers, mapping, facts, office.context());
+  const total = sheet.rows.length;
+  for (let i = 0; i < total; i++) {
+    planner.add(sheet.rows[i]);
+    if ((i + 1) % SLICE === 0 && i + 1 < total) {
+      onProgress?.({ stage: 'checking', done: i + 1, total });
+      await breathe();
+      if (!isCurrent()) return null;
+    }
+  }
+  return planner.finish();
+}
+
+/**
+ * Imports the file: checked again right now (a colleague's customers may have arrived since the
+ * preview), then every accepted row in ONE command. Resolves when it is all on disk, or with the
+ * reason nothing was imported.
+ */
+export async function runImport(office: OfficeStore, sheet: Sheet, mapping: Mapping, onProgress?: (p: ImportProgress) => void): Promise<Result<ImportPlan>> {
+  const plan = await checkImport(office, sheet, mapping, onProgress);
+  if (!plan) return fail({ code: 'error.saveFailed' });
+  if (plan.problems.length) return fail(...plan.problems);
+  if (!plan.command) return ok(plan);
+  onProgress?.({ stage: 'saving', rows: plan.counts.new });
+  await breathe();
+  const saved = await office.run(plan.command);
+  return saved.ok ? ok(plan) : saved;
+}
+
+export type ExportFormat = 'xlsx' | 'csv';
+
+export interface ExportFile {
+  bytes: Uint8Array;
+  rows: number;
+  mime: string;
+}
+
+/**
+ * Customers (every field an import reads back) or units as a file. `full` puts phones and ID
+ * numbers in unmasked, and is written into the office's history.
+ */
+export async function exportTable(office: OfficeStore, kind: ImportKind, format: ExportFormat, full: boolean, sheetName: string): Promise<Result<ExportFile>> {
+  let table: string[][];
+  if (kind === 'customers') {
+    const records = await office.readAll('directory', 'customers');
+    table = customerTable(records.map(([id, r]) => customerFromRecord(id, r)), full);
+  } else {
+    await office.shard('directory');
+    table = unitTable(await office.db.units.toArray());
+  }
+  const rows = table.length - 1;
+  if (full && kind === 'customers') {
+    const logged = await office.run(recordFullExport(kind, rows, office.context()));
+    if (!logged.ok) return logged;
+  }
+  const bytes = format === 'xlsx' ? await xlsxBytes([{ name: sheetName, rows: table }]) : await csvBytes(table);
+  return ok({ bytes, rows, mime: format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv;charset=utf-8' });
+}
+
+export { csvBytes };

@@ -1,0 +1,54 @@
+import { For, Show } from 'solid-js';
+import type { ImportPlan, ReportRow } from '../../domain/import';
+import { t } from '../../i18n';
+import { describeProblem } from './labels';
+
+/** Rows listed on screen; the rest are in the downloadable file. */
+const SHOWN = 300;
+
+/**
+ * What the check found: totals, then every row that will not be imported and why (refused rows
+ * first), by the row number the spreadsheet shows. Rows to be imported are only counted.
+ */
+export function ImportReport(props: { plan: ImportPlan; onDownloadRejected: () => void }) {
+  const listed = () => [...props.plan.rows.filter((r) => r.status === 'error'), ...props.plan.rows.filter((r) => r.status === 'existing')];
+  const total = () => props.plan.counts.new + props.plan.counts.existing + props.plan.counts.error;
+  const reasons = (r: ReportRow) => r.problems.map((p) => describeProblem(props.plan.kind, p)).join('；');
+  return (
+    <section class="import-report" aria-labelledby="report-title" data-testid="import-report">
+      <h2 id="report-title">{t('import.report')}</h2>
+      <p class="report-summary" role="status">
+        {t('import.summary', { total: total(), new: props.plan.counts.new, existing: props.plan.counts.existing, error: props.plan.counts.error })}
+      </p>
+      <Show when={listed().length}>
+        <div class="scroll-x">
+          <table class="table report">
+            <thead>
+              <tr><th scope="col">{t('import.row')}</th><th scope="col">{t('import.who')}</th><th scope="col">{t('import.result')}</th><th scope="col">{t('import.reason')}</th></tr>
+            </thead>
+            <tbody>
+              <For each={listed().slice(0, SHOWN)}>
+                {(r) => (
+                  <tr>
+                    <th scope="row">{t('import.rowN', { n: r.n })}</th>
+                    <td class="cell-text">{r.label || '—'}</td>
+                    <td><span class={`chip result-${r.status}`}>{t(`import.status.${r.status}`)}</span></td>
+                    <td>{reasons(r)}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+        <Show when={listed().length > SHOWN}>
+          <p class="muted">{t('import.more', { n: listed().length - SHOWN })}</p>
+        </Show>
+      </Show>
+      <Show when={props.plan.counts.error}>
+        <div class="actions start">
+          <button type="button" onClick={() => props.onDownloadRejected()}>{t('import.downloadRejected')}</button>
+        </div>
+      </Show>
+    </section>
+  );
+}
