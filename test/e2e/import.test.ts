@@ -102,6 +102,22 @@ describe('import from Excel', () => {
     await list.getByText('张伟').waitFor();
     expect(await list.getByRole('link').count()).toBe(3);
     expect(await page.getByText('共 3 位客户').count()).toBe(1);
+
+    // Found again by pinyin initials, and the 360° page shows what the file held.
+    await page.getByLabel('搜索客户').fill('zw');
+    await page.locator('[data-results-for="zw"]').waitFor();
+    expect(await list.getByRole('link').allTextContents()).toEqual([expect.stringContaining('张伟')]);
+    await list.getByRole('link', { name: /张伟/ }).click();
+    await page.getByTestId('customer-name').filter({ hasText: '张伟' }).waitFor();
+    expect(await page.getByTestId('customer-unit').textContent()).toBe('3-2-1101');
+    expect(await page.getByTestId('customer-phones').textContent()).toBe('138****5678');
+    expect(await page.getByTestId('upcoming-dates').textContent()).toContain('农历3月5日');
+    for (const section of ['基本信息', '家庭', '服务请求', '回访', '接触记录', '近期日期', '修改记录']) {
+      await page.getByRole('heading', { name: section, exact: true }).waitFor();
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'import-customer360.png'), fullPage: true });
+    await page.getByRole('link', { name: '← 客户' }).click();
+    await page.getByRole('link', { name: '导入/导出' }).waitFor();
     expect(errors).toEqual([]);
   });
 
