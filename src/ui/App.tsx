@@ -17,6 +17,7 @@ const JoinPage = lazy(() => import('./setup/JoinPage').then((m) => ({ default: m
 const UnitList = lazy(() => import('./units/UnitList').then((m) => ({ default: m.UnitList })));
 const UnitNew = lazy(() => import('./units/UnitNew').then((m) => ({ default: m.UnitNew })));
 const UnitPage = lazy(() => import('./units/UnitPage').then((m) => ({ default: m.UnitPage })));
+const PrintRoute = lazy(() => import('../print/PrintRoute').then((m) => ({ default: m.PrintRoute })));
 const Setup = lazy(() => import('./setup/Setup').then((m) => ({ default: m.Setup })));
 const WhoAreYou = lazy(() => import('./setup/WhoAreYou').then((m) => ({ default: m.WhoAreYou })));
 const ImportPage = lazy(() => import('./import/ImportPage').then((m) => ({ default: m.ImportPage })));
@@ -61,6 +62,7 @@ export function App() {
       <Route path="/units/new" component={() => <Office page={(o) => <UnitNew office={o} />} />} />
       <Route path="/units/:id" component={() => <Office page={(o) => <UnitPage office={o} />} />} />
       <Route path="/import" component={() => <Office page={(o) => <ImportPage office={o} />} />} />
+      <Route path="/print/:form" component={() => <Office page={(o) => <PrintRoute office={o} />} />} />
       <Route path="/settings" component={() => <Office page={(o) => <SettingsPage office={o} />} />} />
       <Route path="*" component={() => (store() ? <Navigate href="/customers" /> : <Setup />)} />
     </Router>

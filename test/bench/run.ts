@@ -15,6 +15,7 @@ import { updateCustomer } from '../../src/store/customers';
 import { queue, takeRequest } from '../../src/store/requests';
 import { launchChromium } from '../helpers/browser';
 import { until, whenSynced, yClient } from '../helpers/client';
+import { joinOffice } from '../helpers/office';
 import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';
 import { benchImport, type ImportTimes } from './import-bench';
 import { benchActor, directoryDoc, ledgerDoc, officeDoc } from './seed';
@@ -197,6 +198,26 @@ async function main() {
   record('customers.import_8k_save_ms', typical.saveMs, 'ms', null);
   record('customers.import_8k_freeze_ms', Math.max(...imports.map((r) => Math.max(r.checkTaskMs, r.saveTaskMs))), 'ms', null);
   await removeDir(importDir);
+
+  // ---- Printing: a 200-row register to PDF, as window.print() lays it out (an office of 200 customers).
+  const small = await relay.offices.add('翠湖花园二期管理处');
+  await pushDoc(ws, `${small.id}/office`, small.token, officeDoc('翠湖花园二期管理处'), (d) => d.getMap('staff').size === 1);
+  await pushDoc(ws, `${small.id}/directory`, small.token, directoryDoc(200, 300).doc, (d) => d.getMap('customers').size === 200);
+  const printContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const printPage = await printContext.newPage();
+  await joinOffice(printPage, base, ws, small, '翠湖花园二期管理处', benchActor.name);
+  await printPage.getByText('共 200 位客户').waitFor({ timeout: 60_000 });
+  await printPage.goto(`${base}/print/customer-register`);
+  await printPage.locator('[data-testid=print-sheet][data-print-ready=true]').waitFor({ timeout: 60_000 });
+  if ((await printPage.locator('table.register tbody tr').count()) !== 200) throw new Error('register is not 200 rows');
+  const pdfTimes: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const t0 = performance.now();
+    await printPage.pdf({ format: 'A4', preferCSSPageSize: true, displayHeaderFooter: false, printBackground: true });
+    pdfTimes.push(performance.now() - t0);
+  }
+  record('print.register_200_rows_ms', median(pdfTimes.slice(1)), 'ms', 3000);
+  await printContext.close();
   await browser.close();
 
   // ---- Sync latency: an edit on device A visible on device B (its projection row) through the relay.

@@ -5,6 +5,7 @@ import { t } from '../../i18n';
 import { countCustomers, searchCustomers } from '../../store/customers';
 import { createLive } from '../../store/live';
 import type { OfficeStore } from '../../store/office-store';
+import { printLinks } from '../../print/links';
 import { firstScreenShown } from '../session';
 
 /** The customer list with one search box; phones are masked here. */
@@ -28,6 +29,7 @@ export function CustomerList(props: { office: OfficeStore }) {
       <div class="page-head">
         <h1>{t('customers.title')}</h1>
         <div class="head-actions">
+          <A href={printLinks.customerRegister()} class="button">{t('customers.printRegister')}</A>
           <A href="/import" class="button">{t('import.title')}</A>
           <A href="/customers/new" class="button primary">{t('customers.new')}</A>
         </div>

@@ -8,6 +8,7 @@ import { customersOfUnit, editNotes, householdOf, revealIdNumber, revealPhone, u
 import { createLive } from '../../store/live';
 import type { OfficeStore } from '../../store/office-store';
 import { createRecord } from '../../store/record';
+import { printLinks } from '../../print/links';
 import { Problems } from '../common/Problems';
 import { ContactLog } from './ContactLog';
 import { CustomerFields } from './CustomerFields';
@@ -89,7 +90,10 @@ function CustomerView(props: { office: OfficeStore; id: string }) {
                   <For each={c().tags}>{(tag) => <span class="chip tag">{tag}</span>}</For>
                 </div>
                 <Show when={!draft()}>
-                  <button type="button" onClick={startEdit}>{t('common.edit')}</button>
+                  <div class="actions">
+                    <A href={printLinks.customers([props.id])} class="button">{t('customers.print')}</A>
+                    <button type="button" onClick={startEdit}>{t('common.edit')}</button>
+                  </div>
                 </Show>
               </div>
               <Show when={viewers().length}>

@@ -9,6 +9,7 @@ import type { OfficeStore } from '../../store/office-store';
 import { occupantsOf, updateUnit } from '../../store/units';
 import { Problems } from '../common/Problems';
 import { UnitFields } from './UnitForm';
+import { printLinks } from '../../print/links';
 
 /** One unit: its facts, who owns or lives in it, and a quick change of status. */
 export function UnitPage(props: { office: OfficeStore }) {
@@ -55,7 +56,12 @@ export function UnitPage(props: { office: OfficeStore }) {
                 </form>
               )}
             </Show>
-            <h2>{t('units.occupants')}</h2>
+            <div class="page-head">
+              <h2>{t('units.occupants')}</h2>
+              <Show when={occupants().length}>
+                <A href={printLinks.customersOfUnit(u().code)} class="button">{t('units.printSheets')}</A>
+              </Show>
+            </div>
             <ul class="rows">
               <For each={occupants()} fallback={<li class="row muted">{t('common.none')}</li>}>
                 {(c) => (

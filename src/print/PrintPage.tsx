@@ -1,0 +1,142 @@
+import { A } from '@solidjs/router';
+import { createContext, createEffect, createResource, createSignal, onCleanup, Show, useContext, type JSX } from 'solid-js';
+import { locale, t } from '../i18n';
+import { createLive } from '../store/live';
+import type { OfficeStore } from '../store/office-store';
+import { pageCss, type Orientation } from './page-css';
+import { RecordQr } from './RecordQr';
+import './print.css';
+
+/** What every form may show besides its record: who prints, for which office, when. */
+export interface PrintContextValue {
+  officeName: () => string;
+  printedAt: () => Date;
+  staffName: () => string;
+}
+
+const PrintContext = createContext<PrintContextValue>();
+
+export function usePrint(): PrintContextValue {
+  const value = useContext(PrintContext);
+  if (!value) throw new Error('usePrint outside <PrintPage>');
+  return value;
+}
+
+/** Fonts for paper, by language: the CJK face first, so digits and Latin match the Chinese. */
+export function printFontFamily(): string {
+  return locale() === 'zh-TW'
+    ? '"Noto Sans CJK TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei", "Noto Sans CJK SC", sans-serif'
+    : '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK TC", sans-serif';
+}
+
+export function formatPrintDate(d: Date, withTime = true): string {
+  return new Intl.DateTimeFormat(locale(), {
+    year: 'numeric', month: 'long', day: 'numeric',
+    ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' as const } : {}),
+  }).format(d);
+}
+
+export interface PrintPageProps {
+  office: OfficeStore;
+  /** The form's name: the running header of every page and the document title (the PDF's file name). */
+  title: string;
+  orientation?: Orientation;
+  /** The form's data is loaded; the print button and the tests wait for it. */
+  ready: boolean;
+  /** Where 返回 goes. */
+  backHref: string;
+  /** Screen-only options of the form (a building filter…), shown in the toolbar. */
+  toolbar?: JSX.Element;
+  children: JSX.Element;
+}
+
+/**
+ * The shell of every printed form. On screen: a toolbar (返回, the form's options, 打印) over an
+ * A4 sheet. On paper: only the sheet's content, on A4 in the form's orientation, with the
+ * office name and form title at the top of every page and the print date, the printer's name
+ * and 第 N 页 共 M 页 at the bottom. The @page rules live in a <style> that exists only while
+ * this page is open, so printing any other page is untouched.
+ */
+export function PrintPage(props: PrintPageProps) {
+  const orientation = () => props.orientation ?? 'portrait';
+  const settings = createLive(() => props.office, async (o) => ({ name: (await o.db.settings.get('office'))?.name ?? '' }), null);
+  const officeName = () => settings()?.name || props.office.config.officeName || '';
+  const staffName = () => props.office.config.staffName ?? '';
+  // The date on the paper is the date it is printed, even if the preview stayed open overnight.
+  const [printedAt, setPrintedAt] = createSignal(new Date());
+  const refresh = () => setPrintedAt(new Date());
+  window.addEventListener('beforeprint', refresh);
+  onCleanup(() => window.removeEventListener('beforeprint', refresh));
+  const [fonts] = createResource(() => document.fonts.ready.then(() => true));
+  const ready = () => props.ready && settings() !== null && fonts() === true;
+
+  const style = document.createElement('style');
+  style.dataset.print = '';
+  document.head.append(style);
+  document.documentElement.classList.add('printing-form');
+  const previousTitle = document.title;
+  onCleanup(() => {
+    style.remove();
+    document.documentElement.classList.remove('printing-form');
+    document.title = previousTitle;
+  });
+  createEffect(() => {
+    style.textContent = pageCss({
+      orientation: orientation(),
+      header: { left: officeName(), right: props.title },
+      footer: {
+        left: t('print.printedAt', { date: formatPrintDate(printedAt()) }),
+        right: staffName() ? t('print.printedBy', { name: staffName() }) : undefined,
+      },
+      pageOf: t('print.pageOf'),
+      fontFamily: printFontFamily(),
+    });
+  });
+  createEffect(() => {
+    document.title = [props.title, officeName()].filter(Boolean).join(' · ');
+  });
+
+  return (
+    <PrintContext.Provider value={{ officeName, printedAt, staffName }}>
+      <div class="print-view">
+        <div class="print-toolbar" role="toolbar" aria-label={t('print.toolbar')}>
+          <A href={props.backHref} class="button">← {t('common.back')}</A>
+          {props.toolbar}
+          <span class="print-hint muted">{t('print.hint')}</span>
+          <button type="button" class="primary" disabled={!ready()} onClick={() => window.print()}>{t('print.print')}</button>
+        </div>
+        <div class="print-sheet-scroll">
+          <article class={`print-sheet ${orientation()}`} data-testid="print-sheet" data-print-ready={ready() ? 'true' : 'false'}
+            style={{ 'font-family': printFontFamily() }}>
+            <Show when={props.ready} fallback={<p class="muted">{t('print.preparing')}</p>}>{props.children}</Show>
+          </article>
+        </div>
+      </div>
+    </PrintContext.Provider>
+  );
+}
+
+/**
+ * The head of a form's first page: its title, a line of facts (scope, count, print date…) and,
+ * for a single record, the QR code that opens the record in the app with its number under it.
+ */
+export function FormTitle(props: { title: string; meta?: { label: string; value: string }[]; qr?: { url: string; number?: string } }) {
+  return (
+    <header class="form-title">
+      <div class="form-title-main">
+        <h1>{props.title}</h1>
+        <Show when={props.meta?.length}>
+          <dl class="form-meta">
+            {props.meta!.map((m) => (
+              <div>
+                <dt>{m.label}</dt>
+                <dd>{m.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </Show>
+      </div>
+      <Show when={props.qr}>{(qr) => <RecordQr url={qr().url} number={qr().number} />}</Show>
+    </header>
+  );
+}

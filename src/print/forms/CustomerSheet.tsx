@@ -1,0 +1,127 @@
+import { useSearchParams } from '@solidjs/router';
+import { createResource, For } from 'solid-js';
+import * as Y from 'yjs';
+import { customerFromRecord, type Customer } from '../../domain/customer';
+import { maskIdNumber, maskPhone } from '../../domain/mask';
+import { canonicalUnitCode } from '../../domain/unit-code';
+import { t } from '../../i18n';
+import { createLive } from '../../store/live';
+import type { OfficeStore } from '../../store/office-store';
+import { describeDate } from '../../ui/customers/UpcomingDates';
+import { formatPrintDate, PrintPage, usePrint } from '../PrintPage';
+import { RecordForm, type FormSection } from '../RecordForm';
+import { recordUrl } from '../RecordQr';
+
+interface SheetData {
+  customer: Customer;
+  householdHead: string;
+}
+
+/**
+ * The customers to print: `?id=a,b,c` (in that order) or `?unit=3-2-1101` (everyone of the
+ * unit, by name). Read live: the projection rows are read first so that the query re-runs when
+ * a record changes (or arrives by sync); the full records then come from the loaded document.
+ */
+async function load(office: OfficeStore, doc: Y.Doc, ids: string, unit: string): Promise<SheetData[]> {
+  const wanted = ids.split(',').map((s) => s.trim()).filter(Boolean);
+  const code = unit ? canonicalUnitCode(unit) ?? unit : '';
+  const rows = wanted.length
+    ? (await office.db.customers.bulkGet(wanted)).filter((r) => !!r)
+    : code
+      ? (await office.db.customers.where('unitCodes').equals(code).toArray()).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+      : [];
+  const heads = await office.db.customers.bulkGet(rows.map((r) => r.householdOf || r.id));
+  const map = doc.getMap<Y.Map<unknown>>('customers');
+  const out: SheetData[] = [];
+  rows.forEach((row, i) => {
+    const record = map.get(row.id);
+    if (!(record instanceof Y.Map)) return;
+    out.push({ customer: customerFromRecord(row.id, record.toJSON()), householdHead: row.householdOf ? heads[i]?.name ?? '' : '' });
+  });
+  return out;
+}
+
+/** 客户信息登记表: one customer per sheet, every field, ID and phones masked, signature lines and a QR code. */
+export function CustomerSheet(props: { office: OfficeStore }) {
+  const [params] = useSearchParams<{ id?: string; unit?: string }>();
+  const [shard] = createResource(() => props.office.shard('directory'));
+  const sheets = createLive(
+    () => ({ shard: shard(), ids: params.id ?? '', unit: params.unit ?? '' }),
+    (q) => (q.shard ? load(props.office, q.shard.doc, q.ids, q.unit) : null),
+    null,
+  );
+  const backHref = () => (sheets()?.length === 1 ? `/customers/${sheets()![0].customer.id}` : '/customers');
+  return (
+    <PrintPage office={props.office} title={t('form.customerSheet')} orientation="portrait" ready={sheets() !== null} backHref={backHref()}>
+      <For each={sheets() ?? []} fallback={<p class="empty">{t('customers.notFound')}</p>}>
+        {(s) => <CustomerSheetForm data={s} />}
+      </For>
+    </PrintPage>
+  );
+}
+
+function CustomerSheetForm(props: { data: SheetData }) {
+  const print = usePrint();
+  const c = () => props.data.customer;
+  const sections = (): FormSection[] => {
+    const x = c();
+    return [
+      {
+        title: t('form.customerSheet.basic'),
+        fields: [
+          { label: t('customers.name'), value: x.name },
+          { label: t('customers.gender'), value: x.gender ? t(`gender.${x.gender}`) : '' },
+          { label: t('customers.kind'), value: t(`kind.${x.kind}`) },
+          { label: t('customers.grade'), value: t(`grade.${x.grade}`) },
+          { label: t('customers.idNumber'), value: x.idNumber ? maskIdNumber(x.idNumber) : '' },
+          { label: t('customers.phones'), value: x.phones.map(maskPhone).join(' / ') },
+          { label: t('customers.wechat'), value: x.wechat },
+          { label: t('customers.email'), value: x.email },
+          { label: t('customers.employer'), value: x.employer },
+          { label: t('customers.occupation'), value: x.occupation },
+          { label: t('customers.address'), value: x.address, wide: true },
+        ],
+      },
+      {
+        title: t('form.customerSheet.housing'),
+        fields: [
+          { label: t('customers.unit'), value: x.unitCode },
+          { label: t('customers.unitRelation'), value: x.unitCode ? t(`relation.${x.unitRelation}`) : '' },
+          { label: t('customers.householdOf'), value: x.householdOf ? props.data.householdHead : t('customers.householdNone') },
+          { label: t('customers.householdRelation'), value: x.householdRelation ? t(`household.${x.householdRelation}`) : '' },
+          { label: t('customers.extraUnits'), value: x.extraUnits.map((u) => `${u.unitCode}（${t(`relation.${u.relation}`)}）`).join('，'), wide: true },
+        ],
+      },
+      {
+        title: t('form.customerSheet.other'),
+        fields: [
+          { label: t('customers.dates'), value: x.dates.map((d) => `${t(`date.${d.kind}`)} ${describeDate(d)}`).join('；'), wide: true },
+          { label: t('customers.tags'), value: x.tags.join('、') },
+          { label: t('field.consent'), value: x.consent ? t('common.yes') : t('customers.consentNo') },
+          { label: t('customers.preferences'), value: x.preferences, wide: true, lines: 2 },
+          { label: t('customers.notes'), value: x.notes, wide: true, lines: 4 },
+          { label: t('form.customerSheet.registeredAt'), value: x.createdAt ? formatPrintDate(new Date(x.createdAt)) : '' },
+          { label: t('form.customerSheet.updatedAt'), value: x.updatedAt ? formatPrintDate(new Date(x.updatedAt)) : '' },
+        ],
+      },
+    ];
+  };
+  return (
+    <RecordForm
+      recordId={c().id}
+      title={t('form.customerSheet')}
+      url={recordUrl(`customers/${c().id}`)}
+      number={c().id}
+      meta={[
+        { label: t('print.office'), value: print.officeName() },
+        { label: t('print.madeOn'), value: formatPrintDate(print.printedAt(), false) },
+      ]}
+      sections={sections()}
+      signatures={[
+        { label: t('form.customerSheet.registrar') },
+        { label: t('form.customerSheet.customerSignature') },
+        { label: t('print.date'), date: true },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,14 @@
+import { lazy, type Component } from 'solid-js';
+import type { OfficeStore } from '../../store/office-store';
+
+/**
+ * Every printable form, by the name in its address (`/print/<name>?…`). A form is a component
+ * that loads its records, reads its options from the query string and renders a <PrintPage>
+ * around a <RegisterTable> or <RecordForm>s. Each is its own chunk.
+ */
+export type PrintForm = Component<{ office: OfficeStore }>;
+
+export const FORMS: Record<string, PrintForm> = {
+  'customer-register': lazy(() => import('./CustomerRegister').then((m) => ({ default: m.CustomerRegister }))),
+  customer: lazy(() => import('./CustomerSheet').then((m) => ({ default: m.CustomerSheet }))),
+};

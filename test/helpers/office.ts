@@ -1,0 +1,20 @@
+import * as Y from 'yjs';
+import type { Page } from 'playwright-core';
+import { until, whenSynced, yClient } from './client';
+
+/** Puts a whole document into a relay room through a Node y-websocket client and waits until a second client sees it there. */
+export async function pushDoc(wsBase: string, room: string, token: string, doc: Y.Doc, check: (d: Y.Doc) => boolean): Promise<void> {
+  const a = yClient(wsBase, room, token, doc);
+  await whenSynced(a.provider);
+  const b = yClient(wsBase, room, token);
+  await until(() => check(b.doc), [b.doc], 60_000, `relay to hold ${room}`);
+  a.provider.destroy();
+  b.provider.destroy();
+}
+
+/** Opens the office's join link in the browser and picks the staff profile `staff`. */
+export async function joinOffice(page: Page, base: string, ws: string, office: { id: string; token: string }, name: string, staff: string): Promise<void> {
+  const params = new URLSearchParams({ relay: ws.replace('127.0.0.1', 'localhost'), office: office.id, token: office.token, name });
+  await page.goto(`${base}/join#${params}`);
+  await page.getByRole('button', { name: new RegExp(staff) }).click();
+}
