@@ -5,3 +5,13 @@ export const printLinks = {
   customers: (ids: string[]) => `/print/customer?id=${ids.map(encodeURIComponent).join(',')}`,
   customersOfUnit: (unitCode: string) => `/print/customer?unit=${encodeURIComponent(unitCode)}`,
 };
+
+/** Request forms: one or several requests (each on its own pages), today's new ones, and the registers. */
+export const requestPrintLinks = {
+  requests: (ids: string[]) => `/print/request?id=${ids.map(encodeURIComponent).join(',')}`,
+  today: () => `/print/request?today=1`,
+  serviceRegister: (from?: string, to?: string, team?: string) =>
+    `/print/service-register?${new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}), ...(team ? { team } : {}) })}`,
+  followupRegister: () => `/print/followup-register`,
+  disputeRegister: () => `/print/dispute-register`,
+};

@@ -152,7 +152,7 @@ async function main() {
   // Steady state, as at a receptionist's desk: the documents are loaded and in sync.
   await page.goto(`${base}/customers`);
   await page.getByTestId('customer-list').waitFor();
-  await page.waitForFunction(`document.querySelector('[data-testid=sync-status]')?.getAttribute('data-state') === 'synced'`, null, { timeout: 60_000 });
+  await page.waitForFunction(`document.querySelector('[data-testid=sync-status]')?.getAttribute('data-state') === 'synced'`, null, { timeout: 300_000 });
   await page.waitForTimeout(2000);
   const sample = directory.customers.filter((_, i) => i % 200 === 0);
   const queries = sample.flatMap((c, i) => [c.name.slice(1), c.phones[0].slice(-4 - (i % 4)), c.unitCode, c.unitCode.replace(/^(\d+)-(\d+)-/, '$1栋$2单元')]);
@@ -177,7 +177,7 @@ async function main() {
   // ---- The request queues: from another page to the first rows of 我的工单 / the team queue.
   await page.goto(`${base}/customers`);
   await page.getByTestId('customer-list').waitFor();
-  await page.waitForFunction(`document.querySelector('[data-testid=sync-status]')?.getAttribute('data-state') === 'synced'`, null, { timeout: 120_000 });
+  await page.waitForFunction(`document.querySelector('[data-testid=sync-status]')?.getAttribute('data-state') === 'synced'`, null, { timeout: 300_000 });
   await page.waitForTimeout(3000);
   const queueTimes: number[] = [];
   for (let i = 0; i < 8; i++) {

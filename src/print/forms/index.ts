@@ -11,4 +11,8 @@ export type PrintForm = Component<{ office: OfficeStore }>;
 export const FORMS: Record<string, PrintForm> = {
   'customer-register': lazy(() => import('./CustomerRegister').then((m) => ({ default: m.CustomerRegister }))),
   customer: lazy(() => import('./CustomerSheet').then((m) => ({ default: m.CustomerSheet }))),
+  request: lazy(() => import('./RequestSheets').then((m) => ({ default: m.RequestSheets }))),
+  'service-register': lazy(() => import('./RequestRegisters').then((m) => ({ default: m.ServiceRegister }))),
+  'followup-register': lazy(() => import('./RequestRegisters').then((m) => ({ default: m.FollowUpRegister }))),
+  'dispute-register': lazy(() => import('./RequestRegisters').then((m) => ({ default: m.DisputeRegister }))),
 };

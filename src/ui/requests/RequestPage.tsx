@@ -16,6 +16,7 @@ import { NotesEditor } from '../customers/NotesEditor';
 import { ComplaintSteps } from './ComplaintSteps';
 import { LifecycleSteps } from './LifecycleSteps';
 import { Timeline } from './Timeline';
+import { requestPrintLinks } from '../../print/links';
 
 /** One request: what, who, where, its deadlines, the next steps and the whole timeline. */
 export function RequestPage(props: { office: OfficeStore }) {
@@ -60,6 +61,7 @@ function RequestView(props: { office: OfficeStore; row: RequestRow }) {
           <Show when={req()!.reopenCount}><span class="chip grade-important">{t('requests.reopened', { n: req()!.reopenCount })}</span></Show>
           <Show when={isOverdue(props.row, new Date())}><span class="chip grade-important">{t('requests.overdue')}</span></Show>
         </div>
+        <A href={requestPrintLinks.requests([props.row.id])} class="button">{t('requests.print')}</A>
       </div>
       <Show when={viewers().length}>
         <p class="presence-note" role="status">{t('presence.alsoViewing', { names: viewers().join('、') })}</p>

@@ -6,6 +6,7 @@ import { createLive } from '../../store/live';
 import type { OfficeStore } from '../../store/office-store';
 import { queue, serviceSettings, type QueueName } from '../../store/requests';
 import { RequestRowView } from './RequestRowView';
+import { requestPrintLinks } from '../../print/links';
 
 const QUEUES: QueueName[] = ['mine', 'dueToday', 'overdue', 'team', 'followUp', 'approval', 'attention', 'open', 'all'];
 
@@ -37,7 +38,13 @@ export function RequestQueues(props: { office: OfficeStore }) {
     <main class="page wide">
       <div class="page-head">
         <h1>{t('requests.title')}</h1>
-        <A href="/requests/new" class="button primary">{t('requests.new')}</A>
+        <div class="head-actions">
+          <A href={requestPrintLinks.today()} class="button">{t('requests.printToday')}</A>
+          <A href={requestPrintLinks.serviceRegister()} class="button">{t('requests.printRegister')}</A>
+          <A href={requestPrintLinks.followupRegister()} class="button">{t('requests.printFollowups')}</A>
+          <A href={requestPrintLinks.disputeRegister()} class="button">{t('requests.printDisputes')}</A>
+          <A href="/requests/new" class="button primary">{t('requests.new')}</A>
+        </div>
       </div>
       <nav class="tabs" aria-label={t('queue.label')}>
         <For each={QUEUES}>
@@ -59,7 +66,12 @@ export function RequestQueues(props: { office: OfficeStore }) {
       <Show when={result()} fallback={<p>{t('common.loading')}</p>}>
         {(r) => (
           <>
-            <p class="muted" aria-live="polite">{t('queue.count', { n: r().total })}</p>
+            <div class="page-head">
+              <p class="muted" aria-live="polite">{t('queue.count', { n: r().total })}</p>
+              <Show when={r().rows.length}>
+                <A href={requestPrintLinks.requests(r().rows.map((row) => row.id))} class="button">{t('requests.printBatch')}</A>
+              </Show>
+            </div>
             <Show when={r().rows.length} fallback={<p class="empty" data-queue={r().q}>{t('queue.empty')}</p>}>
               <ul class="rows" data-testid="request-queue" data-queue={r().q}>
                 <For each={r().rows}>{(row) => <li><RequestRowView row={row} now={now()} /></li>}</For>

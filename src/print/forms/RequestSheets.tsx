@@ -1,0 +1,161 @@
+import { useSearchParams } from '@solidjs/router';
+import { For } from 'solid-js';
+import { complaintState } from '../../domain/requests/complaint';
+import { categoryById, type ServiceSettings } from '../../domain/requests/settings';
+import { isComplaintKind, type ServiceRequest } from '../../domain/requests/types';
+import { maskPhone } from '../../domain/mask';
+import type { StaffRow } from '../../domain/staff';
+import { t, tCode } from '../../i18n';
+import { createLive } from '../../store/live';
+import type { OfficeStore } from '../../store/office-store';
+import { serviceSettings } from '../../store/requests';
+import { formatPrintDate, PrintPage, usePrint } from '../PrintPage';
+import { RecordForm, type FormSection } from '../RecordForm';
+import { recordUrl } from '../RecordQr';
+import { fullRequests, rowsTakenBetween, todayOf } from './request-data';
+
+interface Data {
+  requests: ServiceRequest[];
+  settings: ServiceSettings;
+  staff: StaffRow[];
+}
+
+async function load(office: OfficeStore, ids: string, today: boolean): Promise<Data> {
+  const settings = await serviceSettings(office.db);
+  const staff = await office.db.staff.toArray();
+  const wanted = ids.split(',').map((s) => s.trim()).filter(Boolean);
+  const rows = wanted.length
+    ? (await office.db.requests.bulkGet(wanted)).filter((r) => !!r)
+    : today
+      ? (await rowsTakenBetween(office, todayOf(settings), todayOf(settings), settings)).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      : [];
+  return { requests: await fullRequests(office, rows), settings, staff };
+}
+
+/**
+ * One request per sheet — 客户投诉登记表 for complaints and disputes, 客户服务单 for the rest —
+ * for one request (`?id=`), a filtered list (`?id=a,b,c`), or everything taken today (`?today=1`).
+ */
+export function RequestSheets(props: { office: OfficeStore }) {
+  const [params] = useSearchParams<{ id?: string; today?: string }>();
+  const data = createLive(() => ({ ids: params.id ?? '', today: params.today === '1' }), (q) => load(props.office, q.ids, q.today), null);
+  const single = () => (data()?.requests.length === 1 ? data()!.requests[0] : null);
+  const title = () => (single() && isComplaintKind(single()!.kind) ? t(single()!.kind === 'dispute' ? 'form.dispute' : 'form.complaint') : t('form.serviceTicket'));
+  return (
+    <PrintPage office={props.office} title={title()} orientation="portrait" ready={data() !== null} backHref={single() ? `/requests/${single()!.id}` : '/requests'}>
+      <For each={data()?.requests ?? []} fallback={<p class="empty">{t('requests.notFound')}</p>}>
+        {(r) => <RequestSheet req={r} settings={data()!.settings} staff={data()!.staff} />}
+      </For>
+    </PrintPage>
+  );
+}
+
+function RequestSheet(props: { req: ServiceRequest; settings: ServiceSettings; staff: StaffRow[] }) {
+  const print = usePrint();
+  const name = (id: string) => props.staff.find((s) => s.id === id)?.name ?? '';
+  const when = (iso: string) => (iso ? formatPrintDate(new Date(iso)) : '');
+  const step = (action: string) => props.req.history.find((h) => h.action === action);
+  const steps = (action: string) => props.req.history.filter((h) => h.action === action);
+  const complaint = () => isComplaintKind(props.req.kind);
+
+  const sections = (): FormSection[] => {
+    const r = props.req;
+    const registration: FormSection = {
+      title: t('form.registration'),
+      fields: [
+        { label: t('requests.customer'), value: r.customerName },
+        { label: t('customers.unit'), value: r.unitCode },
+        { label: t('customers.phones'), value: r.phone ? maskPhone(r.phone) : '' },
+        { label: t('requests.channel'), value: t(`channel.${r.channel}`) },
+        { label: t('requests.kind'), value: `${t(`reqkind.${r.kind}`)}${r.urgency === 'urgent' ? ` · ${t('urgency.urgent')}` : ''}` },
+        { label: t('requests.category'), value: categoryById(props.settings, r.category)?.name ?? r.category },
+        { label: t('form.acceptedAt'), value: when(r.createdAt) },
+        { label: t('requests.due'), value: when(r.due.finish) },
+        { label: t('requests.location'), value: r.location, wide: true },
+        { label: t('form.content'), value: r.description, wide: true, lines: 4 },
+      ],
+      signatures: [{ label: t('form.recorder') }, { label: t('print.date'), date: true }],
+    };
+    const completed = step('request.completed');
+    const reported = steps('request.reportedBack').at(-1);
+    const handling: FormSection = {
+      title: complaint() ? t('form.implementation') : t('form.handling'),
+      fields: [
+        { label: t('requests.team'), value: props.settings.teams.find((tm) => tm.id === r.teamId)?.name ?? '' },
+        { label: t('requests.assignee'), value: name(r.assigneeId) },
+        { label: t('requests.report'), value: String(completed?.data?.report ?? ''), wide: true, lines: 2 },
+        { label: t('form.doneAt'), value: when(r.doneAt) },
+        { label: t('form.residentSignature'), value: r.signed === true ? `${t('requests.signed')} ${r.signedDate}` : r.signed === false ? t('requests.notSigned') : '' },
+        { label: t('action.reportBack'), value: reported ? `${when(reported.at)} ${reported.data?.note ?? ''}` : '', wide: true },
+      ],
+      signatures: [{ label: t('form.handler') }, { label: t('form.residentSignature') }, { label: t('print.date'), date: true }],
+    };
+    const followups = steps('request.followedUp');
+    const followup: FormSection = {
+      title: t('form.followup'),
+      fields: [
+        {
+          label: t('requests.followups'),
+          value: followups.map((f) => `${when(f.at)} ${tCode(`method.${f.data?.method}`)} ${tCode(`sat.${f.data?.satisfaction}`)} ${f.data?.comment ?? ''}`).join('\n'),
+          wide: true,
+          lines: 3,
+        },
+      ],
+      signatures: [{ label: t('form.followupBy') }, { label: t('print.date'), date: true }],
+    };
+    if (!complaint()) return [registration, handling, followup];
+
+    const state = complaintState(r.history);
+    const inv = r.investigation;
+    const investigation: FormSection = {
+      title: t('form.investigation'),
+      fields: [
+        { label: t('requests.facts'), value: inv?.facts ?? '', wide: true, lines: 3 },
+        { label: t('requests.cause'), value: inv?.cause ?? '', wide: true },
+        { label: t('requests.responsibility'), value: inv ? t(`resp.${inv.responsibility}`) : '' },
+        { label: t('requests.severity'), value: inv ? t(`sev.${inv.severity}`) : '' },
+      ],
+      signatures: [{ label: t('form.investigator') }, { label: t('print.date'), date: true }],
+    };
+    const settlement: FormSection = {
+      title: t('form.settlement'),
+      fields: [
+        {
+          label: t('requests.proposals'),
+          value: state.proposals
+            .map((p) => `${t('form.proposalLine', { status: t(`proposal.${p.status}`), text: p.text })}${p.remedies.length ? `（${p.remedies.map((m) => t(`remedy.${m}`)).join('、')}）` : ''}${p.decidedBy ? ` — ${p.decidedBy}${p.comment ? `：${p.comment}` : ''}` : ''}`)
+            .join('\n'),
+          wide: true,
+          lines: 3,
+        },
+      ],
+      signatures: [{ label: t('form.approver') }, { label: t('print.date'), date: true }],
+    };
+    const agreement: FormSection = {
+      title: t('form.agreement'),
+      fields: [
+        { label: t('requests.negotiation'), value: state.rounds.map((x) => `${tCode(x.outcome === 'agreed' ? 'action.agreed' : 'action.revise')} ${x.note}`).join('\n'), wide: true, lines: 2 },
+        { label: t('requests.agreement'), value: state.agreementSignedOn, wide: true },
+        { label: t('requests.tasks'), value: state.tasks.map((k) => `${k.done ? '✓' : '○'} ${k.department} ${k.text}`).join('\n'), wide: true, lines: 2 },
+        { label: t('requests.corrective'), value: state.corrective.map((c) => `${c.department} ${c.action}`).join('\n'), wide: true, lines: 2 },
+      ],
+      signatures: [{ label: t('form.customerAgreement') }, { label: t('print.date'), date: true }],
+    };
+    return [registration, investigation, settlement, agreement, handling, followup];
+  };
+
+  return (
+    <RecordForm
+      recordId={props.req.id}
+      title={complaint() ? t(props.req.kind === 'dispute' ? 'form.dispute' : 'form.complaint') : t('form.serviceTicket')}
+      url={recordUrl(`requests/${props.req.id}`)}
+      number={props.req.number}
+      meta={[
+        { label: t('print.office'), value: print.officeName() },
+        { label: t('requests.number'), value: props.req.number },
+        { label: t('requests.status'), value: t(`reqstatus.${props.req.status}`) },
+      ]}
+      sections={sections()}
+    />
+  );
+}
