@@ -74,7 +74,7 @@ async function loadRequests(office: OfficeStore, range: Range, kinds: string[] |
   let rows = await rowsTakenBetween(office, range.from, range.to, settings);
   if (range.team) rows = rows.filter((r) => r.teamId === range.team);
   if (kinds) rows = rows.filter((r) => kinds.includes(r.kind));
-  rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number.localeCompare(b.number));
   return { rows: await fullRequests(office, rows), settings, staff: await office.db.staff.toArray() };
 }
 
@@ -86,13 +86,13 @@ export function ServiceRegister(props: { office: OfficeStore }) {
   const when = (iso: string) => (iso && data() ? dayOf(iso, data()!.settings).slice(5) : '');
   const columns = (): RegisterColumn<ServiceRequest>[] => [
     { id: 'number', label: t('requests.number'), width: '30mm', value: (r) => r.number },
-    { id: 'date', label: t('form.acceptedAt'), width: '15mm', align: 'center', value: (r) => when(r.createdAt) },
+    { id: 'date', label: t('form.acceptedAt'), width: '21mm', align: 'center', value: (r) => when(r.createdAt) },
     { id: 'unit', label: t('customers.unit'), width: '22mm', value: (r) => r.unitCode || r.location },
     { id: 'who', label: t('requests.customer'), width: '18mm', value: (r) => r.customerName },
     { id: 'what', label: t('form.content'), value: (r) => r.description },
     { id: 'category', label: t('requests.category'), width: '20mm', value: (r) => (data() ? categoryById(data()!.settings, r.category)?.name ?? '' : '') },
     { id: 'team', label: t('requests.team'), width: '16mm', value: (r) => data()?.settings.teams.find((tm) => tm.id === r.teamId)?.name ?? '' },
-    { id: 'done', label: t('form.doneAt'), width: '15mm', align: 'center', value: (r) => when(r.doneAt) },
+    { id: 'done', label: t('form.doneAt'), width: '21mm', align: 'center', value: (r) => when(r.doneAt) },
     { id: 'signature', label: t('form.residentSignature'), width: '26mm' },
   ];
   const scope = () => `${t('form.range', { from: range().from, to: range().to })}${range().team ? ` · ${data()?.settings.teams.find((tm) => tm.id === range().team)?.name ?? ''}` : ''}`;
