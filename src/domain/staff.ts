@@ -21,8 +21,11 @@ export interface StaffRow extends Staff {
 
 export const STAFF_ROLES: StaffRole[] = ['reception', 'manager', 'team'];
 
-/** Adding a profile is the one command that may run before anyone has chosen who they are. */
-export function createStaff(name: string, role: StaffRole, ctx: Omit<CommandContext, 'actor'> & { actor?: CommandContext['actor'] }, id = newId()): Result<{ id: string; command: Command }> {
+/**
+ * Adding a profile is the one command that may run before anyone has chosen who they are.
+ * A team member (班组人员) may say which team they work in; others have no team.
+ */
+export function createStaff(name: string, role: StaffRole, ctx: Omit<CommandContext, 'actor'> & { actor?: CommandContext['actor'] }, id = newId(), teamId = ''): Result<{ id: string; command: Command }> {
   const clean = name.trim();
   if (!clean) return fail({ code: 'staff.error.nameRequired', field: 'name' });
   if (clean.length > LIMITS.name) return fail({ code: 'error.tooLong', field: 'name', params: { max: LIMITS.name } });
@@ -33,7 +36,7 @@ export function createStaff(name: string, role: StaffRole, ctx: Omit<CommandCont
     command: {
       shard: 'office',
       ops: [
-        { kind: 'create', collection: 'staff', id, fields: { name: clean, role, createdAt: ctx.now, createdBy: actor.staffId } },
+        { kind: 'create', collection: 'staff', id, fields: { name: clean, role, teamId: role === 'team' ? teamId.trim() : '', createdAt: ctx.now, createdBy: actor.staffId } },
         { kind: 'log', collection: 'staff', id, entry: historyEntry({ actor, now: ctx.now }, 'history.created') },
       ],
     },
@@ -59,18 +62,36 @@ export function setOfficeName(name: string, ctx: CommandContext): Result<Command
   });
 }
 
-/** A manager puts a colleague in a team, or changes their role. */
-export function updateStaff(current: StaffRow, patch: { role?: StaffRole; teamId?: string }, ctx: CommandContext): Result<Command | null> {
+/** What updateStaff checks against: who asks, the office's staff (its managers), its teams. */
+export interface StaffFacts {
+  /** The role of the staff member making the change. */
+  role: string;
+  staff: readonly Pick<StaffRow, 'id' | 'role'>[];
+  /** The teams of the service settings; a team must be one of them ('' = no team). */
+  teams: readonly { id: string; name: string }[];
+}
+
+/**
+ * A manager puts a colleague in a team, or changes their role. The last manager cannot step
+ * down (nobody could change the service settings or staff roles any more).
+ */
+export function updateStaff(current: StaffRow, patch: { role?: StaffRole; teamId?: string }, ctx: CommandContext, facts: StaffFacts): Result<Command | null> {
+  if (facts.role !== 'manager') return fail({ code: 'staff.error.managerOnly' });
   const fields: Record<string, unknown> = {};
   const changes = [];
   if (patch.role !== undefined && patch.role !== current.role) {
     if (!STAFF_ROLES.includes(patch.role)) return fail({ code: 'staff.error.badRole', field: 'role' });
+    const managers = facts.staff.filter((s) => s.role === 'manager' && s.id !== current.id).length;
+    if (current.role === 'manager' && managers === 0) return fail({ code: 'staff.error.lastManager', field: 'role' });
     fields.role = patch.role;
     changes.push({ field: 'role', from: current.role, to: patch.role });
   }
   if (patch.teamId !== undefined && patch.teamId !== (current.teamId ?? '')) {
+    if (patch.teamId && !facts.teams.some((tm) => tm.id === patch.teamId)) return fail({ code: 'staff.error.badTeam', field: 'team' });
     fields.teamId = patch.teamId;
-    changes.push({ field: 'team', from: current.teamId ?? '', to: patch.teamId });
+    // The history shows team names; a team no longer in the settings shows its id.
+    const name = (id: string) => facts.teams.find((tm) => tm.id === id)?.name ?? id;
+    changes.push({ field: 'team', from: name(current.teamId ?? ''), to: name(patch.teamId) });
   }
   if (!changes.length) return ok(null);
   return ok({

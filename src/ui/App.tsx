@@ -13,6 +13,8 @@ const RequestPage = lazy(() => import('./requests/RequestPage').then((m) => ({ d
 const CustomerNew = lazy(() => import('./customers/CustomerNew').then((m) => ({ default: m.CustomerNew })));
 const CustomerPage = lazy(() => import('./customers/CustomerPage').then((m) => ({ default: m.CustomerPage })));
 const SettingsPage = lazy(() => import('./settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const ServiceSettingsPage = lazy(() => import('./settings/ServiceSettingsPage').then((m) => ({ default: m.ServiceSettingsPage })));
+const StaffPage = lazy(() => import('./settings/StaffPage').then((m) => ({ default: m.StaffPage })));
 const JoinPage = lazy(() => import('./setup/JoinPage').then((m) => ({ default: m.JoinPage })));
 const UnitList = lazy(() => import('./units/UnitList').then((m) => ({ default: m.UnitList })));
 const UnitNew = lazy(() => import('./units/UnitNew').then((m) => ({ default: m.UnitNew })));
@@ -64,6 +66,8 @@ export function App() {
       <Route path="/import" component={() => <Office page={(o) => <ImportPage office={o} />} />} />
       <Route path="/print/:form" component={() => <Office page={(o) => <PrintRoute office={o} />} />} />
       <Route path="/settings" component={() => <Office page={(o) => <SettingsPage office={o} />} />} />
+      <Route path="/settings/service" component={() => <Office page={(o) => <ServiceSettingsPage office={o} />} />} />
+      <Route path="/settings/staff" component={() => <Office page={(o) => <StaffPage office={o} />} />} />
       <Route path="*" component={() => (store() ? <Navigate href="/customers" /> : <Setup />)} />
     </Router>
   );

@@ -1,5 +1,6 @@
 import { createSignal } from 'solid-js';
 import { createStaff } from '../domain/staff';
+import { newId } from '../domain/ids';
 import { ledgerShard } from '../domain/shards';
 import type { StaffRole } from '../domain/staff';
 import type { Result } from '../domain/result';
@@ -88,10 +89,10 @@ export function signOut(): void {
   setStaffId(null);
 }
 
-export async function addStaffAndChoose(name: string, role: StaffRole): Promise<Result<string>> {
+export async function addStaffAndChoose(name: string, role: StaffRole, teamId = ''): Promise<Result<string>> {
   const office = store();
   if (!office) return { ok: false, problems: [{ code: 'error.notFound' }] };
-  const made = createStaff(name, role, { now: new Date().toISOString(), actor: office.config.staffId ? office.context().actor : undefined });
+  const made = createStaff(name, role, { now: new Date().toISOString(), actor: office.config.staffId ? office.context().actor : undefined }, newId(), teamId);
   if (!made.ok) return made;
   // A newcomer registers themself: the history says so, with this device's code.
   for (const op of made.value.command.ops) if (op.kind === 'log') op.entry.device = office.config.deviceCode;

@@ -1,4 +1,5 @@
 import { createMemo, createSignal, Show } from 'solid-js';
+import { A } from '@solidjs/router';
 import { renderSVG } from 'uqr';
 import { t } from '../../i18n';
 import { joinLink } from '../../store/device';
@@ -6,6 +7,7 @@ import { createLive } from '../../store/live';
 import type { OfficeStore } from '../../store/office-store';
 import { persisted, requestPersistence, signOut } from '../session';
 import { LanguagePicker } from './LanguagePicker';
+import './settings.css';
 
 export function SettingsPage(props: { office: OfficeStore }) {
   const config = () => props.office.config;
@@ -36,6 +38,24 @@ export function SettingsPage(props: { office: OfficeStore }) {
         <dt>{t('settings.relay')}</dt>
         <dd><code>{config().relayUrl}</code></dd>
       </dl>
+
+      <nav class="settings-links" aria-labelledby="manage-title">
+        <h2 id="manage-title">{t('settings.manage')}</h2>
+        <ul class="rows">
+          <li>
+            <A href="/settings/service" class="row link-row">
+              <strong>{t('settings.service')}</strong>
+              <span class="muted">{t('settings.serviceHelp')}</span>
+            </A>
+          </li>
+          <li>
+            <A href="/settings/staff" class="row link-row">
+              <strong>{t('settings.staff')}</strong>
+              <span class="muted">{t('settings.staffHelp')}</span>
+            </A>
+          </li>
+        </ul>
+      </nav>
 
       <section aria-labelledby="storage-title">
         <h2 id="storage-title">{t('settings.storage')}</h2>

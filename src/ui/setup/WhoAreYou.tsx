@@ -3,6 +3,7 @@ import { STAFF_ROLES, type StaffRole } from '../../domain/staff';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import { createLive } from '../../store/live';
+import { serviceSettingsFrom } from '../../domain/requests/settings';
 import type { OfficeStore } from '../../store/office-store';
 import { Problems } from '../common/Problems';
 import { addStaffAndChoose, chooseStaff } from '../session';
@@ -12,10 +13,14 @@ export function WhoAreYou(props: { office: OfficeStore }) {
   const staff = createLive(() => props.office, (o) => o.db.staff.orderBy('name').toArray(), []);
   const [name, setName] = createSignal('');
   const [role, setRole] = createSignal<StaffRole>('reception');
+  // The teams arrive with the office document, like the staff list (the defaults until then).
+  const teams = createLive(() => props.office, async (o) => serviceSettingsFrom((await o.db.settings.get('service'))?.data).teams, []);
+  const [team, setTeam] = createSignal('');
+  const teamId = () => (teams().some((tm) => tm.id === team()) ? team() : teams()[0]?.id ?? '');
   const [problems, setProblems] = createSignal<Problem[]>([]);
   const add = async (e: Event) => {
     e.preventDefault();
-    const result = await addStaffAndChoose(name(), role());
+    const result = await addStaffAndChoose(name(), role(), role() === 'team' ? teamId() : '');
     if (!result.ok) setProblems(result.problems);
   };
   return (
@@ -49,6 +54,14 @@ export function WhoAreYou(props: { office: OfficeStore }) {
             <For each={STAFF_ROLES}>{(r) => <option value={r}>{t(`role.${r}`)}</option>}</For>
           </select>
         </label>
+        <Show when={role() === 'team'}>
+          <label>
+            {t('setup.team')}
+            <select name="team" value={teamId()} onChange={(e) => setTeam(e.currentTarget.value)}>
+              <For each={teams()}>{(tm) => <option value={tm.id}>{tm.name}</option>}</For>
+            </select>
+          </label>
+        </Show>
         <button type="submit" class="primary">{t('setup.addStaff')}</button>
       </form>
     </main>

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { CommandContext } from './actor';
+import type { Op } from './ops';
+import { createStaff, updateStaff, type StaffRow } from './staff';
+
+const ctx: CommandContext = { actor: { staffId: 'm1', name: '陈经理', deviceCode: 'A' }, now: '2025-03-03T02:00:00.000Z' };
+const row = (id: string, role: StaffRow['role'], teamId = ''): StaffRow => ({ id, name: id, role, teamId, createdAt: '' });
+const teams = [{ id: 'engineering', name: '工程组' }, { id: 'environment', name: '环境组' }];
+const staff = [row('m1', 'manager'), row('r1', 'reception'), row('t1', 'team', 'engineering')];
+
+describe('createStaff', () => {
+  it('records the team of a team member, and no team for other roles', () => {
+    const fields = (role: StaffRow['role'], team: string) => {
+      const r = createStaff('李师傅', role, { now: ctx.now }, 'x', team);
+      if (!r.ok) throw new Error('refused');
+      return (r.value.command.ops[0] as Extract<Op, { kind: 'create' }>).fields;
+    };
+    expect(fields('team', 'engineering')).toMatchObject({ role: 'team', teamId: 'engineering' });
+    expect(fields('reception', 'engineering')).toMatchObject({ role: 'reception', teamId: '' });
+    expect(createStaff('王丽', 'reception', { now: ctx.now }).ok).toBe(true);
+  });
+});
+
+describe('updateStaff', () => {
+  it('lets a manager change a colleague’s role and team, with team names in the history', () => {
+    const r = updateStaff(staff[1], { role: 'team', teamId: 'environment' }, ctx, { role: 'manager', staff, teams });
+    if (!r.ok || !r.value) throw new Error('expected a command');
+    expect(r.value.ops[0]).toMatchObject({ kind: 'set', collection: 'staff', id: 'r1', fields: { role: 'team', teamId: 'environment', updatedBy: 'm1' } });
+    const log = r.value.ops[1] as Extract<Op, { kind: 'log' }>;
+    expect(log.entry.changes).toEqual([
+      { field: 'role', from: 'reception', to: 'team' },
+      { field: 'team', from: '', to: '环境组' },
+    ]);
+  });
+
+  it('refuses anyone but a manager', () => {
+    expect(updateStaff(staff[2], { teamId: 'environment' }, ctx, { role: 'reception', staff, teams })).toEqual({ ok: false, problems: [{ code: 'staff.error.managerOnly' }] });
+  });
+
+  it('keeps at least one manager', () => {
+    const r = updateStaff(staff[0], { role: 'reception' }, ctx, { role: 'manager', staff, teams });
+    expect(r).toEqual({ ok: false, problems: [{ code: 'staff.error.lastManager', field: 'role' }] });
+    const two = [...staff, row('m2', 'manager')];
+    expect(updateStaff(staff[0], { role: 'reception' }, ctx, { role: 'manager', staff: two, teams }).ok).toBe(true);
+  });
+
+  it('accepts only a team of the settings, or none; nothing changed is null', () => {
+    expect(updateStaff(staff[2], { teamId: 'nope' }, ctx, { role: 'manager', staff, teams })).toEqual({ ok: false, problems: [{ code: 'staff.error.badTeam', field: 'team' }] });
+    expect(updateStaff(staff[2], { teamId: '' }, ctx, { role: 'manager', staff, teams }).ok).toBe(true);
+    expect(updateStaff(staff[2], { role: 'team', teamId: 'engineering' }, ctx, { role: 'manager', staff, teams })).toEqual({ ok: true, value: null });
+  });
+});

@@ -1,0 +1,97 @@
+import { A } from '@solidjs/router';
+import { createSignal, For, Index, Show } from 'solid-js';
+import { serviceSettingsFrom } from '../../domain/requests/settings';
+import type { Problem } from '../../domain/result';
+import { STAFF_ROLES, type StaffRole, type StaffRow } from '../../domain/staff';
+import { t } from '../../i18n';
+import { createLive } from '../../store/live';
+import type { OfficeStore } from '../../store/office-store';
+import { updateStaffMember } from '../../store/settings';
+import { Problems } from '../common/Problems';
+import './settings.css';
+
+/**
+ * 设置 → 员工: everyone sees who works here, in which role and team; a manager changes a
+ * colleague's role or team, saved at once (one history line each).
+ */
+export function StaffPage(props: { office: OfficeStore }) {
+  // In pinyin order, as a Chinese staff list is read.
+  const staff = createLive(() => props.office, async (o) => (await o.db.staff.toArray()).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')), []);
+  const teams = createLive(() => props.office, async (o) => serviceSettingsFrom((await o.db.settings.get('service'))?.data).teams, []);
+  const myId = () => props.office.config.staffId ?? '';
+  const canEdit = () => staff().find((s) => s.id === myId())?.role === 'manager';
+  const teamName = (id: string | undefined) => teams().find((tm) => tm.id === id)?.name ?? '';
+  // Read with the teams, so the choice is shown again once the options are there.
+  const selectedTeam = (s: StaffRow) => (teams(), s.teamId ?? '');
+  const [problems, setProblems] = createSignal<Problem[]>([]);
+  const [saved, setSaved] = createSignal('');
+
+  const update = async (s: StaffRow, patch: { role?: StaffRole; teamId?: string }, control: HTMLSelectElement) => {
+    setSaved('');
+    const r = await updateStaffMember(props.office, s.id, patch);
+    if (!r.ok) {
+      setProblems(r.problems);
+      // The row did not change: show what is stored again.
+      control.value = patch.role !== undefined ? s.role : s.teamId ?? '';
+      return;
+    }
+    setProblems([]);
+    if (r.value) setSaved(s.name);
+  };
+
+  // Rows are kept by position (Index), so a select keeps the keyboard focus after its change is saved.
+  return (
+    <main class="page staff-page">
+      <A href="/settings" class="back">← {t('settings.title')}</A>
+      <div class="page-head">
+        <h1>{t('staff.title')}</h1>
+        <span class="muted">{t('staff.count', { n: staff().length })}</span>
+      </div>
+      <Show when={staff().length && !canEdit()}>
+        <p class="read-only-note" role="note" data-testid="read-only-note">{t('staff.readOnly')}</p>
+      </Show>
+      <p class="muted help">{t('staff.teamHelp')}</p>
+      <Problems problems={problems()} />
+      <p role="status" class="saved">{saved() ? t('staff.savedFor', { name: saved() }) : ''}</p>
+      <table class="staff-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('staff.name')}</th>
+            <th scope="col">{t('staff.role')}</th>
+            <th scope="col">{t('staff.team')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <Index each={staff()}>
+            {(s) => (
+              <tr data-testid="staff-row">
+                <th scope="row">
+                  {s().name}
+                  <Show when={s().id === myId()}><span class="chip">{t('staff.me')}</span></Show>
+                </th>
+                <td>
+                  <Show when={canEdit()} fallback={t(`role.${s().role}`)}>
+                    <select name="role" value={s().role} aria-label={t('staff.roleFor', { name: s().name })}
+                      onChange={(e) => void update(s(), { role: e.currentTarget.value as StaffRole }, e.currentTarget)}>
+                      <For each={STAFF_ROLES}>{(r) => <option value={r}>{t(`role.${r}`)}</option>}</For>
+                    </select>
+                  </Show>
+                </td>
+                <td>
+                  <Show when={canEdit()} fallback={teamName(s().teamId) || <span class="muted">{t('staff.noTeam')}</span>}>
+                    <select name="team" value={selectedTeam(s())} aria-label={t('staff.teamFor', { name: s().name })}
+                      onChange={(e) => void update(s(), { teamId: e.currentTarget.value }, e.currentTarget)}>
+                      <option value="">{t('staff.noTeam')}</option>
+                      <Show when={s().teamId && !teamName(s().teamId)}><option value={s().teamId}>{s().teamId}</option></Show>
+                      <For each={teams()}>{(tm) => <option value={tm.id}>{tm.name}</option>}</For>
+                    </select>
+                  </Show>
+                </td>
+              </tr>
+            )}
+          </Index>
+        </tbody>
+      </table>
+    </main>
+  );
+}

@@ -1,0 +1,133 @@
+import 'fake-indexeddb/auto';
+import * as Y from 'yjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { newId } from '../../src/domain/ids';
+import { defaultServiceSettings } from '../../src/domain/requests/settings';
+import { createStaff, type StaffRole } from '../../src/domain/staff';
+import { LinliDB } from '../../src/store/db';
+import { OfficeStore } from '../../src/store/office-store';
+import { serviceSettings } from '../../src/store/requests';
+import { saveServiceSettings, updateStaffMember } from '../../src/store/settings';
+
+const opened: OfficeStore[] = [];
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close();
+});
+
+/**
+ * A device used by `staffId`, whose profile (with `role`) is on it. Each device has its own
+ * IndexedDB (its own database name), as two tablets do.
+ */
+async function device(staffId: string, role: StaffRole, deviceCode = 'A'): Promise<OfficeStore> {
+  const store = new OfficeStore({ officeId: newId(), officeName: '翠湖花园', relayUrl: 'ws://unused', token: 't', deviceCode, staffId, staffName: staffId }, { offline: true });
+  opened.push(store);
+  const made = createStaff(staffId, role, { now: new Date().toISOString() }, staffId);
+  if (!made.ok) throw new Error('staff refused');
+  expect((await store.run(made.value.command)).ok).toBe(true);
+  return store;
+}
+
+/** What the relay does: each device receives the other's updates, then both are on disk. */
+async function exchange(a: OfficeStore, b: OfficeStore): Promise<void> {
+  const [sa, sb] = [await a.shard('office'), await b.shard('office')];
+  Y.applyUpdate(sb.doc, Y.encodeStateAsUpdate(sa.doc), 'relay');
+  Y.applyUpdate(sa.doc, Y.encodeStateAsUpdate(sb.doc), 'relay');
+  await Promise.all([sa.flushed(), sb.flushed()]);
+}
+
+function edited() {
+  const s = structuredClone(defaultServiceSettings());
+  s.categories[0].teamId = 'environment';
+  s.categories[0].normal.finish = 12;
+  s.calendar.holidays = ['2025-10-01', '2025-10-02'];
+  return s;
+}
+
+describe('service settings in the store', () => {
+  it('a manager saves them; serviceSettings(db) returns them, also from a fresh connection', async () => {
+    const store = await device('m1', 'manager');
+    expect(await serviceSettings(store.db)).toEqual(defaultServiceSettings());
+    const next = edited();
+    expect(await saveServiceSettings(store, next)).toEqual({ ok: true, value: true });
+    const read = await serviceSettings(store.db);
+    expect(read.categories[0]).toMatchObject({ id: 'water-electric', teamId: 'environment', normal: { respond: 1, finish: 12, reportBack: 12 } });
+    expect(read.calendar.holidays).toEqual(['2025-10-01', '2025-10-02']);
+    // Another tab (or the app after a restart) reads the same from IndexedDB.
+    const other = new LinliDB(store.config.officeId);
+    const row = await other.settings.get('service');
+    expect(row?.data).toMatchObject({ updatedBy: 'm1', calendar: { holidays: ['2025-10-01', '2025-10-02'] } });
+    expect(row?.data).not.toHaveProperty('history');
+    other.close();
+    // Saving the same again changes nothing.
+    expect(await saveServiceSettings(store, next)).toEqual({ ok: true, value: false });
+  });
+
+  it('keeps the history of changes in the office document', async () => {
+    const store = await device('m1', 'manager');
+    await saveServiceSettings(store, edited());
+    const record = await store.read('office', 'settings', 'service');
+    const history = record!.history as { action: string; by: string; changes: { field: string }[] }[];
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ action: 'history.updated', by: 'm1' });
+    expect(history[0].changes.map((c) => c.field)).toEqual(['service.categoryTeam', 'service.limitsNormal', 'service.holidays']);
+  });
+
+  it('refuses a receptionist and a team member, and nothing is written', async () => {
+    for (const [who, role] of [['r1', 'reception'], ['t1', 'team']] as const) {
+      const store = await device(who, role);
+      expect(await saveServiceSettings(store, edited())).toEqual({ ok: false, problems: [{ code: 'settings.error.managerOnly' }] });
+      expect(await store.db.settings.get('service')).toBeUndefined();
+      expect(await serviceSettings(store.db)).toEqual(defaultServiceSettings());
+    }
+  });
+
+  it('refuses invalid settings with the problems', async () => {
+    const store = await device('m1', 'manager');
+    const bad = edited();
+    bad.calendar.holidays = ['2025-13-01'];
+    const r = await saveServiceSettings(store, bad);
+    expect(r).toEqual({ ok: false, problems: [{ code: 'settings.error.badDate', field: 'calendar.holidays', params: { date: '2025-13-01' } }] });
+  });
+
+  it('two managers offline: one changes the calendar, the other a category; after the merge both stand', async () => {
+    const a = await device('m1', 'manager', 'A');
+    const b = await device('m2', 'manager', 'B');
+    // The record exists on both once a first save has reached both (the very first upsert of a
+    // missing record is a whole-record write: two first saves at once would keep one).
+    const base = defaultServiceSettings();
+    base.calendar.start = '08:00';
+    expect((await saveServiceSettings(a, base)).ok).toBe(true);
+    await exchange(a, b);
+
+    const calendarEdit = structuredClone(base);
+    calendarEdit.calendar.holidays = ['2025-10-01'];
+    const categoryEdit = structuredClone(base);
+    categoryEdit.categories[1].teamId = 'admin';
+    expect(await saveServiceSettings(a, calendarEdit)).toEqual({ ok: true, value: true });
+    expect(await saveServiceSettings(b, categoryEdit)).toEqual({ ok: true, value: true });
+    await exchange(a, b);
+    for (const store of [a, b]) {
+      const s = await serviceSettings(store.db);
+      expect(s.calendar.holidays).toEqual(['2025-10-01']);
+      expect(s.categories[1].teamId).toBe('admin');
+    }
+  });
+});
+
+describe('staff in the store', () => {
+  it('a manager puts a receptionist in a team as a team member; a receptionist may not', async () => {
+    const manager = await device('m1', 'manager');
+    const made = createStaff('李师傅', 'reception', { now: new Date().toISOString() }, 's9');
+    if (!made.ok) throw new Error('refused');
+    await manager.run(made.value.command);
+    expect(await updateStaffMember(manager, 's9', { role: 'team', teamId: 'engineering' })).toEqual({ ok: true, value: true });
+    expect(await updateStaffMember(manager, 's9', { teamId: 'nope' })).toEqual({ ok: false, problems: [{ code: 'staff.error.badTeam', field: 'team' }] });
+    expect(await updateStaffMember(manager, 'm1', { role: 'reception' })).toEqual({ ok: false, problems: [{ code: 'staff.error.lastManager', field: 'role' }] });
+    expect(await manager.db.staff.get('s9')).toMatchObject({ role: 'team', teamId: 'engineering' });
+
+    const reception = await device('r1', 'reception', 'B');
+    await exchange(manager, reception);
+    expect(await reception.db.staff.get('s9')).toMatchObject({ role: 'team', teamId: 'engineering' });
+    expect(await updateStaffMember(reception, 's9', { teamId: 'environment' })).toEqual({ ok: false, problems: [{ code: 'staff.error.managerOnly' }] });
+  });
+});
