@@ -1,3 +1,8 @@
+/**
+ * `npm run screens`: walks the main screens of a fresh office in headless Chromium and saves
+ * screenshots to test/.artifacts/ (units, new customer, 360° page, request, complaint, queue),
+ * so that a developer looks at what a receptionist will see. Needs `npx vite build` first.
+ */
 import { launchChromium } from './helpers/browser';
 import { relayIn, tempDir } from './helpers/relay';
 import { resolve } from 'node:path';
@@ -42,5 +47,29 @@ await page.getByLabel('内容').fill('来电询问物业费缴纳方式');
 await page.getByRole('button', { name: '记录接触' }).click();
 await page.waitForTimeout(400);
 await page.screenshot({ path: 'test/.artifacts/customer360.png', fullPage: true });
+const t0 = Date.now();
+await page.goto(base + '/requests/new');
+await page.getByLabel('报告人').fill('5678');
+await page.getByLabel('报告人').press('Enter');
+await page.getByLabel('内容描述').fill('厨房水龙头漏水');
+await page.getByRole('button', { name: '保存' }).click();
+await page.getByTestId('request-number').waitFor();
+console.log('intake ms', Date.now() - t0);
+await page.screenshot({ path: 'test/.artifacts/request.png', fullPage: true });
+await page.goto(base + '/requests/new?kind=complaint');
+await page.getByLabel('报告人').fill('zw');
+await page.getByLabel('报告人').press('Enter');
+await page.getByLabel('内容描述').fill('楼上装修噪音，晚上十点后仍施工');
+await page.getByRole('button', { name: '保存' }).click();
+await page.getByTestId('request-number').waitFor();
+await page.getByLabel('事实经过').fill('1102 室夜间施工');
+await page.getByRole('button', { name: '保存调查' }).click();
+await page.getByLabel('方案内容').first().fill('上门致歉，限定施工时间');
+await page.getByRole('button', { name: '提交方案审批' }).click();
+await page.waitForTimeout(500);
+await page.screenshot({ path: 'test/.artifacts/complaint.png', fullPage: true });
+await page.goto(base + '/requests?q=open');
+await page.getByTestId('request-queue').waitFor();
+await page.screenshot({ path: 'test/.artifacts/queue.png' });
 await browser.close();
 await relay.close();
