@@ -1,9 +1,11 @@
 import { render } from 'solid-js/web';
-import { locale } from './i18n';
+import { initLocale, locale } from './i18n';
 import { App } from './ui/App';
 import { resumeSession } from './ui/session';
 import './ui/styles.css';
 
-document.documentElement.lang = locale();
 resumeSession();
-render(() => <App />, document.getElementById('app')!);
+void initLocale().finally(() => {
+  document.documentElement.lang = locale();
+  render(() => <App />, document.getElementById('app')!);
+});

@@ -1,7 +1,5 @@
 import { createSignal } from 'solid-js';
-import { en } from './en';
 import { zhCN, type DictKey, type Dictionary } from './zh-CN';
-import { zhTW } from './zh-TW';
 
 export type Locale = 'zh-CN' | 'zh-TW' | 'en';
 export const LOCALES: { id: Locale; label: string }[] = [
@@ -10,21 +8,37 @@ export const LOCALES: { id: Locale; label: string }[] = [
   { id: 'en', label: 'English' },
 ];
 
-const DICTIONARIES: Record<Locale, Dictionary> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
+/**
+ * zh-CN, the default, ships with the first screen; zh-TW and English are their own chunks,
+ * loaded when chosen (and precached by the service worker, so they load offline too).
+ */
+const DICTIONARIES: Partial<Record<Locale, Dictionary>> = { 'zh-CN': zhCN };
+const LOADERS: Record<Locale, () => Promise<Dictionary>> = {
+  'zh-CN': async () => zhCN,
+  'zh-TW': () => import('./zh-TW').then((m) => m.zhTW),
+  en: () => import('./en').then((m) => m.en),
+};
 const STORAGE_KEY = 'linli.locale';
 
-function initialLocale(): Locale {
+function savedLocale(): Locale {
   const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
-  return saved && saved in DICTIONARIES ? (saved as Locale) : 'zh-CN';
+  return saved && saved in LOADERS ? (saved as Locale) : 'zh-CN';
 }
 
-const [locale, setLocaleSignal] = createSignal<Locale>(initialLocale());
+const [locale, setLocaleSignal] = createSignal<Locale>('zh-CN');
 export { locale };
 
-export function setLocale(next: Locale): void {
+export async function setLocale(next: Locale): Promise<void> {
+  DICTIONARIES[next] ??= await LOADERS[next]();
   setLocaleSignal(next);
   localStorage.setItem(STORAGE_KEY, next);
   document.documentElement.lang = next;
+}
+
+/** Before the first render: the language this device chose last time. */
+export async function initLocale(): Promise<void> {
+  const saved = savedLocale();
+  if (saved !== 'zh-CN') await setLocale(saved).catch(() => undefined);
 }
 
 /** Fills `{{ name }}` placeholders. Values are inserted as text, never as markup. */
@@ -35,7 +49,7 @@ export function format(template: string, params?: Record<string, string | number
 
 /** Reactive translation: re-evaluates when the locale changes. */
 export function t(key: DictKey, params?: Record<string, string | number>): string {
-  const dict = DICTIONARIES[locale()];
+  const dict = DICTIONARIES[locale()] ?? zhCN;
   return format(dict[key] ?? zhCN[key] ?? key, params);
 }
 

@@ -5,7 +5,7 @@ export function LanguagePicker() {
   return (
     <label class="inline">
       {t('settings.language')}
-      <select value={locale()} onChange={(e) => setLocale(e.currentTarget.value as Locale)}>
+      <select value={locale()} onChange={(e) => void setLocale(e.currentTarget.value as Locale)}>
         <For each={LOCALES}>{(l) => <option value={l.id}>{l.label}</option>}</For>
       </select>
     </label>
