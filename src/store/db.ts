@@ -68,5 +68,10 @@ export class LinliDB extends Dexie {
     this.version(4).stores({
       requests: 'id, number, kind, status, createdAt, dueFinish, customerId, unitCode, teamId, assigneeId, ownerId, [open+teamId], [open+assigneeId], [open+createdAt], [open+dueFinish], [open+teamId+dueFinish], [open+assigneeId+dueFinish], awaitingApproval, followUpDue, reopenCount',
     });
+    // v5: 我的工单 also lists what one owns as first contact: only the open ones, by index (a
+    // receptionist owns thousands of closed requests after a year).
+    this.version(5).stores({
+      requests: 'id, number, kind, status, createdAt, dueFinish, customerId, unitCode, teamId, assigneeId, ownerId, [open+teamId], [open+assigneeId], [open+createdAt], [open+dueFinish], [open+teamId+dueFinish], [open+assigneeId+dueFinish], [open+ownerId+dueFinish], awaitingApproval, followUpDue, reopenCount',
+    });
   }
 }

@@ -90,7 +90,7 @@ export async function queue(db: LinliDB, name: QueueName, opts: { me: string; te
   switch (name) {
     case 'mine': {
       const assigned = await db.requests.where('[open+assigneeId+dueFinish]').between([1, opts.me, ''], [1, opts.me, '\uffff']).toArray();
-      const owned = await db.requests.where('ownerId').equals(opts.me).filter((r) => r.open === 1 && r.assigneeId !== opts.me).toArray();
+      const owned = await db.requests.where('[open+ownerId+dueFinish]').between([1, opts.me, ''], [1, opts.me, '\uffff']).filter((r) => r.assigneeId !== opts.me).toArray();
       const rows = assigned.concat(owned).sort((a, b) => (a.dueFinish || '9').localeCompare(b.dueFinish || '9'));
       return { rows: rows.slice(0, QUEUE_LIMIT), total: rows.length };
     }
