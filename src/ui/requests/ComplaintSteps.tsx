@@ -66,13 +66,17 @@ export function ComplaintSteps(props: { office: OfficeStore; req: ServiceRequest
         <For each={state().proposals}>
           {(p) => (
             <li class={`proposal ${p.status}`}>
-              <span class="chip">{t(`proposal.${p.status}`)}</span> {p.text}
-              <Show when={p.remedies.length}> <span class="muted">（{p.remedies.map((r) => t(`remedy.${r}`)).join('、')}）</span></Show>
-              <Show when={p.decidedBy}> <span class="muted">— {p.decidedBy}{p.comment ? `：${p.comment}` : ''}</span></Show>
+              <span class="chip">{t(`proposal.${p.status}`)}</span>{' '}
+              <span class="proposal-text">{p.text}<Show when={p.remedies.length}> <span class="muted">（{p.remedies.map((r) => t(`remedy.${r}`)).join('、')}）</span></Show></span>
+              {/* The manager's reason stays readable when the proposal is struck through. */}
+              <Show when={p.decidedBy}> <span class="muted decision">— {p.decidedBy}{p.comment ? `：${p.comment}` : ''}</span></Show>
             </li>
           )}
         </For>
       </ol>
+      <Show when={open() && state().stage === 'registered'}>
+        <p class="muted">{t('request.error.investigateFirst')}</p>
+      </Show>
       <Show when={open() && !pending() && state().stage !== 'signed' && state().stage !== 'registered'}>
         <StepForm title={t('requests.proposals')} submit={t('action.propose')} onSubmit={() => step((req, ctx) => proposeSettlement(req, proposal(), remedies(), ctx))}
           onDone={() => { setProposal(''); setRemedies([]); }}>
