@@ -22,7 +22,8 @@ import { requestPrintLinks } from '../../print/links';
 /** One request: what, who, where, its deadlines, the next steps and the whole timeline. */
 export function RequestPage(props: { office: OfficeStore }) {
   const params = useParams<{ id: string }>();
-  const row = createLive(() => params.id, (id) => props.office.db.requests.get(id), undefined);
+  // null once looked up and not on this device (yet): Dexie says undefined, which would read as still loading.
+  const row = createLive(() => params.id, async (id) => (await props.office.db.requests.get(id)) ?? null, undefined as RequestRow | null | undefined);
   return (
     <main class="page wide">
       <A href="/requests" class="back">← {t('requests.title')}</A>
