@@ -123,15 +123,21 @@ export class ShardDoc {
     if (rows.length >= COMPACT_AFTER) await this.enqueue(() => this.compact());
   }
 
-  /** Derives every projection row of this shard afresh from the document. */
+  /**
+   * Derives every projection row of this shard afresh from the document. The tables of the
+   * yearly ledgers (requests, contacts, follow-ups) are shared by every ledger-YYYY shard, so a
+   * ledger only overwrites its own rows (records are never deleted from a document); clearing
+   * the table would drop the other years' rows until each of their records changed again.
+   */
   async rebuildProjection(): Promise<void> {
     await this.prepare();
+    const ownsTables = !this.name.startsWith('ledger-');
     await this.db.transaction('rw', this.tables(), async () => {
       for (const collection of collectionsOf(this.name)) {
         const projector = PROJECTORS[collection];
         if (!projector) continue;
         const table = projector.table(this.db);
-        await table.clear();
+        if (ownsTables) await table.clear();
         const rows: object[] = [];
         this.doc.getMap<Y.Map<unknown>>(collection).forEach((record, id) => {
           if (record instanceof Y.Map) rows.push(projector.row(id, record.toJSON()));

@@ -100,3 +100,27 @@ describe('queues', () => {
     expect(mine.total).toBe(1); // the first-contact owner sees it until it is handed over
   });
 });
+
+describe('projection of the yearly ledgers', () => {
+  it('keeps this year’s requests when last year’s ledger is opened (and rebuilt) afterwards', async () => {
+    // The requests, contacts and follow-ups tables are shared by every ledger-YYYY shard. A device
+    // opens this year's ledger, then last year's; rebuilding one must not drop the other's rows.
+    const office = newId();
+    const a = device(office, 'A');
+    const year = new Date().getUTCFullYear();
+    const r = await takeRequest(a, repair(1));
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(await a.db.requests.count()).toBe(1);
+    await a.shard(`ledger-${year - 1}`);
+    expect((await a.db.requests.toArray()).map((x) => x.number)).toEqual([r.value.number]);
+
+    // After a projection version change every ledger is rebuilt on the next open, this year first.
+    await a.db.meta.bulkDelete([`projection:ledger-${year}`, `projection:ledger-${year - 1}`]);
+    await a.close();
+    opened.splice(opened.indexOf(a), 1);
+    const again = device(office, 'A');
+    await again.shard(`ledger-${year}`);
+    await again.shard(`ledger-${year - 1}`);
+    expect((await again.db.requests.toArray()).map((x) => x.number)).toEqual([r.value.number]);
+  });
+});

@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import {
   addTask, complaintState, completeTask, decideSettlement, investigate, negotiate, proposeSettlement, sendCorrectiveAction, signAgreement,
 } from '../../domain/requests/complaint';
@@ -28,6 +28,15 @@ export function ComplaintSteps(props: { office: OfficeStore; req: ServiceRequest
   const [capaDept, setCapaDept] = createSignal('');
   const [capa, setCapa] = createSignal('');
   const pending = () => state().proposals.find((p) => p.status === 'pending');
+  // An investigation saved meanwhile (by a colleague, or here) fills the fields not being edited.
+  const saved = createMemo(() => props.req.investigation, undefined, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
+  createEffect(on(saved, (now, before) => {
+    if (!now) return;
+    if (facts() === (before?.facts ?? '')) setFacts(now.facts);
+    if (cause() === (before?.cause ?? '')) setCause(now.cause);
+    if (responsibility() === (before?.responsibility ?? 'company')) setResponsibility(now.responsibility);
+    if (severity() === (before?.severity ?? 'general')) setSeverity(now.severity);
+  }, { defer: true }));
 
   return (
     <section class="card steps-panel complaint" aria-labelledby="complaint-title">
@@ -57,15 +66,20 @@ export function ComplaintSteps(props: { office: OfficeStore; req: ServiceRequest
         <For each={state().proposals}>
           {(p) => (
             <li class={`proposal ${p.status}`}>
-              <span class="chip">{t(`proposal.${p.status}`)}</span> {p.text}
-              <Show when={p.remedies.length}> <span class="muted">（{p.remedies.map((r) => t(`remedy.${r}`)).join('、')}）</span></Show>
-              <Show when={p.decidedBy}> <span class="muted">— {p.decidedBy}{p.comment ? `：${p.comment}` : ''}</span></Show>
+              <span class="chip">{t(`proposal.${p.status}`)}</span>{' '}
+              <span class="proposal-text">{p.text}<Show when={p.remedies.length}> <span class="muted">（{p.remedies.map((r) => t(`remedy.${r}`)).join('、')}）</span></Show></span>
+              {/* The manager's reason stays readable when the proposal is struck through. */}
+              <Show when={p.decidedBy}> <span class="muted decision">— {p.decidedBy}{p.comment ? `：${p.comment}` : ''}</span></Show>
             </li>
           )}
         </For>
       </ol>
+      <Show when={open() && state().stage === 'registered'}>
+        <p class="muted">{t('request.error.investigateFirst')}</p>
+      </Show>
       <Show when={open() && !pending() && state().stage !== 'signed' && state().stage !== 'registered'}>
-        <StepForm title={t('requests.proposals')} submit={t('action.propose')} onSubmit={() => step((req, ctx) => proposeSettlement(req, proposal(), remedies(), ctx))}>
+        <StepForm title={t('requests.proposals')} submit={t('action.propose')} onSubmit={() => step((req, ctx) => proposeSettlement(req, proposal(), remedies(), ctx))}
+          onDone={() => { setProposal(''); setRemedies([]); }}>
           <label>{t('requests.proposal')}<textarea name="proposal" rows={2} maxLength={20000} value={proposal()} onInput={(e) => setProposal(e.currentTarget.value)} /></label>
           <fieldset class="remedies">
             <legend>{t('requests.remedies')}</legend>
@@ -85,8 +99,8 @@ export function ComplaintSteps(props: { office: OfficeStore; req: ServiceRequest
           <Show when={props.role === 'manager'} fallback={<p class="muted">{t('requests.managerNote')}</p>}>
             <div class="decide">
               <label>{t('requests.decisionComment')}<input name="decisionComment" maxLength={2000} value={decision()} onInput={(e) => setDecision(e.currentTarget.value)} /></label>
-              <StepForm title={t('action.approve')} submit={t('action.approve')} onSubmit={() => step((req, ctx) => decideSettlement(req, p().id, true, decision(), props.role, ctx))} />
-              <StepForm title={t('action.reject')} submit={t('action.reject')} tone="danger" onSubmit={() => step((req, ctx) => decideSettlement(req, p().id, false, decision(), props.role, ctx))} />
+              <StepForm title={t('action.approve')} submit={t('action.approve')} onSubmit={() => step((req, ctx) => decideSettlement(req, p().id, true, decision(), props.role, ctx))} onDone={() => setDecision('')} />
+              <StepForm title={t('action.reject')} submit={t('action.reject')} tone="danger" onSubmit={() => step((req, ctx) => decideSettlement(req, p().id, false, decision(), props.role, ctx))} onDone={() => setDecision('')} />
             </div>
           </Show>
         )}
@@ -94,8 +108,8 @@ export function ComplaintSteps(props: { office: OfficeStore; req: ServiceRequest
       <Show when={open() && state().stage === 'approved'}>
         <div class="decide">
           <label>{t('requests.negotiation')}<input name="roundNote" maxLength={2000} value={roundNote()} onInput={(e) => setRoundNote(e.currentTarget.value)} /></label>
-          <StepForm title={t('action.agreed')} submit={t('action.agreed')} onSubmit={() => step((req, ctx) => negotiate(req, 'agreed', roundNote(), ctx))} />
-          <StepForm title={t('action.revise')} submit={t('action.revise')} tone="danger" onSubmit={() => step((req, ctx) => negotiate(req, 'revise', roundNote(), ctx))} />
+          <StepForm title={t('action.agreed')} submit={t('action.agreed')} onSubmit={() => step((req, ctx) => negotiate(req, 'agreed', roundNote(), ctx))} onDone={() => setRoundNote('')} />
+          <StepForm title={t('action.revise')} submit={t('action.revise')} tone="danger" onSubmit={() => step((req, ctx) => negotiate(req, 'revise', roundNote(), ctx))} onDone={() => setRoundNote('')} />
         </div>
       </Show>
       <Show when={open() && state().stage === 'agreed'}>
@@ -119,7 +133,7 @@ export function ComplaintSteps(props: { office: OfficeStore; req: ServiceRequest
           </For>
         </ul>
         <Show when={open() && state().stage === 'signed'}>
-          <StepForm title={t('action.addTask')} submit={t('action.addTask')} onSubmit={() => step((req, ctx) => addTask(req, department(), task(), ctx))}>
+          <StepForm title={t('action.addTask')} submit={t('action.addTask')} onSubmit={() => step((req, ctx) => addTask(req, department(), task(), ctx))} onDone={() => { setDepartment(''); setTask(''); }}>
             <div class="grid-2">
               <label>{t('requests.department')}<input name="taskDepartment" maxLength={60} value={department()} onInput={(e) => setDepartment(e.currentTarget.value)} /></label>
               <label>{t('requests.task')}<input name="taskText" maxLength={2000} value={task()} onInput={(e) => setTask(e.currentTarget.value)} /></label>
@@ -133,7 +147,7 @@ export function ComplaintSteps(props: { office: OfficeStore; req: ServiceRequest
         <ul class="plain">
           <For each={state().corrective}>{(c) => <li><strong>{c.department}</strong> {c.action} <span class="muted">— {c.by}</span></li>}</For>
         </ul>
-        <StepForm title={t('requests.corrective')} submit={t('action.sendCorrective')} onSubmit={() => step((req, ctx) => sendCorrectiveAction(req, capaDept(), capa(), ctx))}>
+        <StepForm title={t('requests.corrective')} submit={t('action.sendCorrective')} onSubmit={() => step((req, ctx) => sendCorrectiveAction(req, capaDept(), capa(), ctx))} onDone={() => { setCapaDept(''); setCapa(''); }}>
           <div class="grid-2">
             <label>{t('requests.department')}<input name="capaDepartment" maxLength={60} value={capaDept()} onInput={(e) => setCapaDept(e.currentTarget.value)} /></label>
             <label>{t('requests.correctiveAction')}<input name="capaAction" maxLength={2000} value={capa()} onInput={(e) => setCapa(e.currentTarget.value)} /></label>

@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import { suggestAssignee } from '../../domain/requests/dispatch';
 import {
   closeRequest, completeWork, dispatch, FOLLOW_UP_METHODS, handOver, recordFollowUp, reopenRequest, reportBack, resumeWork, startWork, waitOnResident, type FollowUpMethod,
@@ -23,6 +23,12 @@ export function LifecycleSteps(props: { office: OfficeStore; req: ServiceRequest
   const load = createLive(() => members().map((m) => m.id).join(','), (ids) => openLoad(props.office.db, ids ? ids.split(',') : []), new Map<string, number>());
   const suggested = () => suggestAssignee(teamId(), props.staff, (id) => load().get(id) ?? 0);
   const [assignee, setAssignee] = createSignal('');
+  // Someone (here or on another tablet) changed the team: the form starts from the new one.
+  const currentTeam = createMemo(() => props.req.teamId);
+  createEffect(on(currentTeam, (id) => {
+    if (id) setTeamId(id);
+    setAssignee('');
+  }, { defer: true }));
   const chosen = () => assignee() || suggested();
   const nameOf = (id: string) => props.staff.find((m) => m.id === id)?.name ?? '';
   const teamName = (id: string) => props.settings.teams.find((tm) => tm.id === id)?.name ?? id;
@@ -44,7 +50,7 @@ export function LifecycleSteps(props: { office: OfficeStore; req: ServiceRequest
       <h2 id="steps-title">{t('requests.actions')}</h2>
       <Show when={['accepted', 'dispatched', 'inProgress'].includes(s())}>
         <StepForm title={s() === 'accepted' ? t('action.dispatch') : t('action.reassign')} submit={s() === 'accepted' ? t('action.dispatch') : t('action.reassign')}
-          onSubmit={() => step((req, ctx) => dispatch(req, teamId(), chosen(), ctx, { team: teamName(teamId()), assignee: nameOf(chosen()) }))}>
+          onSubmit={() => step((req, ctx) => dispatch(req, teamId(), chosen(), ctx, { team: teamName(teamId()), assignee: nameOf(chosen()) }))} onDone={() => setAssignee('')}>
           <div class="grid-2">
             <label>
               {t('requests.team')}
@@ -69,7 +75,7 @@ export function LifecycleSteps(props: { office: OfficeStore; req: ServiceRequest
         <StepForm title={t('action.start')} submit={t('action.start')} onSubmit={() => step((req, ctx) => startWork(req, ctx))} />
       </Show>
       <Show when={s() === 'dispatched' || s() === 'inProgress'}>
-        <StepForm title={t('action.complete')} submit={t('action.complete')} onSubmit={() => step((req, ctx) => completeWork(req, report(), signed(), signedDate(), ctx))}>
+        <StepForm title={t('action.complete')} submit={t('action.complete')} onSubmit={() => step((req, ctx) => completeWork(req, report(), signed(), signedDate(), ctx))} onDone={() => setReport('')}>
           <label>
             {t('requests.report')}
             <textarea name="report" rows={2} maxLength={20000} value={report()} onInput={(e) => setReport(e.currentTarget.value)} />
@@ -89,7 +95,7 @@ export function LifecycleSteps(props: { office: OfficeStore; req: ServiceRequest
         </StepForm>
       </Show>
       <Show when={['dispatched', 'inProgress', 'done', 'followUp'].includes(s())}>
-        <StepForm title={t('action.reportBack')} submit={t('action.reportBack')} onSubmit={() => step((req, ctx) => reportBack(req, note(), ctx))}>
+        <StepForm title={t('action.reportBack')} submit={t('action.reportBack')} onSubmit={() => step((req, ctx) => reportBack(req, note(), ctx))} onDone={() => setNote('')}>
           <label>
             {t('requests.note')}
             <input name="reportNote" maxLength={2000} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
@@ -97,7 +103,8 @@ export function LifecycleSteps(props: { office: OfficeStore; req: ServiceRequest
         </StepForm>
       </Show>
       <Show when={s() === 'done' || s() === 'followUp'}>
-        <StepForm title={t('action.followUp')} submit={t('action.followUp')} onSubmit={() => step((req, ctx) => recordFollowUp(req, method(), satisfaction(), comment(), ctx))}>
+        <StepForm title={t('action.followUp')} submit={t('action.followUp')} onSubmit={() => step((req, ctx) => recordFollowUp(req, method(), satisfaction(), comment(), ctx))}
+          onDone={() => { setSatisfaction(0); setComment(''); }}>
           <div class="grid-2">
             <label>
               {t('requests.method')}
@@ -125,7 +132,7 @@ export function LifecycleSteps(props: { office: OfficeStore; req: ServiceRequest
       </Show>
       <Show when={s() !== 'closed'}>
         <StepForm title={t('action.close')} submit={props.role === 'manager' ? t('action.closeManager') : t('action.close')} tone="danger"
-          onSubmit={() => step((req, ctx) => closeRequest(req, ctx, props.role, reason()))}>
+          onSubmit={() => step((req, ctx) => closeRequest(req, ctx, props.role, reason()))} onDone={() => setReason('')}>
           <label>
             {t('requests.reason')}
             <input name="closeReason" maxLength={2000} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
@@ -133,7 +140,7 @@ export function LifecycleSteps(props: { office: OfficeStore; req: ServiceRequest
         </StepForm>
       </Show>
       <Show when={['done', 'followUp', 'closed'].includes(s())}>
-        <StepForm title={t('action.reopen')} submit={t('action.reopen')} tone="danger" onSubmit={() => step((req, ctx) => reopenRequest(req, reopenReason(), ctx))}>
+        <StepForm title={t('action.reopen')} submit={t('action.reopen')} tone="danger" onSubmit={() => step((req, ctx) => reopenRequest(req, reopenReason(), ctx))} onDone={() => setReopenReason('')}>
           <label>
             {t('requests.reason')}
             <input name="reopenReason" maxLength={2000} value={reopenReason()} onInput={(e) => setReopenReason(e.currentTarget.value)} />
@@ -142,7 +149,7 @@ export function LifecycleSteps(props: { office: OfficeStore; req: ServiceRequest
       </Show>
       <Show when={['accepted', 'dispatched', 'inProgress'].includes(s())}>
         <Show when={props.req.waitingSince} fallback={
-          <StepForm title={t('action.wait')} submit={t('action.wait')} onSubmit={() => step((req, ctx) => waitOnResident(req, waitNote(), ctx))}>
+          <StepForm title={t('action.wait')} submit={t('action.wait')} onSubmit={() => step((req, ctx) => waitOnResident(req, waitNote(), ctx))} onDone={() => setWaitNote('')}>
             <label>
               {t('requests.note')}
               <input name="waitNote" maxLength={2000} value={waitNote()} onInput={(e) => setWaitNote(e.currentTarget.value)} />
@@ -153,7 +160,7 @@ export function LifecycleSteps(props: { office: OfficeStore; req: ServiceRequest
         </Show>
       </Show>
       <Show when={s() !== 'closed'}>
-        <StepForm title={t('action.handOver')} submit={t('action.handOver')} onSubmit={() => step((req, ctx) => handOver(req, owner(), nameOf(owner()), ctx))}>
+        <StepForm title={t('action.handOver')} submit={t('action.handOver')} onSubmit={() => step((req, ctx) => handOver(req, owner(), nameOf(owner()), ctx))} onDone={() => setOwner('')}>
           <label>
             {t('requests.owner')}
             <select name="owner" value={owner()} onChange={(e) => setOwner(e.currentTarget.value)}>

@@ -15,19 +15,24 @@ import { myRole, serviceSettings } from '../../store/requests';
 import { NotesEditor } from '../customers/NotesEditor';
 import { ComplaintSteps } from './ComplaintSteps';
 import { LifecycleSteps } from './LifecycleSteps';
+import { StepStamp } from './StepForm';
 import { Timeline } from './Timeline';
 import { requestPrintLinks } from '../../print/links';
 
 /** One request: what, who, where, its deadlines, the next steps and the whole timeline. */
 export function RequestPage(props: { office: OfficeStore }) {
   const params = useParams<{ id: string }>();
-  const row = createLive(() => params.id, (id) => props.office.db.requests.get(id), undefined);
+  // null once looked up and not on this device (yet): Dexie says undefined, which would read as still loading.
+  const row = createLive(() => params.id, async (id) => (await props.office.db.requests.get(id)) ?? null, undefined as RequestRow | null | undefined);
   return (
     <main class="page wide">
       <A href="/requests" class="back">← {t('requests.title')}</A>
       <Show when={row() !== undefined} fallback={<p>{t('common.loading')}</p>}>
-        <Show when={row()} keyed fallback={<p class="empty">{t('requests.notFound')}</p>}>
-          {(r) => <RequestView office={props.office} row={r} />}
+        {/* Keyed by the id only: every change of the request (a colleague's step arriving, the
+            projection rewritten) gives a new row object, and re-creating the view for it would
+            wipe what the user is typing in a step form and flash 加载中…. */}
+        <Show when={row()?.id} keyed fallback={<p class="empty">{t('requests.notFound')}</p>}>
+          <Show when={row()}>{(r) => <RequestView office={props.office} row={r()} />}</Show>
         </Show>
       </Show>
     </main>
@@ -35,7 +40,9 @@ export function RequestPage(props: { office: OfficeStore }) {
 }
 
 function RequestView(props: { office: OfficeStore; row: RequestRow }) {
-  const record = createRecord(props.office, shardOf(props.row), 'requests', props.row.id);
+  // The view is made for one request (see RequestPage); `props.row` follows its changes.
+  const id = props.row.id;
+  const record = createRecord(props.office, shardOf(props.row), 'requests', id);
   const req = createMemo(() => {
     const r = record();
     return r ? requestFromRecord(props.row.id, r) : null;
@@ -43,13 +50,13 @@ function RequestView(props: { office: OfficeStore; row: RequestRow }) {
   const settings = createLive(() => props.office, (o) => serviceSettings(o.db), null);
   const staff = createLive(() => props.office, (o) => o.db.staff.orderBy('name').toArray(), []);
   const role = createLive(() => props.office, (o) => myRole(o), '');
-  const followups = createLive(() => props.row.id, (id) => props.office.db.followups.where('requestId').equals(id).sortBy('at'), []);
+  const followups = createLive(() => id, (id) => props.office.db.followups.where('requestId').equals(id).sortBy('at'), []);
   const nameOf = (id: string) => staff().find((s) => s.id === id)?.name ?? '—';
   props.office.presence.setViewing(`requests/${props.row.id}`);
   onCleanup(() => props.office.presence.setViewing(null));
   const viewers = () => props.office.presence.peers().filter((p) => p.viewing === `requests/${props.row.id}`).map((p) => p.user.name);
 
-  return (
+  const view = () => (
     <Show when={req() && settings()} fallback={<p>{t('common.loading')}</p>}>
       <div class="page-head">
         <div class="title-line">
@@ -109,4 +116,6 @@ function RequestView(props: { office: OfficeStore; row: RequestRow }) {
       </div>
     </Show>
   );
+  // Step forms clear the reasons they showed once the request has moved on (a step by anyone).
+  return <StepStamp.Provider value={() => req()?.history.length ?? 0}>{view()}</StepStamp.Provider>;
 }
