@@ -5,8 +5,10 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { Relay } from '../../sync-server/relay';
+import type { RequestKind } from '../../src/domain/requests/types';
+import type { StaffRole } from '../../src/domain/staff';
 import { zhCN } from '../../src/i18n/zh-CN';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
 import { relayIn, removeDir, tempDir } from './relay';
@@ -104,17 +106,40 @@ export function watchErrors(page: Page): string[] {
 }
 
 /**
- * Opens the join link in a page of `context`, and enters as a new staff member `staffName`.
+ * Opens the join link in a page of `context`, and enters as a new staff member `staffName`
+ * (我是新同事; `role` is chosen under 岗位, the form's default 客服接待 if left out).
  * Resolves on the customer list with the staff profile chosen.
  */
-export async function joinOffice(context: BrowserContext, link: string, staffName: string, page?: Page): Promise<Page> {
+export async function joinOffice(context: BrowserContext, link: string, staffName: string, page?: Page, role?: StaffRole): Promise<Page> {
   const p = page ?? (await context.newPage());
   await p.goto(link);
   await p.getByRole('heading', { name: zh['setup.whoAreYou'] }).waitFor();
   await p.getByLabel(zh['setup.staffName']).fill(staffName);
+  if (role) await p.getByLabel(zh['setup.role']).selectOption({ label: zh[`role.${role}`] });
   await p.getByRole('button', { name: zh['setup.addStaff'] }).click();
   await p.getByRole('heading', { name: zh['customers.title'], exact: true }).waitFor();
   return p;
+}
+
+/**
+ * 新建管理处 on the setup page of a fresh tablet: the office is created on the relay and the
+ * first staff member is its manager (管理处经理). Resolves on the customer list.
+ */
+export async function createOffice(context: BrowserContext, app: Pick<AppRelay, 'base'>, officeName: string, managerName: string): Promise<Page> {
+  const p = await context.newPage();
+  await p.goto(`${app.base}/`);
+  await p.getByLabel(zh['setup.officeName']).fill(officeName);
+  await p.getByLabel(zh['setup.yourName']).fill(managerName);
+  await p.getByRole('button', { name: zh['setup.createSubmit'] }).click();
+  await p.getByRole('heading', { name: zh['customers.title'], exact: true }).waitFor();
+  return p;
+}
+
+/** The join link a manager reads off 设置 → 显示加入链接和二维码 (leaves the page on 设置). */
+export async function readJoinLink(page: Page): Promise<string> {
+  await page.getByRole('navigation', { name: zh['nav.main'] }).getByRole('link', { name: zh['nav.settings'] }).click();
+  await page.getByRole('button', { name: zh['settings.showJoin'] }).click();
+  return page.getByTestId('join-link').inputValue();
 }
 
 export interface NewCustomer {
@@ -291,4 +316,98 @@ export class Cleanup {
     }
     if (errors.length) throw errors[0];
   }
+}
+
+export interface NewRequest {
+  kind?: RequestKind;
+  /** Typed into 报告人 (phone digits, room number, name or pinyin initials); Enter takes the first match. */
+  customer: string;
+  /** Category name (类别), e.g. 噪音扰民; the first one of the kind if left out. */
+  category?: string;
+  description: string;
+}
+
+/** 受理登记 from /requests/new; resolves on the new request's page with its id and number. */
+export async function newRequest(page: Page, base: string, r: NewRequest): Promise<{ id: string; number: string }> {
+  await page.goto(`${base}/requests/new${r.kind ? `?kind=${r.kind}` : ''}`);
+  await page.getByRole('heading', { name: zh['requests.new'] }).waitFor();
+  const who = page.getByLabel(zh['requests.customer']);
+  await who.fill(r.customer);
+  await page.getByTestId('customer-matches').waitFor();
+  await who.press('Enter');
+  await page.getByTestId('picked-customer').waitFor();
+  if (r.category) await page.getByLabel(zh['requests.category']).selectOption({ label: r.category });
+  await page.getByLabel(zh['requests.description']).fill(r.description);
+  await page.getByRole('button', { name: zh['common.save'], exact: true }).click();
+  await page.waitForURL(/\/requests\/[^/?]+$/);
+  const number = (await page.getByTestId('request-number').textContent()) ?? '';
+  return { id: new URL(page.url()).pathname.split('/').pop()!, number };
+}
+
+export interface TimelineStep {
+  what: string;
+  who: string;
+  details: string;
+}
+
+/** The request's timeline (处理经过) as shown: step name, author, details; oldest first. */
+export function readTimeline(page: Page): Promise<TimelineStep[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('[data-testid=timeline] > li')).map((li) => ({
+      what: li.querySelector('.what')?.textContent ?? '',
+      who: li.querySelector('.who')?.textContent ?? '',
+      details: li.querySelector('p')?.textContent ?? '',
+    })),
+  );
+}
+
+/** Waits until the timeline shows `n` steps; says what it shows if not. */
+export async function waitTimelineLength(page: Page, n: number, timeout = 30_000): Promise<void> {
+  try {
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=timeline] > li').length === n, n, { timeout, polling: 100 });
+  } catch (err) {
+    const saw = await readTimeline(page).catch(() => []);
+    throw new Error(`timeline did not reach ${n} steps; it shows ${JSON.stringify(saw.map((s) => `${s.what}·${s.who}`))}`, { cause: err });
+  }
+}
+
+/** A step form of the request page (each is a <form aria-label=title>). */
+export const stepForm = (page: Page, title: string) => page.getByRole('form', { name: title, exact: true });
+
+/**
+ * Runs one step of the request page: `fill` fills the form (or fields next to it), then its
+ * submit button is clicked; resolves when the timeline has grown by one step named `action`
+ * (an i18n key such as `request.investigated`). If the app refuses, throws with its reasons.
+ */
+export async function runRequestStep(
+  page: Page,
+  step: { form: string; submit?: string; action: string; fill?: (form: Locator) => Promise<void> },
+): Promise<void> {
+  const before = (await readTimeline(page)).length;
+  const form = stepForm(page, step.form);
+  if (step.fill) await step.fill(form);
+  // Reasons already shown from an earlier attempt are not this attempt's answer.
+  await form.evaluate((f) => f.querySelectorAll('[role=alert] li').forEach((li) => li.setAttribute('data-stale', '')));
+  await form.getByRole('button', { name: step.submit ?? step.form, exact: true }).click();
+  const want = zh[step.action as keyof typeof zh];
+  let outcome: string;
+  try {
+    // Either the timeline grew by this step, or the form shows why it was refused.
+    const handle = await page.waitForFunction(
+      ({ n, want, title }) => {
+        const items = document.querySelectorAll('[data-testid=timeline] > li');
+        if (items.length === n + 1 && items[n].querySelector('.what')?.textContent === want) return 'ok';
+        const form = Array.from(document.querySelectorAll('form')).find((f) => f.getAttribute('aria-label') === title);
+        const fresh = Array.from(form?.querySelectorAll('[role=alert] li:not([data-stale])') ?? []);
+        return fresh.map((li) => li.textContent).join('；') || false;
+      },
+      { n: before, want, title: step.form },
+      { timeout: 15_000, polling: 50 },
+    );
+    outcome = (await handle.jsonValue()) as string;
+  } catch (err) {
+    const saw = await readTimeline(page).catch(() => []);
+    throw new Error(`${step.form} did not add ${want}; timeline: ${JSON.stringify(saw.map((s) => s.what))}`, { cause: err });
+  }
+  if (outcome !== 'ok') throw new Error(`${step.form}: refused: ${outcome}`);
 }
