@@ -325,7 +325,8 @@ describe('a complaint worked by the manager and a receptionist on two tablets', 
       action: 'request.completed',
       fill: async (f) => {
         await f.getByLabel(zh['requests.report']).fill('已上门致歉，1102承诺18:00后停工');
-        expect(await f.getByLabel(zh['requests.signed']).isChecked()).toBe(true);
+        expect(await f.getByLabel(zh['requests.signed']).isChecked()).toBe(false);
+        await f.getByLabel(zh['requests.signed']).check();
         await f.getByLabel(zh['requests.signedDate']).fill(signedOn);
       },
     });

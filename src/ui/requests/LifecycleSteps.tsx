@@ -34,7 +34,8 @@ export function LifecycleSteps(props: { office: OfficeStore; req: ServiceRequest
   const teamName = (id: string) => props.settings.teams.find((tm) => tm.id === id)?.name ?? id;
 
   const [report, setReport] = createSignal('');
-  const [signed, setSigned] = createSignal(true);
+  // Unticked until staff tick it: a signature the resident never gave must not reach the record.
+  const [signed, setSigned] = createSignal(false);
   const [signedDate, setSignedDate] = createSignal(today());
   const [note, setNote] = createSignal('');
   const [method, setMethod] = createSignal<FollowUpMethod>('phone');

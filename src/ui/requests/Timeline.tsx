@@ -16,13 +16,19 @@ function details(e: HistoryEntry): string[] {
   return out;
 }
 
+/**
+ * Steps in the order they happened: entries appended on two tablets while apart merge in an
+ * order of Yjs's choosing, so they are shown by their time (stable for equal times).
+ */
+const inTimeOrder = (entries: HistoryEntry[]) => entries.map((e, i) => ({ e, i })).sort((a, b) => a.e.at.localeCompare(b.e.at) || a.i - b.i).map((x) => x.e);
+
 /** Every step of the record in order, with its author, device and time. */
 export function Timeline(props: { entries: HistoryEntry[] }) {
   return (
     <section class="card" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('requests.timeline')}</h2>
       <ol class="timeline steps" data-testid="timeline">
-        <For each={props.entries}>
+        <For each={inTimeOrder(props.entries)}>
           {(e) => (
             <li>
               <div class="when">
