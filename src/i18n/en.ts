@@ -701,4 +701,5 @@ export const en: Dictionary = {
   'requests.printRegister': 'Service register',
   'requests.printFollowups': 'Follow-up register',
   'requests.printDisputes': 'Dispute register',
+  'queue.more': 'Show more ({{ n }} more)',
 };

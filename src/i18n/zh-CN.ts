@@ -700,6 +700,7 @@ export const zhCN = {
   'requests.printRegister': '服务登记簿',
   'requests.printFollowups': '回访记录表',
   'requests.printDisputes': '纠纷登记簿',
+  'queue.more': '显示更多（还有 {{ n }} 件）',
 } as const;
 
 export type DictKey = keyof typeof zhCN;

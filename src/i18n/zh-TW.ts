@@ -701,4 +701,5 @@ export const zhTW: Dictionary = {
   'requests.printRegister': '服務登記簿',
   'requests.printFollowups': '回訪記錄表',
   'requests.printDisputes': '糾紛登記簿',
+  'queue.more': '顯示更多（還有 {{ n }} 件）',
 };

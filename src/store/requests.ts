@@ -72,27 +72,31 @@ export async function myRole(office: OfficeStore): Promise<string> {
 
 export type QueueName = 'mine' | 'dueToday' | 'overdue' | 'team' | 'followUp' | 'approval' | 'attention' | 'open' | 'all';
 
-const QUEUE_LIMIT = 300;
+/** Rows a queue shows at first; 显示更多 asks for more. */
+export const QUEUE_PAGE = 100;
 
 /**
  * The queues the desk works from, read from the projection with its indexes; the day is the
  * office's day. Open requests first by deadline.
  */
-export async function queue(db: LinliDB, name: QueueName, opts: { me: string; teamId?: string; now: Date; todayEnd: string }): Promise<{ rows: RequestRow[]; total: number }> {
+export async function queue(db: LinliDB, name: QueueName, opts: { me: string; teamId?: string; now: Date; todayEnd: string; limit?: number }): Promise<{ rows: RequestRow[]; total: number }> {
+  const limit = opts.limit ?? QUEUE_PAGE;
   const now = opts.now.toISOString();
   const running = (r: RequestRow) => !r.waiting && r.status !== 'done' && r.status !== 'followUp';
   // Each queue reads an index in deadline order and stops at the page size; the total is a count.
   const page = async (collection: ReturnType<typeof db.requests.where>, filter?: (r: RequestRow) => boolean) => {
     const filtered = filter ? collection.filter(filter) : collection;
-    const [rows, total] = await Promise.all([filtered.clone().limit(QUEUE_LIMIT).toArray(), filtered.clone().count()]);
+    const [rows, total] = await Promise.all([filtered.clone().limit(limit).toArray(), filtered.clone().count()]);
     return { rows, total };
   };
   switch (name) {
     case 'mine': {
-      const assigned = await db.requests.where('[open+assigneeId+dueFinish]').between([1, opts.me, ''], [1, opts.me, '\uffff']).toArray();
-      const owned = await db.requests.where('[open+ownerId+dueFinish]').between([1, opts.me, ''], [1, opts.me, '\uffff']).filter((r) => r.assigneeId !== opts.me).toArray();
-      const rows = assigned.concat(owned).sort((a, b) => (a.dueFinish || '9').localeCompare(b.dueFinish || '9'));
-      return { rows: rows.slice(0, QUEUE_LIMIT), total: rows.length };
+      // Assigned to me, or mine as first contact: both read in deadline order, a page of each.
+      const assigned = db.requests.where('[open+assigneeId+dueFinish]').between([1, opts.me, ''], [1, opts.me, '\uffff']);
+      const owned = db.requests.where('[open+ownerId+dueFinish]').between([1, opts.me, ''], [1, opts.me, '\uffff']).filter((r) => r.assigneeId !== opts.me);
+      const [a, o, na, no] = await Promise.all([assigned.clone().limit(limit).toArray(), owned.clone().limit(limit).toArray(), assigned.clone().count(), owned.clone().count()]);
+      const rows = a.concat(o).sort((x, y) => (x.dueFinish || '9').localeCompare(y.dueFinish || '9'));
+      return { rows: rows.slice(0, limit), total: na + no };
     }
     case 'team':
       return page(db.requests.where('[open+teamId+dueFinish]').between([1, opts.teamId ?? '', ''], [1, opts.teamId ?? '', '\uffff']));
@@ -109,7 +113,7 @@ export async function queue(db: LinliDB, name: QueueName, opts: { me: string; te
     case 'open':
       return page(db.requests.where('[open+dueFinish]').between([1, ''], [1, '\uffff']));
     case 'all': {
-      const [rows, total] = await Promise.all([db.requests.orderBy('createdAt').reverse().limit(QUEUE_LIMIT).toArray(), db.requests.count()]);
+      const [rows, total] = await Promise.all([db.requests.orderBy('createdAt').reverse().limit(limit).toArray(), db.requests.count()]);
       return { rows, total };
     }
   }

@@ -123,4 +123,17 @@ describe('projection of the yearly ledgers', () => {
     await again.shard(`ledger-${year - 1}`);
     expect((await again.db.requests.toArray()).map((x) => x.number)).toEqual([r.value.number]);
   });
+
+  it('show a page at a time in deadline order, with the full count', async () => {
+    const store = device(newId(), 'P');
+    for (let i = 0; i < 12; i++) await takeRequest(store, repair(i));
+    const now = new Date();
+    const first = await queue(store.db, 'mine', { me: 's-P', now, todayEnd: now.toISOString(), limit: 5 });
+    expect(first.rows).toHaveLength(5);
+    expect(first.total).toBe(12);
+    const dues = first.rows.map((r) => r.dueFinish);
+    expect(dues).toEqual([...dues].sort());
+    const team = await queue(store.db, 'team', { me: 's-P', teamId: 'engineering', now, todayEnd: now.toISOString(), limit: 10 });
+    expect([team.rows.length, team.total]).toEqual([10, 12]);
+  });
 });

@@ -4,7 +4,7 @@ import { officeDay } from '../../domain/requests/work-time';
 import { t } from '../../i18n';
 import { createLive } from '../../store/live';
 import type { OfficeStore } from '../../store/office-store';
-import { queue, serviceSettings, type QueueName } from '../../store/requests';
+import { queue, QUEUE_PAGE, serviceSettings, type QueueName } from '../../store/requests';
 import { RequestRowView } from './RequestRowView';
 import { requestPrintLinks } from '../../print/links';
 
@@ -26,9 +26,10 @@ export function RequestQueues(props: { office: OfficeStore }) {
     const day = officeDay(now(), cal);
     return new Date(Date.parse(`${day}T23:59:59.999Z`) - cal.utcOffset * 60_000).toISOString();
   };
+  const [limit, setLimit] = createSignal(QUEUE_PAGE);
   const result = createLive(
-    () => ({ name: name(), team: team(), now: now(), todayEnd: todayEnd() }),
-    async (q) => ({ q: q.name, ...(await queue(props.office.db, q.name, { me: props.office.config.staffId ?? '', teamId: q.team, now: q.now, todayEnd: q.todayEnd })) }),
+    () => ({ name: name(), team: team(), now: now(), todayEnd: todayEnd(), limit: limit() }),
+    async (q) => ({ q: q.name, ...(await queue(props.office.db, q.name, { me: props.office.config.staffId ?? '', teamId: q.team, now: q.now, todayEnd: q.todayEnd, limit: q.limit })) }),
     null,
   );
   createEffect(() => {
@@ -49,7 +50,7 @@ export function RequestQueues(props: { office: OfficeStore }) {
       <nav class="tabs" aria-label={t('queue.label')}>
         <For each={QUEUES}>
           {(q) => (
-            <button type="button" role="tab" aria-selected={name() === q} classList={{ active: name() === q }} onClick={() => setParams({ q }, { replace: true })}>
+            <button type="button" role="tab" aria-selected={name() === q} classList={{ active: name() === q }} onClick={() => { setLimit(QUEUE_PAGE); setParams({ q }, { replace: true }); }}>
               {t(`queue.${q}`)}
             </button>
           )}
@@ -76,6 +77,9 @@ export function RequestQueues(props: { office: OfficeStore }) {
               <ul class="rows" data-testid="request-queue" data-queue={r().q}>
                 <For each={r().rows}>{(row) => <li><RequestRowView row={row} now={now()} /></li>}</For>
               </ul>
+              <Show when={r().total > r().rows.length}>
+                <button type="button" class="more-rows" onClick={() => setLimit(limit() + QUEUE_PAGE)}>{t('queue.more', { n: r().total - r().rows.length })}</button>
+              </Show>
             </Show>
           </>
         )}
