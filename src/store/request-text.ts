@@ -12,6 +12,7 @@ export async function editRequestDescription(office: OfficeStore, id: string, va
   if (value.length > LIMITS.note) return fail({ code: 'error.tooLong', params: { max: LIMITS.note } });
   const req = await readRequest(office, id);
   if (!req) return fail({ code: 'error.notFound' });
+  if (req.status === 'closed') return fail({ code: 'request.error.closed' });
   if (req.description === value) return { ok: true, value: undefined };
   const ctx = office.context();
   const last = req.history[req.history.length - 1];

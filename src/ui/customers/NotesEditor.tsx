@@ -9,7 +9,7 @@ import { t } from '../../i18n';
  * merged into the box without moving the caret. Nothing is sent while an IME composes a
  * Chinese word, only the finished characters.
  */
-export function NotesEditor(props: { value: string; onEdit: (value: string) => void; label?: string }) {
+export function NotesEditor(props: { value: string; onEdit: (value: string) => void; label?: string; readOnly?: boolean }) {
   let area!: HTMLTextAreaElement;
   let composing = false;
   createEffect(
@@ -35,6 +35,7 @@ export function NotesEditor(props: { value: string; onEdit: (value: string) => v
         ref={area}
         name="notes"
         rows={6}
+        readOnly={props.readOnly}
         maxLength={LIMITS.note}
         aria-describedby="notes-hint"
         value={props.value}

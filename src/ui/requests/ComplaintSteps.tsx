@@ -40,7 +40,8 @@ export function ComplaintSteps(props: { office: OfficeStore; req: ServiceRequest
 
   return (
     <section class="card steps-panel complaint" aria-labelledby="complaint-title">
-      <h2 id="complaint-title">{t('requests.stage')}：<span data-testid="complaint-stage">{t(`stage.${state().stage}`)}</span></h2>
+      <h2 id="complaint-title">{t('requests.stage')}：<span data-testid="complaint-stage">{t(`stage.${state().stage}`)}</span>
+        <Show when={!open()}> · {t('reqstatus.closed')}</Show></h2>
       <Show when={open()}>
         <StepForm title={t('requests.investigation')} submit={t('action.investigate')}
           onSubmit={() => step((req, ctx) => investigate(req, { facts: facts(), cause: cause(), responsibility: responsibility(), severity: severity() }, ctx))}>
