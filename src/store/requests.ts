@@ -73,7 +73,7 @@ export async function myRole(office: OfficeStore): Promise<string> {
 export type QueueName = 'mine' | 'dueToday' | 'overdue' | 'team' | 'followUp' | 'approval' | 'attention' | 'open' | 'all';
 
 /** Rows a queue shows at first; 显示更多 asks for more. */
-export const QUEUE_PAGE = 100;
+export const QUEUE_PAGE = 50;
 
 /**
  * The queues the desk works from, read from the projection with its indexes; the day is the

@@ -14,22 +14,23 @@ const QUEUES: QueueName[] = ['mine', 'dueToday', 'overdue', 'team', 'followUp', 
 export function RequestQueues(props: { office: OfficeStore }) {
   const [params, setParams] = useSearchParams<{ q?: string; team?: string }>();
   const name = () => (QUEUES.includes(params.q as QueueName) ? (params.q as QueueName) : 'mine');
-  const settings = createLive(() => props.office, (o) => serviceSettings(o.db), null);
-  const team = () => params.team ?? settings()?.teams[0]?.id ?? '';
   // "Now" moves on every minute so overdue marks appear without a reload.
   const [now, setNow] = createSignal(new Date());
   const timer = setInterval(() => setNow(new Date()), 60_000);
   onCleanup(() => clearInterval(timer));
-  const todayEnd = () => {
-    const cal = settings()?.calendar;
-    if (!cal) return now().toISOString();
-    const day = officeDay(now(), cal);
-    return new Date(Date.parse(`${day}T23:59:59.999Z`) - cal.utcOffset * 60_000).toISOString();
-  };
   const [limit, setLimit] = createSignal(QUEUE_PAGE);
+  // One query per change: the office's settings (teams, the office's day) are read inside it, so
+  // the first rows arrive in one round trip and are drawn once.
   const result = createLive(
-    () => ({ name: name(), team: team(), now: now(), todayEnd: todayEnd(), limit: limit() }),
-    async (q) => ({ q: q.name, ...(await queue(props.office.db, q.name, { me: props.office.config.staffId ?? '', teamId: q.team, now: q.now, todayEnd: q.todayEnd, limit: q.limit })) }),
+    () => ({ name: name(), team: params.team, now: now(), limit: limit() }),
+    async (q) => {
+      const settings = await serviceSettings(props.office.db);
+      const teamId = q.team ?? settings.teams[0]?.id ?? '';
+      const day = officeDay(q.now, settings.calendar);
+      const todayEnd = new Date(Date.parse(`${day}T23:59:59.999Z`) - settings.calendar.utcOffset * 60_000).toISOString();
+      const found = await queue(props.office.db, q.name, { me: props.office.config.staffId ?? '', teamId, now: q.now, todayEnd, limit: q.limit });
+      return { q: q.name, teamId, teams: settings.teams, ...found };
+    },
     null,
   );
   createEffect(() => {
@@ -59,8 +60,8 @@ export function RequestQueues(props: { office: OfficeStore }) {
       <Show when={name() === 'team'}>
         <label class="inline">
           {t('queue.teamPick')}
-          <select value={team()} onChange={(e) => setParams({ team: e.currentTarget.value }, { replace: true })}>
-            <For each={settings()?.teams ?? []}>{(tm) => <option value={tm.id}>{tm.name}</option>}</For>
+          <select value={result()?.teamId ?? ''} onChange={(e) => setParams({ team: e.currentTarget.value }, { replace: true })}>
+            <For each={result()?.teams ?? []}>{(tm) => <option value={tm.id}>{tm.name}</option>}</For>
           </select>
         </label>
       </Show>
