@@ -303,8 +303,9 @@ async function main() {
     const t0 = performance.now();
     const made = await takeRequest(desk, { kind: 'repair', category: 'water-electric', urgency: 'normal', channel: 'phone', description: `漏水 ${i}`, customerId: '', customerName: '张伟', unitCode: '3-2-1101', phone: '', location: '' });
     if (!made.ok) throw new Error(JSON.stringify(made.problems));
-    const q = await queue(desk.db, 'team', { me: benchActor.staffId, teamId: 'engineering', now: new Date(), todayEnd: new Date().toISOString() });
-    if (!q.rows.some((r) => r.id === made.value.id) && q.total < 300) throw new Error('not in the team queue');
+    // The team queue as far down as the new request's deadline puts it (it is due last).
+    const q = await queue(desk.db, 'team', { me: benchActor.staffId, teamId: 'engineering', now: new Date(), todayEnd: new Date().toISOString(), limit: 1000 });
+    if (!q.rows.some((r) => r.id === made.value.id)) throw new Error('not in the team queue');
     creates.push(performance.now() - t0);
   }
   record('requests.create_ms', median(creates.slice(3)), 'ms', 30);

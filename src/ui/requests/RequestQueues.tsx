@@ -24,12 +24,16 @@ export function RequestQueues(props: { office: OfficeStore }) {
   const result = createLive(
     () => ({ name: name(), team: params.team, now: now(), limit: limit() }),
     async (q) => {
-      const settings = await serviceSettings(props.office.db);
-      const teamId = q.team ?? settings.teams[0]?.id ?? '';
-      const day = officeDay(q.now, settings.calendar);
-      const todayEnd = new Date(Date.parse(`${day}T23:59:59.999Z`) - settings.calendar.utcOffset * 60_000).toISOString();
-      const found = await queue(props.office.db, q.name, { me: props.office.config.staffId ?? '', teamId, now: q.now, todayEnd, limit: q.limit });
-      return { q: q.name, teamId, teams: settings.teams, ...found };
+      const me = props.office.config.staffId ?? '';
+      // Only 按班组 (without a chosen team) and 今日到期 need the settings first; the others run alongside.
+      const needsSettings = (q.name === 'team' && !q.team) || q.name === 'dueToday';
+      const settingsRead = serviceSettings(props.office.db);
+      const settings = needsSettings ? await settingsRead : null;
+      const teamId = q.team ?? settings?.teams[0]?.id ?? '';
+      const day = settings ? officeDay(q.now, settings.calendar) : '';
+      const todayEnd = settings ? new Date(Date.parse(`${day}T23:59:59.999Z`) - settings.calendar.utcOffset * 60_000).toISOString() : q.now.toISOString();
+      const [found, all] = await Promise.all([queue(props.office.db, q.name, { me, teamId, now: q.now, todayEnd, limit: q.limit }), settingsRead]);
+      return { q: q.name, teamId: teamId || all.teams[0]?.id || '', teams: all.teams, ...found };
     },
     null,
   );
