@@ -26,6 +26,3 @@ export function collectionsOf(shard: ShardName): readonly CollectionName[] {
   return COLLECTIONS.ledger;
 }
 
-export function isShardName(name: string): name is ShardName {
-  return name === 'office' || name === 'directory' || /^ledger-\d{4}$/.test(name);
-}

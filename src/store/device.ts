@@ -31,9 +31,6 @@ export function saveDeviceConfig(config: DeviceConfig, storage: Storage = localS
   storage.setItem(KEY, JSON.stringify(config));
 }
 
-export function clearDeviceConfig(storage: Storage = localStorage): void {
-  storage.removeItem(KEY);
-}
 
 /** The link (and QR code) that lets another tablet join: relay, office id and token. */
 export function joinLink(appOrigin: string, config: Pick<DeviceConfig, 'relayUrl' | 'officeId' | 'token' | 'officeName'>): string {

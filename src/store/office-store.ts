@@ -1,4 +1,3 @@
-import { Awareness } from 'y-protocols/awareness';
 import type { Actor, CommandContext } from '../domain/actor';
 import type { Command } from '../domain/ops';
 import { fail, ok, type Result } from '../domain/result';
@@ -52,10 +51,6 @@ export class OfficeStore {
       this.loading.set(name, promise);
     }
     return promise;
-  }
-
-  loadedShard(name: ShardName): ShardDoc | undefined {
-    return this.shards.get(name);
   }
 
   context(actor?: Actor): CommandContext {
@@ -113,4 +108,3 @@ export class OfficeStore {
   }
 }
 
-export { Awareness };

@@ -129,10 +129,6 @@ export class SyncHub {
     this.statusSignal[1]({ state, pending: this.pending });
   }
 
-  providers(): WebsocketProvider[] {
-    return this.links.map((l) => l.provider);
-  }
-
   destroy(): void {
     if (typeof window !== 'undefined') {
       window.removeEventListener('offline', this.onOffline);

@@ -4,7 +4,7 @@ import { newId } from '../domain/ids';
 import { ledgerShard } from '../domain/shards';
 import type { StaffRole } from '../domain/staff';
 import type { Result } from '../domain/result';
-import { clearDeviceConfig, loadDeviceConfig, saveDeviceConfig, type DeviceConfig } from '../store/device';
+import { loadDeviceConfig, saveDeviceConfig, type DeviceConfig } from '../store/device';
 import { OfficeStore } from '../store/office-store';
 
 /**
@@ -102,12 +102,6 @@ export async function addStaffAndChoose(name: string, role: StaffRole, teamId = 
   return { ok: true, value: made.value.id };
 }
 
-export function leaveOffice(): void {
-  void store()?.close();
-  clearDeviceConfig();
-  setStore(null);
-  setStaffId(null);
-}
 
 /** Asks the browser not to evict our IndexedDB; the answer is shown in settings. */
 export const [persisted, setPersisted] = createSignal<boolean | null>(null);
