@@ -2,33 +2,25 @@
  * Smoke check: every button, link and form control a receptionist meets on the customer
  * screens has an accessible name, as Chromium itself computes it for screen readers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
 import {
   addOffice,
-  Cleanup,
   createCustomer,
   joinLinkFor,
   joinOffice,
   newTablet,
-  startAppRelay,
   zh,
   type AppRelay,
+  withAppAndBrowser,
 } from '../helpers/app';
 
 let app: AppRelay;
 let browser: Browser;
-const cleanup = new Cleanup();
-
-beforeAll(async () => {
-  app = await startAppRelay();
-  cleanup.add(() => app.close());
-  browser = await launchChromium();
-  cleanup.add(() => browser.close());
+const cleanup = withAppAndBrowser((a, b) => {
+  app = a;
+  browser = b;
 });
-
-afterAll(() => cleanup.run());
 
 interface Control {
   html: string;

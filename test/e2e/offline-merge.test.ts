@@ -3,12 +3,10 @@
  * other the name, both the notes; back online every tablet (and one that joins later) shows
  * all of it. A sync that merged whole records (last writer wins) would lose a field here.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
 import {
   addOffice,
-  Cleanup,
   createCustomer,
   editCustomer,
   joinLinkFor,
@@ -18,7 +16,6 @@ import {
   pendingCount,
   readCustomerPage,
   screenshot,
-  startAppRelay,
   syncBadge,
   typeNotes,
   waitCustomer,
@@ -26,20 +23,15 @@ import {
   watchErrors,
   zh,
   type AppRelay,
+  withAppAndBrowser,
 } from '../helpers/app';
 
 let app: AppRelay;
 let browser: Browser;
-const cleanup = new Cleanup();
-
-beforeAll(async () => {
-  app = await startAppRelay();
-  cleanup.add(() => app.close());
-  browser = await launchChromium();
-  cleanup.add(() => browser.close());
+const cleanup = withAppAndBrowser((a, b) => {
+  app = a;
+  browser = b;
 });
-
-afterAll(() => cleanup.run());
 
 describe('offline edits of one customer on two tablets', () => {
   it('merge field by field and keystroke by keystroke, for everyone', async () => {

@@ -2,18 +2,15 @@
  * Acceptance: once the service worker is installed, the app opens with no network and no
  * relay at all — a reload, and a deep link to a customer never loaded as a page before.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
 import {
   addOffice,
-  Cleanup,
   createCustomer,
   joinLinkFor,
   joinOffice,
   newTablet,
   notesBox,
-  startAppRelay,
   syncBadge,
   waitCustomer,
   waitServiceWorker,
@@ -21,20 +18,15 @@ import {
   watchErrors,
   zh,
   type AppRelay,
+  withAppAndBrowser,
 } from '../helpers/app';
 
 let app: AppRelay;
 let browser: Browser;
-const cleanup = new Cleanup();
-
-beforeAll(async () => {
-  app = await startAppRelay();
-  cleanup.add(() => app.close());
-  browser = await launchChromium();
-  cleanup.add(() => browser.close());
+const cleanup = withAppAndBrowser((a, b) => {
+  app = a;
+  browser = b;
 });
-
-afterAll(() => cleanup.run());
 
 describe('offline app shell', () => {
   it('reloads and opens a customer deep link with the network off and the relay gone', async () => {

@@ -15,7 +15,7 @@ import { applyCommand } from '../../src/store/apply';
 import { benchActor, officeDoc } from '../bench/seed';
 import { launchChromium } from '../helpers/browser';
 import { joinOffice, pushDoc } from '../helpers/office';
-import { pdfPageToPng, printToPdf, type PrintedPdf } from '../helpers/pdf';
+import { expectRealChinese, openPrintPreview, pdfPageToPng, printToPdf } from '../helpers/pdf';
 import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';
 import type { Relay } from '../../sync-server/relay';
 
@@ -122,15 +122,8 @@ afterAll(async () => {
   if (dir) await removeDir(dir);
 });
 
-async function openPrint(path: string): Promise<void> {
-  await page.goto(`${base}${path}`);
-  await page.locator('[data-testid=print-sheet][data-print-ready=true]').waitFor({ timeout: 60_000 });
-}
+const openPrint = (path: string) => openPrintPreview(page, `${base}${path}`);
 
-function expectRealChinese(pdf: PrintedPdf) {
-  expect(pdf.fontNames.some((n) => /^NotoSansCJK/.test(n)), pdf.fontNames.join(', ')).toBe(true);
-  expect(pdf.notdef, 'glyphs printed as boxes').toBe(0);
-}
 
 describe('request forms on paper', () => {
   it('prints 客户投诉登记表 with every section of the workflow and its four signature lines', async () => {

@@ -9,7 +9,7 @@ import { applyCommand } from '../../src/store/apply';
 import { directoryDoc, officeDoc, benchActor } from '../bench/seed';
 import { launchChromium } from '../helpers/browser';
 import { joinOffice, pushDoc } from '../helpers/office';
-import { pdfPageToPng, printToPdf, type PrintedPdf } from '../helpers/pdf';
+import { expectRealChinese, openPrintPreview, pdfPageToPng, printToPdf } from '../helpers/pdf';
 import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';
 import type { Relay } from '../../sync-server/relay';
 
@@ -77,19 +77,8 @@ afterAll(async () => {
   if (dir) await removeDir(dir);
 });
 
-async function openPrint(path: string): Promise<void> {
-  await page.goto(`${base}${path}`);
-  await page.locator('[data-testid=print-sheet][data-print-ready=true]').waitFor({ timeout: 30_000 });
-}
+const openPrint = (path: string) => openPrintPreview(page, `${base}${path}`);
 
-/** Every font embedded with its Unicode map, the CJK face among them, and not one box glyph. */
-function expectRealChinese(pdf: PrintedPdf, strings: string[]) {
-  expect(pdf.fonts.length).toBeGreaterThan(0);
-  for (const f of pdf.fonts) expect(f, `font ${f.name}`).toMatchObject({ embedded: true, unicode: true });
-  expect(pdf.fontNames.some((n) => /^NotoSansCJK/.test(n)), pdf.fontNames.join(', ')).toBe(true);
-  expect(pdf.notdef, 'glyphs printed as boxes').toBe(0);
-  for (const s of strings) expect(pdf.text).toContain(s);
-}
 
 describe('print framework', () => {
   it('the tofu check notices a character no font has', async () => {

@@ -4,26 +4,19 @@
  * sees them again after a reload; a receptionist who joined by link sees the same settings
  * read-only; staff roles and teams. Screenshots of both pages at 1280×800 go to test/.artifacts/.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { en } from '../../src/i18n/en';
-import { launchChromium } from '../helpers/browser';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ARTIFACTS, Cleanup, joinOffice, screenshot, startAppRelay, watchErrors, zh, type AppRelay } from '../helpers/app';
+import { ARTIFACTS, joinOffice, screenshot, watchErrors, withAppAndBrowser, zh, type AppRelay } from '../helpers/app';
 
 let app: AppRelay;
 let browser: Browser;
-const cleanup = new Cleanup();
-
-beforeAll(async () => {
-  app = await startAppRelay();
-  cleanup.add(() => app.close());
-  browser = await launchChromium();
-  cleanup.add(() => browser.close());
+const cleanup = withAppAndBrowser((a, b) => {
+  app = a;
+  browser = b;
 });
-
-afterAll(() => cleanup.run());
 
 /** A 10-inch tablet in landscape. */
 async function tablet(): Promise<BrowserContext> {

@@ -10,7 +10,8 @@ import type { Relay } from '../../sync-server/relay';
 import type { RequestKind } from '../../src/domain/requests/types';
 import type { StaffRole } from '../../src/domain/staff';
 import { zhCN } from '../../src/i18n/zh-CN';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
+import { afterAll, beforeAll } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from './browser';
 import { relayIn, removeDir, tempDir } from './relay';
 
 export const DIST = resolve('dist');
@@ -410,4 +411,21 @@ export async function runRequestStep(
     throw new Error(`${step.form} did not add ${want}; timeline: ${JSON.stringify(saw.map((s) => s.what))}`, { cause: err });
   }
   if (outcome !== 'ok') throw new Error(`${step.form}: refused: ${outcome}`);
+}
+
+/**
+ * The usual start of an e2e file: the app's relay and one browser, up before its tests and torn
+ * down after them. `ready` receives them; the returned Cleanup takes the file's own tasks too.
+ */
+export function withAppAndBrowser(ready: (app: AppRelay, browser: Browser) => void): Cleanup {
+  const cleanup = new Cleanup();
+  beforeAll(async () => {
+    const app = await startAppRelay();
+    cleanup.add(() => app.close());
+    const browser = await launchChromium();
+    cleanup.add(() => browser.close());
+    ready(app, browser);
+  });
+  afterAll(() => cleanup.run());
+  return cleanup;
 }

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { execFile } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -164,4 +165,19 @@ export async function pdfPageToPng(pdfPath: string, name: string, pageNo = 1, dp
   const prefix = resolve(ARTIFACTS, name);
   await run('pdftoppm', ['-png', '-r', String(dpi), '-f', String(pageNo), '-l', String(pageNo), '-singlefile', pdfPath, prefix]);
   return `${prefix}.png`;
+}
+
+/** Opens a print preview and waits until its data and fonts are ready to print. */
+export async function openPrintPreview(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('[data-testid=print-sheet][data-print-ready=true]').waitFor({ timeout: 60_000 });
+}
+
+/** Every font embedded with its Unicode map, the CJK face among them, not one box glyph, and these strings in the text. */
+export function expectRealChinese(pdf: PrintedPdf, strings: string[] = []): void {
+  expect(pdf.fonts.length).toBeGreaterThan(0);
+  for (const f of pdf.fonts) expect(f, `font ${f.name}`).toMatchObject({ embedded: true, unicode: true });
+  expect(pdf.fontNames.some((n) => /^NotoSansCJK/.test(n)), pdf.fontNames.join(', ')).toBe(true);
+  expect(pdf.notdef, 'glyphs printed as boxes').toBe(0);
+  for (const str of strings) expect(pdf.text).toContain(str);
 }
