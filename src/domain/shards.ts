@@ -4,25 +4,36 @@
  * happens in a year). A shard holds one top-level map per collection.
  */
 export type ShardName = 'office' | 'directory' | `ledger-${number}`;
+export type ShardKind = 'office' | 'directory' | 'ledger';
 
-export const COLLECTIONS = {
-  office: ['settings', 'staff'],
-  directory: ['customers', 'units'],
-  ledger: ['requests', 'contacts', 'followups'],
-} as const;
+/**
+ * Every collection of the office, and the kind of shard that holds it: the one list of
+ * collection names. The store's registry (`src/store/collections.ts`) must declare each of
+ * them completely, so adding a name here without its projection does not compile.
+ */
+export const SHARD_OF = {
+  settings: 'office',
+  staff: 'office',
+  customers: 'directory',
+  units: 'directory',
+  requests: 'ledger',
+  contacts: 'ledger',
+  followups: 'ledger',
+} as const satisfies Record<string, ShardKind>;
 
-export type CollectionName =
-  | (typeof COLLECTIONS.office)[number]
-  | (typeof COLLECTIONS.directory)[number]
-  | (typeof COLLECTIONS.ledger)[number];
+export type CollectionName = keyof typeof SHARD_OF;
+
+export const COLLECTION_NAMES = Object.keys(SHARD_OF) as CollectionName[];
 
 export function ledgerShard(year: number): ShardName {
   return `ledger-${year}`;
 }
 
-export function collectionsOf(shard: ShardName): readonly CollectionName[] {
-  if (shard === 'office') return COLLECTIONS.office;
-  if (shard === 'directory') return COLLECTIONS.directory;
-  return COLLECTIONS.ledger;
+export function shardKind(shard: ShardName): ShardKind {
+  return shard === 'office' || shard === 'directory' ? shard : 'ledger';
 }
 
+export function collectionsOf(shard: ShardName): readonly CollectionName[] {
+  const kind = shardKind(shard);
+  return COLLECTION_NAMES.filter((c) => SHARD_OF[c] === kind);
+}

@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
+import type { Table } from 'dexie';
 import { collectionsOf, type CollectionName, type ShardName } from '../domain/shards';
 import type { LinliDB } from './db';
-import { PROJECTORS, PROJECTION_VERSION } from './projectors';
+import { collectionSpec, projectionStamp } from './collections';
 
 /** Origin of updates replayed from IndexedDB: already stored, already projected. */
 export const LOAD_ORIGIN = Symbol('load');
@@ -30,6 +31,8 @@ export class ShardDoc {
   private chain: Promise<void> = Promise.resolve();
   private rowsSinceCompact = 0;
   private failed: unknown = null;
+  /** Log rows whose updates this document holds (loaded or written by it). */
+  private seen = new Set<number>();
 
   constructor(readonly db: LinliDB, readonly name: ShardName) {
     for (const collection of collectionsOf(name)) {
@@ -66,11 +69,15 @@ export class ShardDoc {
   }
 
   private tables() {
-    return [this.db.updates, ...collectionsOf(this.name).flatMap((c) => (PROJECTORS[c] ? [PROJECTORS[c]!.table(this.db)] : []))];
+    return [this.db.updates, ...collectionsOf(this.name).map((c) => this.table(c))];
+  }
+
+  private table(collection: CollectionName): Table<{ id: string }, string> {
+    return this.db.table(collection);
   }
 
   private async prepare(): Promise<void> {
-    for (const collection of collectionsOf(this.name)) await PROJECTORS[collection]?.prepare?.();
+    for (const collection of collectionsOf(this.name)) await collectionSpec(collection).prepare?.();
   }
 
   private async write(update: Uint8Array, dirty: Map<CollectionName, Set<string>>): Promise<void> {
@@ -80,19 +87,18 @@ export class ShardDoc {
     // projection still reads the document as it is when the transaction runs, as always.
     if ([...dirty.values()].reduce((n, ids) => n + ids.size, 0) >= LARGE_WRITE) await new Promise((resolve) => setTimeout(resolve, 0));
     await this.db.transaction('rw', this.tables(), async () => {
-      await this.db.updates.add({ shard: this.name, update });
+      this.seen.add(await this.db.updates.add({ shard: this.name, update }));
       for (const [collection, ids] of dirty) {
-        const projector = PROJECTORS[collection];
-        if (!projector) continue;
+        const projector = collectionSpec(collection);
         const map = this.doc.getMap<Y.Map<unknown>>(collection);
-        const puts: object[] = [];
+        const puts: { id: string }[] = [];
         const deletes: string[] = [];
         for (const id of ids) {
           const record = map.get(id);
           if (record instanceof Y.Map) puts.push(projector.row(id, record.toJSON()));
           else deletes.push(id);
         }
-        const table = projector.table(this.db);
+        const table = this.table(collection);
         if (puts.length) await table.bulkPut(puts);
         if (deletes.length) await table.bulkDelete(deletes);
       }
@@ -106,19 +112,27 @@ export class ShardDoc {
     if (this.failed) throw this.failed;
   }
 
-  /** Replays the stored log into the document; rebuilds the projection if it is stale. */
+  /**
+   * Replays the stored log into the document; rebuilds the projection if it is stale.
+   * The rows are applied one by one inside ONE transaction: Yjs then integrates each update as
+   * it comes, which costs what the structs cost. `Y.mergeUpdates` first (what this did before)
+   * re-encodes every struct once more and took three times as long for a year's ledger.
+   */
   async load(): Promise<void> {
     const rows = await this.db.updates.where('shard').equals(this.name).toArray();
     if (rows.length) {
-      const merged = Y.mergeUpdates(rows.map((r) => r.update));
-      Y.applyUpdate(this.doc, merged, LOAD_ORIGIN);
+      this.doc.transact(() => {
+        for (const row of rows) Y.applyUpdate(this.doc, row.update, LOAD_ORIGIN);
+      }, LOAD_ORIGIN);
     }
     this.rowsSinceCompact = rows.length;
+    this.seen = new Set(rows.map((r) => r.seq!));
     const versionKey = `projection:${this.name}`;
+    const stamp = projectionStamp(collectionsOf(this.name));
     const stored = await this.db.meta.get(versionKey);
-    if (stored?.value !== PROJECTION_VERSION) {
+    if (stored?.value !== stamp) {
       await this.rebuildProjection();
-      await this.db.meta.put({ key: versionKey, value: PROJECTION_VERSION });
+      await this.db.meta.put({ key: versionKey, value: stamp });
     }
     if (rows.length >= COMPACT_AFTER) await this.enqueue(() => this.compact());
   }
@@ -134,11 +148,10 @@ export class ShardDoc {
     const ownsTables = !this.name.startsWith('ledger-');
     await this.db.transaction('rw', this.tables(), async () => {
       for (const collection of collectionsOf(this.name)) {
-        const projector = PROJECTORS[collection];
-        if (!projector) continue;
-        const table = projector.table(this.db);
+        const projector = collectionSpec(collection);
+        const table = this.table(collection);
         if (ownsTables) await table.clear();
-        const rows: object[] = [];
+        const rows: { id: string }[] = [];
         this.doc.getMap<Y.Map<unknown>>(collection).forEach((record, id) => {
           if (record instanceof Y.Map) rows.push(projector.row(id, record.toJSON()));
         });
@@ -148,16 +161,25 @@ export class ShardDoc {
   }
 
   /**
-   * Replaces the log by one row holding the whole state. Done in one transaction over the rows
-   * read in it, so an update written meanwhile by another tab is never dropped.
+   * Replaces the log by one row holding the whole state, encoded from the loaded document
+   * (cheap) instead of merging the stored rows (as costly as loading them all again). Done in one
+   * transaction over the rows read in it. A row this document never saw — written meanwhile by
+   * another tab of this device — is applied to the document first, inside that transaction, so
+   * the new row holds it too and nothing is ever dropped.
    */
   private async compact(): Promise<void> {
     await this.db.transaction('rw', this.db.updates, async () => {
       const rows = await this.db.updates.where('shard').equals(this.name).toArray();
       if (rows.length < 2) return;
-      const merged = Y.mergeUpdates(rows.map((r) => r.update));
+      const unseen = rows.filter((r) => !this.seen.has(r.seq!));
+      if (unseen.length) {
+        this.doc.transact(() => {
+          for (const row of unseen) Y.applyUpdate(this.doc, row.update, LOAD_ORIGIN);
+        }, LOAD_ORIGIN);
+      }
       await this.db.updates.bulkDelete(rows.map((r) => r.seq!));
-      await this.db.updates.add({ shard: this.name, update: merged });
+      const seq = await this.db.updates.add({ shard: this.name, update: Y.encodeStateAsUpdate(this.doc) });
+      this.seen = new Set([seq]);
     });
     this.rowsSinceCompact = 1;
   }
@@ -166,3 +188,4 @@ export class ShardDoc {
     this.doc.destroy();
   }
 }
+

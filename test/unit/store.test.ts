@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LinliDB } from '../../src/store/db';
 import { createCustomer, editNotes, readCustomer, searchCustomers, updateCustomer } from '../../src/store/customers';
 import { OfficeStore } from '../../src/store/office-store';
-import { PROJECTION_VERSION } from '../../src/store/projectors';
+
 import { ShardDoc } from '../../src/store/shard-doc';
 import { newId } from '../../src/domain/ids';
 
@@ -83,7 +83,7 @@ describe('projection', () => {
 
     // Wipe the projection and mark it stale: the next open derives it again from the document.
     await store.db.customers.clear();
-    await store.db.meta.put({ key: 'projection:directory', value: PROJECTION_VERSION - 1 });
+    await store.db.meta.put({ key: 'projection:directory', value: 'stale' });
     const fresh = new ShardDoc(store.db, 'directory');
     await fresh.load();
     expect((await store.db.customers.toArray()).map((r) => r.name)).toEqual(['赵强']);

@@ -1,0 +1,86 @@
+import { customerFromRecord, projectCustomer } from '../domain/customer';
+import { staffFromRecord } from '../domain/staff';
+import { projectUnit } from '../domain/unit';
+import { projectContact } from '../domain/contact';
+import { projectRequest, requestFromRecord } from '../domain/requests/record';
+import { projectFollowUp } from '../domain/requests/followup';
+import { COLLECTION_NAMES, type CollectionName } from '../domain/shards';
+import { loadPinyin, pinyinOf } from './pinyin';
+
+export interface SettingsRow {
+  id: string;
+  name: string;
+  /** The whole settings record (service settings: teams, categories, calendar). */
+  data?: Record<string, unknown>;
+}
+
+/**
+ * How one collection's records become rows of its projection table (a Dexie table of the same
+ * name), which indexes that table has, and the version of that projection.
+ */
+export interface CollectionSpec<Row extends { id: string } = { id: string }> {
+  /** Dexie index spec of the projection table, primary key `id` first. */
+  indexes: string;
+  /**
+   * Bump whenever `row` changes what it produces: every device then rebuilds this collection's
+   * rows from the documents on its next open. `test/unit/collections.test.ts` fails when a
+   * projection's output changes and its version did not.
+   */
+  version: number;
+  row: (id: string, record: Record<string, unknown>) => Row;
+  /** Loads what `row` needs before a write (never inside an IndexedDB transaction). */
+  prepare?: () => Promise<unknown>;
+}
+
+function spec<Row extends { id: string }>(s: CollectionSpec<Row>): CollectionSpec<Row> {
+  return s;
+}
+
+/**
+ * THE registry: every collection of `domain/shards.ts` declared once. A full record, so a
+ * collection without its projection does not compile; the Dexie schema (`db.ts`) and the
+ * projection (`shard-doc.ts`) are derived from it. Adding a record type: README § Adding a
+ * record type.
+ */
+export const COLLECTIONS = {
+  settings: spec<SettingsRow>({
+    indexes: 'id',
+    version: 1,
+    row: (id, r) => {
+      const { history: _history, ...data } = r;
+      return { id, name: String(r.name ?? ''), data };
+    },
+  }),
+  staff: spec({ indexes: 'id, name', version: 1, row: staffFromRecord }),
+  customers: spec({
+    indexes: 'id, name, *terms, *phones, idNumber, unitCode, *unitCodes, householdOf, *tags, grade, kind, updatedAt',
+    version: 3,
+    row: (id, r) => projectCustomer(customerFromRecord(id, r), pinyinOf() ?? undefined),
+    prepare: loadPinyin,
+  }),
+  units: spec({ indexes: 'id, code, building, status, use', version: 1, row: projectUnit }),
+  contacts: spec({ indexes: 'id, customerId, unitCode, at, requestId', version: 1, row: projectContact }),
+  requests: spec({
+    indexes:
+      'id, number, kind, status, createdAt, dueFinish, customerId, unitCode, teamId, assigneeId, ownerId, [open+teamId], [open+assigneeId], [open+createdAt], [open+dueFinish], [open+teamId+dueFinish], [open+assigneeId+dueFinish], [open+ownerId+dueFinish], awaitingApproval, followUpDue, reopenCount',
+    version: 3,
+    row: (id, r) => projectRequest(requestFromRecord(id, r)),
+  }),
+  followups: spec({ indexes: 'id, requestId, customerId, at', version: 1, row: projectFollowUp }),
+} satisfies Record<CollectionName, CollectionSpec<any>>;
+
+export type RowOf<C extends CollectionName> = ReturnType<(typeof COLLECTIONS)[C]['row']>;
+
+export function collectionSpec(name: CollectionName): CollectionSpec {
+  return COLLECTIONS[name] as CollectionSpec;
+}
+
+/** The projection tables' Dexie schema, for the newest database version. */
+export function projectionSchema(): Record<CollectionName, string> {
+  return Object.fromEntries(COLLECTION_NAMES.map((c) => [c, COLLECTIONS[c].indexes])) as Record<CollectionName, string>;
+}
+
+/** What a shard's stored projection was built with: rebuilt when this differs. */
+export function projectionStamp(collections: readonly CollectionName[]): string {
+  return collections.map((c) => `${c}:${COLLECTIONS[c].version}`).join(',');
+}

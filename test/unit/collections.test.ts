@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { COLLECTION_NAMES, type CollectionName } from '../../src/domain/shards';
+import { COLLECTIONS, collectionSpec, projectionSchema } from '../../src/store/collections';
+import { DB_VERSION } from '../../src/store/db';
+
+/**
+ * The registry's guard rails. A device rebuilds a collection's projection only when that
+ * collection's `version` changes, and upgrades its IndexedDB only when DB_VERSION changes; a
+ * forgotten bump would leave devices that synced first with stale rows or missing indexes,
+ * silently. So this file records what each version produced, and fails when the output moved
+ * under the same number. (Both records are `Record<CollectionName, …>`: a new collection
+ * without its sample and fingerprint does not compile.)
+ */
+
+/** One representative stored record per collection (the plain JSON of its Y.Map). */
+const SAMPLES: Record<CollectionName, Record<string, unknown>> = {
+  settings: { name: '服务设置', teams: [{ id: 't1', name: '维修班' }], history: [{ at: '2026-11-01T08:00:00.000Z', by: 's1', action: 'x' }] },
+  staff: { name: '王丽', role: 'manager', teamId: 't1', createdAt: '2026-11-01T08:00:00.000Z' },
+  customers: {
+    name: '欧阳娜娜', kind: 'owner', phones: ['13812345678'], unitCode: '3-2-1101', units: [{ code: '5-1-302', relation: 'tenant' }],
+    idNumber: '110101199003074514', tags: ['独居老人'], grade: 'A', householdOf: '', updatedAt: '2026-11-02T08:00:00.000Z',
+    dates: [{ kind: 'birthday', calendar: 'lunar', month: 8, day: 15, leap: false }], notes: '喜欢早上来电', history: [],
+  },
+  units: { code: '3-2-1101', area: 98.5, use: 'residential', status: 'owner' },
+  contacts: { customerId: 'c1', unitCode: '3-2-1101', channel: 'phone', at: '2026-11-03T08:00:00.000Z', by: 's1', byName: '王丽', summary: '生日问候', requestId: '' },
+  requests: {
+    number: 'BX-2611-A-001', kind: 'repair', category: 'water', urgency: 'urgent', channel: 'phone', customerId: 'c1', customerName: '欧阳娜娜',
+    unitCode: '3-2-1101', phone: '13812345678', description: '厨房漏水', status: 'dispatched', teamId: 't1', assigneeId: 's2', ownerId: 's1',
+    createdAt: '2026-11-03T08:00:00.000Z', due: { respond: '2026-11-03T08:30:00.000Z', finish: '2026-11-03T12:00:00.000Z', reportBack: '' },
+    reopenCount: 1, history: [{ at: '2026-11-03T08:00:00.000Z', by: 's1', byName: '王丽', action: 'request.taken' }],
+  },
+  followups: { requestId: 'r1', requestNumber: 'BX-2611-A-001', kind: 'repair', customerId: 'c1', customerName: '欧阳娜娜', unitCode: '3-2-1101', method: 'phone', satisfaction: 5, comment: '很好', at: '2026-11-04T08:00:00.000Z', by: 's1' },
+};
+
+/** What each collection's projection version produced from its sample (sha256, 12 hex). */
+const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
+  settings: { version: 1, row: '2a0e4466f670' },
+  staff: { version: 1, row: '4eea17d267a2' },
+  customers: { version: 3, row: 'bf372883ccf1' },
+  units: { version: 1, row: 'e15a986a7c25' },
+  contacts: { version: 1, row: 'fa9879f9ea90' },
+  requests: { version: 3, row: '3e9ce849fc5c' },
+  followups: { version: 1, row: '939dc003c8b3' },
+};
+
+/** The schema each database version was built with (sha256 of the index specs, 12 hex). */
+const SCHEMAS: Record<number, string> = {
+  6: '15cb82ca62ed',
+};
+
+const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12);
+
+describe('collection registry', () => {
+  it('declares every collection of the domain', () => {
+    expect(Object.keys(COLLECTIONS).sort()).toEqual([...COLLECTION_NAMES].sort());
+  });
+
+  it.each(COLLECTION_NAMES)('%s: a changed projection comes with a new version', async (name) => {
+    const spec = collectionSpec(name);
+    await spec.prepare?.();
+    const row = digest(spec.row('id-1', SAMPLES[name]));
+    const recorded = PROJECTIONS[name];
+    const hint = `projection of "${name}" is version ${spec.version} and produces ${row}; if you changed what it produces, bump its version in src/store/collections.ts, then record { version: ${spec.version}, row: '${row}' } here`;
+    expect({ version: spec.version, row }, hint).toEqual(recorded);
+  });
+
+  it('a changed schema comes with a new database version', () => {
+    const schema = digest(projectionSchema());
+    expect(SCHEMAS[DB_VERSION], `the schema of DB_VERSION ${DB_VERSION} is ${schema}; if you changed indexes, bump DB_VERSION in src/store/db.ts and record ${DB_VERSION + 1}: '${schema}' here`).toBe(schema);
+  });
+});
