@@ -6,6 +6,7 @@ import { LIMITS } from './limits';
 import { maskIdNumber, maskPhone } from './mask';
 import { fail, ok, type Result } from './result';
 import { cleanCustomerInput, findDuplicate } from './customer-validate';
+import { editText } from './text-edit';
 import {
   CUSTOMER_KINDS,
   GRADES,
@@ -103,24 +104,12 @@ export function updateCustomer(current: Customer, input: CustomerInput, ctx: Com
   });
 }
 
-const NOTE_EDIT_COALESCE_MS = 10 * 60 * 1000;
-
-/**
- * Notes are collaborative text edited keystroke by keystroke. Each edit is applied at once; the
- * history gets one "edited notes" line per person per ten minutes rather than one per keystroke.
- */
+/** Notes are collaborative text edited keystroke by keystroke (see `editText`). */
 export function editCustomerNotes(current: Customer, value: string, ctx: CommandContext): Result<Command | null> {
-  if (value.length > LIMITS.note) return fail({ code: 'error.tooLong', field: 'notes', params: { max: LIMITS.note } });
-  if (value === current.notes) return ok(null);
-  const ops: Command['ops'] = [
-    { kind: 'text', collection: 'customers', id: current.id, field: 'notes', value },
-    { kind: 'set', collection: 'customers', id: current.id, fields: { updatedAt: ctx.now, updatedBy: ctx.actor.staffId } },
-  ];
-  const last = current.history[current.history.length - 1];
-  const recent = last && last.by === ctx.actor.staffId && last.action === 'history.notesEdited' &&
-    Date.parse(ctx.now) - Date.parse(last.at) < NOTE_EDIT_COALESCE_MS;
-  if (!recent) ops.push({ kind: 'log', collection: 'customers', id: current.id, entry: historyEntry(ctx, 'history.notesEdited') });
-  return ok({ shard: 'directory', ops });
+  return editText(
+    { shard: 'directory', collection: 'customers', id: current.id, field: 'notes', current: current.notes, value, history: current.history, action: 'history.notesEdited', fields: { updatedAt: ctx.now, updatedBy: ctx.actor.staffId } },
+    ctx,
+  );
 }
 
 /**

@@ -1,8 +1,8 @@
 import { A } from '@solidjs/router';
 import { createContext, createEffect, createResource, createSignal, onCleanup, Show, useContext, type JSX } from 'solid-js';
 import { locale, t } from '../i18n';
-import { createLive } from '../store/live';
-import type { OfficeStore } from '../store/office-store';
+import { createLive } from '../ui/bindings/live';
+import type { Office } from '../store/office-api';
 import { pageCss, type Orientation } from './page-css';
 import { RecordQr } from './RecordQr';
 import './print.css';
@@ -37,7 +37,7 @@ export function formatPrintDate(d: Date, withTime = true): string {
 }
 
 export interface PrintPageProps {
-  office: OfficeStore;
+  office: Office;
   /** The form's name: the running header of every page and the document title (the PDF's file name). */
   title: string;
   orientation?: Orientation;

@@ -2,11 +2,11 @@ import { useParams } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { t } from '../i18n';
-import type { OfficeStore } from '../store/office-store';
+import type { Office } from '../store/office-api';
 import { FORMS } from './forms';
 
 /** `/print/<form>?…`: the print preview of one of the registered forms. */
-export function PrintRoute(props: { office: OfficeStore }) {
+export function PrintRoute(props: { office: Office }) {
   const params = useParams<{ form: string }>();
   const form = () => (Object.hasOwn(FORMS, params.form) ? FORMS[params.form] : undefined);
   return (

@@ -1,9 +1,9 @@
 import { logContact as logCommand, type ContactInput, type ContactRow } from '../domain/contact';
 import { ok, type Result } from '../domain/result';
 import type { LinliDB } from './db';
-import type { OfficeStore } from './office-store';
+import type { Office } from './office-api';
 
-export async function logContact(office: OfficeStore, input: ContactInput): Promise<Result<string>> {
+export async function logContact(office: Office, input: ContactInput): Promise<Result<string>> {
   const made = logCommand(input, office.context());
   if (!made.ok) return made;
   const saved = await office.run(made.value.command);

@@ -14,7 +14,7 @@ import { normalizePhone } from '../domain/phone';
 import { canonicalUnitCode } from '../domain/unit-code';
 import { fail, ok, type Result } from '../domain/result';
 import type { LinliDB } from './db';
-import type { OfficeStore } from './office-store';
+import type { Office } from './office-api';
 
 /** What the duplicate and unit rules need to know: holders of these phones or ID number, and the unit register. */
 async function factsFor(db: LinliDB, input: CustomerInput) {
@@ -28,20 +28,20 @@ async function factsFor(db: LinliDB, input: CustomerInput) {
   return { existing: [...byPhone, ...byId], knownUnits };
 }
 
-export async function createCustomer(office: OfficeStore, input: CustomerInput, notes = ''): Promise<Result<string>> {
-  await office.shard('directory');
+export async function createCustomer(office: Office, input: CustomerInput, notes = ''): Promise<Result<string>> {
+  await office.load('directory');
   const made = createCommand(input, notes, office.context(), await factsFor(office.db, input));
   if (!made.ok) return made;
   const saved = await office.run(made.value.command);
   return saved.ok ? ok(made.value.id) : saved;
 }
 
-export async function readCustomer(office: OfficeStore, id: string): Promise<Customer | null> {
+export async function readCustomer(office: Office, id: string): Promise<Customer | null> {
   const record = await office.read('directory', 'customers', id);
   return record ? customerFromRecord(id, record) : null;
 }
 
-export async function updateCustomer(office: OfficeStore, id: string, input: CustomerInput): Promise<Result<void>> {
+export async function updateCustomer(office: Office, id: string, input: CustomerInput): Promise<Result<void>> {
   const current = await readCustomer(office, id);
   if (!current) return fail({ code: 'error.notFound' });
   const command = updateCommand(current, input, office.context(), await factsFor(office.db, input));
@@ -49,7 +49,7 @@ export async function updateCustomer(office: OfficeStore, id: string, input: Cus
   return command.value ? office.run(command.value) : ok(undefined);
 }
 
-export async function editNotes(office: OfficeStore, id: string, value: string): Promise<Result<void>> {
+export async function editNotes(office: Office, id: string, value: string): Promise<Result<void>> {
   const current = await readCustomer(office, id);
   if (!current) return fail({ code: 'error.notFound' });
   const command = editCustomerNotes(current, value, office.context());
@@ -58,11 +58,11 @@ export async function editNotes(office: OfficeStore, id: string, value: string):
 }
 
 /** Showing a full phone or ID number is written into the customer's history. */
-export function revealPhone(office: OfficeStore, id: string): Promise<Result<void>> {
+export function revealPhone(office: Office, id: string): Promise<Result<void>> {
   return office.run(revealCustomerPhone(id, office.context()));
 }
 
-export function revealIdNumber(office: OfficeStore, id: string): Promise<Result<void>> {
+export function revealIdNumber(office: Office, id: string): Promise<Result<void>> {
   return office.run(revealCustomerIdNumber(id, office.context()));
 }
 

@@ -12,7 +12,7 @@ import {
   type Sheet,
 } from '../domain/import';
 import { fail, ok, type Result } from '../domain/result';
-import type { OfficeStore } from './office-store';
+import type { Office } from './office-api';
 import { csvBytes, readPasted, readSpreadsheet, xlsxBytes, type RawSheet } from './spreadsheet';
 import { knownUnitCodes } from './units';
 
@@ -46,8 +46,8 @@ export async function openPasted(text: string): Promise<Result<Sheet[]>> {
  * What the rules need from this device's projection: the holders of the file's phones and ID
  * numbers (looked up by index, not by reading every customer) and the unit register.
  */
-async function factsFor(office: OfficeStore, sheet: Sheet, mapping: Mapping): Promise<ImportFacts> {
-  await office.shard('directory');
+async function factsFor(office: Office, sheet: Sheet, mapping: Mapping): Promise<ImportFacts> {
+  await office.load('directory');
   const knownUnits = await knownUnitCodes(office.db);
   if (mapping.kind === 'units') return { existing: [], knownUnits };
   const { phones, idNumbers } = keysOf(sheet.rows, mapping);
@@ -63,7 +63,7 @@ async function factsFor(office: OfficeStore, sheet: Sheet, mapping: Mapping): Pr
  * file leaves the page responsive. `isCurrent` lets the page drop a check it no longer needs
  * (staff changed a column meanwhile).
  */
-export async function checkImport(office: OfficeStore, sheet: Sheet, mapping: Mapping, onProgress?: (p: ImportProgress) => void, isCurrent: () => boolean = () => true): Promise<ImportPlan | null> {
+export async function checkImport(office: Office, sheet: Sheet, mapping: Mapping, onProgress?: (p: ImportProgress) => void, isCurrent: () => boolean = () => true): Promise<ImportPlan | null> {
   const facts = await factsFor(office, sheet, mapping);
   const planner = createPlanner(sheet.headers, mapping, facts, office.context());
   const total = sheet.rows.length;
@@ -83,7 +83,7 @@ export async function checkImport(office: OfficeStore, sheet: Sheet, mapping: Ma
  * preview), then every accepted row in ONE command. Resolves when it is all on disk, or with the
  * reason nothing was imported.
  */
-export async function runImport(office: OfficeStore, sheet: Sheet, mapping: Mapping, onProgress?: (p: ImportProgress) => void): Promise<Result<ImportPlan>> {
+export async function runImport(office: Office, sheet: Sheet, mapping: Mapping, onProgress?: (p: ImportProgress) => void): Promise<Result<ImportPlan>> {
   const plan = await checkImport(office, sheet, mapping, onProgress);
   if (!plan) return fail({ code: 'error.saveFailed' });
   if (plan.problems.length) return fail(...plan.problems);
@@ -106,13 +106,13 @@ export interface ExportFile {
  * Customers (every field an import reads back) or units as a file. `full` puts phones and ID
  * numbers in unmasked, and is written into the office's history.
  */
-export async function exportTable(office: OfficeStore, kind: ImportKind, format: ExportFormat, full: boolean, sheetName: string): Promise<Result<ExportFile>> {
+export async function exportTable(office: Office, kind: ImportKind, format: ExportFormat, full: boolean, sheetName: string): Promise<Result<ExportFile>> {
   let table: string[][];
   if (kind === 'customers') {
     const records = await office.readAll('directory', 'customers');
     table = customerTable(records.map(([id, r]) => customerFromRecord(id, r)), full);
   } else {
-    await office.shard('directory');
+    await office.load('directory');
     table = unitTable(await office.db.units.toArray());
   }
   const rows = table.length - 1;

@@ -1,13 +1,15 @@
 import type { Actor, CommandContext } from '../domain/actor';
 import type { Command } from '../domain/ops';
 import { fail, ok, type Result } from '../domain/result';
-import type { ShardName } from '../domain/shards';
+import type { CollectionName, ShardName } from '../domain/shards';
 import { applyCommand, MissingRecordError, readRecord } from './apply';
 import { LinliDB } from './db';
 import type { DeviceConfig } from './device';
 import { Presence } from './presence';
 import { LOCAL_ORIGIN, ShardDoc } from './shard-doc';
 import { SyncHub } from './sync';
+import type { Office, PlainRecord } from './office-api';
+import * as Y from 'yjs';
 
 export interface OpenOptions {
   /** Start without talking to the relay (tests, or a device told to stay offline). */
@@ -19,7 +21,7 @@ export interface OpenOptions {
  * Everything this device holds of one office: the database, the loaded shards, their sync and
  * the presence of colleagues. The only way to change a record is `run(command)`.
  */
-export class OfficeStore {
+export class OfficeStore implements Office {
   readonly db: LinliDB;
   readonly sync: SyncHub;
   readonly presence: Presence;
@@ -81,13 +83,64 @@ export class OfficeStore {
     return ok(undefined);
   }
 
+  async load(shard: ShardName): Promise<void> {
+    await this.shard(shard);
+  }
+
   /** A record as plain JSON from its (loaded) shard. */
-  async read(shard: ShardName, collection: string, id: string): Promise<Record<string, unknown> | null> {
+  async read(shard: ShardName, collection: CollectionName, id: string): Promise<PlainRecord | null> {
     return readRecord((await this.shard(shard)).doc, collection, id);
   }
 
+  /**
+   * The record's snapshot now and after each change that touches it. Bound to its Y.Map (found
+   * again if the record appears later, or is replaced by a merge).
+   */
+  watch(shard: ShardName, collection: CollectionName, id: string, onChange: (record: PlainRecord | null) => void): () => void {
+    let stopped = false;
+    let stop = () => {};
+    void this.shard(shard).then((loaded) => {
+      if (stopped) return;
+      const map = loaded.doc.getMap<Y.Map<unknown>>(collection);
+      let record: Y.Map<unknown> | undefined;
+      const emit = () => onChange(record ? (record.toJSON() as PlainRecord) : null);
+      const bind = () => {
+        const next = map.get(id);
+        const found = next instanceof Y.Map ? next : undefined;
+        if (found !== record) {
+          record?.unobserveDeep(emit);
+          record = found;
+          record?.observeDeep(emit);
+        }
+        emit();
+      };
+      const onCollection = (event: Y.YMapEvent<Y.Map<unknown>>) => {
+        if (event.keysChanged.has(id)) bind();
+      };
+      map.observe(onCollection);
+      bind();
+      stop = () => {
+        map.unobserve(onCollection);
+        record?.unobserveDeep(emit);
+      };
+    });
+    return () => {
+      stopped = true;
+      stop();
+    };
+  }
+
+  /** Every shard this device holds (loaded or only stored), each as one update of its whole state. */
+  async encodeShards(): Promise<Record<string, Uint8Array>> {
+    const stored = new Set((await this.db.updates.orderBy('shard').uniqueKeys()) as string[]);
+    for (const name of this.shards.keys()) stored.add(name);
+    const out: Record<string, Uint8Array> = {};
+    for (const name of [...stored].sort()) out[name] = Y.encodeStateAsUpdate((await this.shard(name as ShardName)).doc);
+    return out;
+  }
+
   /** Every record of a collection as plain JSON (exports). */
-  async readAll(shard: ShardName, collection: string): Promise<[string, Record<string, unknown>][]> {
+  async readAll(shard: ShardName, collection: CollectionName): Promise<[string, PlainRecord][]> {
     const { doc } = await this.shard(shard);
     const out: [string, Record<string, unknown>][] = [];
     doc.getMap<unknown>(collection).forEach((_, id) => {

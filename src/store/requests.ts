@@ -9,7 +9,7 @@ import { takeRequest as takeCommand, type IntakeInput } from '../domain/requests
 import { officeDay } from '../domain/requests/work-time';
 import type { RequestKind, RequestRow, ServiceRequest } from '../domain/requests/types';
 import type { LinliDB } from './db';
-import type { OfficeStore } from './office-store';
+import type { Office } from './office-api';
 
 export async function serviceSettings(db: LinliDB): Promise<ServiceSettings> {
   return serviceSettingsFrom((await db.settings.get('service'))?.data);
@@ -21,7 +21,7 @@ export async function serviceSettings(db: LinliDB): Promise<ServiceSettings> {
  * same number; it never goes below what the ledger already holds for this device (e.g. after
  * the projection was rebuilt). Other devices have other codes, so they cannot collide.
  */
-export async function nextNumber(office: OfficeStore, kind: RequestKind, now: Date, settings: ServiceSettings): Promise<string> {
+export async function nextNumber(office: Office, kind: RequestKind, now: Date, settings: ServiceSettings): Promise<string> {
   const series = numberSeries(kind, officeDay(now, settings.calendar), office.config.deviceCode);
   const key = `seq:${series}`;
   return office.db.transaction('rw', office.db.meta, office.db.requests, async () => {
@@ -33,7 +33,7 @@ export async function nextNumber(office: OfficeStore, kind: RequestKind, now: Da
   });
 }
 
-export async function takeRequest(office: OfficeStore, input: IntakeInput): Promise<Result<{ id: string; number: string }>> {
+export async function takeRequest(office: Office, input: IntakeInput): Promise<Result<{ id: string; number: string }>> {
   const settings = await serviceSettings(office.db);
   const ctx = office.context();
   const number = await nextNumber(office, input.kind, new Date(ctx.now), settings);
@@ -44,7 +44,7 @@ export async function takeRequest(office: OfficeStore, input: IntakeInput): Prom
 }
 
 /** A request's live snapshot from its year's ledger. */
-export async function readRequest(office: OfficeStore, id: string): Promise<ServiceRequest | null> {
+export async function readRequest(office: Office, id: string): Promise<ServiceRequest | null> {
   const row = await office.db.requests.get(id);
   if (!row) return null;
   const record = await office.read(shardOf(row), 'requests', id);
@@ -53,7 +53,7 @@ export async function readRequest(office: OfficeStore, id: string): Promise<Serv
 
 /** Runs one workflow step on the request as it is now (on this device). */
 export async function runStep(
-  office: OfficeStore,
+  office: Office,
   id: string,
   build: (req: ServiceRequest, ctx: CommandContext, settings: ServiceSettings) => Result<Command>,
 ): Promise<Result<void>> {
@@ -65,7 +65,7 @@ export async function runStep(
 }
 
 /** The role of the staff on this device (managers approve settlements and may force a close). */
-export async function myRole(office: OfficeStore): Promise<string> {
+export async function myRole(office: Office): Promise<string> {
   const me = office.config.staffId ? await office.db.staff.get(office.config.staffId) : undefined;
   return me?.role ?? '';
 }

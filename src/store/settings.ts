@@ -2,7 +2,7 @@ import { ok, fail, type Result } from '../domain/result';
 import { saveServiceSettings as saveCommand } from '../domain/requests/settings-commands';
 import type { ServiceSettings } from '../domain/requests/settings';
 import { updateStaff as updateCommand, type StaffRole } from '../domain/staff';
-import type { OfficeStore } from './office-store';
+import type { Office } from './office-api';
 import { myRole, serviceSettings } from './requests';
 
 /**
@@ -10,8 +10,8 @@ import { myRole, serviceSettings } from './requests';
  * limits, the working calendar). Only managers may; resolves `true` once saved to IndexedDB,
  * `false` when nothing had changed.
  */
-export async function saveServiceSettings(office: OfficeStore, next: ServiceSettings): Promise<Result<boolean>> {
-  await office.shard('office');
+export async function saveServiceSettings(office: Office, next: ServiceSettings): Promise<Result<boolean>> {
+  await office.load('office');
   const made = saveCommand(next, office.context(), await myRole(office), await serviceSettings(office.db));
   if (!made.ok) return made;
   if (!made.value) return ok(false);
@@ -20,8 +20,8 @@ export async function saveServiceSettings(office: OfficeStore, next: ServiceSett
 }
 
 /** A manager changes a colleague's role or team. Resolves `true` once saved, `false` if unchanged. */
-export async function updateStaffMember(office: OfficeStore, id: string, patch: { role?: StaffRole; teamId?: string }): Promise<Result<boolean>> {
-  await office.shard('office');
+export async function updateStaffMember(office: Office, id: string, patch: { role?: StaffRole; teamId?: string }): Promise<Result<boolean>> {
+  await office.load('office');
   const current = await office.db.staff.get(id);
   if (!current) return fail({ code: 'error.notFound' });
   const [role, staff, settings] = await Promise.all([myRole(office), office.db.staff.toArray(), serviceSettings(office.db)]);

@@ -2,10 +2,10 @@ import { createUnit as createCommand, unitSortKey, updateUnit as updateCommand, 
 import { fail, ok, type Result } from '../domain/result';
 import type { CustomerRow } from '../domain/customer';
 import type { LinliDB } from './db';
-import type { OfficeStore } from './office-store';
+import type { Office } from './office-api';
 
-export async function createUnit(office: OfficeStore, input: UnitInput): Promise<Result<string>> {
-  await office.shard('directory');
+export async function createUnit(office: Office, input: UnitInput): Promise<Result<string>> {
+  await office.load('directory');
   const codes = new Set((await office.db.units.toArray()).map((u) => u.code));
   const made = createCommand(input, office.context(), codes);
   if (!made.ok) return made;
@@ -13,8 +13,8 @@ export async function createUnit(office: OfficeStore, input: UnitInput): Promise
   return saved.ok ? ok(made.value.id) : saved;
 }
 
-export async function updateUnit(office: OfficeStore, id: string, input: Omit<UnitInput, 'code'>): Promise<Result<void>> {
-  await office.shard('directory');
+export async function updateUnit(office: Office, id: string, input: Omit<UnitInput, 'code'>): Promise<Result<void>> {
+  await office.load('directory');
   const current = await office.db.units.get(id);
   if (!current) return fail({ code: 'error.notFound' });
   const command = updateCommand(current, input, office.context());

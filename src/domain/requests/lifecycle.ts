@@ -20,6 +20,7 @@ import {
   type Urgency,
 } from './types';
 import { addWorkingHours, extendByWait } from './work-time';
+import { editText } from '../text-edit';
 
 export interface IntakeInput {
   kind: RequestKind;
@@ -231,3 +232,9 @@ export function isOverdue(req: { status: RequestStatus; dueFinish: string; waiti
 
 /** Reopened twice or more: the manager should look at it. */
 export const needsManagerAttention = (req: { reopenCount: number; open: 0 | 1 }) => req.open === 1 && req.reopenCount >= 2;
+
+/** The description is collaborative text, like a customer's notes; a closed request's is read-only. */
+export function editRequestDescription(req: ServiceRequest, value: string, ctx: CommandContext): Result<Command | null> {
+  if (req.status === 'closed') return fail({ code: 'request.error.closed' });
+  return editText({ shard: shardOf(req), collection: 'requests', id: req.id, field: 'description', current: req.description, value, history: req.history, action: 'request.descriptionEdited' }, ctx);
+}

@@ -4,8 +4,8 @@ import type { CustomerRow } from '../../domain/customer';
 import { maskPhone } from '../../domain/mask';
 import { unitParts, unitSortKey } from '../../domain/unit';
 import { t } from '../../i18n';
-import { createLive } from '../../store/live';
-import type { OfficeStore } from '../../store/office-store';
+import { createLive } from '../../ui/bindings/live';
+import type { Office } from '../../store/office-api';
 import { FormTitle, formatPrintDate, PrintPage, usePrint } from '../PrintPage';
 import { RegisterTable, type RegisterColumn } from '../RegisterTable';
 
@@ -17,7 +17,7 @@ export function registerOrder(a: CustomerRow, b: CustomerRow): number {
   return unitSortKey(a.unitCode).localeCompare(unitSortKey(b.unitCode)) || a.name.localeCompare(b.name, 'zh-CN');
 }
 
-async function load(office: OfficeStore, building: string) {
+async function load(office: Office, building: string) {
   const all = await office.db.customers.toArray();
   const buildings = [...new Set(all.map((c) => buildingOf(c.unitCode)).filter(Boolean))].sort((a, b) => unitSortKey(a).localeCompare(unitSortKey(b)));
   const rows = (building ? all.filter((c) => buildingOf(c.unitCode) === building) : all).sort(registerOrder);
@@ -25,7 +25,7 @@ async function load(office: OfficeStore, building: string) {
 }
 
 /** 客户名册: every customer, or those of one building; a row each, with a column to sign. Landscape. */
-export function CustomerRegister(props: { office: OfficeStore }) {
+export function CustomerRegister(props: { office: Office }) {
   const [params, setParams] = useSearchParams<{ building?: string }>();
   const building = () => params.building ?? '';
   const data = createLive(building, (b) => load(props.office, b), null);

@@ -1,12 +1,11 @@
 import { useSearchParams } from '@solidjs/router';
-import { createResource, For } from 'solid-js';
-import * as Y from 'yjs';
+import { For } from 'solid-js';
 import { customerFromRecord, type Customer } from '../../domain/customer';
 import { maskIdNumber, maskPhone } from '../../domain/mask';
 import { canonicalUnitCode } from '../../domain/unit-code';
 import { t } from '../../i18n';
-import { createLive } from '../../store/live';
-import type { OfficeStore } from '../../store/office-store';
+import { createLive } from '../../ui/bindings/live';
+import type { Office } from '../../store/office-api';
 import { describeDate } from '../../ui/customers/UpcomingDates';
 import { formatPrintDate, PrintPage, usePrint } from '../PrintPage';
 import { RecordForm, type FormSection } from '../RecordForm';
@@ -20,9 +19,9 @@ interface SheetData {
 /**
  * The customers to print: `?id=a,b,c` (in that order) or `?unit=3-2-1101` (everyone of the
  * unit, by name). Read live: the projection rows are read first so that the query re-runs when
- * a record changes (or arrives by sync); the full records then come from the loaded document.
+ * a record changes (or arrives by sync); the full records then come from the store.
  */
-async function load(office: OfficeStore, doc: Y.Doc, ids: string, unit: string): Promise<SheetData[]> {
+async function load(office: Office, ids: string, unit: string): Promise<SheetData[]> {
   const wanted = ids.split(',').map((s) => s.trim()).filter(Boolean);
   const code = unit ? canonicalUnitCode(unit) ?? unit : '';
   const rows = wanted.length
@@ -31,23 +30,22 @@ async function load(office: OfficeStore, doc: Y.Doc, ids: string, unit: string):
       ? (await office.db.customers.where('unitCodes').equals(code).toArray()).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
       : [];
   const heads = await office.db.customers.bulkGet(rows.map((r) => r.householdOf || r.id));
-  const map = doc.getMap<Y.Map<unknown>>('customers');
+  // The Dexie reads come first, so the live query knows which rows to watch.
+  const records = await Promise.all(rows.map((row) => office.read('directory', 'customers', row.id)));
   const out: SheetData[] = [];
   rows.forEach((row, i) => {
-    const record = map.get(row.id);
-    if (!(record instanceof Y.Map)) return;
-    out.push({ customer: customerFromRecord(row.id, record.toJSON()), householdHead: row.householdOf ? heads[i]?.name ?? '' : '' });
+    const record = records[i];
+    if (record) out.push({ customer: customerFromRecord(row.id, record), householdHead: row.householdOf ? heads[i]?.name ?? '' : '' });
   });
   return out;
 }
 
 /** 客户信息登记表: one customer per sheet, every field, ID and phones masked, signature lines and a QR code. */
-export function CustomerSheet(props: { office: OfficeStore }) {
+export function CustomerSheet(props: { office: Office }) {
   const [params] = useSearchParams<{ id?: string; unit?: string }>();
-  const [shard] = createResource(() => props.office.shard('directory'));
   const sheets = createLive(
-    () => ({ shard: shard(), ids: params.id ?? '', unit: params.unit ?? '' }),
-    (q) => (q.shard ? load(props.office, q.shard.doc, q.ids, q.unit) : null),
+    () => ({ ids: params.id ?? '', unit: params.unit ?? '' }),
+    (q) => load(props.office, q.ids, q.unit),
     null,
   );
   const backHref = () => (sheets()?.length === 1 ? `/customers/${sheets()![0].customer.id}` : '/customers');

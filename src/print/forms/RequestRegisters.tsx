@@ -6,8 +6,8 @@ import { categoryById, type ServiceSettings } from '../../domain/requests/settin
 import type { ServiceRequest } from '../../domain/requests/types';
 import type { StaffRow } from '../../domain/staff';
 import { t } from '../../i18n';
-import { createLive } from '../../store/live';
-import type { OfficeStore } from '../../store/office-store';
+import { createLive } from '../../ui/bindings/live';
+import type { Office } from '../../store/office-api';
 import { serviceSettings } from '../../store/requests';
 import { FormTitle, formatPrintDate, PrintPage, usePrint } from '../PrintPage';
 import { RegisterTable, type RegisterColumn } from '../RegisterTable';
@@ -69,7 +69,7 @@ interface RequestsData {
   staff: StaffRow[];
 }
 
-async function loadRequests(office: OfficeStore, range: Range, kinds: string[] | null): Promise<RequestsData> {
+async function loadRequests(office: Office, range: Range, kinds: string[] | null): Promise<RequestsData> {
   const settings = await serviceSettings(office.db);
   let rows = await rowsTakenBetween(office, range.from, range.to, settings);
   if (range.team) rows = rows.filter((r) => r.teamId === range.team);
@@ -79,7 +79,7 @@ async function loadRequests(office: OfficeStore, range: Range, kinds: string[] |
 }
 
 /** 服务登记簿: the requests of a date range (optionally one team), a row each, the resident signs on completion. */
-export function ServiceRegister(props: { office: OfficeStore }) {
+export function ServiceRegister(props: { office: Office }) {
   const settings = createLive(() => props.office, (o) => serviceSettings(o.db), null);
   const { range, toolbar } = useRange(settings);
   const data = createLive(range, (r) => loadRequests(props.office, r, null), null);
@@ -105,7 +105,7 @@ export function ServiceRegister(props: { office: OfficeStore }) {
 }
 
 /** 纠纷登记簿: the disputes of a date range with their handling and outcome. */
-export function DisputeRegister(props: { office: OfficeStore }) {
+export function DisputeRegister(props: { office: Office }) {
   const settings = createLive(() => props.office, (o) => serviceSettings(o.db), null);
   const { range, toolbar } = useRange(settings);
   const data = createLive(range, (r) => loadRequests(props.office, r, ['dispute']), null);
@@ -128,7 +128,7 @@ export function DisputeRegister(props: { office: OfficeStore }) {
 }
 
 /** 回访记录表: the follow-ups of a date range, with the satisfaction and the customer's words. */
-export function FollowUpRegister(props: { office: OfficeStore }) {
+export function FollowUpRegister(props: { office: Office }) {
   const settings = createLive(() => props.office, (o) => serviceSettings(o.db), null);
   const { range, toolbar } = useRange(settings);
   const data = createLive(

@@ -6,8 +6,8 @@ import { isComplaintKind, type ServiceRequest } from '../../domain/requests/type
 import { maskPhone } from '../../domain/mask';
 import type { StaffRow } from '../../domain/staff';
 import { t, tCode } from '../../i18n';
-import { createLive } from '../../store/live';
-import type { OfficeStore } from '../../store/office-store';
+import { createLive } from '../../ui/bindings/live';
+import type { Office } from '../../store/office-api';
 import { serviceSettings } from '../../store/requests';
 import { formatPrintDate, PrintPage, usePrint } from '../PrintPage';
 import { RecordForm, type FormSection } from '../RecordForm';
@@ -20,7 +20,7 @@ interface Data {
   staff: StaffRow[];
 }
 
-async function load(office: OfficeStore, ids: string, today: boolean): Promise<Data> {
+async function load(office: Office, ids: string, today: boolean): Promise<Data> {
   const settings = await serviceSettings(office.db);
   const staff = await office.db.staff.toArray();
   const wanted = ids.split(',').map((s) => s.trim()).filter(Boolean);
@@ -36,7 +36,7 @@ async function load(office: OfficeStore, ids: string, today: boolean): Promise<D
  * One request per sheet — 客户投诉登记表 for complaints and disputes, 客户服务单 for the rest —
  * for one request (`?id=`), a filtered list (`?id=a,b,c`), or everything taken today (`?today=1`).
  */
-export function RequestSheets(props: { office: OfficeStore }) {
+export function RequestSheets(props: { office: Office }) {
   const [params] = useSearchParams<{ id?: string; today?: string }>();
   const data = createLive(() => ({ ids: params.id ?? '', today: params.today === '1' }), (q) => load(props.office, q.ids, q.today), null);
   const single = () => (data()?.requests.length === 1 ? data()!.requests[0] : null);

@@ -1,12 +1,12 @@
 import { lazy, type Component } from 'solid-js';
-import type { OfficeStore } from '../../store/office-store';
+import type { Office } from '../../store/office-api';
 
 /**
  * Every printable form, by the name in its address (`/print/<name>?…`). A form is a component
  * that loads its records, reads its options from the query string and renders a <PrintPage>
  * around a <RegisterTable> or <RecordForm>s. Each is its own chunk.
  */
-export type PrintForm = Component<{ office: OfficeStore }>;
+export type PrintForm = Component<{ office: Office }>;
 
 export const FORMS: Record<string, PrintForm> = {
   'customer-register': lazy(() => import('./CustomerRegister').then((m) => ({ default: m.CustomerRegister }))),

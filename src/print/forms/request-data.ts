@@ -3,10 +3,10 @@ import { shardOf } from '../../domain/requests/shard';
 import { officeDay } from '../../domain/requests/work-time';
 import type { RequestRow, ServiceRequest } from '../../domain/requests/types';
 import type { ServiceSettings } from '../../domain/requests/settings';
-import type { OfficeStore } from '../../store/office-store';
+import type { Office } from '../../store/office-api';
 
 /** Full requests (history included) for rows of the projection, from their years' ledgers. */
-export async function fullRequests(office: OfficeStore, rows: RequestRow[]): Promise<ServiceRequest[]> {
+export async function fullRequests(office: Office, rows: RequestRow[]): Promise<ServiceRequest[]> {
   const out: ServiceRequest[] = [];
   for (const row of rows) {
     const record = await office.read(shardOf(row), 'requests', row.id);
@@ -19,7 +19,7 @@ export async function fullRequests(office: OfficeStore, rows: RequestRow[]): Pro
 export const dayOf = (iso: string, settings: ServiceSettings) => (iso ? officeDay(new Date(iso), settings.calendar) : '');
 
 /** Rows taken between two office days (inclusive), oldest first. */
-export async function rowsTakenBetween(office: OfficeStore, from: string, to: string, settings: ServiceSettings): Promise<RequestRow[]> {
+export async function rowsTakenBetween(office: Office, from: string, to: string, settings: ServiceSettings): Promise<RequestRow[]> {
   const offset = settings.calendar.utcOffset * 60_000;
   const start = new Date(Date.parse(`${from}T00:00:00Z`) - offset).toISOString();
   const end = new Date(Date.parse(`${to}T23:59:59.999Z`) - offset).toISOString();

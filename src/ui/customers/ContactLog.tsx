@@ -3,12 +3,12 @@ import { CONTACT_CHANNELS, type ContactChannel } from '../../domain/contact';
 import type { Problem } from '../../domain/result';
 import { formatDateTime, t } from '../../i18n';
 import { contactsOf, logContact } from '../../store/contacts';
-import { createLive } from '../../store/live';
-import type { OfficeStore } from '../../store/office-store';
+import { createLive } from '../bindings/live';
+import type { Office } from '../../store/office-api';
 import { Problems } from '../common/Problems';
 
 /** The customer's contact log (接触记录): every channel, newest first, and a quick way to add one. */
-export function ContactLog(props: { office: OfficeStore; customerId: string; unitCode: string }) {
+export function ContactLog(props: { office: Office; customerId: string; unitCode: string }) {
   const contacts = createLive(() => props.customerId, (id) => contactsOf(props.office.db, id), []);
   const [channel, setChannel] = createSignal<ContactChannel>('phone');
   const [summary, setSummary] = createSignal('');

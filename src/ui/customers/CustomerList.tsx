@@ -3,13 +3,13 @@ import { createEffect, For, Show } from 'solid-js';
 import { maskPhone } from '../../domain/mask';
 import { t } from '../../i18n';
 import { countCustomers, searchCustomers } from '../../store/customers';
-import { createLive } from '../../store/live';
-import type { OfficeStore } from '../../store/office-store';
+import { createLive } from '../bindings/live';
+import type { Office } from '../../store/office-api';
 import { printLinks } from '../../print/links';
 import { firstScreenShown } from '../session';
 
 /** The customer list with one search box; phones are masked here. */
-export function CustomerList(props: { office: OfficeStore }) {
+export function CustomerList(props: { office: Office }) {
   const [params, setParams] = useSearchParams<{ q?: string }>();
   const query = () => params.q ?? '';
   const result = createLive(query, async (q) => ({ q, rows: await searchCustomers(props.office.db, q) }), null);

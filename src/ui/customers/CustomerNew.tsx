@@ -4,14 +4,14 @@ import type { CustomerInput } from '../../domain/customer';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import { createCustomer } from '../../store/customers';
-import type { OfficeStore } from '../../store/office-store';
+import type { Office } from '../../store/office-api';
 import { Problems } from '../common/Problems';
 import { CustomerFields } from './CustomerFields';
 import { CustomerMoreFields } from './CustomerMoreFields';
 import { customersOfUnit } from '../../store/customers';
-import { createLive } from '../../store/live';
+import { createLive } from '../bindings/live';
 
-export function CustomerNew(props: { office: OfficeStore }) {
+export function CustomerNew(props: { office: Office }) {
   const navigate = useNavigate();
   const [value, setValue] = createSignal<CustomerInput>({ name: '', phones: [], unitCode: '' });
   const [notes, setNotes] = createSignal('');

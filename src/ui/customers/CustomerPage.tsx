@@ -5,9 +5,9 @@ import { maskIdNumber, maskPhone } from '../../domain/mask';
 import type { Problem } from '../../domain/result';
 import { formatDateTime, t } from '../../i18n';
 import { customersOfUnit, editNotes, householdOf, revealIdNumber, revealPhone, updateCustomer } from '../../store/customers';
-import { createLive } from '../../store/live';
-import type { OfficeStore } from '../../store/office-store';
-import { createRecord } from '../../store/record';
+import { createLive } from '../bindings/live';
+import type { Office } from '../../store/office-api';
+import { createRecord } from '../bindings/record';
 import { printLinks } from '../../print/links';
 import { Problems } from '../common/Problems';
 import { ContactLog } from './ContactLog';
@@ -19,7 +19,7 @@ import { UpcomingDates } from './UpcomingDates';
 import { CustomerRequests } from './CustomerRequests';
 
 /** The 360° view of one customer, bound live to the record: a colleague's edit shows while you look. */
-export function CustomerPage(props: { office: OfficeStore }) {
+export function CustomerPage(props: { office: Office }) {
   const params = useParams<{ id: string }>();
   return (
     <Show when={params.id} keyed>
@@ -34,7 +34,7 @@ const inputOf = (c: Customer): CustomerInput => ({
   householdRelation: c.householdRelation, dates: c.dates, preferences: c.preferences, tags: c.tags, grade: c.grade, consent: c.consent,
 });
 
-function CustomerView(props: { office: OfficeStore; id: string }) {
+function CustomerView(props: { office: Office; id: string }) {
   const record = createRecord(props.office, 'directory', 'customers', props.id);
   const customer = createMemo(() => {
     const r = record();

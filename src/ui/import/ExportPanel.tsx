@@ -3,12 +3,12 @@ import type { ImportKind } from '../../domain/import';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import { exportTable, type ExportFormat } from '../../store/import';
-import type { OfficeStore } from '../../store/office-store';
+import type { Office } from '../../store/office-api';
 import { Problems } from '../common/Problems';
 import { download, today } from './labels';
 
 /** Customers and units to Excel or CSV; phones and ID numbers masked unless ticked. */
-export function ExportPanel(props: { office: OfficeStore }) {
+export function ExportPanel(props: { office: Office }) {
   const [full, setFull] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   const [done, setDone] = createSignal('');

@@ -4,8 +4,8 @@ import { guessKind, guessMapping, IMPORT_LIMITS, rejectedTable, type ImportKind,
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import { checkImport, csvBytes, openPasted, openSpreadsheet, runImport, type ImportProgress } from '../../store/import';
-import { createLive } from '../../store/live';
-import type { OfficeStore } from '../../store/office-store';
+import { createLive } from '../bindings/live';
+import type { Office } from '../../store/office-api';
 import { Problems } from '../common/Problems';
 import { ExportPanel } from './ExportPanel';
 import { ImportMapping } from './ImportMapping';
@@ -21,7 +21,7 @@ const paint = () => new Promise<void>((resolve) => requestAnimationFrame(() => s
  * row that will not be imported and why → one atomic import. Everything from the file is shown
  * as text, never as markup.
  */
-export function ImportPage(props: { office: OfficeStore }) {
+export function ImportPage(props: { office: Office }) {
   const [source, setSource] = createSignal('');
   const [sheets, setSheets] = createSignal<Sheet[]>([]);
   const [sheetIndex, setSheetIndex] = createSignal(0);

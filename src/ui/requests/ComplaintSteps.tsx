@@ -4,12 +4,12 @@ import {
 } from '../../domain/requests/complaint';
 import { REMEDIES, RESPONSIBILITIES, SEVERITIES, type Remedy, type Responsibility, type ServiceRequest, type Severity } from '../../domain/requests/types';
 import { t } from '../../i18n';
-import type { OfficeStore } from '../../store/office-store';
+import type { Office } from '../../store/office-api';
 import { runStep } from '../../store/requests';
 import { StepForm } from './StepForm';
 
 /** 投诉处理: investigation, settlement and approval, negotiation, agreement, tasks, corrective actions. */
-export function ComplaintSteps(props: { office: OfficeStore; req: ServiceRequest; role: string }) {
+export function ComplaintSteps(props: { office: Office; req: ServiceRequest; role: string }) {
   const step = (build: Parameters<typeof runStep>[2]) => runStep(props.office, props.req.id, build);
   const state = () => complaintState(props.req.history);
   const open = () => props.req.status !== 'closed';

@@ -3,7 +3,7 @@ import type { CustomerRow } from '../../domain/customer';
 import { maskPhone } from '../../domain/mask';
 import { t } from '../../i18n';
 import { searchCustomers } from '../../store/customers';
-import { createLive } from '../../store/live';
+import { createLive } from '../bindings/live';
 import type { LinliDB } from '../../store/db';
 
 /** Finds the caller by a phone fragment, room number, name or pinyin; Enter takes the first match. */

@@ -7,15 +7,15 @@ import type { ServiceSettings } from '../../domain/requests/settings';
 import type { ServiceRequest } from '../../domain/requests/types';
 import type { StaffRow } from '../../domain/staff';
 import { t } from '../../i18n';
-import { createLive } from '../../store/live';
-import type { OfficeStore } from '../../store/office-store';
+import { createLive } from '../bindings/live';
+import type { Office } from '../../store/office-api';
 import { openLoad, runStep } from '../../store/requests';
 import { StepForm } from './StepForm';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The next steps that make sense for the request's state, each a small form. */
-export function LifecycleSteps(props: { office: OfficeStore; req: ServiceRequest; settings: ServiceSettings; staff: StaffRow[]; role: string }) {
+export function LifecycleSteps(props: { office: Office; req: ServiceRequest; settings: ServiceSettings; staff: StaffRow[]; role: string }) {
   const step = (build: Parameters<typeof runStep>[2]) => runStep(props.office, props.req.id, build);
   const s = () => props.req.status;
   const [teamId, setTeamId] = createSignal(props.req.teamId || props.settings.teams[0]?.id || '');

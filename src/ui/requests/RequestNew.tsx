@@ -5,14 +5,14 @@ import type { Problem } from '../../domain/result';
 import { categoriesFor } from '../../domain/requests/settings';
 import { REQUEST_CHANNELS, REQUEST_KINDS, type Channel, type RequestKind, type Urgency } from '../../domain/requests/types';
 import { t } from '../../i18n';
-import { createLive } from '../../store/live';
-import type { OfficeStore } from '../../store/office-store';
+import { createLive } from '../bindings/live';
+import type { Office } from '../../store/office-api';
 import { serviceSettings, takeRequest } from '../../store/requests';
 import { Problems } from '../common/Problems';
 import { CustomerPicker } from './CustomerPicker';
 
 /** 受理登记: caller, kind, category, what — save. Built to take a phone repair in seconds. */
-export function RequestNew(props: { office: OfficeStore }) {
+export function RequestNew(props: { office: Office }) {
   const navigate = useNavigate();
   const [params] = useSearchParams<{ customer?: string; kind?: string }>();
   const settings = createLive(() => props.office, (o) => serviceSettings(o.db), null);

@@ -8,9 +8,9 @@ import { isComplaintKind, type RequestRow } from '../../domain/requests/types';
 import { isOverdue } from '../../domain/requests/lifecycle';
 import { formatDateTime, t } from '../../i18n';
 import { editRequestDescription } from '../../store/request-text';
-import { createLive } from '../../store/live';
-import type { OfficeStore } from '../../store/office-store';
-import { createRecord } from '../../store/record';
+import { createLive } from '../bindings/live';
+import type { Office } from '../../store/office-api';
+import { createRecord } from '../bindings/record';
 import { myRole, serviceSettings } from '../../store/requests';
 import { NotesEditor } from '../customers/NotesEditor';
 import { ComplaintSteps } from './ComplaintSteps';
@@ -20,7 +20,7 @@ import { Timeline } from './Timeline';
 import { requestPrintLinks } from '../../print/links';
 
 /** One request: what, who, where, its deadlines, the next steps and the whole timeline. */
-export function RequestPage(props: { office: OfficeStore }) {
+export function RequestPage(props: { office: Office }) {
   const params = useParams<{ id: string }>();
   // null once looked up and not on this device (yet): Dexie says undefined, which would read as still loading.
   const row = createLive(() => params.id, async (id) => (await props.office.db.requests.get(id)) ?? null, undefined as RequestRow | null | undefined);
@@ -39,7 +39,7 @@ export function RequestPage(props: { office: OfficeStore }) {
   );
 }
 
-function RequestView(props: { office: OfficeStore; row: RequestRow }) {
+function RequestView(props: { office: Office; row: RequestRow }) {
   // The view is made for one request (see RequestPage); `props.row` follows its changes.
   const id = props.row.id;
   const record = createRecord(props.office, shardOf(props.row), 'requests', id);

@@ -2,8 +2,8 @@ import { A, useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, For, onCleanup, Show } from 'solid-js';
 import { officeDay } from '../../domain/requests/work-time';
 import { t } from '../../i18n';
-import { createLive } from '../../store/live';
-import type { OfficeStore } from '../../store/office-store';
+import { createLive } from '../bindings/live';
+import type { Office } from '../../store/office-api';
 import { queue, QUEUE_PAGE, serviceSettings, type QueueName } from '../../store/requests';
 import { RequestRowView } from './RequestRowView';
 import { requestPrintLinks } from '../../print/links';
@@ -11,7 +11,7 @@ import { requestPrintLinks } from '../../print/links';
 const QUEUES: QueueName[] = ['mine', 'dueToday', 'overdue', 'team', 'followUp', 'approval', 'attention', 'open', 'all'];
 
 /** The desk's work lists: 我的工单, 今日到期, 已超时, per team, follow-ups due, approvals… */
-export function RequestQueues(props: { office: OfficeStore }) {
+export function RequestQueues(props: { office: Office }) {
   const [params, setParams] = useSearchParams<{ q?: string; team?: string }>();
   const name = () => (QUEUES.includes(params.q as QueueName) ? (params.q as QueueName) : 'mine');
   // "Now" moves on every minute so overdue marks appear without a reload.

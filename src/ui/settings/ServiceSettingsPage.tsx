@@ -8,9 +8,9 @@ import { serviceSettingsFrom, type ServiceSettings, type Team, type TimeLimits }
 import { isCalendarDate } from '../../domain/requests/settings-commands';
 import { REQUEST_KINDS, type RequestKind } from '../../domain/requests/types';
 import { t } from '../../i18n';
-import { createLive } from '../../store/live';
-import type { OfficeStore } from '../../store/office-store';
-import { createRecord } from '../../store/record';
+import { createLive } from '../bindings/live';
+import type { Office } from '../../store/office-api';
+import { createRecord } from '../bindings/record';
 import { saveServiceSettings } from '../../store/settings';
 import { Problems } from '../common/Problems';
 import { HistoryList } from '../customers/HistoryList';
@@ -99,7 +99,7 @@ function fromDraft(d: Draft): ServiceSettings {
  * 设置 → 服务设置: working time, teams, and the categories with their dispatch team and time
  * limits. Everyone may look; only a manager edits (the domain command checks that too).
  */
-export function ServiceSettingsPage(props: { office: OfficeStore }) {
+export function ServiceSettingsPage(props: { office: Office }) {
   const record = createRecord(props.office, 'office', 'settings', 'service');
   const stored = createMemo(() => (record() === undefined ? undefined : serviceSettingsFrom(record())));
   const history = () => ((record()?.history as HistoryEntry[] | undefined) ?? []);

@@ -3,13 +3,13 @@ import { A } from '@solidjs/router';
 import { renderSVG } from 'uqr';
 import { t } from '../../i18n';
 import { joinLink } from '../../store/device';
-import { createLive } from '../../store/live';
-import type { OfficeStore } from '../../store/office-store';
+import { createLive } from '../bindings/live';
+import type { Office } from '../../store/office-api';
 import { persisted, requestPersistence, signOut } from '../session';
 import { LanguagePicker } from './LanguagePicker';
 import './settings.css';
 
-export function SettingsPage(props: { office: OfficeStore }) {
+export function SettingsPage(props: { office: Office }) {
   const config = () => props.office.config;
   const me = createLive(() => config().staffId ?? '', (id) => props.office.db.staff.get(id), undefined);
   const settings = createLive(() => props.office, (o) => o.db.settings.get('office'), undefined);

@@ -4,8 +4,8 @@ import { serviceSettingsFrom } from '../../domain/requests/settings';
 import type { Problem } from '../../domain/result';
 import { STAFF_ROLES, type StaffRole, type StaffRow } from '../../domain/staff';
 import { t } from '../../i18n';
-import { createLive } from '../../store/live';
-import type { OfficeStore } from '../../store/office-store';
+import { createLive } from '../bindings/live';
+import type { Office } from '../../store/office-api';
 import { updateStaffMember } from '../../store/settings';
 import { Problems } from '../common/Problems';
 import './settings.css';
@@ -14,7 +14,7 @@ import './settings.css';
  * 设置 → 员工: everyone sees who works here, in which role and team; a manager changes a
  * colleague's role or team, saved at once (one history line each).
  */
-export function StaffPage(props: { office: OfficeStore }) {
+export function StaffPage(props: { office: Office }) {
   // In pinyin order, as a Chinese staff list is read.
   const staff = createLive(() => props.office, async (o) => (await o.db.staff.toArray()).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')), []);
   const teams = createLive(() => props.office, async (o) => serviceSettingsFrom((await o.db.settings.get('service'))?.data).teams, []);

@@ -2,14 +2,14 @@ import { createSignal, For, Show } from 'solid-js';
 import { STAFF_ROLES, type StaffRole } from '../../domain/staff';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
-import { createLive } from '../../store/live';
+import { createLive } from '../bindings/live';
 import { serviceSettingsFrom } from '../../domain/requests/settings';
-import type { OfficeStore } from '../../store/office-store';
+import type { Office } from '../../store/office-api';
 import { Problems } from '../common/Problems';
 import { addStaffAndChoose, chooseStaff } from '../session';
 
 /** Choose a staff profile on this device (the list arrives with the office shard). */
-export function WhoAreYou(props: { office: OfficeStore }) {
+export function WhoAreYou(props: { office: Office }) {
   const staff = createLive(() => props.office, (o) => o.db.staff.orderBy('name').toArray(), []);
   const [name, setName] = createSignal('');
   const [role, setRole] = createSignal<StaffRole>('reception');

@@ -1,12 +1,12 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { t } from '../../i18n';
-import type { OfficeStore } from '../../store/office-store';
-import { createLive } from '../../store/live';
+import type { Office } from '../../store/office-api';
+import { createLive } from '../bindings/live';
 import { PresenceList } from './Presence';
 import { SyncBadge } from './SyncBadge';
 
-export function AppBar(props: { office: OfficeStore }) {
+export function AppBar(props: { office: Office }) {
   const settings = createLive(() => props.office, (o) => o.db.settings.get('office'), undefined);
   const officeName = () => settings()?.name || props.office.config.officeName;
   return (

@@ -1,15 +1,15 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { t } from '../../i18n';
-import { createLive } from '../../store/live';
-import type { OfficeStore } from '../../store/office-store';
+import { createLive } from '../bindings/live';
+import type { Office } from '../../store/office-api';
 import { unitsByBuilding } from '../../store/units';
 
 /**
  * Units by building with occupancy. A building's rooms are drawn only when it is opened, so an
  * estate of thousands of units stays quick on a tablet.
  */
-export function UnitList(props: { office: OfficeStore }) {
+export function UnitList(props: { office: Office }) {
   const [params, setParams] = useSearchParams<{ q?: string }>();
   const filter = () => params.q ?? '';
   const groups = createLive(filter, (q) => unitsByBuilding(props.office.db, q), null);
@@ -49,7 +49,7 @@ export function UnitList(props: { office: OfficeStore }) {
   );
 }
 
-function BuildingGrid(props: { office: OfficeStore; units: { id: string; code: string; status: string; use: string }[] }) {
+function BuildingGrid(props: { office: Office; units: { id: string; code: string; status: string; use: string }[] }) {
   return (
     <ul class="unit-grid">
       <For each={props.units}>

@@ -3,12 +3,12 @@ import { createSignal } from 'solid-js';
 import type { UnitInput } from '../../domain/unit';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
-import type { OfficeStore } from '../../store/office-store';
+import type { Office } from '../../store/office-api';
 import { createUnit } from '../../store/units';
 import { Problems } from '../common/Problems';
 import { UnitFields } from './UnitForm';
 
-export function UnitNew(props: { office: OfficeStore }) {
+export function UnitNew(props: { office: Office }) {
   const navigate = useNavigate();
   const [value, setValue] = createSignal<UnitInput>({ code: '', area: '', use: 'residential', status: 'owner' });
   const [problems, setProblems] = createSignal<Problem[]>([]);

@@ -4,15 +4,15 @@ import { maskPhone } from '../../domain/mask';
 import type { UnitInput } from '../../domain/unit';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
-import { createLive } from '../../store/live';
-import type { OfficeStore } from '../../store/office-store';
+import { createLive } from '../bindings/live';
+import type { Office } from '../../store/office-api';
 import { occupantsOf, updateUnit } from '../../store/units';
 import { Problems } from '../common/Problems';
 import { UnitFields } from './UnitForm';
 import { printLinks } from '../../print/links';
 
 /** One unit: its facts, who owns or lives in it, and a quick change of status. */
-export function UnitPage(props: { office: OfficeStore }) {
+export function UnitPage(props: { office: Office }) {
   const params = useParams<{ id: string }>();
   const unit = createLive(() => params.id, (id) => props.office.db.units.get(id), undefined);
   const occupants = createLive(() => unit()?.code ?? '', (code) => (code ? occupantsOf(props.office.db, code) : []), []);
