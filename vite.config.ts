@@ -37,6 +37,8 @@ export default defineConfig({
     }),
   ],
   build: { target: 'es2022', sourcemap: false },
+  // The sync worker (src/store/worker) is a module worker: it lazy-loads pinyin like the page does.
+  worker: { format: 'es' },
   test: {
     environment: 'node',
     projects: [

@@ -1,3 +1,5 @@
+import type { Actor, CommandContext } from '../domain/actor';
+
 /**
  * What this device knows about its office, kept in localStorage (tiny, read synchronously at
  * start so the first screen never waits): which office, how to reach its relay, the token,
@@ -15,6 +17,14 @@ export interface DeviceConfig {
 }
 
 const KEY = 'linli.device';
+
+/** Who acts (the profile chosen on this device, or the given actor) and when: every command carries it. */
+export function contextFor(config: DeviceConfig, actor?: Actor, presenceName?: string): CommandContext {
+  return {
+    actor: actor ?? { staffId: config.staffId ?? '', name: config.staffName ?? presenceName ?? '', deviceCode: config.deviceCode },
+    now: new Date().toISOString(),
+  };
+}
 
 export function loadDeviceConfig(storage: Storage = localStorage): DeviceConfig | null {
   try {

@@ -4,7 +4,7 @@ import { fail, ok, type Result } from '../domain/result';
 import type { CollectionName, ShardName } from '../domain/shards';
 import { applyCommand, MissingRecordError, readRecord } from './apply';
 import { LinliDB } from './db';
-import type { DeviceConfig } from './device';
+import { contextFor, type DeviceConfig } from './device';
 import { Presence } from './presence';
 import { LOCAL_ORIGIN, ShardDoc } from './shard-doc';
 import { SyncHub } from './sync';
@@ -14,6 +14,8 @@ import * as Y from 'yjs';
 export interface OpenOptions {
   /** Start without talking to the relay (tests, or a device told to stay offline). */
   offline?: boolean;
+  /** Whether the network is up now (the worker is told by its page). */
+  online?: boolean;
   WebSocketImpl?: typeof WebSocket;
 }
 
@@ -32,6 +34,7 @@ export class OfficeStore implements Office {
     this.db = new LinliDB(config.officeId);
     this.sync = new SyncHub({ relayUrl: config.relayUrl, officeId: config.officeId, token: config.token }, options.WebSocketImpl);
     this.presence = new Presence();
+    if (options.online === false) this.sync.setOnline(false);
     if (config.staffId && config.staffName) this.presence.setUser({ staffId: config.staffId, name: config.staffName, device: config.deviceCode });
   }
 
@@ -56,11 +59,7 @@ export class OfficeStore implements Office {
   }
 
   context(actor?: Actor): CommandContext {
-    const staffId = actor?.staffId ?? this.config.staffId ?? '';
-    return {
-      actor: actor ?? { staffId, name: this.config.staffName ?? this.presence.me()?.name ?? '', deviceCode: this.config.deviceCode },
-      now: new Date().toISOString(),
-    };
+    return contextFor(this.config, actor, this.presence.me()?.name);
   }
 
   /**

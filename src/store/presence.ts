@@ -25,6 +25,14 @@ export class Presence {
   readonly peers: Accessor<PeerState[]> = this.peersSignal[0];
   private user: PresenceUser | null = null;
   private viewing: string | null = null;
+  private listeners = new Set<(peers: PeerState[]) => void>();
+
+  /** Called with the colleagues online whenever that changes (the worker forwards them to the page). */
+  subscribe(listener: (peers: PeerState[]) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.peers());
+    return () => this.listeners.delete(listener);
+  }
 
   bind(doc: Y.Doc): Awareness {
     this.awareness = new Awareness(doc);
@@ -60,6 +68,7 @@ export class Presence {
       peers.push({ clientId, user: state.user as PresenceUser, viewing: (state.viewing as string | null) ?? null });
     });
     this.peersSignal[1](peers);
+    for (const listener of this.listeners) listener(peers);
   }
 
   destroy(): void {

@@ -47,7 +47,12 @@ export class SyncHub {
   private pending = 0;
   private unauthorized = false;
   private online = typeof navigator === 'undefined' ? true : navigator.onLine;
+  private listeners = new Set<(status: SyncStatus) => void>();
 
+  /**
+   * In a worker the page tells the hub about the network (`setOnline`), because the page's
+   * window is where the browser's online/offline events are certain to fire.
+   */
   constructor(private readonly opts: SyncOptions, private readonly WebSocketImpl?: typeof WebSocket) {
     if (typeof window !== 'undefined') {
       window.addEventListener('offline', this.onOffline);
@@ -55,21 +60,30 @@ export class SyncHub {
     }
   }
 
+  /** Called with every new status (the worker forwards them to the page). */
+  subscribe(listener: (status: SyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.status());
+    return () => this.listeners.delete(listener);
+  }
+
   /**
    * The browser knows when the network is gone: stop knocking (no retry storm on a dead
    * Wi-Fi), and when it is back, connect at once instead of waiting out the backoff.
    */
-  private readonly onOffline = () => {
-    this.online = false;
-    for (const link of this.links) link.provider.disconnect();
+  setOnline(online: boolean): void {
+    if (online === this.online) return;
+    this.online = online;
+    if (online) {
+      if (!this.unauthorized) for (const link of this.links) link.provider.connect();
+    } else {
+      for (const link of this.links) link.provider.disconnect();
+    }
     this.publish();
-  };
+  }
 
-  private readonly onOnline = () => {
-    this.online = true;
-    if (!this.unauthorized) for (const link of this.links) link.provider.connect();
-    this.publish();
-  };
+  private readonly onOffline = () => this.setOnline(false);
+  private readonly onOnline = () => this.setOnline(true);
 
   async attach(shard: ShardDoc, awareness?: Awareness): Promise<WebsocketProvider> {
     const stored = await shard.db.meta.get(`pending:${shard.name}`);
@@ -126,7 +140,9 @@ export class SyncHub {
     else if (this.links.some((l) => l.connected)) state = 'connecting';
     else if (this.online && this.links.some((l) => !l.lost && l.provider.shouldConnect)) state = 'connecting';
     else state = 'offline';
-    this.statusSignal[1]({ state, pending: this.pending });
+    const status = { state, pending: this.pending };
+    this.statusSignal[1](status);
+    for (const listener of this.listeners) listener(status);
   }
 
   destroy(): void {
@@ -136,5 +152,6 @@ export class SyncHub {
     }
     for (const link of this.links) link.provider.destroy();
     this.links = [];
+    this.listeners.clear();
   }
 }

@@ -5,34 +5,31 @@ import { ledgerShard } from '../domain/shards';
 import type { StaffRole } from '../domain/staff';
 import type { Result } from '../domain/result';
 import { loadDeviceConfig, saveDeviceConfig, type DeviceConfig } from '../store/device';
-import { OfficeStore } from '../store/office-store';
+import { OfficeClient } from '../store/office-client';
 
 /**
  * The device's session: which office is open and who is using it. Held at module level
  * because there is exactly one per tab; everything else receives the store explicitly.
  */
-const [store, setStore] = createSignal<OfficeStore | null>(null);
+const [store, setStore] = createSignal<OfficeClient | null>(null);
 const [staffId, setStaffId] = createSignal<string | null>(null);
 export { store, staffId };
 
-export function openOffice(config: DeviceConfig): OfficeStore {
+export function openOffice(config: DeviceConfig): OfficeClient {
   const previous = store();
   if (previous && previous.config.officeId === config.officeId) return previous;
   void previous?.close();
-  const office = new OfficeStore(config);
+  // The documents load in the sync worker, off this thread. The office shard first (staff and
+  // settings); the directory and this and last year's ledgers (what the queues and the customer
+  // page show) once the first screen is up — lists read the projection and need no document,
+  // and a page that needs a record loads its shard at once.
+  const office = new OfficeClient(config, ['office']);
   setStore(office);
   setStaffId(config.staffId ?? null);
   if (config.staffId) void resumeStaff(office, config.staffId);
-  void office.shard('office');
-  // The directory document holds thousands of customers; replaying it takes the main thread
-  // for a moment. Lists read the projection and need no document, so it is loaded (and starts
-  // syncing) once the first screen is up, or at once by any page that needs a record.
   firstScreen.then(async () => {
-    await office.shard('directory');
-    // This year's ledger and last year's: what the queues and the customer page show.
     const year = new Date().getFullYear();
-    await office.shard(ledgerShard(year));
-    await office.shard(ledgerShard(year - 1));
+    for (const shard of ['directory', ledgerShard(year), ledgerShard(year - 1)] as const) await office.load(shard).catch(() => undefined);
   });
   void requestPersistence();
   return office;
@@ -53,18 +50,19 @@ export function firstScreenShown(): void {
  * A reopened device already knows who uses it: say so again to the commands (whose history
  * lines carry the name) and to colleagues' presence, as choosing the profile did.
  */
-async function resumeStaff(office: OfficeStore, id: string): Promise<void> {
-  await office.shard('office');
+async function resumeStaff(office: OfficeClient, id: string): Promise<void> {
+  await office.load('office');
   const row = await office.db.staff.get(id);
   if (row && store() === office && office.config.staffId === id && !office.presence.me()) {
     // Devices set up before the name was kept with the config learn it here.
     office.config.staffName = row.name;
     saveDeviceConfig(office.config);
+    office.configChanged();
     office.presence.setUser({ staffId: id, name: row.name, device: office.config.deviceCode });
   }
 }
 
-export function resumeSession(): OfficeStore | null {
+export function resumeSession(): OfficeClient | null {
   const config = loadDeviceConfig();
   return config ? openOffice(config) : null;
 }
@@ -75,6 +73,7 @@ export function chooseStaff(id: string, name: string): void {
   office.config.staffId = id;
   office.config.staffName = name;
   saveDeviceConfig(office.config);
+  office.configChanged();
   office.presence.setUser({ staffId: id, name, device: office.config.deviceCode });
   setStaffId(id);
 }
@@ -85,6 +84,7 @@ export function signOut(): void {
   delete office.config.staffId;
   delete office.config.staffName;
   saveDeviceConfig(office.config);
+  office.configChanged();
   office.presence.setUser(null);
   setStaffId(null);
 }

@@ -1,0 +1,141 @@
+import { createSignal } from 'solid-js';
+import type { Actor, CommandContext } from '../domain/actor';
+import type { Command } from '../domain/ops';
+import { fail, type Result } from '../domain/result';
+import type { CollectionName, ShardName } from '../domain/shards';
+import { LinliDB } from './db';
+import { contextFor, type DeviceConfig } from './device';
+import type { Office, PlainRecord } from './office-api';
+import type { PeerState, PresenceUser } from './presence';
+import type { SyncStatus } from './sync';
+import type { CallName, Calls, FromWorker, ToWorker } from './worker/protocol';
+
+/**
+ * The page's side of the office: reads the projection with its own Dexie connection and hands
+ * everything else — commands, record snapshots, sync, presence — to the sync worker. A
+ * command's promise resolves when the worker reports it on disk, as `OfficeStore.run` does.
+ */
+export class OfficeClient implements Office {
+  readonly db: LinliDB;
+  private readonly worker: Worker;
+  private nextId = 1;
+  private readonly calls = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readonly watchers = new Map<number, (record: PlainRecord | null) => void>();
+  private readonly statusSignal = createSignal<SyncStatus>({ state: 'offline', pending: 0 });
+  private readonly peersSignal = createSignal<PeerState[]>([]);
+  private user: PresenceUser | null = null;
+  private closed = false;
+
+  readonly sync = { status: this.statusSignal[0] };
+  readonly presence = {
+    peers: this.peersSignal[0],
+    me: () => this.user,
+    setUser: (user: PresenceUser | null) => {
+      this.user = user;
+      this.send({ type: 'presence', user });
+    },
+    setViewing: (viewing: string | null) => this.send({ type: 'presence', viewing }),
+  };
+
+  constructor(readonly config: DeviceConfig, preload: ShardName[]) {
+    this.db = new LinliDB(config.officeId);
+    this.worker = new Worker(new URL('./worker/office-worker.ts', import.meta.url), { type: 'module', name: 'linli-sync' });
+    this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data);
+    this.worker.onerror = (event) => {
+      console.error('Linli: sync worker failed', event.message);
+      for (const pending of this.calls.values()) pending.reject(new Error(event.message || 'worker failed'));
+      this.calls.clear();
+    };
+    this.send({ type: 'open', config: { ...config }, online: navigator.onLine, preload });
+    window.addEventListener('online', this.onNetwork);
+    window.addEventListener('offline', this.onNetwork);
+  }
+
+  private readonly onNetwork = () => this.send({ type: 'online', online: navigator.onLine });
+
+  private send(message: ToWorker): void {
+    if (!this.closed) this.worker.postMessage(message);
+  }
+
+  private call<K extends CallName>(name: K, args: Calls[K]['args']): Promise<Calls[K]['result']> {
+    if (this.closed) return Promise.reject(new Error('office closed'));
+    const callId = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.calls.set(callId, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ type: 'call', callId, name, args } as ToWorker);
+    });
+  }
+
+  private receive(message: FromWorker): void {
+    switch (message.type) {
+      case 'reply': {
+        const pending = this.calls.get(message.callId);
+        this.calls.delete(message.callId);
+        if (message.ok) pending?.resolve(message.value);
+        else pending?.reject(new Error(message.error));
+        return;
+      }
+      case 'status':
+        this.statusSignal[1](message.status);
+        return;
+      case 'peers':
+        this.peersSignal[1](message.peers);
+        return;
+      case 'record':
+        this.watchers.get(message.watchId)?.(message.record);
+        return;
+    }
+  }
+
+  /** Tells the worker what changed in this device's config (the chosen staff, a new token). */
+  configChanged(): void {
+    this.send({ type: 'config', config: { ...this.config } });
+  }
+
+  context(actor?: Actor): CommandContext {
+    return contextFor(this.config, actor, this.presence.me()?.name);
+  }
+
+  async run(command: Command): Promise<Result<void>> {
+    try {
+      return await this.call('run', { command });
+    } catch {
+      return fail({ code: 'error.saveFailed' });
+    }
+  }
+
+  read(shard: ShardName, collection: CollectionName, id: string): Promise<PlainRecord | null> {
+    return this.call('read', { shard, collection, id });
+  }
+
+  readAll(shard: ShardName, collection: CollectionName): Promise<[string, PlainRecord][]> {
+    return this.call('readAll', { shard, collection });
+  }
+
+  load(shard: ShardName): Promise<void> {
+    return this.call('load', { shard });
+  }
+
+  encodeShards(): Promise<Record<string, Uint8Array>> {
+    return this.call('encodeShards', {});
+  }
+
+  watch(shard: ShardName, collection: CollectionName, id: string, onChange: (record: PlainRecord | null) => void): () => void {
+    const watchId = this.nextId++;
+    this.watchers.set(watchId, onChange);
+    this.send({ type: 'watch', watchId, shard, collection, id });
+    return () => {
+      this.watchers.delete(watchId);
+      this.send({ type: 'unwatch', watchId });
+    };
+  }
+
+  async close(): Promise<void> {
+    window.removeEventListener('online', this.onNetwork);
+    window.removeEventListener('offline', this.onNetwork);
+    await this.call('close', {}).catch(() => undefined);
+    this.closed = true;
+    this.worker.terminate();
+    this.db.close();
+  }
+}
