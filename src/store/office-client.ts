@@ -1,3 +1,4 @@
+import type { DexieOptions } from 'dexie';
 import { createSignal } from 'solid-js';
 import type { Actor, CommandContext } from '../domain/actor';
 import type { Command } from '../domain/ops';
@@ -9,6 +10,7 @@ import type { Office, PlainRecord } from './office-api';
 import type { PeerState, PresenceUser } from './presence';
 import type { SyncStatus } from './sync';
 import type { CallName, Calls, FromWorker, ToWorker } from './worker/protocol';
+import type { Port } from './worker/serve';
 
 /**
  * The page's side of the office: reads the projection with its own Dexie connection and hands
@@ -17,7 +19,8 @@ import type { CallName, Calls, FromWorker, ToWorker } from './worker/protocol';
  */
 export class OfficeClient implements Office {
   readonly db: LinliDB;
-  private readonly worker: Worker;
+  private readonly port: Port;
+  private readonly worker: Worker | null;
   private nextId = 1;
   private readonly calls = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private readonly watchers = new Map<number, (record: PlainRecord | null) => void>();
@@ -37,24 +40,30 @@ export class OfficeClient implements Office {
     setViewing: (viewing: string | null) => this.send({ type: 'presence', viewing }),
   };
 
-  constructor(readonly config: DeviceConfig, preload: ShardName[]) {
-    this.db = new LinliDB(config.officeId);
-    this.worker = new Worker(new URL('./worker/office-worker.ts', import.meta.url), { type: 'module', name: 'linli-sync' });
-    this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data);
-    this.worker.onerror = (event) => {
-      console.error('Linli: sync worker failed', event.message);
-      for (const pending of this.calls.values()) pending.reject(new Error(event.message || 'worker failed'));
-      this.calls.clear();
-    };
-    this.send({ type: 'open', config: { ...config }, online: navigator.onLine, preload });
-    window.addEventListener('online', this.onNetwork);
-    window.addEventListener('offline', this.onNetwork);
+  /** `port`: where the office is served; by default a new sync worker (tests pass a MessagePort, and their device's IndexedDB). */
+  constructor(readonly config: DeviceConfig, preload: ShardName[], { port, dexie }: { port?: Port; dexie?: DexieOptions } = {}) {
+    this.db = new LinliDB(config.officeId, dexie);
+    this.worker = port ? null : new Worker(new URL('./worker/office-worker.ts', import.meta.url), { type: 'module', name: 'linli-sync' });
+    this.port = port ?? this.worker!;
+    this.port.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data);
+    if (this.worker) {
+      this.worker.onerror = (event) => {
+        console.error('Linli: sync worker failed', event.message);
+        for (const pending of this.calls.values()) pending.reject(new Error(event.message || 'worker failed'));
+        this.calls.clear();
+      };
+    }
+    this.send({ type: 'open', config: { ...config }, online: typeof navigator === 'undefined' || navigator.onLine !== false, preload });
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', this.onNetwork);
+      window.addEventListener('offline', this.onNetwork);
+    }
   }
 
   private readonly onNetwork = () => this.send({ type: 'online', online: navigator.onLine });
 
   private send(message: ToWorker): void {
-    if (!this.closed) this.worker.postMessage(message);
+    if (!this.closed) this.port.postMessage(message);
   }
 
   private call<K extends CallName>(name: K, args: Calls[K]['args']): Promise<Calls[K]['result']> {
@@ -62,7 +71,7 @@ export class OfficeClient implements Office {
     const callId = this.nextId++;
     return new Promise((resolve, reject) => {
       this.calls.set(callId, { resolve: resolve as (v: unknown) => void, reject });
-      this.worker.postMessage({ type: 'call', callId, name, args } as ToWorker);
+      this.port.postMessage({ type: 'call', callId, name, args } as ToWorker);
     });
   }
 
@@ -131,11 +140,13 @@ export class OfficeClient implements Office {
   }
 
   async close(): Promise<void> {
-    window.removeEventListener('online', this.onNetwork);
-    window.removeEventListener('offline', this.onNetwork);
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('online', this.onNetwork);
+      window.removeEventListener('offline', this.onNetwork);
+    }
     await this.call('close', {}).catch(() => undefined);
     this.closed = true;
-    this.worker.terminate();
+    this.worker?.terminate();
     this.db.close();
   }
 }

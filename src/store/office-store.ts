@@ -1,3 +1,4 @@
+import type { DexieOptions } from 'dexie';
 import type { Actor, CommandContext } from '../domain/actor';
 import type { Command } from '../domain/ops';
 import { fail, ok, type Result } from '../domain/result';
@@ -17,6 +18,8 @@ export interface OpenOptions {
   /** Whether the network is up now (the worker is told by its page). */
   online?: boolean;
   WebSocketImpl?: typeof WebSocket;
+  /** This device's own IndexedDB (tests: a fake-indexeddb factory per simulated device). */
+  dexie?: DexieOptions;
 }
 
 /**
@@ -31,7 +34,7 @@ export class OfficeStore implements Office {
   private loading = new Map<ShardName, Promise<ShardDoc>>();
 
   constructor(readonly config: DeviceConfig, private readonly options: OpenOptions = {}) {
-    this.db = new LinliDB(config.officeId);
+    this.db = new LinliDB(config.officeId, options.dexie);
     this.sync = new SyncHub({ relayUrl: config.relayUrl, officeId: config.officeId, token: config.token }, options.WebSocketImpl);
     this.presence = new Presence();
     if (options.online === false) this.sync.setOnline(false);

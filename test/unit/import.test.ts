@@ -1,22 +1,14 @@
-import 'fake-indexeddb/auto';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { guessMapping, type Sheet } from '../../src/domain/import';
 import { newId } from '../../src/domain/ids';
 import { readCustomer } from '../../src/store/customers';
 import { exportTable, openPasted, openSpreadsheet, runImport } from '../../src/store/import';
-import { OfficeStore } from '../../src/store/office-store';
-
-const opened: OfficeStore[] = [];
-afterEach(async () => {
-  for (const s of opened.splice(0)) await s.close();
-});
+import type { OfficeStore } from '../../src/store/office-store';
+import { openDevice } from '../helpers/devices';
 
 function open(officeId = newId()): OfficeStore {
-  const store = new OfficeStore({ officeId, officeName: '翠湖花园', relayUrl: 'ws://unused', token: 't', deviceCode: 'A', staffId: 's1' }, { offline: true });
-  store.presence.setUser({ staffId: 's1', name: '王丽', device: 'A' });
-  opened.push(store);
-  return store;
+  return openDevice({ officeId }).store;
 }
 
 /** A workbook as an office would have it: a title row, typed cells (a date, a number), two sheets. */

@@ -1,22 +1,20 @@
-import 'fake-indexeddb/auto';
 import * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { dispatch } from '../../src/domain/requests/lifecycle';
 import { investigate } from '../../src/domain/requests/complaint';
-import { OfficeStore } from '../../src/store/office-store';
+import type { OfficeStore } from '../../src/store/office-store';
+import { openDevice, type Device } from '../helpers/devices';
 import { queue, readRequest, runStep, takeRequest } from '../../src/store/requests';
 import type { IntakeInput } from '../../src/domain/requests/lifecycle';
 
-const opened: OfficeStore[] = [];
-afterEach(async () => {
-  for (const s of opened.splice(0)) await s.close();
-});
-
+/** A device of the office; the same code again is another tab of that device (same disk). */
+const disks = new Map<string, Device>();
 function device(officeId: string, deviceCode: string, staffId = `s-${deviceCode}`): OfficeStore {
-  const store = new OfficeStore({ officeId, officeName: '', relayUrl: 'ws://unused', token: 't', deviceCode, staffId, staffName: `员工${deviceCode}` }, { offline: true });
-  opened.push(store);
-  return store;
+  const key = `${officeId}/${deviceCode}`;
+  const d = openDevice({ officeId, deviceCode, staffId, staffName: `员工${deviceCode}`, sameDiskAs: disks.get(key) });
+  if (!disks.has(key)) disks.set(key, d);
+  return d.store;
 }
 
 const repair = (n: number): IntakeInput => ({ kind: 'repair', category: 'water-electric', urgency: 'normal', channel: 'phone', description: `漏水 ${n}`, customerId: 'c1', customerName: '张伟', unitCode: '3-2-1101', phone: '', location: '' });
@@ -117,7 +115,6 @@ describe('projection of the yearly ledgers', () => {
     // After a projection version change every ledger is rebuilt on the next open, this year first.
     await a.db.meta.bulkDelete([`projection:ledger-${year}`, `projection:ledger-${year - 1}`]);
     await a.close();
-    opened.splice(opened.indexOf(a), 1);
     const again = device(office, 'A');
     await again.shard(`ledger-${year}`);
     await again.shard(`ledger-${year - 1}`);

@@ -1,15 +1,15 @@
-import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { createCustomer, searchCustomers } from '../../src/store/customers';
-import { OfficeStore } from '../../src/store/office-store';
+import type { OfficeStore } from '../../src/store/office-store';
+import { openDevice } from '../helpers/devices';
 import { createUnit } from '../../src/store/units';
 
 let store: OfficeStore;
 const names = async (q: string) => (await searchCustomers(store.db, q)).map((r) => r.name);
 
 beforeAll(async () => {
-  store = new OfficeStore({ officeId: newId(), officeName: '', relayUrl: 'ws://unused', token: 't', deviceCode: 'A', staffId: 's1' }, { offline: true });
+  store = openDevice({ forFile: true }).store;
   for (const code of ['3-2-1101', '5-1-302', '12-1-2503']) await createUnit(store, { code, area: '', use: 'residential', status: 'owner' });
   const people = [
     { name: '张伟', phones: ['13812345678'], unitCode: '3-2-1101' },

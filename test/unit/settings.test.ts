@@ -1,26 +1,20 @@
-import 'fake-indexeddb/auto';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { defaultServiceSettings } from '../../src/domain/requests/settings';
 import { createStaff, type StaffRole } from '../../src/domain/staff';
-import { LinliDB } from '../../src/store/db';
-import { OfficeStore } from '../../src/store/office-store';
+import type { OfficeStore } from '../../src/store/office-store';
+import { openDevice, secondConnection } from '../helpers/devices';
 import { serviceSettings } from '../../src/store/requests';
 import { saveServiceSettings, updateStaffMember } from '../../src/store/settings';
 
-const opened: OfficeStore[] = [];
-afterEach(async () => {
-  for (const s of opened.splice(0)) await s.close();
-});
 
 /**
  * A device used by `staffId`, whose profile (with `role`) is on it. Each device has its own
  * IndexedDB (its own database name), as two tablets do.
  */
 async function device(staffId: string, role: StaffRole, deviceCode = 'A'): Promise<OfficeStore> {
-  const store = new OfficeStore({ officeId: newId(), officeName: '翠湖花园', relayUrl: 'ws://unused', token: 't', deviceCode, staffId, staffName: staffId }, { offline: true });
-  opened.push(store);
+  const { store } = openDevice({ deviceCode, staffId, staffName: staffId });
   const made = createStaff(staffId, role, { now: new Date().toISOString() }, staffId);
   if (!made.ok) throw new Error('staff refused');
   expect((await store.run(made.value.command)).ok).toBe(true);
@@ -53,7 +47,7 @@ describe('service settings in the store', () => {
     expect(read.categories[0]).toMatchObject({ id: 'water-electric', teamId: 'environment', normal: { respond: 1, finish: 12, reportBack: 12 } });
     expect(read.calendar.holidays).toEqual(['2025-10-01', '2025-10-02']);
     // Another tab (or the app after a restart) reads the same from IndexedDB.
-    const other = new LinliDB(store.config.officeId);
+    const other = secondConnection(store);
     const row = await other.settings.get('service');
     expect(row?.data).toMatchObject({ updatedBy: 'm1', calendar: { holidays: ['2025-10-01', '2025-10-02'] } });
     expect(row?.data).not.toHaveProperty('history');

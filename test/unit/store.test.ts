@@ -1,69 +1,128 @@
-import 'fake-indexeddb/auto';
 import * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { LinliDB } from '../../src/store/db';
+import { describe, expect, it } from 'vitest';
 import { createCustomer, editNotes, readCustomer, searchCustomers, updateCustomer } from '../../src/store/customers';
-import { OfficeStore } from '../../src/store/office-store';
-
+import type { OfficeStore } from '../../src/store/office-store';
 import { ShardDoc } from '../../src/store/shard-doc';
 import { newId } from '../../src/domain/ids';
+import { compare, merge, openDevice, openDevices, type Via } from '../helpers/devices';
 
-const opened: OfficeStore[] = [];
-afterEach(async () => {
-  for (const s of opened.splice(0)) await s.close();
-});
-
+/** A device of its own office (staff s1 王丽 on device A unless said otherwise), its store in this thread. */
 function open(officeId: string, staffId = 's1', deviceCode = 'A'): OfficeStore {
-  const store = new OfficeStore({ officeId, officeName: '翠湖花园', relayUrl: 'ws://unused', token: 't', deviceCode, staffId }, { offline: true });
-  store.presence.setUser({ staffId, name: staffId === 's1' ? '王丽' : '赵强', device: deviceCode });
-  opened.push(store);
-  return store;
+  return openDevice({ officeId, staffId, deviceCode, staffName: staffId === 's1' ? '王丽' : '赵强' }).store;
 }
 
-describe('the write path', () => {
-  it('resolves a command only once the update and its projection row are in IndexedDB', async () => {
-    const office = newId();
-    const store = open(office);
-    const made = await createCustomer(store, { name: '张伟', phones: ['13812345678'], unitCode: '3栋2单元1101' }, '老人独居');
-    expect(made.ok).toBe(true);
-    // A second, independent connection (another tab, or the app after a crash) sees it all.
-    const other = new LinliDB(office);
-    const rows = await other.customers.toArray();
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ name: '张伟', unitCode: '3-2-1101', phones: ['13812345678'] });
-    expect(await other.updates.where('shard').equals('directory').count()).toBeGreaterThan(0);
-    other.close();
+// The write path, merging and compaction hold for the store in this thread and for the app's
+// path through the sync worker's code (a MessageChannel, structured cloning, OfficeClient).
+describe.each<Via>(['store', 'worker'])('via %s', (via) => {
+  describe('the write path', () => {
+    it('resolves a command only once the update and its projection row are in IndexedDB', async () => {
+      const device = openDevice({ via });
+      const made = await createCustomer(device.office, { name: '张伟', phones: ['13812345678'], unitCode: '3栋2单元1101' }, '老人独居');
+      expect(made.ok).toBe(true);
+      // A second, independent connection (another tab, or the app after a crash) sees it all.
+      const other = device.openDb();
+      const rows = await other.customers.toArray();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ name: '张伟', unitCode: '3-2-1101', phones: ['13812345678'] });
+      expect(await other.updates.where('shard').equals('directory').count()).toBeGreaterThan(0);
+      other.close();
+    });
+
+    it('reopens from disk with every field, text and history line', async () => {
+      const first = openDevice({ via });
+      const made = await createCustomer(first.office, { name: '张伟', phones: ['13812345678'], unitCode: '3-2-1101' }, '');
+      if (!made.ok) throw new Error('create failed');
+      await editNotes(first.office, made.value, '需要上门');
+      await updateCustomer(first.office, made.value, { name: '张伟', phones: ['13812345679'], unitCode: '3-2-1101' });
+      const again = await first.reopen();
+      const c = await readCustomer(again.office, made.value);
+      expect(c).toMatchObject({ name: '张伟', phones: ['13812345679'], notes: '需要上门' });
+      expect(c!.history.map((h) => h.action)).toEqual(['history.created', 'history.notesEdited', 'history.updated']);
+      expect(c!.history.every((h) => h.by === 's1' && h.byName === '王丽' && h.device === 'A')).toBe(true);
+    });
+
+    it('shows a watched record’s changes as they are made', async () => {
+      const device = openDevice({ via });
+      const made = await createCustomer(device.office, { name: '张伟', phones: [], unitCode: '' });
+      if (!made.ok) throw new Error('create failed');
+      const seen: unknown[] = [];
+      const stop = device.office.watch('directory', 'customers', made.value, (r) => seen.push(r?.name));
+      await expect.poll(() => seen.length).toBeGreaterThan(0);
+      await updateCustomer(device.office, made.value, { name: '张伟强', phones: [], unitCode: '' });
+      await expect.poll(() => seen.at(-1)).toBe('张伟强');
+      stop();
+    });
+
+    it('refuses a duplicate phone with the holder named', async () => {
+      const { office } = openDevice({ via });
+      await createCustomer(office, { name: '李娜', phones: ['13900001111'], unitCode: '1-1-101' });
+      const dup = await createCustomer(office, { name: '张伟', phones: ['139 0000 1111'], unitCode: '' });
+      expect(dup.ok).toBe(false);
+      if (!dup.ok) expect(dup.problems[0].params).toMatchObject({ name: '李娜', unit: '1-1-101' });
+    });
+
+    it('reports a missing record instead of applying half a command', async () => {
+      const { office } = openDevice({ via });
+      const r = await updateCustomer(office, 'nope', { name: 'x', phones: [], unitCode: '' });
+      expect(r).toEqual({ ok: false, problems: [{ code: 'error.notFound' }] });
+    });
   });
 
-  it('reopens from disk with every field, text and history line', async () => {
-    const office = newId();
-    const first = open(office);
-    const made = await createCustomer(first, { name: '张伟', phones: ['13812345678'], unitCode: '3-2-1101' }, '');
-    if (!made.ok) throw new Error('create failed');
-    await editNotes(first, made.value, '需要上门');
-    await updateCustomer(first, made.value, { name: '张伟', phones: ['13812345679'], unitCode: '3-2-1101' });
-    await first.close();
-    opened.splice(opened.indexOf(first), 1);
-
-    const again = open(office);
-    const c = await readCustomer(again, made.value);
-    expect(c).toMatchObject({ name: '张伟', phones: ['13812345679'], notes: '需要上门' });
-    expect(c!.history.map((h) => h.action)).toEqual(['history.created', 'history.notesEdited', 'history.updated']);
-    expect(c!.history.every((h) => h.by === 's1' && h.byName === '王丽' && h.device === 'A')).toBe(true);
+  describe('merging', () => {
+    it('keeps both people’s edits of different fields and both notes', async () => {
+      const [a, b] = openDevices(2, { via });
+      const made = await createCustomer(a.office, { name: '张伟', phones: ['13812345678'], unitCode: '3-2-1101' }, '原备注');
+      if (!made.ok) throw new Error('create failed');
+      await merge([a, b], ['directory']);
+      // Offline, at the same time:
+      await updateCustomer(a.office, made.value, { name: '张伟', phones: ['13812345679'], unitCode: '3-2-1101' });
+      await updateCustomer(b.office, made.value, { name: '张伟强', phones: ['13812345678'], unitCode: '3-2-1101' });
+      await editNotes(a.office, made.value, '原备注，A补充');
+      await editNotes(b.office, made.value, 'B开头：原备注');
+      // Back online:
+      await merge([a, b], ['directory']);
+      for (const device of [a, b]) {
+        const c = await readCustomer(device.office, made.value);
+        expect(c).toMatchObject({ name: '张伟强', phones: ['13812345679'], notes: 'B开头：原备注，A补充' });
+      }
+      await compare([a, b], ['directory']);
+    });
   });
 
-  it('refuses a duplicate phone with the holder named', async () => {
-    const store = open(newId());
-    await createCustomer(store, { name: '李娜', phones: ['13900001111'], unitCode: '1-1-101' });
-    const dup = await createCustomer(store, { name: '张伟', phones: ['139 0000 1111'], unitCode: '' });
-    expect(dup.ok).toBe(false);
-    if (!dup.ok) expect(dup.problems[0].params).toMatchObject({ name: '李娜', unit: '1-1-101' });
-  });
+  describe('compaction', () => {
+    it('folds a long update log into one row without losing anything', async () => {
+      const device = openDevice({ via });
+      const made = await createCustomer(device.office, { name: '张伟', phones: [], unitCode: '' });
+      if (!made.ok) throw new Error('create failed');
+      let text = '';
+      for (let i = 0; i < 420; i++) {
+        text += String(i % 10);
+        await editNotes(device.office, made.value, text);
+      }
+      const rows = await device.office.db.updates.where('shard').equals('directory').count();
+      expect(rows).toBeLessThan(100);
+      const fresh = new ShardDoc(device.openDb(), 'directory');
+      await fresh.load();
+      expect((fresh.doc.getMap('customers').get(made.value) as Y.Map<unknown>).get('notes')!.toString()).toBe(text);
+      fresh.destroy();
+    });
 
-  it('reports a missing record instead of applying half a command', async () => {
-    const store = open(newId());
-    const r = await updateCustomer(store, 'nope', { name: 'x', phones: [], unitCode: '' });
-    expect(r).toEqual({ ok: false, problems: [{ code: 'error.notFound' }] });
+    it('keeps a row another tab wrote meanwhile when it compacts', async () => {
+      const tab1 = openDevice({ via });
+      const tab2 = openDevice({ officeId: tab1.config.officeId, via, sameDiskAs: tab1 });
+      const made = await createCustomer(tab1.office, { name: '张伟', phones: [], unitCode: '' });
+      if (!made.ok) throw new Error('create failed');
+      await tab2.office.load('directory');
+      // Tab 2 writes a customer tab 1's document never sees; tab 1 then compacts its log.
+      const other = await createCustomer(tab2.office, { name: '李娜', phones: [], unitCode: '' });
+      if (!other.ok) throw new Error('create failed');
+      let text = '';
+      for (let i = 0; i < 420; i++) await editNotes(tab1.office, made.value, (text += 'x'));
+      const fresh = new ShardDoc(tab1.openDb(), 'directory');
+      await fresh.load();
+      expect(fresh.doc.getMap('customers').has(other.value)).toBe(true);
+      fresh.destroy();
+    });
   });
 });
 
@@ -102,49 +161,6 @@ describe('projection', () => {
     expect(await names('3#2-1101')).toEqual(['欧阳娜娜']);
     expect(await names('5-1-0302')).toEqual(['张伟']);
     expect(await names('')).toHaveLength(2);
-  });
-});
-
-describe('merging', () => {
-  it('keeps both people’s edits of different fields and both notes', async () => {
-    const a = open(newId(), 's1', 'A');
-    const b = open(newId(), 's2', 'B');
-    const made = await createCustomer(a, { name: '张伟', phones: ['13812345678'], unitCode: '3-2-1101' }, '原备注');
-    if (!made.ok) throw new Error('create failed');
-    const [da, db] = [(await a.shard('directory')).doc, (await b.shard('directory')).doc];
-    Y.applyUpdate(db, Y.encodeStateAsUpdate(da));
-    // Offline, at the same time:
-    await updateCustomer(a, made.value, { name: '张伟', phones: ['13812345679'], unitCode: '3-2-1101' });
-    await updateCustomer(b, made.value, { name: '张伟强', phones: ['13812345678'], unitCode: '3-2-1101' });
-    await editNotes(a, made.value, '原备注，A补充');
-    await editNotes(b, made.value, 'B开头：原备注');
-    // Back online:
-    Y.applyUpdate(db, Y.encodeStateAsUpdate(da));
-    Y.applyUpdate(da, Y.encodeStateAsUpdate(db));
-    for (const store of [a, b]) {
-      const c = await readCustomer(store, made.value);
-      expect(c).toMatchObject({ name: '张伟强', phones: ['13812345679'], notes: 'B开头：原备注，A补充' });
-    }
-  });
-});
-
-describe('compaction', () => {
-  it('folds a long update log into one row without losing anything', async () => {
-    const office = newId();
-    const store = open(office);
-    const made = await createCustomer(store, { name: '张伟', phones: [], unitCode: '' });
-    if (!made.ok) throw new Error('create failed');
-    let text = '';
-    for (let i = 0; i < 420; i++) {
-      text += String(i % 10);
-      await editNotes(store, made.value, text);
-    }
-    const rows = await store.db.updates.where('shard').equals('directory').count();
-    expect(rows).toBeLessThan(100);
-    const fresh = new ShardDoc(store.db, 'directory');
-    await fresh.load();
-    expect((fresh.doc.getMap('customers').get(made.value) as Y.Map<unknown>).get('notes')!.toString()).toBe(text);
-    fresh.destroy();
   });
 });
 
