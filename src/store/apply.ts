@@ -19,9 +19,11 @@ function applyOp(doc: Y.Doc, op: Op): void {
     case 'create': {
       // Integrate the record map first, then fill it: every field is its own map entry, so
       // later edits of different fields by different people merge instead of overwriting.
+      // Empty fields are not written: every entry is a Yjs item that every device replays on
+      // load (a request has ~30 fields, most empty at intake); a missing field reads as empty.
       const record = new Y.Map<unknown>();
       doc.getMap<Y.Map<unknown>>(op.collection).set(op.id, record);
-      for (const [key, value] of Object.entries(op.fields)) record.set(key, value);
+      for (const [key, value] of Object.entries(op.fields)) if (value !== '' && value !== null && value !== undefined) record.set(key, value);
       for (const [key, value] of Object.entries(op.texts ?? {})) record.set(key, new Y.Text(value));
       record.set('history', new Y.Array());
       return;
