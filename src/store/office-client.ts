@@ -60,7 +60,12 @@ export class OfficeClient implements Office {
     }
   }
 
-  private readonly onNetwork = () => this.send({ type: 'online', online: navigator.onLine });
+  private readonly onNetwork = () => this.setOnline(navigator.onLine);
+
+  /** Tells the worker the network came or went (the page's window hears it for certain). */
+  setOnline(online: boolean): void {
+    this.send({ type: 'online', online });
+  }
 
   private send(message: ToWorker): void {
     if (!this.closed) this.port.postMessage(message);

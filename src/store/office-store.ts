@@ -18,6 +18,11 @@ export interface OpenOptions {
   /** Whether the network is up now (the worker is told by its page). */
   online?: boolean;
   WebSocketImpl?: typeof WebSocket;
+  /**
+   * Do not share updates with other tabs over BroadcastChannel (y-websocket does by default):
+   * Node tests simulate several tablets in one process, which must meet only through the relay.
+   */
+  disableBc?: boolean;
   /** This device's own IndexedDB (tests: a fake-indexeddb factory per simulated device). */
   dexie?: DexieOptions;
 }
@@ -35,7 +40,7 @@ export class OfficeStore implements Office {
 
   constructor(readonly config: DeviceConfig, private readonly options: OpenOptions = {}) {
     this.db = new LinliDB(config.officeId, options.dexie);
-    this.sync = new SyncHub({ relayUrl: config.relayUrl, officeId: config.officeId, token: config.token }, options.WebSocketImpl);
+    this.sync = new SyncHub({ relayUrl: config.relayUrl, officeId: config.officeId, token: config.token, disableBc: options.disableBc }, options.WebSocketImpl);
     this.presence = new Presence();
     if (options.online === false) this.sync.setOnline(false);
     if (config.staffId && config.staffName) this.presence.setUser({ staffId: config.staffId, name: config.staffName, device: config.deviceCode });

@@ -28,6 +28,7 @@ export interface SyncOptions {
   relayUrl: string;
   officeId: string;
   token: string;
+  disableBc?: boolean;
 }
 
 /**
@@ -92,6 +93,7 @@ export class SyncHub {
       awareness,
       connect: !this.unauthorized && this.online,
       maxBackoffTime: 5000,
+      disableBc: this.opts.disableBc,
       ...(this.WebSocketImpl ? { WebSocketPolyfill: this.WebSocketImpl } : {}),
     });
     const link: ShardLink = { provider, shard, synced: false, connected: false, lost: false };

@@ -10,6 +10,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, afterEach, expect } from 'vitest';
 import * as Y from 'yjs';
+import WebSocket from 'ws';
 import type { CollectionName, ShardName } from '../../src/domain/shards';
 import { collectionsOf } from '../../src/domain/shards';
 import { LinliDB } from '../../src/store/db';
@@ -44,6 +45,8 @@ export interface DeviceOptions {
   sameDiskAs?: Device;
   /** Closed after the file's last test instead of after the current test (devices opened in beforeAll). */
   forFile?: boolean;
+  /** Sync with this relay (ws URL and a device token) instead of staying offline. */
+  relay?: { url: string; token: string };
 }
 
 const open = new Set<Device>();
@@ -69,34 +72,35 @@ export function openDevice(opts: DeviceOptions = {}): Device {
   const config: DeviceConfig = {
     officeId: opts.officeId ?? `office-${Date.now()}-${++offices}`,
     officeName: '翠湖花园',
-    relayUrl: 'ws://unused',
-    token: 't',
+    relayUrl: opts.relay?.url ?? 'ws://unused',
+    token: opts.relay?.token ?? 't',
     deviceCode: opts.deviceCode ?? 'A',
     staffId: opts.staffId ?? 's1',
     staffName: opts.staffName ?? (opts.staffId && opts.staffId !== 's1' ? opts.staffId : '王丽'),
   };
   const factory = opts.sameDiskAs ? diskOf.get(opts.sameDiskAs)! : new IDBFactory();
-  const device = build(config, factory, opts.via ?? 'store');
+  const device = build(config, factory, opts.via ?? 'store', !!opts.relay);
   if (opts.forFile) forFile.add(device);
   return device;
 }
 
 const diskOf = new WeakMap<Device, IDBFactory>();
 
-function build(config: DeviceConfig, factory: IDBFactory, via: Via): Device {
+function build(config: DeviceConfig, factory: IDBFactory, via: Via, online = false): Device {
   const dexie = { indexedDB: factory, IDBKeyRange };
+  const storeOptions = online ? { dexie, WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true } : { offline: true, dexie };
   let store!: OfficeStore;
   let office: Office;
   let ports: MessagePort[] = [];
   if (via === 'store') {
-    store = new OfficeStore({ ...config }, { offline: true, dexie });
+    store = new OfficeStore({ ...config }, storeOptions);
     dexieOfStore.set(store, dexie);
     office = store;
   } else {
     const channel = new MessageChannel();
     ports = [channel.port1, channel.port2];
     serveOffice(channel.port2 as unknown as Port, (c) => {
-      store = new OfficeStore(c, { offline: true, dexie });
+      store = new OfficeStore(c, storeOptions);
       dexieOfStore.set(store, dexie);
       return store;
     });
@@ -112,7 +116,7 @@ function build(config: DeviceConfig, factory: IDBFactory, via: Via): Device {
     openDb: () => new LinliDB(config.officeId, dexie),
     reopen: async () => {
       await device.close();
-      const again = build(config, factory, via);
+      const again = build(config, factory, via, online);
       return again;
     },
     close: async () => {
@@ -152,5 +156,21 @@ export async function compare(devices: Device[], shards: ShardName[]): Promise<v
       const rows = await Promise.all(devices.map((d) => d.store.db.table(collection).orderBy('id').toArray()));
       for (const r of rows.slice(1)) expect(r).toEqual(rows[0]);
     }
+  }
+}
+
+/** Waits until every device holds the same state of these shards (as the relay delivers it), then until all of it is on disk. */
+export async function converged(devices: Device[], shards: ShardName[], timeout = 20_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (const shard of shards) {
+    const docs = async () => Promise.all(devices.map(async (d) => (await d.store.shard(shard)).doc));
+    const vectors = async () => (await docs()).map((doc) => Buffer.from(Y.encodeStateVector(doc)).toString('base64'));
+    for (;;) {
+      const v = await vectors();
+      if (v.every((x) => x === v[0])) break;
+      if (Date.now() > deadline) throw new Error(`${shard} did not converge: ${v.join(' | ')}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await Promise.all(devices.map(async (d) => (await d.store.shard(shard)).flushed()));
   }
 }
