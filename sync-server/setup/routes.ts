@@ -78,8 +78,9 @@ export function routeSetup(req: IncomingMessage, res: ServerResponse, ctx: Setup
   }
   const asked = url.searchParams.get('platform') as Platform | null;
   const lang = url.searchParams.get('lang');
+  const language = lang === 'zh-CN' || lang === 'zh-TW' || lang === 'en' ? lang : pickLanguage(req.headers['accept-language']);
   const html = renderSetupPage({
-    lang: lang === 'zh-CN' || lang === 'zh-TW' || lang === 'en' ? lang : pickLanguage(req.headers['accept-language']),
+    lang: language,
     platform: asked && PLATFORMS.includes(asked) ? asked : detectPlatform(req.headers['user-agent']),
     host: hostOf(req.headers.host, ctx),
     httpsPort: ctx.httpsPort,
@@ -89,7 +90,8 @@ export function routeSetup(req: IncomingMessage, res: ServerResponse, ctx: Setup
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
-    'content-language': 'zh-CN',
+    'content-language': language,
+    vary: 'user-agent, accept-language',
   });
   res.end(req.method === 'HEAD' ? undefined : html);
   return true;
