@@ -36,7 +36,8 @@ export function routeSetup(req: IncomingMessage, res: ServerResponse, ctx: Setup
     return true;
   }
   if (path === '/api/setup-info' && req.method === 'GET') {
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    // No secret in it (addresses, the CA's public fingerprint): any origin of the office may ask.
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'access-control-allow-origin': '*' });
     res.end(JSON.stringify(setupInfo(ctx)));
     return true;
   }

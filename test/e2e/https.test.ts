@@ -78,10 +78,26 @@ describe('HTTPS on the office LAN', () => {
     await waitServiceWorker(page);
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${base}/sw.js`);
 
+    // 设置 shows the setup page's address as a QR code, and the CA's fingerprint.
+    await page.getByRole('navigation', { name: zh['nav.main'] }).getByRole('link', { name: zh['nav.settings'] }).click();
+    const section = page.getByTestId('tablet-setup');
+    await section.getByTestId('setup-url').waitFor();
+    expect(await section.getByTestId('setup-url').textContent()).toBe(setupUrl);
+    expect(await section.getByTestId('ca-fingerprint').textContent()).toBe(relay.https!.ca!.fingerprint256);
+    await section.getByRole('img', { name: zh['settings.tabletSetupQr'].replace('{{ url }}', setupUrl) }).waitFor();
+    await mkdir(ARTIFACTS, { recursive: true });
+    for (const [w, h] of [[1280, 800], [800, 1280]]) {
+      await page.setViewportSize({ width: w, height: h });
+      await section.scrollIntoViewIfNeeded();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await page.screenshot({ path: join(ARTIFACTS, `settings-tablet-setup-${w}x${h}.png`) });
+    }
+
     await context.setOffline(true);
     expect(await page.evaluate(() => fetch('/healthz').then(() => 'reached', () => 'failed'))).toBe('failed');
-    await page.reload(); // on 李娜's page
-    await waitCustomer(page, { name: '李娜' });
+    await page.reload(); // on 设置
+    await page.getByRole('heading', { name: zh['settings.title'], exact: true }).waitFor();
+    await page.getByTestId('tablet-setup').getByText(zh['settings.tabletSetupUnavailable']).waitFor();
     await page.goto(`${base}/customers`);
     await page.getByRole('heading', { name: zh['customers.title'], exact: true }).waitFor();
     await page.getByTestId('customer-list').getByText('张伟').waitFor();
@@ -99,18 +115,20 @@ describe('HTTPS on the office LAN', () => {
     const page = await context.newPage();
     await expect(page.goto(`${base}/`)).rejects.toThrow(/ERR_CERT_AUTHORITY_INVALID/);
     expect(context.serviceWorkers()).toEqual([]);
+    await page.close(); // its error page may still be loading
 
-    await page.goto(setupUrl);
-    await page.getByRole('status').filter({ hasText: '还没有信任' }).waitFor();
-    expect(await page.getByRole('link', { name: '打开邻里' }).isVisible()).toBe(false);
-    expect(await page.locator('details[open]').getAttribute('id')).toBe('p-android');
+    const setup = await context.newPage();
+    await setup.goto(setupUrl);
+    await setup.getByRole('status').filter({ hasText: '还没有信任' }).waitFor();
+    expect(await setup.getByRole('link', { name: '打开邻里' }).isVisible()).toBe(false);
+    expect(await setup.locator('details[open]').getAttribute('id')).toBe('p-android');
     expect(context.serviceWorkers()).toEqual([]);
     await mkdir(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, 'setup-page-400.png'), fullPage: true });
+    await setup.screenshot({ path: join(ARTIFACTS, 'setup-page-400.png'), fullPage: true });
     for (const [w, h] of [[1280, 800], [800, 1280]]) {
-      await page.setViewportSize({ width: w, height: h });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-      await page.screenshot({ path: join(ARTIFACTS, `setup-page-${w}x${h}.png`), fullPage: false });
+      await setup.setViewportSize({ width: w, height: h });
+      expect(await setup.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await setup.screenshot({ path: join(ARTIFACTS, `setup-page-${w}x${h}.png`), fullPage: false });
     }
     await context.close();
   });
