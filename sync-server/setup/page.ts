@@ -85,7 +85,7 @@ ${sections}
 <h2>${esc(t.fingerprint)}</h2>
 <p class="note">${esc(t.fingerprintHint)}</p>
 <p class="fp" data-testid="ca-fingerprint">${esc(input.ca.fingerprint256)}</p>
-<p class="note">${esc(t.caName)}: ${esc(input.ca.name)} · ${esc(input.ca.validTo)}</p>
+<p class="note">${esc(t.caName)}: ${esc(input.ca.name)} · ${esc(t.validUntil)} ${esc(input.ca.validTo)}</p>
 <p class="note">${esc(t.addressNote)}</p>
 </main>
 <script>

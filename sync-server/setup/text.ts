@@ -22,6 +22,7 @@ export interface SetupText {
   fingerprint: string;
   fingerprintHint: string;
   caName: string;
+  validUntil: string;
   addressNote: string;
   picture: string;
   noScript: string;
@@ -66,6 +67,7 @@ const zhCN: SetupText = {
   fingerprint: '证书指纹（SHA-256）',
   fingerprintHint: '安装时若显示指纹，应与下面完全一致；不一致请不要安装，并告诉管理处经理。',
   caName: '证书名称',
+  validUntil: '有效期至',
   addressNote: '本页地址就是这台电脑在局域网中的地址。请在路由器中为这台电脑保留固定地址：地址一变，平板就要重新打开新地址。',
   picture: '示意图：{title}，点“{row}”',
   noScript: '本页需要 JavaScript 才能自动检测；也可以直接打开：',
@@ -110,6 +112,7 @@ const zhTW: SetupText = {
   fingerprint: '憑證指紋（SHA-256）',
   fingerprintHint: '安裝時若顯示指紋，應與下面完全一致；不一致請不要安裝，並告訴管理處經理。',
   caName: '憑證名稱',
+  validUntil: '有效期至',
   addressNote: '本頁位址就是這台電腦在區域網路中的位址。請在路由器中為這台電腦保留固定位址：位址一變，平板就要重新開啟新位址。',
   picture: '示意圖：{title}，點「{row}」',
   noScript: '本頁需要 JavaScript 才能自動檢測；也可以直接開啟：',
@@ -154,6 +157,7 @@ const en: SetupText = {
   fingerprint: 'Certificate fingerprint (SHA-256)',
   fingerprintHint: 'If the device shows a fingerprint while installing, it must match this one exactly; if not, do not install it and tell the office manager.',
   caName: 'Certificate name',
+  validUntil: 'valid until',
   addressNote: 'This page’s address is this PC’s address on the office network. Reserve it in the router: if it changes, every tablet has to open the new address.',
   picture: 'Picture: {title}, tap “{row}”',
   noScript: 'This page needs JavaScript to check by itself; you can also open directly:',
