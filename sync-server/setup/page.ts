@@ -71,6 +71,7 @@ li p { margin: 0 0 8px; overflow-wrap: anywhere; }
 .pic { display: block; max-width: 100%; height: auto; }
 .fp { font: 0.95rem/1.7 'Noto Sans Mono CJK SC', ui-monospace, monospace; background: #fff; padding: 10px 12px; border-radius: 8px; border: 1px solid #d8ddd9; overflow-wrap: anywhere; }
 .note { color: var(--muted); font-size: 0.95rem; }
+html:lang(en) body { font-family: 'Noto Sans', 'Segoe UI', Roboto, Helvetica, Arial, 'Noto Sans CJK SC', sans-serif; }
 </style>
 </head>
 <body data-https="${esc(appUrl)}" data-platform="${esc(input.platform)}" data-ok="${esc(t.trusted)}" data-no="${esc(t.notTrusted)}">

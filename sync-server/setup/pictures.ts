@@ -13,9 +13,20 @@ export interface Picture {
 
 const ROW_H = 34;
 
+/** Rough width at 13px: a CJK character is a full em, Latin about half. */
+const widthOf = (text: string) => [...text].reduce((w, c) => w + (/[\u2e80-\uffff]/.test(c) ? 13 : 7), 0);
+
+/** Shortens a label with "…" so it ends before the chevron or toggle of its row. */
+export function fitLabel(text: string, room: number): string {
+  if (widthOf(text) <= room) return text;
+  const chars = [...text];
+  while (chars.length && widthOf(chars.join('') + '…') > room) chars.pop();
+  return chars.join('') + '…';
+}
+
 /** Inline SVG of the picture; the accessible name says what to tap. */
 export function renderPicture(p: Picture, label: string): string {
-  const width = p.frame === 'phone' ? 220 : 300;
+  const width = p.frame === 'phone' ? 220 : 320;
   const top = p.frame === 'phone' ? 30 : 34;
   const height = top + 44 + p.rows.length * ROW_H + 24;
   const frame =
@@ -35,7 +46,8 @@ export function renderPicture(p: Picture, label: string): string {
           : on
             ? `<path d="M${width - 34} ${y + 22} l8 -8 l-8 -8" fill="none" stroke="#1f6f5c" stroke-width="2.5"/>`
             : '';
-      return `${box}<text x="22" y="${y + 20}" font-size="13" fill="${on ? '#0f3f33' : '#44504c'}" font-weight="${on ? 700 : 400}">${esc(text)}</text>${toggle}`;
+      const label = fitLabel(text, width - 22 - (on ? (p.toggle ? 66 : 42) : 20));
+      return `${box}<text x="22" y="${y + 20}" font-size="13" fill="${on ? '#0f3f33' : '#44504c'}" font-weight="${on ? 700 : 400}">${esc(label)}</text>${toggle}`;
     })
     .join('');
   return `<svg class="pic" role="img" aria-label="${esc(label)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg" font-family="'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif">${frame}<text x="18" y="${top + 26}" font-size="15" font-weight="700" fill="#1e2a26">${esc(p.title)}</text>${rows}</svg>`;

@@ -120,7 +120,7 @@ const zhTW: SetupText = {
 
 const en: SetupText = {
   title: 'Connect this device to Linli',
-  lead: 'To use Linli offline and install it on the home screen, this device must trust the office’s own certificate first. Once per device, about 3 minutes.',
+  lead: 'To use Linli offline and install it on the home screen, this device must trust the office\'s own certificate first. Once per device, about 3 minutes.',
   checking: 'Checking whether this device trusts the office certificate…',
   trusted: 'This device trusts the office certificate: Linli is ready to open.',
   notTrusted: 'This device does not trust the office certificate yet: follow the steps below. This page checks again by itself.',
@@ -129,26 +129,26 @@ const en: SetupText = {
   platform: { android: 'Android tablet / phone (Chrome)', ios: 'iPad / iPhone (Safari)', windows: 'Windows PC (Chrome / Edge)', other: 'Other devices' },
   steps: {
     android: [
-      { text: 'Download the certificate linli-ca.crt with the button below (if warned, choose “Download anyway”).', download: 'crt' },
-      { text: 'Open Settings and search for “CA certificate”, or go to Security → More security settings → Encryption & credentials → Install a certificate.', picture: { frame: 'phone', title: 'Encryption & credentials', rows: ['Trusted credentials', 'User credentials', 'Install a certificate', 'Clear credentials'], highlight: 2 } },
-      { text: 'Choose “CA certificate”, tap “Install anyway”, confirm your screen lock and pick linli-ca.crt. A device without a screen lock needs one first.', picture: { frame: 'phone', title: 'Install a certificate', rows: ['CA certificate', 'VPN & app user certificate', 'Wi-Fi certificate'], highlight: 0 } },
-      { text: 'Back on this page in Chrome: once it says trusted, tap “Open Linli”, then Chrome’s menu → “Install app” or “Add to Home screen”.', picture: { frame: 'phone', title: 'Chrome menu', rows: ['New tab', 'Bookmarks', 'Add to Home screen', 'Settings'], highlight: 2 } },
+      { text: 'Download the certificate linli-ca.crt with the button below (if warned, choose "Download anyway").', download: 'crt' },
+      { text: 'Open Settings and search for "CA certificate", or go to Security → More security settings → Encryption & credentials → Install a certificate.', picture: { frame: 'phone', title: 'Encryption & credentials', rows: ['Trusted credentials', 'User credentials', 'Install a certificate', 'Clear credentials'], highlight: 2 } },
+      { text: 'Choose "CA certificate", tap "Install anyway", confirm your screen lock and pick linli-ca.crt. A device without a screen lock needs one first.', picture: { frame: 'phone', title: 'Install a certificate', rows: ['CA certificate', 'VPN & app user certificate', 'Wi-Fi certificate'], highlight: 0 } },
+      { text: 'Back on this page in Chrome: once it says trusted, tap "Open Linli", then Chrome\'s menu → "Install app" or "Add to Home screen".', picture: { frame: 'phone', title: 'Chrome menu', rows: ['New tab', 'Bookmarks', 'Add to Home screen', 'Settings'], highlight: 2 } },
     ],
     ios: [
-      { text: 'Open this page in Safari, download the profile with the button below and tap “Allow”.', download: 'mobileconfig' },
-      { text: 'Open Settings, tap “Profile Downloaded” at the top (or General → VPN & Device Management), tap Install, enter your passcode, tap Install twice more.', picture: { frame: 'phone', title: 'Settings', rows: ['Profile Downloaded', 'Airplane Mode', 'Wi-Fi', 'General'], highlight: 0 } },
+      { text: 'Open this page in Safari, download the profile with the button below and tap "Allow".', download: 'mobileconfig' },
+      { text: 'Open Settings, tap "Profile Downloaded" at the top (or General → VPN & Device Management), tap Install, enter your passcode, tap Install twice more.', picture: { frame: 'phone', title: 'Settings', rows: ['Profile Downloaded', 'Airplane Mode', 'Wi-Fi', 'General'], highlight: 0 } },
       { text: 'The step people forget: Settings → General → About → Certificate Trust Settings (at the bottom), turn on the office certificate, tap Continue.', picture: { frame: 'phone', title: 'Certificate Trust Settings', rows: ['Enable full trust for root certificates', 'Linli CA'], highlight: 1, toggle: true } },
-      { text: 'Back on this page in Safari: once it says trusted, tap “Open Linli”, then Share → “Add to Home Screen”.', picture: { frame: 'phone', title: 'Share', rows: ['Copy', 'Add to Reading List', 'Add to Home Screen'], highlight: 2 } },
+      { text: 'Back on this page in Safari: once it says trusted, tap "Open Linli", then Share → "Add to Home Screen".', picture: { frame: 'phone', title: 'Share', rows: ['Copy', 'Add to Reading List', 'Add to Home Screen'], highlight: 2 } },
     ],
     windows: [
       { text: 'Download the certificate with the button below and open linli-ca.crt.', download: 'crt' },
-      { text: 'Click “Install Certificate…”, choose “Current User”, Next.', picture: { frame: 'window', title: 'Certificate', rows: ['General', 'Issued to: Linli CA', 'Install Certificate…'], highlight: 2 } },
-      { text: '“Place all certificates in the following store” → Browse → “Trusted Root Certification Authorities” → OK → Next → Finish, and Yes to the security warning. (Or in a command prompt: certutil -user -addstore Root linli-ca.crt)', picture: { frame: 'window', title: 'Select Certificate Store', rows: ['Personal', 'Trusted Root Certification Authorities', 'Enterprise Trust', 'Intermediate Certification Authorities'], highlight: 1 } },
-      { text: 'Close the browser completely, open it again and come back here: once it says trusted, click “Open Linli”, then the install icon in the address bar.' },
+      { text: 'Click "Install Certificate…", choose "Current User", Next.', picture: { frame: 'window', title: 'Certificate', rows: ['General', 'Issued to: Linli CA', 'Install Certificate…'], highlight: 2 } },
+      { text: '"Place all certificates in the following store" → Browse → "Trusted Root Certification Authorities" → OK → Next → Finish, and Yes to the security warning. (Or in a command prompt: certutil -user -addstore Root linli-ca.crt)', picture: { frame: 'window', title: 'Select Certificate Store', rows: ['Personal', 'Trusted Root Certification Authorities', 'Enterprise Trust', 'Intermediate Certification Authorities'], highlight: 1 } },
+      { text: 'Close the browser completely, open it again and come back here: once it says trusted, click "Open Linli", then the install icon in the address bar.' },
     ],
     other: [
       { text: 'Download the certificate linli-ca.crt.', download: 'crt' },
-      { text: 'Import it as a trusted root certification authority in the system’s or the browser’s certificate settings. Chromium on Linux: certutil -d sql:$HOME/.pki/nssdb -A -t "C,," -n linli -i linli-ca.crt' },
+      { text: 'Import it as a trusted root certification authority in the system\'s or the browser\'s certificate settings. Chromium on Linux: certutil -d sql:$HOME/.pki/nssdb -A -t "C,," -n linli -i linli-ca.crt' },
       { text: 'Reopen the browser and come back here: once it says trusted, open Linli.' },
     ],
   },
@@ -158,8 +158,8 @@ const en: SetupText = {
   fingerprintHint: 'If the device shows a fingerprint while installing, it must match this one exactly; if not, do not install it and tell the office manager.',
   caName: 'Certificate name',
   validUntil: 'valid until',
-  addressNote: 'This page’s address is this PC’s address on the office network. Reserve it in the router: if it changes, every tablet has to open the new address.',
-  picture: 'Picture: {title}, tap “{row}”',
+  addressNote: 'This page\'s address is this PC\'s address on the office network. Reserve it in the router: if it changes, every tablet has to open the new address.',
+  picture: 'Picture: {title}, tap "{row}"',
   noScript: 'This page needs JavaScript to check by itself; you can also open directly:',
 };
 
