@@ -19,7 +19,14 @@ import { installService } from './service';
 const env = process.env;
 const dataDir = resolve(env.DATA_DIR ?? 'data');
 const port = Number(env.PORT ?? 8787);
-const https = httpsFromEnv(env);
+const https = (() => {
+  try {
+    return httpsFromEnv(env);
+  } catch (err) {
+    console.error(`配置错误 / configuration error: ${(err as Error).message}`);
+    process.exit(2);
+  }
+})();
 const host = env.HOST ?? (https ? '0.0.0.0' : '127.0.0.1');
 const [command, ...args] = process.argv.slice(2);
 

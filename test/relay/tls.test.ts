@@ -156,3 +156,45 @@ describe('addresses', () => {
     expect(certificateNames(['192.168.1.20', 'pc.office.lan'])).toEqual({ dns: ['localhost', 'pc.office.lan'], ips: ['127.0.0.1', '192.168.1.20'] });
   });
 });
+
+describe('the office’s own certificate (TLS_CERT / TLS_KEY) and the environment', () => {
+  it('serves the given files, and the new ones after they change, without a restart', async () => {
+    const { loadOrCreateCa } = await import('../../sync-server/tls/ca');
+    const { issueServerCert } = await import('../../sync-server/tls/certs');
+    const { writeFile, utimes } = await import('node:fs/promises');
+    const dir = await tempDir('linli-owncert-');
+    cleanups.push(() => removeDir(dir));
+    const ca = await loadOrCreateCa(join(dir, 'their-ca'), 'their company');
+    const write = async (n: number) => {
+      const pair = await issueServerCert(ca, { addresses: [] });
+      await writeFile(join(dir, 'cert.pem'), pair.cert);
+      await writeFile(join(dir, 'key.pem'), pair.key);
+      const t = new Date(Date.now() + n * 1000); // a visibly newer mtime
+      await utimes(join(dir, 'cert.pem'), t, t);
+      return new X509Certificate(pair.cert);
+    };
+    const first = await write(0);
+    const relay = await relayIn(join(dir, 'data'), { https: { port: 0, host: '127.0.0.1', certFile: join(dir, 'cert.pem'), keyFile: join(dir, 'key.pem'), cert: { checkEveryMs: 100 } } });
+    cleanups.push(() => relay.close());
+    expect(relay.https!.ca).toBeUndefined(); // no relay CA made or offered
+    expect((await handshake(relay.https!.port, ca.certPem)).fingerprint256).toBe(first.fingerprint256);
+    const changed = new Promise<void>((resolve) => relay.https!.certs.onChange(() => resolve()));
+    const second = await write(5);
+    await changed;
+    expect((await handshake(relay.https!.port, ca.certPem)).fingerprint256).toBe(second.fingerprint256);
+    // Nothing to install: the setup page sends the tablet to the HTTPS address.
+    const setup = await fetch(`${relay.url}/setup`, { redirect: 'manual' });
+    expect(setup.status).toBe(302);
+    expect(setup.headers.get('location')).toBe(`https://127.0.0.1:${relay.https!.port}/`);
+  });
+
+  it('reads TLS, HTTPS_PORT, TLS_CERT/TLS_KEY and TLS_EXTRA_NAMES', async () => {
+    const { httpsFromEnv } = await import('../../sync-server/https-env');
+    expect(httpsFromEnv({ TLS: 'off' })).toBeUndefined();
+    expect(httpsFromEnv({})).toMatchObject({ port: 8443, certFile: undefined, cert: { extraAddresses: [] } });
+    expect(httpsFromEnv({ HTTPS_PORT: '0', TLS_EXTRA_NAMES: '127.0.0.2, pc.office.lan' })).toMatchObject({ port: 0, cert: { extraAddresses: ['127.0.0.2', 'pc.office.lan'] } });
+    expect(httpsFromEnv({ TLS_CERT: '/a.pem', TLS_KEY: '/b.pem' })).toMatchObject({ certFile: '/a.pem', keyFile: '/b.pem' });
+    expect(() => httpsFromEnv({ TLS_CERT: '/a.pem' })).toThrow(/go together/);
+    expect(() => httpsFromEnv({ TLS_EXTRA_NAMES: 'a b' })).toThrow(/TLS_EXTRA_NAMES/);
+  });
+});
