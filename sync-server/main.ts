@@ -1,18 +1,33 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { httpsFromEnv, printSetup } from './https-env';
+import { stdoutLog } from './log';
 import { OfficeRegistry } from './offices';
 import { startRelay } from './relay';
+import { installService } from './service';
 
 /**
  * `npm run relay` starts the relay (and serves the built app if dist/ exists);
- * `npm run relay -- add-office <name>` registers an office and prints its token once.
- * Environment: PORT (8787), HOST (127.0.0.1), DATA_DIR (./data), RELAY_ALLOW_CREATE
- * (loopback | any | none), RELAY_MAX_MESSAGE_MB (32), PUBLIC_URL (for printed join links).
+ * `npm run relay -- add-office <name>` registers an office and prints its token once;
+ * `npm run relay -- install-service [--data-dir D] [--user U]` makes it a systemd service.
+ * Environment: PORT (8787), HOST (0.0.0.0 with TLS, else 127.0.0.1), DATA_DIR (./data),
+ * RELAY_ALLOW_CREATE (loopback | any | none), RELAY_MAX_MESSAGE_MB (32), PUBLIC_URL (for printed
+ * join links), and for LAN HTTPS: TLS (on | off), HTTPS_PORT (8443), HTTPS_HOST, TLS_CERT,
+ * TLS_KEY, TLS_EXTRA_NAMES, TLS_CA_NAME (see https-env.ts and the README).
  */
 const env = process.env;
 const dataDir = resolve(env.DATA_DIR ?? 'data');
 const port = Number(env.PORT ?? 8787);
-const host = env.HOST ?? '127.0.0.1';
+const https = (() => {
+  try {
+    return httpsFromEnv(env);
+  } catch (err) {
+    console.error(`配置错误 / configuration error: ${(err as Error).message}`);
+    process.exit(2);
+  }
+})();
+const host = env.HOST ?? (https ? '0.0.0.0' : '127.0.0.1');
 const [command, ...args] = process.argv.slice(2);
 
 async function addOffice(name: string): Promise<void> {
@@ -44,9 +59,12 @@ async function serve(): Promise<void> {
     staticDir: existsSync(dist) ? dist : undefined,
     allowCreate: (env.RELAY_ALLOW_CREATE as 'loopback' | 'any' | 'none' | undefined) ?? 'loopback',
     maxMessageBytes: Number(env.RELAY_MAX_MESSAGE_MB ?? 32) * 1024 * 1024,
+    log: stdoutLog,
+    https,
   });
   console.log(`Linli relay listening on ${relay.url} (data: ${dataDir})`);
-  if (existsSync(dist)) console.log(`Open ${relay.url.replace('127.0.0.1', 'localhost')} in a browser.`);
+  if (existsSync(dist)) console.log(`Open ${relay.url.replace(/127\.0\.0\.1|0\.0\.0\.0|\[::\]/, 'localhost')} in a browser.`);
+  if (relay.https) printSetup(relay, host);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -61,13 +79,19 @@ async function serve(): Promise<void> {
 }
 
 if (command === 'add-office') await addOffice(args.join(' '));
+else if (command === 'install-service') {
+  await installService(args, resolve(dirname(fileURLToPath(import.meta.url)), '..')).catch((err: Error) => {
+    console.error(`install-service: ${err.message}`);
+    process.exit(1);
+  });
+}
 else if (command === undefined || command === 'serve') {
   await serve().catch((err: NodeJS.ErrnoException) => {
-    console.error(err.code === 'EADDRINUSE' ? `端口 ${port} 已被占用 / port ${port} is in use: set PORT=… to use another.` : `relay failed to start: ${err.message}`);
+    console.error(err.code === 'EADDRINUSE' ? `端口 ${port} 已被占用 / port ${port} is in use: set PORT=… (HTTPS: HTTPS_PORT=…) to use another.` : `relay failed to start: ${err.message}`);
     process.exit(1);
   });
 }
 else {
-  console.error(`unknown command: ${command}\nusage: npm run relay [-- add-office <name>]`);
+  console.error(`unknown command: ${command}\nusage: npm run relay [-- add-office <name> | install-service [--data-dir /var/lib/linli] [--user linli] [--dry-run]]`);
   process.exit(2);
 }

@@ -1,7 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { TLSSocket } from 'node:tls';
 import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { startHttps, type HttpsOptions, type HttpsSide } from './https';
+import { routeSetup, type SetupContext } from './setup/routes';
 import { OfficeRegistry } from './offices';
 import { CLOSE_MALFORMED, Room } from './room';
 import { serveStatic } from './static';
@@ -23,6 +27,8 @@ export interface RelayOptions {
   /** Who may create offices over HTTP: only the machine itself (default), anyone, or nobody. */
   allowCreate?: 'loopback' | 'any' | 'none';
   log?: (line: string) => void;
+  /** HTTPS for the LAN with the relay's own CA (sync-server/https.ts); off unless given. */
+  https?: HttpsOptions;
 }
 
 export interface Relay {
@@ -30,6 +36,8 @@ export interface Relay {
   port: number;
   offices: OfficeRegistry;
   server: Server;
+  /** The HTTPS listener, when `https` was given. */
+  https?: HttpsSide;
   /** Graceful: closes sockets, waits for every update to reach disk, closes LevelDB. */
   close(): Promise<void>;
 }
@@ -64,16 +72,27 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     }
   };
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handleHttp(req, res).catch((err) => {
       log(`http error: ${(err as Error).message}`);
       if (!res.headersSent) res.writeHead(500).end();
     });
-  });
+  };
+  const server = createServer(onRequest);
+  let httpsSide: HttpsSide | undefined;
+  const setup: SetupContext = {
+    httpPort: options.port ?? 8787,
+    lanAddresses: () => (httpsSide?.addresses() ?? []).filter((a) => a !== 'localhost' && a !== '127.0.0.1'),
+    listensOnLan: !isLoopback(options.host ?? '127.0.0.1') && options.host !== 'localhost',
+  };
 
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://relay');
+    // LAN HTTPS: setup page, CA downloads, and plain HTTP from the LAN limited to them.
+    if (routeSetup(req, res, setup)) return;
     if (url.pathname === '/healthz') {
+      // The setup page on http://<ip>:8787 fetches https://<ip>:8443/healthz to see if the CA is trusted.
+      res.setHeader('access-control-allow-origin', '*');
       json(res, 200, { ok: true, rooms: rooms.size });
       return;
     }
@@ -98,9 +117,18 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     await serveStatic(options.staticDir, req, res);
   }
 
-  const wss = new WebSocketServer({ server, maxPayload: options.maxMessageBytes ?? 32 * 1024 * 1024 });
-  // ws re-emits the HTTP server's errors; the listen() below handles them (EADDRINUSE…).
-  wss.on('error', () => undefined);
+  // One websocket server for both listeners (plain and HTTPS), so wss.clients holds every socket.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? 32 * 1024 * 1024 });
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (closing) return socket.destroy();
+    // With the relay's HTTPS on, tablets sync over wss only; plain ws stays for the PC itself.
+    if (httpsSide && !(req.socket as TLSSocket).encrypted && !isLoopback(req.socket.remoteAddress)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nconnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (conn) => wss.emit('connection', conn, req));
+  };
+  server.on('upgrade', upgrade);
 
   wss.on('connection', (conn, req) => {
     // Never log req.url: it carries the token.
@@ -182,11 +210,24 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
+  // LAN HTTPS (sync-server/https.ts): same handler and websocket on a TLS listener.
+  if (options.https) {
+    httpsSide = await startHttps(options.https, { dataDir: options.dataDir, host: options.host ?? '127.0.0.1', handle: onRequest, upgrade, log }).catch(async (err) => {
+      await new Promise((resolve) => server.close(resolve));
+      await store.close();
+      throw err;
+    });
+    setup.ca = httpsSide.ca;
+    setup.httpsPort = httpsSide.port;
+  }
+  setup.httpPort = address.port;
+
   return {
     url: `http://${host}:${address.port}`,
     port: address.port,
     offices,
     server,
+    https: httpsSide,
     close() {
       closing ??= (async () => {
         for (const conn of wss.clients) conn.close(1001, 'relay shutting down');
@@ -198,7 +239,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         wss.close();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
-        await closed;
+        await Promise.all([closed, httpsSide?.close()]);
         clearTimeout(grace);
         await store.close();
         await offices.flushed();

@@ -702,4 +702,18 @@ export const en: Dictionary = {
   'requests.printFollowups': 'Follow-up register',
   'requests.printDisputes': 'Dispute register',
   'queue.more': 'Show more ({{ n }} more)',
+  // LAN HTTPS: 设置 → 新平板 setup page section (issue 8)
+  'settings.tabletSetup': 'New tablets: install the office certificate',
+  'settings.tabletSetupHelp': 'To use Linli offline and install it, a tablet first scans this code or opens the setup page and installs the certificate as it shows (once per tablet).',
+  'settings.tabletSetupLoading': 'Asking the server for its setup page…',
+  'settings.tabletSetupUnavailable': 'The server cannot be asked for its setup page now (offline, or an older server).',
+  'settings.tabletSetupOff': 'This server does not run its own HTTPS (a reverse proxy provides the certificate, for example): tablets open the app address directly.',
+  'settings.tabletSetupNoLan': 'The server listens on this PC only, tablets cannot reach it: restart it with HOST=0.0.0.0.',
+  'settings.tabletSetupNoAddress': 'No office network address found: connect this PC to the office network.',
+  'settings.tabletSetupUrl': 'Setup page address',
+  'settings.tabletSetupQr': 'QR code of the setup page: {{ url }}',
+  'settings.tabletSetupApp': 'App address once the certificate is installed',
+  'settings.tabletSetupCa': 'Certificate name',
+  'settings.tabletSetupFingerprint': 'Certificate fingerprint (SHA-256)',
+  'settings.tabletSetupAddressNote': 'Reserve this PC’s address in the router: if it changes, every tablet must open the new address.',
 };

@@ -701,6 +701,20 @@ export const zhCN = {
   'requests.printFollowups': '回访记录表',
   'requests.printDisputes': '纠纷登记簿',
   'queue.more': '显示更多（还有 {{ n }} 件）',
+  // LAN HTTPS: 设置 → 新平板 setup page section (issue 8)
+  'settings.tabletSetup': '新平板：安装本管理处证书',
+  'settings.tabletSetupHelp': '平板要离线使用和安装邻里，先用它扫描二维码或打开设置页，按页面提示安装证书（每台一次）。',
+  'settings.tabletSetupLoading': '正在读取服务器的设置页地址…',
+  'settings.tabletSetupUnavailable': '现在无法向服务器询问设置页地址（离线或服务器较旧）。',
+  'settings.tabletSetupOff': '这台服务器没有启用自带的 HTTPS（例如由反向代理提供证书）：平板直接打开应用地址即可。',
+  'settings.tabletSetupNoLan': '服务器只在本机监听，平板无法访问：用 HOST=0.0.0.0 重新启动服务器。',
+  'settings.tabletSetupNoAddress': '没有找到局域网地址：请把这台电脑连接到办公室网络。',
+  'settings.tabletSetupUrl': '设置页地址',
+  'settings.tabletSetupQr': '设置页二维码：{{ url }}',
+  'settings.tabletSetupApp': '证书装好后的应用地址',
+  'settings.tabletSetupCa': '证书名称',
+  'settings.tabletSetupFingerprint': '证书指纹（SHA-256）',
+  'settings.tabletSetupAddressNote': '请在路由器中为这台电脑保留固定地址：地址一变，每台平板都要重新打开新地址。',
 } as const;
 
 export type DictKey = keyof typeof zhCN;

@@ -702,4 +702,18 @@ export const zhTW: Dictionary = {
   'requests.printFollowups': '回訪記錄表',
   'requests.printDisputes': '糾紛登記簿',
   'queue.more': '顯示更多（還有 {{ n }} 件）',
+  // LAN HTTPS: 设置 → 新平板 setup page section (issue 8)
+  'settings.tabletSetup': '新平板：安裝本管理處憑證',
+  'settings.tabletSetupHelp': '平板要離線使用和安裝鄰里，先用它掃描 QR 碼或開啟設定頁，按頁面提示安裝憑證（每台一次）。',
+  'settings.tabletSetupLoading': '正在讀取伺服器的設定頁位址…',
+  'settings.tabletSetupUnavailable': '現在無法向伺服器詢問設定頁位址（離線或伺服器較舊）。',
+  'settings.tabletSetupOff': '這台伺服器沒有啟用自帶的 HTTPS（例如由反向代理提供憑證）：平板直接開啟應用位址即可。',
+  'settings.tabletSetupNoLan': '伺服器只在本機監聽，平板無法存取：用 HOST=0.0.0.0 重新啟動伺服器。',
+  'settings.tabletSetupNoAddress': '沒有找到區域網路位址：請把這台電腦連接到辦公室網路。',
+  'settings.tabletSetupUrl': '設定頁位址',
+  'settings.tabletSetupQr': '設定頁 QR 碼：{{ url }}',
+  'settings.tabletSetupApp': '憑證裝好後的應用位址',
+  'settings.tabletSetupCa': '憑證名稱',
+  'settings.tabletSetupFingerprint': '憑證指紋（SHA-256）',
+  'settings.tabletSetupAddressNote': '請在路由器中為這台電腦保留固定位址：位址一變，每台平板都要重新開啟新位址。',
 };

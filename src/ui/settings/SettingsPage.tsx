@@ -7,6 +7,7 @@ import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';
 import { persisted, requestPersistence, signOut } from '../session';
 import { LanguagePicker } from './LanguagePicker';
+import { TabletSetup } from './TabletSetup';
 import './settings.css';
 
 export function SettingsPage(props: { office: Office }) {
@@ -82,6 +83,8 @@ export function SettingsPage(props: { office: Office }) {
           </div>
         </Show>
       </section>
+
+      <TabletSetup relayUrl={config().relayUrl} />
     </main>
   );
 }
