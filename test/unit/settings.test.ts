@@ -21,7 +21,7 @@ afterEach(async () => {
 async function device(staffId: string, role: StaffRole, deviceCode = 'A'): Promise<OfficeStore> {
   const store = new OfficeStore({ officeId: newId(), officeName: '翠湖花园', relayUrl: 'ws://unused', token: 't', deviceCode, staffId, staffName: staffId }, { offline: true });
   opened.push(store);
-  const made = createStaff(staffId, role, { now: new Date().toISOString() }, staffId);
+  const made = createStaff(staffId, role, { now: new Date().toISOString() }, staffId, '', { creator: 'founder' });
   if (!made.ok) throw new Error('staff refused');
   expect((await store.run(made.value.command)).ok).toBe(true);
   return store;
