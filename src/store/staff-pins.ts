@@ -33,6 +33,12 @@ const lockedProblem = (name: string, until: number, now: number): Problem => ({
   params: { name, time: hhmm(until), minutes: Math.max(1, Math.ceil((until - now) / 60_000)) },
 });
 
+/** What to say when a profile is locked on this device (null when it is not). */
+export function pinLockProblem(office: OfficeStore, staffId: string, name: string, deps: PinDeps = {}): Problem | null {
+  const until = pinLockOf(office, staffId, deps);
+  return until ? lockedProblem(name, until, nowOf(deps)) : null;
+}
+
 /** The time until which a profile is locked on this device, or null. */
 export function pinLockOf(office: OfficeStore, staffId: string, deps: PinDeps = {}): number | null {
   return pinLockedUntil(loadPinTries(storageOf(deps), office.config.officeId, staffId), nowOf(deps));

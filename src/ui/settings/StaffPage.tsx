@@ -8,6 +8,9 @@ import { createLive } from '../../store/live';
 import type { OfficeStore } from '../../store/office-store';
 import { updateStaffMember } from '../../store/settings';
 import { Problems } from '../common/Problems';
+import { IdleLockSetting } from './IdleLockSetting';
+import { ResetPinForm } from './ResetPinForm';
+import { StaffHistory } from './StaffHistory';
 import './settings.css';
 
 /**
@@ -25,6 +28,10 @@ export function StaffPage(props: { office: OfficeStore }) {
   const selectedTeam = (s: StaffRow) => (teams(), s.teamId ?? '');
   const [problems, setProblems] = createSignal<Problem[]>([]);
   const [saved, setSaved] = createSignal('');
+  const [resetDone, setResetDone] = createSignal('');
+  const [resetting, setResetting] = createSignal<string | null>(null);
+  const resetRow = () => staff().find((s) => s.id === resetting());
+  const pinState = (s: StaffRow) => (!s.pin ? t('staff.pinNone') : s.pinMustChange ? t('staff.pinTemporary') : t('staff.pinSet'));
 
   const update = async (s: StaffRow, patch: { role?: StaffRole; teamId?: string }, control: HTMLSelectElement) => {
     setSaved('');
@@ -59,6 +66,7 @@ export function StaffPage(props: { office: OfficeStore }) {
             <th scope="col">{t('staff.name')}</th>
             <th scope="col">{t('staff.role')}</th>
             <th scope="col">{t('staff.team')}</th>
+            <th scope="col">{t('staff.pin')}</th>
           </tr>
         </thead>
         <tbody>
@@ -87,11 +95,25 @@ export function StaffPage(props: { office: OfficeStore }) {
                     </select>
                   </Show>
                 </td>
+                <td class="pin-cell">
+                  <span class={s().pin ? '' : 'muted'}>{pinState(s())}</span>
+                  <Show when={canEdit() && s().id !== myId()}>
+                    <button type="button" class="link" aria-label={t('staff.resetPinFor', { name: s().name })} onClick={() => { setSaved(''); setResetting(s().id); }}>
+                      {t('staff.resetPin')}
+                    </button>
+                  </Show>
+                </td>
               </tr>
             )}
           </Index>
         </tbody>
       </table>
+      <Show when={canEdit() && resetRow()} keyed>
+        {(s) => <ResetPinForm office={props.office} staff={s} onCancel={() => setResetting(null)} onDone={(name) => { setResetting(null); setSaved(''); setResetDone(name); }} />}
+      </Show>
+      <p role="status" class="saved" data-testid="reset-status">{resetDone() ? t('staff.resetDone', { name: resetDone() }) : ''}</p>
+      <IdleLockSetting office={props.office} canEdit={canEdit()} />
+      <StaffHistory office={props.office} />
     </main>
   );
 }

@@ -3,6 +3,7 @@ import { Show } from 'solid-js';
 import { t } from '../../i18n';
 import type { OfficeStore } from '../../store/office-store';
 import { createLive } from '../../store/live';
+import { LockButton } from '../lock/IdleLock';
 import { PresenceList } from './Presence';
 import { SyncBadge } from './SyncBadge';
 
@@ -27,6 +28,7 @@ export function AppBar(props: { office: OfficeStore }) {
       <div class="status">
         <PresenceList peers={props.office.presence.peers()} />
         <SyncBadge status={props.office.sync.status()} />
+        <LockButton office={props.office} />
       </div>
     </header>
   );
