@@ -4,6 +4,7 @@ import { createLive } from '../../store/live';
 import type { OfficeStore } from '../../store/office-store';
 import { idleLockMinutes } from '../../store/staff-pins';
 import { t } from '../../i18n';
+import { staffId } from '../session';
 import { guardCommands, lastActive, locked, lockNow, markActive, restoreLock } from './lock-state';
 import { LockScreen } from './LockScreen';
 
@@ -12,7 +13,8 @@ const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'] as c
 /**
  * Wraps the app of a chosen profile: after the office's idle time without a touch or key it
  * locks (also when the tablet wakes from sleep or the app is reopened after that long). While
- * locked the app stays mounted — nothing typed is lost — but is inert behind the lock screen.
+ * locked the app stays mounted — nothing typed is lost when the same person unlocks — but is
+ * inert behind the lock screen.
  */
 export function IdleLock(props: { office: OfficeStore; children: JSX.Element }) {
   const officeId = () => props.office.config.officeId;
@@ -48,7 +50,11 @@ export function IdleLock(props: { office: OfficeStore; children: JSX.Element }) 
   return (
     <>
       <div class="lockable" inert={locked() ? true : undefined} aria-hidden={locked() ? 'true' : undefined}>
-        {props.children}
+        {/* A colleague taking over gets the page afresh: whatever the previous person had
+            half typed is not theirs to save under their own name (and pages show "mine" anew). */}
+        <Show when={staffId()} keyed>
+          {(_id) => props.children}
+        </Show>
       </div>
       <Show when={locked()}>
         {(reason) => <LockScreen office={props.office} staff={staff()} reason={reason()} minutes={minutes()} />}
