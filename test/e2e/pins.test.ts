@@ -13,7 +13,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { answerPin, createOffice, joinOffice, newStaffForm, readJoinLink, screenshot, takeProfile, TEST_PIN, waitSyncState, watchErrors, withAppAndBrowser, zh, type AppRelay } from '../helpers/app';
+import { resolve } from 'node:path';
+import { answerPin, ARTIFACTS, createOffice, joinOffice, newStaffForm, readJoinLink, screenshot, takeProfile, TEST_PIN, waitSyncState, watchErrors, withAppAndBrowser, zh, type AppRelay } from '../helpers/app';
 
 let app: AppRelay;
 let browser: Browser;
@@ -144,9 +145,9 @@ describe('staff PINs and roles', () => {
     // Quick switch: the colleagues who used this tablet (not the manager, who never got in here).
     const switches = await lock.locator('.lock-switch button').allTextContents();
     expect(switches.map((s) => s.replace(/\s+/g, ''))).toEqual([`李师傅${zh['role.team']}`, zh['lock.others']]);
-    await screenshot(b, 'pins-lock-screen.png');
+    await b.screenshot({ path: resolve(ARTIFACTS, 'pins-lock-screen.png') });
     await b.setViewportSize({ width: 800, height: 1280 });
-    await screenshot(b, 'pins-lock-screen-portrait.png');
+    await b.screenshot({ path: resolve(ARTIFACTS, 'pins-lock-screen-portrait.png') });
     expect(await b.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     await b.setViewportSize({ width: 1280, height: 800 });
     await lock.getByRole('button', { name: fmt('lock.switchTo', { name: '李师傅' }) }).click();

@@ -41,6 +41,9 @@ export function IdleLock(props: { office: OfficeStore; children: JSX.Element }) 
     });
   });
 
+  createEffect(() => document.documentElement.classList.toggle('app-locked', !!locked()));
+  onCleanup(() => document.documentElement.classList.remove('app-locked'));
+
   // A profile from before PINs, resumed on this tablet: it sets its PIN before going on.
   createEffect(() => {
     const me = staff().find((s) => s.id === props.office.config.staffId);
