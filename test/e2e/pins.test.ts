@@ -9,6 +9,7 @@
  *   to a colleague who used it recently, with their PIN.
  * - The manager resets a colleague's PIN to a temporary one; the colleague's old PIN no longer
  *   works, the temporary one must be replaced; the staff history shows both, without any PIN.
+ * - The last manager cannot be demoted.
  * Screenshots of the PIN form and the lock screen (1280×800 and 800×1280) go to test/.artifacts/.
  */
 import { describe, expect, it } from 'vitest';
@@ -193,6 +194,10 @@ describe('staff PINs and roles', () => {
     expect(lines.some((l) => /王丽\s*B\s*设置 PIN · 王丽/.test(l))).toBe(true);
     for (const secret of ['4321', '9753', WANG_PIN, TEST_PIN]) expect(lines.join('\n')).not.toContain(secret);
     await screenshot(a, 'pins-staff-manager.png');
+    // The office keeps its one manager.
+    await a.getByLabel('陈经理 的岗位').selectOption('reception');
+    await a.getByRole('alert').filter({ hasText: zh['staff.error.lastManager'] }).waitFor();
+    await expect(a.getByLabel('陈经理 的岗位').inputValue()).resolves.toBe('manager');
 
     expect(errorsA).toEqual([]);
     expect(errorsB).toEqual([]);
