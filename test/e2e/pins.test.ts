@@ -194,6 +194,10 @@ describe('staff PINs and roles', () => {
     expect(lines.some((l) => /王丽\s*B\s*设置 PIN · 王丽/.test(l))).toBe(true);
     for (const secret of ['4321', '9753', WANG_PIN, TEST_PIN]) expect(lines.join('\n')).not.toContain(secret);
     await screenshot(a, 'pins-staff-manager.png');
+    await a.setViewportSize({ width: 800, height: 1280 });
+    await screenshot(a, 'pins-staff-manager-portrait.png');
+    expect(await a.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    await a.setViewportSize({ width: 1280, height: 800 });
     // The office keeps its one manager.
     await a.getByLabel('陈经理 的岗位').selectOption('reception');
     await a.getByRole('alert').filter({ hasText: zh['staff.error.lastManager'] }).waitFor();
