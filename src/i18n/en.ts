@@ -756,5 +756,7 @@ export const en: Dictionary = {
   'lock.error.managerOnly': 'Only the office manager can change the idle lock time',
   'lock.error.minutes': 'Enter whole minutes from {{ min }} to {{ max }}',
   'lock.error.locked': 'The tablet is locked: unlock it with a PIN first',
+  'staff.changeMyPin': 'Change my PIN',
+  'staff.pinChanged': 'Your PIN is changed.',
   // --- end staff PINs ---
 };

@@ -755,6 +755,8 @@ export const zhCN = {
   'lock.error.managerOnly': '只有管理处经理可以修改自动锁屏时间',
   'lock.error.minutes': '请填写 {{ min }} 至 {{ max }} 之间的整数分钟',
   'lock.error.locked': '已锁屏，请先输入 PIN 解锁',
+  'staff.changeMyPin': '修改我的 PIN',
+  'staff.pinChanged': '已修改您的 PIN。',
   // --- end staff PINs ---
 } as const;
 

@@ -756,5 +756,7 @@ export const zhTW: Dictionary = {
   'lock.error.managerOnly': '只有管理處經理可以修改自動鎖定畫面的時間',
   'lock.error.minutes': '請填寫 {{ min }} 至 {{ max }} 之間的整數分鐘',
   'lock.error.locked': '畫面已鎖定，請先輸入 PIN 解鎖',
+  'staff.changeMyPin': '修改我的 PIN',
+  'staff.pinChanged': '已修改您的 PIN。',
   // --- end staff PINs ---
 };

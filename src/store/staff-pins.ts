@@ -85,7 +85,7 @@ export async function setMyPin(office: OfficeStore, staffId: string, pin: { next
   if (!next.ok) return next;
   if (staff.pin) {
     const current = await checkStaffPin(office, staffId, pin.current ?? '', deps);
-    if (!current.ok) return current;
+    if (!current.ok) return fail(...current.problems.map((p) => (p.field === 'pin' ? { ...p, field: 'current' } : p)));
   }
   const actor: Actor = { staffId, name: staff.name, deviceCode: office.config.deviceCode };
   const made = setOwnPin(staff, await hashPin(next.value), office.context(actor));

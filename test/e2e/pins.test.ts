@@ -156,7 +156,7 @@ describe('staff PINs and roles', () => {
     await answerPin(b, LI_PIN);
     await lock.waitFor({ state: 'detached' });
     await b.getByRole('heading', { level: 1, name: zh['staff.title'] }).waitFor();
-    await b.getByTestId('staff-row').filter({ hasText: '李师傅' }).getByText(zh['staff.me']).waitFor();
+    await b.getByTestId('staff-row').filter({ hasText: '李师傅' }).getByText(zh['staff.me'], { exact: true }).waitFor();
 
     // --- The manager resets 王丽's PIN to a temporary one.
     await a.getByRole('button', { name: fmt('staff.resetPinFor', { name: '王丽' }) }).click();
@@ -182,17 +182,36 @@ describe('staff PINs and roles', () => {
     await wangForm.locator('input[name=pinAgain]').fill('9753');
     await wangForm.getByRole('button', { name: zh['pin.setSubmit'] }).click();
     await lock.waitFor({ state: 'detached' });
-    await b.getByTestId('staff-row').filter({ hasText: '王丽' }).getByText(zh['staff.me']).waitFor();
+    await b.getByTestId('staff-row').filter({ hasText: '王丽' }).getByText(zh['staff.me'], { exact: true }).waitFor();
     await b.getByTestId('staff-row').filter({ hasText: '王丽' }).getByText(zh['staff.pinSet']).waitFor();
+
+    // 王丽 changes her PIN herself (the current one is asked), locks and unlocks with the new one.
+    await b.getByTestId('staff-row').filter({ hasText: '王丽' }).getByRole('button', { name: zh['staff.changeMyPin'] }).click();
+    const change = b.getByTestId('change-pin');
+    await change.getByLabel(zh['pin.current']).fill('1234');
+    await change.getByLabel(zh['pin.new']).fill('8642');
+    await change.getByLabel(zh['pin.again']).fill('8642');
+    await change.getByRole('button', { name: zh['common.save'] }).click();
+    await change.getByRole('alert').filter({ hasText: fmt('pin.error.wrong', { left: 4 }) }).waitFor();
+    await expect(change.getByLabel(zh['pin.current']).getAttribute('aria-invalid')).resolves.toBe('true');
+    await change.getByLabel(zh['pin.current']).fill('9753');
+    await change.getByRole('button', { name: zh['common.save'] }).click();
+    await b.getByTestId('reset-status').filter({ hasText: zh['staff.pinChanged'] }).waitFor();
+    await b.getByRole('button', { name: zh['lock.now'] }).click();
+    await lock.waitFor();
+    await answerPin(b, '8642');
+    await lock.waitFor({ state: 'detached' });
+    await b.getByTestId('staff-row').filter({ hasText: '王丽' }).getByText(zh['staff.me'], { exact: true }).waitFor();
 
     // The history names who did what, on which tablet; no PIN in it.
     await waitSyncState(b, 'synced');
     const history = a.getByTestId('staff-history');
-    await history.getByText(zh['history.pinSet']).waitFor();
+    // Both of 王丽's PIN changes arrived at A (set after the reset, then changed by herself).
+    await a.waitForFunction((want) => Array.from(document.querySelectorAll('[data-testid=staff-history] li')).filter((li) => li.textContent?.includes(want)).length === 2, zh['history.pinSet']);
     const lines = await history.locator('li').allTextContents();
     expect(lines.some((l) => l.includes('陈经理') && l.includes(zh['history.pinReset']) && l.includes('王丽'))).toBe(true);
     expect(lines.some((l) => /王丽\s*B\s*设置 PIN · 王丽/.test(l))).toBe(true);
-    for (const secret of ['4321', '9753', WANG_PIN, TEST_PIN]) expect(lines.join('\n')).not.toContain(secret);
+    for (const secret of ['4321', '9753', '8642', WANG_PIN, TEST_PIN]) expect(lines.join('\n')).not.toContain(secret);
     await screenshot(a, 'pins-staff-manager.png');
     await a.setViewportSize({ width: 800, height: 1280 });
     await screenshot(a, 'pins-staff-manager-portrait.png');

@@ -8,6 +8,7 @@ import { createLive } from '../../store/live';
 import type { OfficeStore } from '../../store/office-store';
 import { updateStaffMember } from '../../store/settings';
 import { Problems } from '../common/Problems';
+import { ChangeMyPinForm } from './ChangeMyPinForm';
 import { IdleLockSetting } from './IdleLockSetting';
 import { ResetPinForm } from './ResetPinForm';
 import { StaffHistory } from './StaffHistory';
@@ -29,6 +30,8 @@ export function StaffPage(props: { office: OfficeStore }) {
   const [problems, setProblems] = createSignal<Problem[]>([]);
   const [saved, setSaved] = createSignal('');
   const [resetDone, setResetDone] = createSignal('');
+  const [changing, setChanging] = createSignal(false);
+  const [pinChanged, setPinChanged] = createSignal(false);
   const [resetting, setResetting] = createSignal<string | null>(null);
   const resetRow = () => staff().find((s) => s.id === resetting());
   const pinState = (s: StaffRow) => (!s.pin ? t('staff.pinNone') : s.pinMustChange ? t('staff.pinTemporary') : t('staff.pinSet'));
@@ -97,8 +100,11 @@ export function StaffPage(props: { office: OfficeStore }) {
                 </td>
                 <td class="pin-cell">
                   <span class={s().pin ? '' : 'muted'}>{pinState(s())}</span>
+                  <Show when={s().id === myId() && s().pin}>
+                    <button type="button" class="link" onClick={() => { setResetDone(''); setChanging(true); }}>{t('staff.changeMyPin')}</button>
+                  </Show>
                   <Show when={canEdit() && s().id !== myId()}>
-                    <button type="button" class="link" aria-label={t('staff.resetPinFor', { name: s().name })} onClick={() => { setSaved(''); setResetting(s().id); }}>
+                    <button type="button" class="link" aria-label={t('staff.resetPinFor', { name: s().name })} onClick={() => { setSaved(''); setPinChanged(false); setChanging(false); setResetting(s().id); }}>
                       {t('staff.resetPin')}
                     </button>
                   </Show>
@@ -108,10 +114,13 @@ export function StaffPage(props: { office: OfficeStore }) {
           </Index>
         </tbody>
       </table>
+      <Show when={changing()}>
+        <ChangeMyPinForm office={props.office} staffId={myId()} onCancel={() => setChanging(false)} onDone={() => { setChanging(false); setResetDone(''); setSaved(''); setPinChanged(true); }} />
+      </Show>
       <Show when={canEdit() && resetRow()} keyed>
         {(s) => <ResetPinForm office={props.office} staff={s} onCancel={() => setResetting(null)} onDone={(name) => { setResetting(null); setSaved(''); setResetDone(name); }} />}
       </Show>
-      <p role="status" class="saved" data-testid="reset-status">{resetDone() ? t('staff.resetDone', { name: resetDone() }) : ''}</p>
+      <p role="status" class="saved" data-testid="reset-status">{resetDone() ? t('staff.resetDone', { name: resetDone() }) : pinChanged() ? t('staff.pinChanged') : ''}</p>
       <IdleLockSetting office={props.office} canEdit={canEdit()} />
       <StaffHistory office={props.office} />
     </main>
