@@ -5,6 +5,7 @@
  */
 import { launchChromium } from './helpers/browser';
 import { relayIn, tempDir } from './helpers/relay';
+import { TEST_PIN } from './helpers/pin';
 import { resolve } from 'node:path';
 const dir = await tempDir();
 const relay = await relayIn(dir, { staticDir: resolve('dist') });
@@ -15,6 +16,8 @@ const base = relay.url.replace('127.0.0.1', 'localhost');
 await page.goto(base + '/');
 await page.getByLabel('管理处名称').fill('翠湖花园管理处');
 await page.getByLabel('您的姓名').fill('王丽');
+await page.getByLabel('PIN（4–6 位数字）').fill(TEST_PIN);
+await page.getByLabel('再次输入 PIN').fill(TEST_PIN);
 await page.getByRole('button', { name: '创建并开始使用' }).click();
 await page.getByRole('heading', { name: '客户' }).waitFor();
 for (const code of ['3栋2单元1101', '3-2-1102', '3-1-501', '5-1-302']) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from './actor';
 import type { Op } from './ops';
-import { createStaff, updateStaff, type StaffRow } from './staff';
+import { sampleHash } from './pin.fixture';
+import { createStaff, staffFromRecord, updateStaff, type StaffRow } from './staff';
 
 const ctx: CommandContext = { actor: { staffId: 'm1', name: '陈经理', deviceCode: 'A' }, now: '2025-03-03T02:00:00.000Z' };
 const row = (id: string, role: StaffRow['role'], teamId = ''): StaffRow => ({ id, name: id, role, teamId, createdAt: '' });
@@ -19,9 +20,42 @@ describe('createStaff', () => {
     expect(fields('reception', 'engineering')).toMatchObject({ role: 'reception', teamId: '' });
     expect(createStaff('王丽', 'reception', { now: ctx.now }).ok).toBe(true);
   });
+
+  it('a newcomer or a non-manager cannot create a manager; a manager and the office’s founder can', () => {
+    const refused = { ok: false, problems: [{ code: 'staff.error.managerGrant', field: 'role' }] };
+    expect(createStaff('王丽', 'manager', { now: ctx.now })).toEqual(refused);
+    expect(createStaff('王丽', 'manager', { now: ctx.now }, 'x', '', { creator: null })).toEqual(refused);
+    expect(createStaff('王丽', 'manager', { now: ctx.now }, 'x', '', { creator: 'reception' })).toEqual(refused);
+    expect(createStaff('王丽', 'manager', { now: ctx.now }, 'x', '', { creator: 'team' })).toEqual(refused);
+    expect(createStaff('王丽', 'manager', ctx, 'x', '', { creator: 'manager' }).ok).toBe(true);
+    expect(createStaff('陈经理', 'manager', { now: ctx.now }, 'x', '', { creator: 'founder' }).ok).toBe(true);
+    expect(createStaff('李师傅', 'team', { now: ctx.now }, 'x', 'engineering', { creator: null }).ok).toBe(true);
+  });
+
+  it('keeps the PIN as the hash it is given, never in the history; refuses a plain PIN', () => {
+    const r = createStaff('王丽', 'reception', { now: ctx.now }, 'x', '', { creator: null, pin: sampleHash });
+    if (!r.ok) throw new Error('refused');
+    const [create, log] = r.value.command.ops as [Extract<Op, { kind: 'create' }>, Extract<Op, { kind: 'log' }>];
+    expect(create.fields.pin).toEqual(sampleHash);
+    expect(JSON.stringify(log)).not.toContain(sampleHash.hash);
+    expect(staffFromRecord('x', create.fields).pin).toEqual(sampleHash);
+    expect(createStaff('王丽', 'reception', { now: ctx.now }, 'x', '', { creator: null, pin: '1234' as never })).toEqual({ ok: false, problems: [{ code: 'pin.error.badHash', field: 'pin' }] });
+  });
 });
 
 describe('updateStaff', () => {
+  it('only a manager grants 管理处经理', () => {
+    expect(updateStaff(staff[1], { role: 'manager' }, ctx, { role: 'reception', staff, teams })).toEqual({ ok: false, problems: [{ code: 'staff.error.managerOnly' }] });
+    expect(updateStaff(staff[1], { role: 'manager' }, ctx, { role: 'manager', staff, teams }).ok).toBe(true);
+  });
+
+  it('the history keeps the name as it was when the step was taken', () => {
+    const r = updateStaff(staff[1], { role: 'team' }, ctx, { role: 'manager', staff, teams });
+    if (!r.ok || !r.value) throw new Error('expected a command');
+    // The entry carries the actor's name itself, not a reference looked up later.
+    expect((r.value.ops[1] as Extract<Op, { kind: 'log' }>).entry).toMatchObject({ by: 'm1', byName: '陈经理', device: 'A' });
+  });
+
   it('lets a manager change a colleague’s role and team, with team names in the history', () => {
     const r = updateStaff(staff[1], { role: 'team', teamId: 'environment' }, ctx, { role: 'manager', staff, teams });
     if (!r.ok || !r.value) throw new Error('expected a command');

@@ -3,6 +3,7 @@ import type { Command } from './ops';
 import { historyEntry } from './history';
 import { newId } from './ids';
 import { LIMITS } from './limits';
+import { isPinHash, type PinHash } from './pin';
 import { fail, ok, type Result } from './result';
 
 export type StaffRole = 'reception' | 'manager' | 'team';
@@ -13,6 +14,10 @@ export interface Staff {
   role: StaffRole;
   /** The team a team member works in (工程组…), for dispatch suggestions. */
   teamId?: string;
+  /** The profile's PIN, hashed (profiles from before PINs have none: set on first use). */
+  pin?: PinHash;
+  /** Set by a manager's reset: the PIN is a temporary one, to be replaced on next use. */
+  pinMustChange?: boolean;
 }
 
 export interface StaffRow extends Staff {
@@ -21,22 +26,49 @@ export interface StaffRow extends Staff {
 
 export const STAFF_ROLES: StaffRole[] = ['reception', 'manager', 'team'];
 
+/** The roles a newcomer may give themself; 管理处经理 is granted only by a manager. */
+export const NEWCOMER_ROLES: StaffRole[] = ['reception', 'team'];
+
+/** Who is creating a profile, as far as the rules care. */
+export interface NewStaffFacts {
+  /**
+   * The role of the profile chosen on this device; null for a newcomer (nobody chosen);
+   * 'founder' only while the office itself is being created (its creator is its first manager).
+   */
+  creator: StaffRole | 'founder' | null;
+  /** The new profile's PIN, already hashed by the store. */
+  pin?: PinHash;
+}
+
 /**
  * Adding a profile is the one command that may run before anyone has chosen who they are.
- * A team member (班组人员) may say which team they work in; others have no team.
+ * A team member (班组人员) may say which team they work in; others have no team. Only a
+ * manager (or the office's founder) may create a manager: otherwise anyone at a tablet could
+ * make themself one and approve settlements.
  */
-export function createStaff(name: string, role: StaffRole, ctx: Omit<CommandContext, 'actor'> & { actor?: CommandContext['actor'] }, id = newId(), teamId = ''): Result<{ id: string; command: Command }> {
+export function createStaff(
+  name: string,
+  role: StaffRole,
+  ctx: Omit<CommandContext, 'actor'> & { actor?: CommandContext['actor'] },
+  id = newId(),
+  teamId = '',
+  facts: NewStaffFacts = { creator: null },
+): Result<{ id: string; command: Command }> {
   const clean = name.trim();
   if (!clean) return fail({ code: 'staff.error.nameRequired', field: 'name' });
   if (clean.length > LIMITS.name) return fail({ code: 'error.tooLong', field: 'name', params: { max: LIMITS.name } });
   if (!STAFF_ROLES.includes(role)) return fail({ code: 'staff.error.badRole', field: 'role' });
+  if (role === 'manager' && facts.creator !== 'manager' && facts.creator !== 'founder') return fail({ code: 'staff.error.managerGrant', field: 'role' });
+  if (facts.pin !== undefined && !isPinHash(facts.pin)) return fail({ code: 'pin.error.badHash', field: 'pin' });
   const actor = ctx.actor ?? { staffId: id, name: clean, deviceCode: '' };
+  const fields: Record<string, unknown> = { name: clean, role, teamId: role === 'team' ? teamId.trim() : '', createdAt: ctx.now, createdBy: actor.staffId };
+  if (facts.pin) fields.pin = facts.pin;
   return ok({
     id,
     command: {
       shard: 'office',
       ops: [
-        { kind: 'create', collection: 'staff', id, fields: { name: clean, role, teamId: role === 'team' ? teamId.trim() : '', createdAt: ctx.now, createdBy: actor.staffId } },
+        { kind: 'create', collection: 'staff', id, fields },
         { kind: 'log', collection: 'staff', id, entry: historyEntry({ actor, now: ctx.now }, 'history.created') },
       ],
     },
@@ -45,7 +77,11 @@ export function createStaff(name: string, role: StaffRole, ctx: Omit<CommandCont
 
 export function staffFromRecord(id: string, r: Record<string, unknown>): StaffRow {
   const role = STAFF_ROLES.includes(r.role as StaffRole) ? (r.role as StaffRole) : 'reception';
-  return { id, name: String(r.name ?? ''), role, teamId: String(r.teamId ?? ''), createdAt: String(r.createdAt ?? '') };
+  const row: StaffRow = { id, name: String(r.name ?? ''), role, teamId: String(r.teamId ?? ''), createdAt: String(r.createdAt ?? '') };
+  // The hash is checked on this device when someone takes the profile (it never leaves the office document).
+  if (isPinHash(r.pin)) row.pin = r.pin;
+  if (r.pinMustChange === true) row.pinMustChange = true;
+  return row;
 }
 
 /** The office's own name, printed on every form. */

@@ -3,6 +3,7 @@ import { lazy, Show, type JSX } from 'solid-js';
 import { t } from '../i18n';
 import { CustomerList } from './customers/CustomerList';
 import { staffId, store } from './session';
+import { IdleLock } from './lock/IdleLock';
 import { AppBar } from './shell/AppBar';
 import { UpdatePrompt } from './shell/UpdatePrompt';
 
@@ -30,11 +31,13 @@ function Office(props: { page: (office: NonNullable<ReturnType<typeof store>>) =
     <Show when={store()} fallback={<Setup />}>
       {(office) => (
         <Show when={staffId()} fallback={<WhoAreYou office={office()} />}>
-          <AppBar office={office()} />
-          <Show when={office().sync.status().state === 'unauthorized'}>
-            <p class="banner error" role="alert">{t('sync.unauthorized')}</p>
-          </Show>
-          {props.page(office())}
+          <IdleLock office={office()}>
+            <AppBar office={office()} />
+            <Show when={office().sync.status().state === 'unauthorized'}>
+              <p class="banner error" role="alert">{t('sync.unauthorized')}</p>
+            </Show>
+            {props.page(office())}
+          </IdleLock>
         </Show>
       )}
     </Show>

@@ -1,9 +1,5 @@
 import { createSignal } from 'solid-js';
-import { createStaff } from '../domain/staff';
-import { newId } from '../domain/ids';
 import { ledgerShard } from '../domain/shards';
-import type { StaffRole } from '../domain/staff';
-import type { Result } from '../domain/result';
 import { loadDeviceConfig, saveDeviceConfig, type DeviceConfig } from '../store/device';
 import { OfficeClient } from '../store/office-client';
 
@@ -67,6 +63,7 @@ export function resumeSession(): OfficeClient | null {
   return config ? openOffice(config) : null;
 }
 
+/** Takes a profile on this device. Callers have checked its PIN first (lock/lock-state.ts `enterAs`). */
 export function chooseStaff(id: string, name: string): void {
   const office = store();
   if (!office) return;
@@ -88,20 +85,6 @@ export function signOut(): void {
   office.presence.setUser(null);
   setStaffId(null);
 }
-
-export async function addStaffAndChoose(name: string, role: StaffRole, teamId = ''): Promise<Result<string>> {
-  const office = store();
-  if (!office) return { ok: false, problems: [{ code: 'error.notFound' }] };
-  const made = createStaff(name, role, { now: new Date().toISOString(), actor: office.config.staffId ? office.context().actor : undefined }, newId(), teamId);
-  if (!made.ok) return made;
-  // A newcomer registers themself: the history says so, with this device's code.
-  for (const op of made.value.command.ops) if (op.kind === 'log') op.entry.device = office.config.deviceCode;
-  const saved = await office.run(made.value.command);
-  if (!saved.ok) return saved;
-  chooseStaff(made.value.id, name.trim());
-  return { ok: true, value: made.value.id };
-}
-
 
 /** Asks the browser not to evict our IndexedDB; the answer is shown in settings. */
 export const [persisted, setPersisted] = createSignal<boolean | null>(null);

@@ -14,7 +14,7 @@ const ctx = (): CommandContext => ({ actor: benchActor, now: new Date().toISOStr
 /** The office shard: the office's name and one manager profile. */
 export function officeDoc(name: string): Y.Doc {
   const doc = new Y.Doc();
-  const staff = createStaff(benchActor.name, 'manager', { now: new Date().toISOString() }, benchActor.staffId);
+  const staff = createStaff(benchActor.name, 'manager', { now: new Date().toISOString() }, benchActor.staffId, '', { creator: 'founder' });
   if (!staff.ok) throw new Error('staff');
   applyCommand(doc, staff.value.command, 'seed');
   const named = setOfficeName(name, ctx());

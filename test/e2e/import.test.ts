@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Relay } from '../../sync-server/relay';
 import { launchChromium } from '../helpers/browser';
 import { relayIn, removeDir, tempDir } from '../helpers/relay';
+import { TEST_PIN } from '../helpers/pin';
 
 const DIST = resolve('dist');
 const ARTIFACTS = resolve('test/.artifacts');
@@ -55,6 +56,8 @@ beforeAll(async () => {
   await page.goto(`${base}/join#${params}`);
   await page.getByRole('heading', { name: '我是新同事' }).waitFor();
   await page.getByLabel('姓名').fill('王丽');
+  await page.getByLabel('PIN（4–6 位数字）').fill(TEST_PIN);
+  await page.getByLabel('再次输入 PIN').fill(TEST_PIN);
   await page.getByRole('button', { name: '添加并进入' }).click();
   await page.getByRole('heading', { name: '客户' }).waitFor();
 });

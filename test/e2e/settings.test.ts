@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { en } from '../../src/i18n/en';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ARTIFACTS, joinOffice, screenshot, watchErrors, withAppAndBrowser, zh, type AppRelay } from '../helpers/app';
+import { ARTIFACTS, joinOffice, screenshot, TEST_PIN, watchErrors, withAppAndBrowser, zh, type AppRelay } from '../helpers/app';
 
 let app: AppRelay;
 let browser: Browser;
@@ -72,6 +72,8 @@ describe('service settings and staff', () => {
     await manager.goto(app.base);
     await manager.getByLabel(zh['setup.officeName']).fill('翠湖花园管理处');
     await manager.getByLabel(zh['setup.yourName']).fill('陈经理');
+    await manager.getByLabel(zh['pin.label']).fill(TEST_PIN);
+    await manager.getByLabel(zh['pin.again']).fill(TEST_PIN);
     await manager.getByRole('button', { name: zh['setup.createSubmit'] }).click();
     await manager.getByRole('heading', { name: zh['customers.title'], exact: true }).waitFor();
 
@@ -158,6 +160,8 @@ describe('service settings and staff', () => {
     await worker.getByLabel(zh['setup.staffName']).fill('李师傅');
     await worker.getByLabel(zh['setup.role']).selectOption('team');
     await worker.locator('select[name=team]').selectOption({ label: '环境组' });
+    await worker.getByLabel(zh['pin.label']).fill(TEST_PIN);
+    await worker.getByLabel(zh['pin.again']).fill(TEST_PIN);
     await worker.getByRole('button', { name: zh['setup.addStaff'] }).click();
     await worker.getByRole('heading', { name: zh['customers.title'], exact: true }).waitFor();
 

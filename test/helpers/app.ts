@@ -13,6 +13,7 @@ import { zhCN } from '../../src/i18n/zh-CN';
 import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from './browser';
 import { relayIn, removeDir, tempDir } from './relay';
+import { TEST_PIN } from './pin';
 
 export const DIST = resolve('dist');
 export const ARTIFACTS = resolve('test/.artifacts');
@@ -106,31 +107,42 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
+export { answerPin, takeProfile, TEST_PIN } from './pin';
+
+/** The form 我是新同事 of the choose-your-profile screen. */
+export const newStaffForm = (page: Page) => page.getByRole('form', { name: zh['setup.newStaff'] });
+
 /**
  * Opens the join link in a page of `context`, and enters as a new staff member `staffName`
- * (我是新同事; `role` is chosen under 岗位, the form's default 客服接待 if left out).
+ * (我是新同事; `role` is chosen under 岗位, the form's default 客服接待 if left out; a newcomer
+ * can choose only 客服接待 or 班组人员) with the PIN `pin`.
  * Resolves on the customer list with the staff profile chosen.
  */
-export async function joinOffice(context: BrowserContext, link: string, staffName: string, page?: Page, role?: StaffRole): Promise<Page> {
+export async function joinOffice(context: BrowserContext, link: string, staffName: string, page?: Page, role?: StaffRole, pin = TEST_PIN): Promise<Page> {
   const p = page ?? (await context.newPage());
   await p.goto(link);
   await p.getByRole('heading', { name: zh['setup.whoAreYou'] }).waitFor();
-  await p.getByLabel(zh['setup.staffName']).fill(staffName);
-  if (role) await p.getByLabel(zh['setup.role']).selectOption({ label: zh[`role.${role}`] });
-  await p.getByRole('button', { name: zh['setup.addStaff'] }).click();
+  const form = newStaffForm(p);
+  await form.getByLabel(zh['setup.staffName']).fill(staffName);
+  if (role) await form.getByLabel(zh['setup.role']).selectOption({ label: zh[`role.${role}`] });
+  await form.getByLabel(zh['pin.label']).fill(pin);
+  await form.getByLabel(zh['pin.again']).fill(pin);
+  await form.getByRole('button', { name: zh['setup.addStaff'] }).click();
   await p.getByRole('heading', { name: zh['customers.title'], exact: true }).waitFor();
   return p;
 }
 
 /**
  * 新建管理处 on the setup page of a fresh tablet: the office is created on the relay and the
- * first staff member is its manager (管理处经理). Resolves on the customer list.
+ * first staff member is its manager (管理处经理), with the PIN `pin`. Resolves on the customer list.
  */
-export async function createOffice(context: BrowserContext, app: Pick<AppRelay, 'base'>, officeName: string, managerName: string): Promise<Page> {
+export async function createOffice(context: BrowserContext, app: Pick<AppRelay, 'base'>, officeName: string, managerName: string, pin = TEST_PIN): Promise<Page> {
   const p = await context.newPage();
   await p.goto(`${app.base}/`);
   await p.getByLabel(zh['setup.officeName']).fill(officeName);
   await p.getByLabel(zh['setup.yourName']).fill(managerName);
+  await p.getByLabel(zh['pin.label']).fill(pin);
+  await p.getByLabel(zh['pin.again']).fill(pin);
   await p.getByRole('button', { name: zh['setup.createSubmit'] }).click();
   await p.getByRole('heading', { name: zh['customers.title'], exact: true }).waitFor();
   return p;

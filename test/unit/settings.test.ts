@@ -15,7 +15,7 @@ import { saveServiceSettings, updateStaffMember } from '../../src/store/settings
  */
 async function device(staffId: string, role: StaffRole, deviceCode = 'A'): Promise<OfficeStore> {
   const { store } = openDevice({ deviceCode, staffId, staffName: staffId });
-  const made = createStaff(staffId, role, { now: new Date().toISOString() }, staffId);
+  const made = createStaff(staffId, role, { now: new Date().toISOString() }, staffId, '', { creator: 'founder' });
   if (!made.ok) throw new Error('staff refused');
   expect((await store.run(made.value.command)).ok).toBe(true);
   return store;

@@ -8,6 +8,10 @@ import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';
 import { updateStaffMember } from '../../store/settings';
 import { Problems } from '../common/Problems';
+import { ChangeMyPinForm } from './ChangeMyPinForm';
+import { IdleLockSetting } from './IdleLockSetting';
+import { ResetPinForm } from './ResetPinForm';
+import { StaffHistory } from './StaffHistory';
 import './settings.css';
 
 /**
@@ -25,6 +29,12 @@ export function StaffPage(props: { office: Office }) {
   const selectedTeam = (s: StaffRow) => (teams(), s.teamId ?? '');
   const [problems, setProblems] = createSignal<Problem[]>([]);
   const [saved, setSaved] = createSignal('');
+  const [resetDone, setResetDone] = createSignal('');
+  const [changing, setChanging] = createSignal(false);
+  const [pinChanged, setPinChanged] = createSignal(false);
+  const [resetting, setResetting] = createSignal<string | null>(null);
+  const resetRow = () => staff().find((s) => s.id === resetting());
+  const pinState = (s: StaffRow) => (!s.pin ? t('staff.pinNone') : s.pinMustChange ? t('staff.pinTemporary') : t('staff.pinSet'));
 
   const update = async (s: StaffRow, patch: { role?: StaffRole; teamId?: string }, control: HTMLSelectElement) => {
     setSaved('');
@@ -59,6 +69,7 @@ export function StaffPage(props: { office: Office }) {
             <th scope="col">{t('staff.name')}</th>
             <th scope="col">{t('staff.role')}</th>
             <th scope="col">{t('staff.team')}</th>
+            <th scope="col">{t('staff.pin')}</th>
           </tr>
         </thead>
         <tbody>
@@ -87,11 +98,31 @@ export function StaffPage(props: { office: Office }) {
                     </select>
                   </Show>
                 </td>
+                <td class="pin-cell">
+                  <span class={s().pin ? '' : 'muted'}>{pinState(s())}</span>
+                  <Show when={s().id === myId() && s().pin}>
+                    <button type="button" class="link" onClick={() => { setResetDone(''); setChanging(true); }}>{t('staff.changeMyPin')}</button>
+                  </Show>
+                  <Show when={canEdit() && s().id !== myId()}>
+                    <button type="button" class="link" aria-label={t('staff.resetPinFor', { name: s().name })} onClick={() => { setSaved(''); setPinChanged(false); setChanging(false); setResetting(s().id); }}>
+                      {t('staff.resetPin')}
+                    </button>
+                  </Show>
+                </td>
               </tr>
             )}
           </Index>
         </tbody>
       </table>
+      <Show when={changing()}>
+        <ChangeMyPinForm office={props.office} staffId={myId()} onCancel={() => setChanging(false)} onDone={() => { setChanging(false); setResetDone(''); setSaved(''); setPinChanged(true); }} />
+      </Show>
+      <Show when={canEdit() && resetRow()} keyed>
+        {(s) => <ResetPinForm office={props.office} staff={s} onCancel={() => setResetting(null)} onDone={(name) => { setResetting(null); setSaved(''); setResetDone(name); }} />}
+      </Show>
+      <p role="status" class="saved" data-testid="reset-status">{resetDone() ? t('staff.resetDone', { name: resetDone() }) : pinChanged() ? t('staff.pinChanged') : ''}</p>
+      <IdleLockSetting office={props.office} canEdit={canEdit()} />
+      <StaffHistory office={props.office} />
     </main>
   );
 }

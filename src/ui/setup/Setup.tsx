@@ -3,9 +3,12 @@ import { createSignal, Show } from 'solid-js';
 import { t, type DictKey } from '../../i18n';
 import { defaultRelayUrl, parseJoinLink, saveDeviceConfig } from '../../store/device';
 import { createOfficeOnRelay, RelayRequestError } from '../../store/relay-api';
-import { createStaff } from '../../domain/staff';
+import { checkNewPin } from '../../domain/pin';
 import { setOfficeName } from '../../domain/staff';
-import { chooseStaff, openOffice } from '../session';
+import { tCode } from '../../i18n';
+import { addStaffProfile } from '../../store/staff-pins';
+import { enterAs } from '../lock/lock-state';
+import { openOffice } from '../session';
 import { LanguagePicker } from '../settings/LanguagePicker';
 
 const RELAY_ERRORS: Record<string, DictKey> = {
@@ -25,6 +28,8 @@ export function Setup() {
   const navigate = useNavigate();
   const [officeName, setName] = createSignal('');
   const [myName, setMyName] = createSignal('');
+  const [pin, setPin] = createSignal('');
+  const [pinAgain, setPinAgain] = createSignal('');
   const [link, setLink] = createSignal('');
   const [error, setError] = createSignal('');
   const [busy, setBusy] = createSignal(false);
@@ -34,6 +39,9 @@ export function Setup() {
     setError('');
     if (!officeName().trim()) return setError(t('office.error.nameRequired'));
     if (!myName().trim()) return setError(t('staff.error.nameRequired'));
+    // The PIN is checked before the office exists on the relay: a typo must not leave one behind.
+    const pinOk = checkNewPin(pin(), pinAgain());
+    if (!pinOk.ok) return setError(tCode(pinOk.problems[0].code));
     const relayUrl = import.meta.env.VITE_RELAY_URL ?? defaultRelayUrl(location);
     setBusy(true);
     try {
@@ -41,15 +49,13 @@ export function Setup() {
       const config = { officeId: made.officeId, officeName: made.name, relayUrl, token: made.token, deviceCode: made.deviceCode };
       saveDeviceConfig(config);
       const office = openOffice(config);
-      const now = new Date().toISOString();
-      const staff = createStaff(myName(), 'manager', { now });
-      if (!staff.ok) return setError(t('staff.error.nameRequired'));
-      for (const op of staff.value.command.ops) if (op.kind === 'log') op.entry.device = made.deviceCode;
-      await office.run(staff.value.command);
-      const actor = { staffId: staff.value.id, name: myName().trim(), deviceCode: made.deviceCode };
-      const named = setOfficeName(officeName(), { actor, now });
+      // The office's creator is its first manager, with the PIN just typed.
+      const founder = await addStaffProfile(office, { name: myName(), role: 'manager', pin: pin(), pinAgain: pinAgain() }, true);
+      if (!founder.ok) return setError(tCode(founder.problems[0].code, founder.problems[0].params));
+      const actor = { staffId: founder.value.id, name: founder.value.name, deviceCode: made.deviceCode };
+      const named = setOfficeName(officeName(), { actor, now: new Date().toISOString() });
       if (named.ok) await office.run(named.value);
-      chooseStaff(staff.value.id, myName().trim());
+      enterAs(office, founder.value);
       navigate('/customers', { replace: true });
     } catch (err) {
       setError(relayErrorText(err, relayUrl));
@@ -87,6 +93,15 @@ export function Setup() {
           <label>
             {t('setup.yourName')}
             <input name="myName" value={myName()} onInput={(e) => setMyName(e.currentTarget.value)} maxLength={60} required />
+          </label>
+          <label>
+            {t('pin.label')}
+            <input name="pin" type="password" inputmode="numeric" autocomplete="new-password" maxLength={6} value={pin()} aria-describedby="founder-pin-help" onInput={(e) => setPin(e.currentTarget.value)} required />
+          </label>
+          <p id="founder-pin-help" class="muted">{t('pin.newStaffHelp')}</p>
+          <label>
+            {t('pin.again')}
+            <input name="pinAgain" type="password" inputmode="numeric" autocomplete="new-password" maxLength={6} value={pinAgain()} onInput={(e) => setPinAgain(e.currentTarget.value)} required />
           </label>
           <button type="submit" class="primary" disabled={busy()}>{t('setup.createSubmit')}</button>
         </form>

@@ -1,28 +1,48 @@
 import { createSignal, For, Show } from 'solid-js';
-import { STAFF_ROLES, type StaffRole } from '../../domain/staff';
+import { NEWCOMER_ROLES, type StaffRole } from '../../domain/staff';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import { createLive } from '../bindings/live';
 import { serviceSettingsFrom } from '../../domain/requests/settings';
 import type { Office } from '../../store/office-api';
-import { Problems } from '../common/Problems';
-import { addStaffAndChoose, chooseStaff } from '../session';
+import { addStaffProfile } from '../../store/staff-pins';
+import { Problems, problemFor } from '../common/Problems';
+import { enterAs } from '../lock/lock-state';
+import { PinForm } from '../lock/PinForm';
+import '../lock/lock.css';
 
-/** Choose a staff profile on this device (the list arrives with the office shard). */
+/**
+ * Choose a staff profile on this device (the list arrives with the office shard): its PIN is
+ * asked first. A newcomer adds their own profile, as 客服接待 or 班组人员 only — a manager
+ * grants 管理处经理 afterwards in 设置 → 员工.
+ */
 export function WhoAreYou(props: { office: Office }) {
   const staff = createLive(() => props.office, (o) => o.db.staff.orderBy('name').toArray(), []);
+  const [pickedId, setPickedId] = createSignal<string | null>(null);
+  const picked = () => staff().find((s) => s.id === pickedId());
   const [name, setName] = createSignal('');
   const [role, setRole] = createSignal<StaffRole>('reception');
+  const [pin, setPin] = createSignal('');
+  const [pinAgain, setPinAgain] = createSignal('');
   // The teams arrive with the office document, like the staff list (the defaults until then).
   const teams = createLive(() => props.office, async (o) => serviceSettingsFrom((await o.db.settings.get('service'))?.data).teams, []);
   const [team, setTeam] = createSignal('');
   const teamId = () => (teams().some((tm) => tm.id === team()) ? team() : teams()[0]?.id ?? '');
   const [problems, setProblems] = createSignal<Problem[]>([]);
+  const [busy, setBusy] = createSignal(false);
   const add = async (e: Event) => {
     e.preventDefault();
-    const result = await addStaffAndChoose(name(), role(), role() === 'team' ? teamId() : '');
-    if (!result.ok) setProblems(result.problems);
+    if (busy()) return;
+    setBusy(true);
+    try {
+      const result = await addStaffProfile(props.office, { name: name(), role: role(), teamId: role() === 'team' ? teamId() : '', pin: pin(), pinAgain: pinAgain() });
+      if (!result.ok) return setProblems(result.problems);
+      enterAs(props.office, result.value);
+    } finally {
+      setBusy(false);
+    }
   };
+  const invalid = (field: string) => !!problemFor(problems(), field);
   return (
     <main class="setup">
       <h1>{t('setup.whoAreYou')}</h1>
@@ -32,7 +52,7 @@ export function WhoAreYou(props: { office: Office }) {
           <For each={staff()}>
             {(s) => (
               <li>
-                <button type="button" onClick={() => chooseStaff(s.id, s.name)}>
+                <button type="button" aria-pressed={pickedId() === s.id} onClick={() => setPickedId(s.id)}>
                   <strong>{s.name}</strong>
                   <span>{t(`role.${s.role}`)}</span>
                 </button>
@@ -41,17 +61,20 @@ export function WhoAreYou(props: { office: Office }) {
           </For>
         </ul>
       </Show>
+      <Show when={picked()} keyed>
+        {(s) => <PinForm office={props.office} staff={s} onDone={() => enterAs(props.office, s)} onCancel={() => setPickedId(null)} />}
+      </Show>
       <form class="card" onSubmit={add} aria-labelledby="new-staff">
         <h2 id="new-staff">{t('setup.newStaff')}</h2>
         <Problems problems={problems()} />
         <label>
           {t('setup.staffName')}
-          <input name="staffName" value={name()} onInput={(e) => setName(e.currentTarget.value)} maxLength={60} />
+          <input name="staffName" value={name()} aria-invalid={invalid('name')} onInput={(e) => setName(e.currentTarget.value)} maxLength={60} />
         </label>
         <label>
           {t('setup.role')}
           <select name="role" value={role()} onChange={(e) => setRole(e.currentTarget.value as StaffRole)}>
-            <For each={STAFF_ROLES}>{(r) => <option value={r}>{t(`role.${r}`)}</option>}</For>
+            <For each={NEWCOMER_ROLES}>{(r) => <option value={r}>{t(`role.${r}`)}</option>}</For>
           </select>
         </label>
         <Show when={role() === 'team'}>
@@ -62,7 +85,16 @@ export function WhoAreYou(props: { office: Office }) {
             </select>
           </label>
         </Show>
-        <button type="submit" class="primary">{t('setup.addStaff')}</button>
+        <label>
+          {t('pin.label')}
+          <input name="pin" type="password" inputmode="numeric" autocomplete="new-password" maxLength={6} value={pin()} aria-invalid={invalid('pin')} aria-describedby="new-pin-help" onInput={(e) => setPin(e.currentTarget.value)} />
+        </label>
+        <p id="new-pin-help" class="muted small">{t('pin.newStaffHelp')}</p>
+        <label>
+          {t('pin.again')}
+          <input name="pinAgain" type="password" inputmode="numeric" autocomplete="new-password" maxLength={6} value={pinAgain()} aria-invalid={invalid('pinAgain')} onInput={(e) => setPinAgain(e.currentTarget.value)} />
+        </label>
+        <button type="submit" class="primary" disabled={busy()}>{t('setup.addStaff')}</button>
       </form>
     </main>
   );

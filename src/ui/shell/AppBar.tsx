@@ -3,6 +3,7 @@ import { Show } from 'solid-js';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { createLive } from '../bindings/live';
+import { LockButton } from '../lock/IdleLock';
 import { PresenceList } from './Presence';
 import { SyncBadge } from './SyncBadge';
 
@@ -27,6 +28,7 @@ export function AppBar(props: { office: Office }) {
       <div class="status">
         <PresenceList peers={props.office.presence.peers()} />
         <SyncBadge status={props.office.sync.status()} />
+        <LockButton office={props.office} />
       </div>
     </header>
   );

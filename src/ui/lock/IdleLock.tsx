@@ -1,0 +1,76 @@
+import { createEffect, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import { IDLE_LOCK_DEFAULT } from '../../domain/idle-lock';
+import { createLive } from '../bindings/live';
+import type { Office } from '../../store/office-api';
+import { idleLockMinutes } from '../../store/staff-pins';
+import { t } from '../../i18n';
+import { staffId } from '../session';
+import { guardCommands, lastActive, locked, lockNow, markActive, restoreLock } from './lock-state';
+import { LockScreen } from './LockScreen';
+
+const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'] as const;
+
+/**
+ * Wraps the app of a chosen profile: after the office's idle time without a touch or key it
+ * locks (also when the tablet wakes from sleep or the app is reopened after that long). While
+ * locked the app stays mounted — nothing typed is lost when the same person unlocks — but is
+ * inert behind the lock screen.
+ */
+export function IdleLock(props: { office: Office; children: JSX.Element }) {
+  const officeId = () => props.office.config.officeId;
+  const minutes = createLive(() => props.office, (o) => idleLockMinutes(o), IDLE_LOCK_DEFAULT);
+  const staff = createLive(() => props.office, (o) => o.db.staff.toArray(), []);
+  const idleMs = () => minutes() * 60_000;
+  guardCommands(props.office);
+
+  const check = () => {
+    if (!locked() && Date.now() - lastActive(officeId()) >= idleMs()) lockNow(officeId(), 'idle');
+  };
+  onMount(() => {
+    restoreLock(officeId(), idleMs());
+    markActive(officeId());
+    const active = () => markActive(officeId());
+    for (const type of ACTIVITY) window.addEventListener(type, active, { capture: true, passive: true });
+    const timer = setInterval(check, 1_000);
+    const visible = () => document.visibilityState === 'visible' && check();
+    document.addEventListener('visibilitychange', visible);
+    onCleanup(() => {
+      for (const type of ACTIVITY) window.removeEventListener(type, active, { capture: true });
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', visible);
+    });
+  });
+
+  createEffect(() => document.documentElement.classList.toggle('app-locked', !!locked()));
+  onCleanup(() => document.documentElement.classList.remove('app-locked'));
+
+  // A profile from before PINs, resumed on this tablet: it sets its PIN before going on.
+  createEffect(() => {
+    const me = staff().find((s) => s.id === props.office.config.staffId);
+    if (me && !me.pin && !locked()) lockNow(officeId(), 'manual');
+  });
+
+  return (
+    <>
+      <div class="lockable" inert={locked() ? true : undefined} aria-hidden={locked() ? 'true' : undefined}>
+        {/* A colleague taking over gets the page afresh: whatever the previous person had
+            half typed is not theirs to save under their own name (and pages show "mine" anew). */}
+        <Show when={staffId()} keyed>
+          {(_id) => props.children}
+        </Show>
+      </div>
+      <Show when={locked()}>
+        {(reason) => <LockScreen office={props.office} staff={staff()} reason={reason()} minutes={minutes()} />}
+      </Show>
+    </>
+  );
+}
+
+/** 锁屏: the receptionist leaving the desk locks it at once. */
+export function LockButton(props: { office: Office }) {
+  return (
+    <button type="button" class="lock-button" onClick={() => lockNow(props.office.config.officeId, 'manual')}>
+      {t('lock.now')}
+    </button>
+  );
+}
