@@ -6,6 +6,7 @@ import type { Office } from '../store/office-api';
 import { pageCss, type Orientation } from './page-css';
 import { RecordQr } from './RecordQr';
 import './print.css';
+import { officeName as readOfficeName } from '../store/queries/settings';
 
 /** What every form may show besides its record: who prints, for which office, when. */
 export interface PrintContextValue {
@@ -59,7 +60,7 @@ export interface PrintPageProps {
  */
 export function PrintPage(props: PrintPageProps) {
   const orientation = () => props.orientation ?? 'portrait';
-  const settings = createLive(() => props.office, async (o) => ({ name: (await o.db.settings.get('office'))?.name ?? '' }), null);
+  const settings = createLive(() => props.office, async (o) => ({ name: await readOfficeName(o.db) }), null);
   const officeName = () => settings()?.name || props.office.config.officeName || '';
   const staffName = () => props.office.config.staffName ?? '';
   // The date on the paper is the date it is printed, even if the preview stayed open overnight.

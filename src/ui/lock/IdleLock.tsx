@@ -7,6 +7,7 @@ import { t } from '../../i18n';
 import { staffId } from '../session';
 import { guardCommands, lastActive, locked, lockNow, markActive, restoreLock } from './lock-state';
 import { LockScreen } from './LockScreen';
+import { allStaff } from '../../store/queries/staff';
 
 const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'] as const;
 
@@ -19,7 +20,7 @@ const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'] as c
 export function IdleLock(props: { office: Office; children: JSX.Element }) {
   const officeId = () => props.office.config.officeId;
   const minutes = createLive(() => props.office, (o) => idleLockMinutes(o), IDLE_LOCK_DEFAULT);
-  const staff = createLive(() => props.office, (o) => o.db.staff.toArray(), []);
+  const staff = createLive(() => props.office, (o) => allStaff(o.db), []);
   const idleMs = () => minutes() * 60_000;
   guardCommands(props.office);
 

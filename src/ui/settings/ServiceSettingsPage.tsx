@@ -15,6 +15,7 @@ import { saveServiceSettings } from '../../store/settings';
 import { Problems } from '../common/Problems';
 import { HistoryList } from '../customers/HistoryList';
 import './settings.css';
+import { allStaff, staffMember } from '../../store/queries/staff';
 
 /** Time limits as typed (strings), so "0." can be on its way to "0.5". */
 type LimitsDraft = Record<keyof TimeLimits, string>;
@@ -103,8 +104,8 @@ export function ServiceSettingsPage(props: { office: Office }) {
   const record = createRecord(props.office, 'office', 'settings', 'service');
   const stored = createMemo(() => (record() === undefined ? undefined : serviceSettingsFrom(record())));
   const history = () => ((record()?.history as HistoryEntry[] | undefined) ?? []);
-  const me = createLive(() => props.office.config.staffId ?? '', (id) => props.office.db.staff.get(id), undefined);
-  const staff = createLive(() => props.office, (o) => o.db.staff.toArray(), []);
+  const me = createLive(() => props.office.config.staffId ?? '', (id) => staffMember(props.office.db, id), undefined);
+  const staff = createLive(() => props.office, (o) => allStaff(o.db), []);
   const canEdit = () => me()?.role === 'manager';
 
   const [draft, setDraft] = createStore<Draft>(toDraft(serviceSettingsFrom(null)));

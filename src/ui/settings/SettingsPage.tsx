@@ -9,11 +9,13 @@ import { persisted, requestPersistence, signOut } from '../session';
 import { LanguagePicker } from './LanguagePicker';
 import { TabletSetup } from './TabletSetup';
 import './settings.css';
+import { staffMember } from '../../store/queries/staff';
+import { officeSettings } from '../../store/queries/settings';
 
 export function SettingsPage(props: { office: Office }) {
   const config = () => props.office.config;
-  const me = createLive(() => config().staffId ?? '', (id) => props.office.db.staff.get(id), undefined);
-  const settings = createLive(() => props.office, (o) => o.db.settings.get('office'), undefined);
+  const me = createLive(() => config().staffId ?? '', (id) => staffMember(props.office.db, id), undefined);
+  const settings = createLive(() => props.office, (o) => officeSettings(o.db), undefined);
   const [showJoin, setShowJoin] = createSignal(false);
   const [copied, setCopied] = createSignal(false);
   const link = createMemo(() => joinLink(location.origin, { ...config(), officeName: settings()?.name ?? config().officeName }));

@@ -1,6 +1,5 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Index, Show } from 'solid-js';
-import { serviceSettingsFrom } from '../../domain/requests/settings';
 import type { Problem } from '../../domain/result';
 import { STAFF_ROLES, type StaffRole, type StaffRow } from '../../domain/staff';
 import { t } from '../../i18n';
@@ -13,6 +12,8 @@ import { IdleLockSetting } from './IdleLockSetting';
 import { ResetPinForm } from './ResetPinForm';
 import { StaffHistory } from './StaffHistory';
 import './settings.css';
+import { allStaff } from '../../store/queries/staff';
+import { teams as officeTeams } from '../../store/queries/settings';
 
 /**
  * 设置 → 员工: everyone sees who works here, in which role and team; a manager changes a
@@ -20,8 +21,8 @@ import './settings.css';
  */
 export function StaffPage(props: { office: Office }) {
   // In pinyin order, as a Chinese staff list is read.
-  const staff = createLive(() => props.office, async (o) => (await o.db.staff.toArray()).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')), []);
-  const teams = createLive(() => props.office, async (o) => serviceSettingsFrom((await o.db.settings.get('service'))?.data).teams, []);
+  const staff = createLive(() => props.office, (o) => allStaff(o.db), []);
+  const teams = createLive(() => props.office, (o) => officeTeams(o.db), []);
   const myId = () => props.office.config.staffId ?? '';
   const canEdit = () => staff().find((s) => s.id === myId())?.role === 'manager';
   const teamName = (id: string | undefined) => teams().find((tm) => tm.id === id)?.name ?? '';

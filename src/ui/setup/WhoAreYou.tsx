@@ -3,13 +3,14 @@ import { NEWCOMER_ROLES, type StaffRole } from '../../domain/staff';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import { createLive } from '../bindings/live';
-import { serviceSettingsFrom } from '../../domain/requests/settings';
 import type { Office } from '../../store/office-api';
 import { addStaffProfile } from '../../store/staff-pins';
 import { Problems, problemFor } from '../common/Problems';
 import { enterAs } from '../lock/lock-state';
 import { PinForm } from '../lock/PinForm';
 import '../lock/lock.css';
+import { allStaff } from '../../store/queries/staff';
+import { teams as officeTeams } from '../../store/queries/settings';
 
 /**
  * Choose a staff profile on this device (the list arrives with the office shard): its PIN is
@@ -17,7 +18,7 @@ import '../lock/lock.css';
  * grants 管理处经理 afterwards in 设置 → 员工.
  */
 export function WhoAreYou(props: { office: Office }) {
-  const staff = createLive(() => props.office, (o) => o.db.staff.orderBy('name').toArray(), []);
+  const staff = createLive(() => props.office, (o) => allStaff(o.db), []);
   const [pickedId, setPickedId] = createSignal<string | null>(null);
   const picked = () => staff().find((s) => s.id === pickedId());
   const [name, setName] = createSignal('');
@@ -25,7 +26,7 @@ export function WhoAreYou(props: { office: Office }) {
   const [pin, setPin] = createSignal('');
   const [pinAgain, setPinAgain] = createSignal('');
   // The teams arrive with the office document, like the staff list (the defaults until then).
-  const teams = createLive(() => props.office, async (o) => serviceSettingsFrom((await o.db.settings.get('service'))?.data).teams, []);
+  const teams = createLive(() => props.office, (o) => officeTeams(o.db), []);
   const [team, setTeam] = createSignal('');
   const teamId = () => (teams().some((tm) => tm.id === team()) ? team() : teams()[0]?.id ?? '');
   const [problems, setProblems] = createSignal<Problem[]>([]);

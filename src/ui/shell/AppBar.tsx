@@ -6,9 +6,10 @@ import { createLive } from '../bindings/live';
 import { LockButton } from '../lock/IdleLock';
 import { PresenceList } from './Presence';
 import { SyncBadge } from './SyncBadge';
+import { officeSettings } from '../../store/queries/settings';
 
 export function AppBar(props: { office: Office }) {
-  const settings = createLive(() => props.office, (o) => o.db.settings.get('office'), undefined);
+  const settings = createLive(() => props.office, (o) => officeSettings(o.db), undefined);
   const officeName = () => settings()?.name || props.office.config.officeName;
   return (
     <header class="app-bar">
