@@ -105,9 +105,9 @@ export function updateCustomer(current: Customer, input: CustomerInput, ctx: Com
 }
 
 /** Notes are collaborative text edited keystroke by keystroke (see `editText`). */
-export function editCustomerNotes(current: Customer, value: string, ctx: CommandContext): Result<Command | null> {
+export function editCustomerNotes(current: Customer, value: string, ctx: CommandContext, base?: string): Result<Command | null> {
   return editText(
-    { shard: 'directory', collection: 'customers', id: current.id, field: 'notes', current: current.notes, value, history: current.history, action: 'history.notesEdited', fields: { updatedAt: ctx.now, updatedBy: ctx.actor.staffId } },
+    { shard: 'directory', collection: 'customers', id: current.id, field: 'notes', current: current.notes, value, base, history: current.history, action: 'history.notesEdited', fields: { updatedAt: ctx.now, updatedBy: ctx.actor.staffId } },
     ctx,
   );
 }

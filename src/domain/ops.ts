@@ -13,8 +13,12 @@ export type Op =
    * creates the record if missing (singletons such as the office's settings).
    */
   | { kind: 'set'; collection: CollectionName; id: string; fields: Record<string, unknown>; upsert?: boolean }
-  /** Bring a collaborative text to `value` by the smallest splice, so colleagues' typing merges. */
-  | { kind: 'text'; collection: CollectionName; id: string; field: string; value: string }
+  /**
+   * Bring a collaborative text from `base` (what the person saw when they typed) to `value` by the
+   * smallest splice, so colleagues' typing merges; the store moves that splice past whatever
+   * others changed since `base`. Without `base`, from the text as it is now.
+   */
+  | { kind: 'text'; collection: CollectionName; id: string; field: string; value: string; base?: string }
   /** Append to the record's history. */
   | { kind: 'log'; collection: CollectionName; id: string; entry: HistoryEntry };
 

@@ -16,6 +16,8 @@ export interface TextEdit {
   /** The text as it is now on this device, and what the person made of it. */
   current: string;
   value: string;
+  /** What the person saw when they typed (the editor's text before the keystroke); see the `text` op. */
+  base?: string;
   /** The record's history, to coalesce this person's recent edits into one line. */
   history: readonly HistoryEntry[];
   /** History action (an i18n key), e.g. `history.notesEdited`. */
@@ -34,8 +36,8 @@ export interface TextEdit {
 export function editText(edit: TextEdit, ctx: CommandContext): Result<Command | null> {
   const max = edit.max ?? LIMITS.note;
   if (edit.value.length > max) return fail({ code: 'error.tooLong', field: edit.field, params: { max } });
-  if (edit.value === edit.current) return ok(null);
-  const ops: Op[] = [{ kind: 'text', collection: edit.collection, id: edit.id, field: edit.field, value: edit.value }];
+  if (edit.value === (edit.base ?? edit.current)) return ok(null);
+  const ops: Op[] = [{ kind: 'text', collection: edit.collection, id: edit.id, field: edit.field, value: edit.value, ...(edit.base !== undefined && edit.base !== edit.current ? { base: edit.base } : {}) }];
   if (edit.fields) ops.push({ kind: 'set', collection: edit.collection, id: edit.id, fields: edit.fields });
   const last = edit.history[edit.history.length - 1];
   const recent = last && last.by === ctx.actor.staffId && last.action === edit.action && Date.parse(ctx.now) - Date.parse(last.at) < TEXT_EDIT_COALESCE_MS;

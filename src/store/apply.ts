@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { Command, Op } from '../domain/ops';
-import { spliceBetween } from '../domain/text-diff';
+import { rebaseSplice } from '../domain/text-diff';
 
 export class MissingRecordError extends Error {
   constructor(readonly collection: string, readonly id: string) {
@@ -46,7 +46,7 @@ function applyOp(doc: Y.Doc, op: Op): void {
         record.set(op.field, text);
       }
       const y = text as Y.Text;
-      const splice = spliceBetween(y.toString(), op.value);
+      const splice = rebaseSplice(op.base ?? y.toString(), op.value, y.toString());
       if (!splice) return;
       if (splice.remove) y.delete(splice.index, splice.remove);
       if (splice.insert) y.insert(splice.index, splice.insert);

@@ -49,10 +49,11 @@ export async function updateCustomer(office: Office, id: string, input: Customer
   return command.value ? office.run(command.value) : ok(undefined);
 }
 
-export async function editNotes(office: Office, id: string, value: string): Promise<Result<void>> {
+/** `base`: the editor's text before this keystroke (see the `text` op), so colleagues' typing it had not shown yet is kept. */
+export async function editNotes(office: Office, id: string, value: string, base?: string): Promise<Result<void>> {
   const current = await readCustomer(office, id);
   if (!current) return fail({ code: 'error.notFound' });
-  const command = editCustomerNotes(current, value, office.context());
+  const command = editCustomerNotes(current, value, office.context(), base);
   if (!command.ok) return command;
   return command.value ? office.run(command.value) : ok(undefined);
 }

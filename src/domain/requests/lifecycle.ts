@@ -234,7 +234,7 @@ export function isOverdue(req: { status: RequestStatus; dueFinish: string; waiti
 export const needsManagerAttention = (req: { reopenCount: number; open: 0 | 1 }) => req.open === 1 && req.reopenCount >= 2;
 
 /** The description is collaborative text, like a customer's notes; a closed request's is read-only. */
-export function editRequestDescription(req: ServiceRequest, value: string, ctx: CommandContext): Result<Command | null> {
+export function editRequestDescription(req: ServiceRequest, value: string, ctx: CommandContext, base?: string): Result<Command | null> {
   if (req.status === 'closed') return fail({ code: 'request.error.closed' });
-  return editText({ shard: shardOf(req), collection: 'requests', id: req.id, field: 'description', current: req.description, value, history: req.history, action: 'request.descriptionEdited' }, ctx);
+  return editText({ shard: shardOf(req), collection: 'requests', id: req.id, field: 'description', current: req.description, value, base, history: req.history, action: 'request.descriptionEdited' }, ctx);
 }

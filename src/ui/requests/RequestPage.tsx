@@ -95,7 +95,7 @@ function RequestView(props: { office: Office; row: RequestRow }) {
             </dl>
           </section>
           <section class="card">
-            <NotesEditor label={t('requests.description')} readOnly={req()!.status === 'closed'} value={req()!.description} onEdit={(v) => void editRequestDescription(props.office, props.row.id, v)} />
+            <NotesEditor label={t('requests.description')} readOnly={req()!.status === 'closed'} value={req()!.description} onEdit={(v, base) => editRequestDescription(props.office, props.row.id, v, base)} />
           </section>
           <Show when={followups().length}>
             <section class="card" aria-labelledby="fu-title">
