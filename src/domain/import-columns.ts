@@ -112,21 +112,27 @@ export function normalizeHeader(header: string): string {
 const DECORATION = ['必填', '选填', '可选', '必须', '请填写', '请选择', '代码', '编码', 'm2', '平方米', '平米', '平方', '业主', '户主', '客户', '住户', '租户', '联系人', '本人', '号码', '信息'];
 
 /**
- * How well a header names a target: the whole header being one of its words wins outright;
- * then a word inside the header, if the rest is only decoration (or other words of the same
- * field: 备注说明). Short Latin words must match whole (the "id" in "video" is no ID number).
+ * How well a header names a target. A header that is one of its words, or one of its words with
+ * only decoration around it (联系电话（必填）, 建筑面积（㎡）, 业主电话), is a whole-header match;
+ * an earlier word of the list wins a tie (建筑面积 over 套内面积, both the area). A header made of
+ * several words of one field (备注说明) matches less. A header that merely contains a word is no
+ * match at all: 房屋户型 contains 房屋 and holds the layout. Short Latin words must match whole
+ * (the "id" in "video" is no ID number).
  */
 function score(header: string, words: string[]): number {
   const normalized = words.map(normalizeHeader);
-  if (normalized.includes(header)) return 1000;
+  const exact = normalized.indexOf(header);
+  if (exact >= 0) return 1000 - exact * 2;
+  const decoration = [...DECORATION].sort((a, b) => b.length - a.length);
   const fillers = [...new Set([...normalized, ...DECORATION])].sort((a, b) => b.length - a.length);
   let best = 0;
-  for (const w of normalized) {
-    if (!w || (/^[a-z-]+$/.test(w) && w.length < 4) || !header.includes(w)) continue;
-    let rest = header.replace(w, '');
-    for (const f of fillers) rest = rest.split(f).join('');
-    if (!rest.replace(/\d/g, '')) best = Math.max(best, 100 + w.length);
-  }
+  normalized.forEach((w, index) => {
+    if (!w || (/^[a-z-]+$/.test(w) && w.length < 4) || !header.includes(w)) return;
+    const rest = header.replace(w, '');
+    const strip = (list: string[]) => list.reduce((r, f) => r.split(f).join(''), rest).replace(/\d/g, '');
+    if (!strip(decoration)) best = Math.max(best, 1000 - index * 2 - 1);
+    else if (!strip(fillers)) best = Math.max(best, 500 + w.length);
+  });
   return best;
 }
 
