@@ -9,8 +9,9 @@
  * or none of it, on this device and on every colleague's.
  */
 import type { CommandContext } from './actor';
-import { cleanCustomerInput, createCustomer, type CustomerRow } from './customer';
-import { customerFromRow, isBlankRow, unitFromRow, type SheetRow } from './import-cells';
+import { cleanCustomerInput, createCustomer, type CustomerInput, type CustomerRow } from './customer';
+import { customerFromRow, householdFromRow, isBlankRow, unitFromRow, type SheetRow } from './import-cells';
+import { canonicalUnitCode } from './unit-code';
 import { guessMapping, IMPORT_KINDS, MULTI_COLUMN, recognised, REQUIRED, type ImportKind, type Mapping } from './import-columns';
 import { householdPlanner } from './import-household';
 import { softenOptional } from './import-soft';
@@ -143,16 +144,24 @@ export function mappingProblems(mapping: Mapping): Problem[] {
   return problems;
 }
 
-/** The phones and ID numbers a file mentions, for the store to look up their holders. */
-export function keysOf(rows: SheetRow[], mapping: Mapping): { phones: string[]; idNumbers: string[] } {
+/** The phones, ID numbers and units a file mentions, for the store to look up who holds them. */
+export function keysOf(rows: SheetRow[], mapping: Mapping): { phones: string[]; idNumbers: string[]; unitCodes: string[] } {
   const phones = new Set<string>();
   const idNumbers = new Set<string>();
+  const unitCodes = new Set<string>();
   for (const row of rows) {
-    const { input } = customerFromRow(row, mapping, () => '');
+    let input: CustomerInput | null;
+    if (mapping.kind === 'household') {
+      const { unit, person } = householdFromRow(row, mapping, () => '').input;
+      const code = canonicalUnitCode(unit.code);
+      if (code) unitCodes.add(code);
+      input = person;
+    } else input = customerFromRow(row, mapping, () => '').input;
+    if (!input) continue;
     for (const p of input.phones) phones.add(normalizePhone(p));
     if (input.idNumber) idNumbers.add(normalizeIdNumber(input.idNumber));
   }
-  return { phones: [...phones].filter(Boolean), idNumbers: [...idNumbers] };
+  return { phones: [...phones].filter(Boolean), idNumbers: [...idNumbers], unitCodes: [...unitCodes] };
 }
 
 /** A long paste of notes or a name over the limit: say which column, by the file's own header. */
