@@ -603,7 +603,7 @@ export const en: Dictionary = {
   'import.error.columnRequired': 'Choose which column is “{{ field }}”',
   'import.error.columnTwice': '“{{ field }}” is matched to two columns; keep only one',
   'import.error.markup': '“{{ column }}” contains web page code (such as <script>); remove it and import again',
-  'import.error.badChoice': '“{{ value }}” in “{{ column }}” is not recognised; use one of: {{ choices }}',
+  'import.error.badChoice': '“{{ value }}” in “{{ column }}” is not recognised; use one of: {{ choices }}, or say what the code means under Values',
   'import.error.badDate': '“{{ value }}” in “{{ column }}” is not a date; write 1990-03-05, 3月5日 or 农历三月初五',
   'import.error.idAsNumber': 'Excel stored the ID number as a number ({{ value }}) and its last digits are lost. Format the column as Text and enter it again',
   'import.error.tooLong': '“{{ column }}” is too long; at most {{ max }} characters',

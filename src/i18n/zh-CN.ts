@@ -602,7 +602,7 @@ export const zhCN = {
   'import.error.columnRequired': '请指定哪一列是“{{ field }}”',
   'import.error.columnTwice': '“{{ field }}”对应了两列，请只保留一列',
   'import.error.markup': '“{{ column }}”一栏含有网页代码（如 <script>），请删去后再导入',
-  'import.error.badChoice': '“{{ column }}”一栏的“{{ value }}”无法识别，可填：{{ choices }}',
+  'import.error.badChoice': '“{{ column }}”一栏的“{{ value }}”无法识别，可填：{{ choices }}；如是代码，请在“取值对应”中指定它的含义',
   'import.error.badDate': '“{{ column }}”的“{{ value }}”不是日期，请写成 1990-03-05、3月5日 或 农历三月初五',
   'import.error.idAsNumber': '身份证号被 Excel 存成了数字（{{ value }}），后几位已丢失。请把这一列设为“文本”后重新填写',
   'import.error.tooLong': '“{{ column }}”太长，最多 {{ max }} 个字',

@@ -603,7 +603,7 @@ export const zhTW: Dictionary = {
   'import.error.columnRequired': '請指定哪一欄是「{{ field }}」',
   'import.error.columnTwice': '「{{ field }}」對應了兩欄，請只保留一欄',
   'import.error.markup': '「{{ column }}」一欄含有網頁程式碼（如 <script>），請刪去後再匯入',
-  'import.error.badChoice': '「{{ column }}」一欄的「{{ value }}」無法識別，可填：{{ choices }}',
+  'import.error.badChoice': '「{{ column }}」一欄的「{{ value }}」無法識別，可填：{{ choices }}；如是代碼，請在「取值對應」中指定它的含義',
   'import.error.badDate': '「{{ column }}」的「{{ value }}」不是日期，請寫成 1990-03-05、3月5日 或 農曆三月初五',
   'import.error.idAsNumber': '身分證號被 Excel 存成了數字（{{ value }}），後幾位已遺失。請把這一欄設為「文字」後重新填寫',
   'import.error.tooLong': '「{{ column }}」太長，最多 {{ max }} 個字',

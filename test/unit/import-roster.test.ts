@@ -58,7 +58,7 @@ async function guessed(store: OfficeStore, sheet: Sheet, skip: number[] = []): P
 }
 
 /** The previous system's export: a title, coded type and status, the legend to the right of the data. */
-const roster = (rows: (string | number)[][]) => xlsx((wb) => {
+const roster = (rows: (string | number | Date)[][]) => xlsx((wb) => {
   const ws = wb.addWorksheet('房屋业主');
   ws.addRow(['翠湖花园房屋及业主信息表']);
   ws.addRow(['楼栋', '单元', '房间', '楼层', '建筑面积(㎡)', '房屋户型', '房屋类型', '房屋状态', '业主名称', '性别', '手机号码', '身份证号', '入住日期', '', '填表说明']);

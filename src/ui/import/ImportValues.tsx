@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import { choicesOf, distinctValues, MAX_DISTINCT, withValue, type Mapping, type Sheet } from '../../domain/import';
 import { t } from '../../i18n';
 import { choiceLabel, targetLabel } from './labels';
@@ -14,7 +14,7 @@ const EMPTY = '-';
  * office when the file is imported.
  */
 export function ImportValues(props: { sheet: Sheet; mapping: Mapping; onChange: (m: Mapping) => void }) {
-  const columns = () => distinctValues(props.sheet.rows, props.mapping);
+  const columns = createMemo(() => distinctValues(props.sheet.rows, props.mapping));
   const unmapped = () => columns().reduce((n, c) => n + c.values.filter((v) => v.choice === null).length, 0);
   const header = (i: number) => props.sheet.headers[i] || t('import.columnN', { n: i + 1 });
   const choose = (field: Parameters<typeof withValue>[1], key: string, value: string) => {
