@@ -30,7 +30,7 @@ export function CustomerPage(props: { office: Office }) {
 
 const inputOf = (c: Customer): CustomerInput => ({
   name: c.name, phones: c.phones, unitCode: c.unitCode, kind: c.kind, gender: c.gender, wechat: c.wechat, email: c.email, idNumber: c.idNumber,
-  address: c.address, employer: c.employer, occupation: c.occupation, unitRelation: c.unitRelation, householdOf: c.householdOf,
+  address: c.address, employer: c.employer, occupation: c.occupation, unitRelation: c.unitRelation, unitFrom: c.unitFrom, unitTo: c.unitTo, householdOf: c.householdOf,
   householdRelation: c.householdRelation, dates: c.dates, preferences: c.preferences, tags: c.tags, grade: c.grade, consent: c.consent,
 });
 
