@@ -10,6 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { controlsOf } from '../helpers/a11y';
 import { addOffice, joinLinkFor, joinOffice, screenshot, watchErrors, withAppAndBrowser, zh, type AppRelay } from '../helpers/app';
 
 let app: AppRelay;
@@ -100,6 +101,10 @@ describe('the office roster, in Chromium', () => {
     await meaning('房屋状态', '2002').selectOption('rented');
     await meaning('房屋状态', '2003').selectOption('vacant');
     await expect.poll(() => report.getByRole('status').textContent()).toBe('共 5 行：可导入 5 行，已存在跳过 0 行，有错误 0 行');
+    // Every control of the page has a name a screen reader reads (the value selects name column and value).
+    const controls = await controlsOf(page, 'main');
+    expect(controls.length).toBeGreaterThan(40);
+    expect(controls.filter((c) => !c.name), 'controls without an accessible name').toEqual([]);
     expect(await page.getByTestId('import-warned').textContent()).toContain('其中 1 行有提醒');
     expect(await report.textContent()).toContain('李娜@邮箱');
 
