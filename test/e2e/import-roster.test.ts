@@ -147,4 +147,43 @@ describe('the office roster, in Chromium', () => {
     expect(await page.getByRole('button', { name: zh['import.nothing'] }).isDisabled()).toBe(true);
     expect(errors).toEqual([]);
   });
+
+  it('reads a workbook with units and owners on two sheets as one plan, and the office may refuse rows with a bad ID number', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('房屋').addRows([
+      ['房屋编号', '楼栋', '单元', '房号', '建筑面积', '房屋用途', '房屋状态'],
+      ['20001', '8', '1', '0601', 96, '住宅', '已租'],
+      ['20002', '8', '1', '0602', 96, '住宅', '空房'],
+    ]);
+    wb.addWorksheet('业主').addRows([
+      ['房屋编号', '業主姓名', '聯繫電話', '身份證字號'],
+      ['20001', '黄磊', '13512340001', '110101198001011230'],
+      ['20002', '吴敏', '13512340002', idNumber('19850505')],
+    ]);
+    const two = join(app.dataDir, '两张表.xlsx');
+    await writeFile(two, new Uint8Array(await wb.xlsx.writeBuffer()));
+    await page.getByRole('navigation', { name: zh['nav.main'] }).getByRole('link', { name: zh['nav.customers'] }).click();
+    await page.getByRole('link', { name: zh['import.title'] }).click();
+    await page.getByLabel(zh['import.file']).setInputFiles(two);
+    const sheetSelect = page.getByLabel(zh['import.sheet']);
+    await expect.poll(() => sheetSelect.inputValue()).toBe('join');
+    expect(await sheetSelect.locator('option:checked').textContent()).toBe('业主 + 房屋（按“房屋编号”相连）');
+    const report = page.getByTestId('import-report');
+    await expect.poll(() => report.getByRole('status').textContent()).toBe('共 2 行：可导入 2 行，已存在跳过 0 行，有错误 0 行');
+    expect(await report.textContent()).toContain('业主 第 2 行');
+
+    const refuse = page.getByLabel(zh['import.refuseBadOptional']);
+    await refuse.check();
+    await expect.poll(() => report.getByRole('status').textContent()).toBe('共 2 行：可导入 1 行，已存在跳过 0 行，有错误 1 行');
+    await refuse.uncheck();
+    await expect.poll(() => report.getByRole('status').textContent()).toBe('共 2 行：可导入 2 行，已存在跳过 0 行，有错误 0 行');
+    await page.getByRole('button', { name: '导入 2 行（房屋和客户）' }).click();
+    await page.getByTestId('import-done').waitFor();
+    await page.getByRole('link', { name: zh['import.viewCustomers'] }).click();
+    await page.getByLabel('搜索客户').fill('8-1-0601');
+    await page.locator('[data-results-for="8-1-0601"]').waitFor();
+    await page.getByTestId('customer-list').getByRole('link', { name: /黄磊/ }).click();
+    expect(await page.getByTestId('to-verify').allTextContents()).toEqual(['证件号待核实']);
+    expect(errors).toEqual([]);
+  });
 });
