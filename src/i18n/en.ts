@@ -774,7 +774,7 @@ export const en: Dictionary = {
   'staff.pinChanged': 'Your PIN is changed.',
   // --- end staff PINs ---
   // Import of office spreadsheets (issue 13): units with their people, coded values, warnings.
-  'import.kindHousehold': 'Units and their people (one unit and occupant per row)',
+  'import.kindHousehold': 'Units and their people',
   'import.defaultKind': 'The people in this file are',
   'import.submitHousehold': 'Import {{ n }} rows (units and people)',
   'import.doneHousehold': 'Imported {{ n }} rows of units and people; {{ existing }} rows already registered were skipped; {{ error }} rows with errors were not imported.',
