@@ -153,6 +153,15 @@ describe('a tenant list and a household list', () => {
     const two = planImport(members, guessMapping(members.headers, 'household'), after(one), ctx);
     expect(creates(two, 'customers').map((o) => [o.fields.name, o.fields.householdOf])).toEqual([['张小明', creates(one, 'customers')[0].id]]);
   });
+  it('says when someone in the file is registered on another unit, and leaves them there', () => {
+    const first = sheet(['房号', '业主姓名', '手机', '面积'], ['3-2-1101', '张伟', '13812345678', '89']);
+    const one = planImport(first, guessMapping(first.headers, 'household'), { existing: [], knownUnits: new Set() }, ctx);
+    const moved = sheet(['房号', '业主姓名', '手机', '面积'], ['5-1-302', '张伟', '13812345678', '120']);
+    const two = planImport(moved, guessMapping(moved.headers, 'household'), after(one), ctx);
+    expect(two.rows[0]).toMatchObject({ status: 'new', warnings: [{ code: 'import.warn.personElsewhere', params: { name: '张伟', unit: '3-2-1101', here: '5-1-302' } }] });
+    expect(creates(two, 'customers')).toEqual([]);
+    expect(creates(two, 'units').map((o) => o.fields.code)).toEqual(['5-1-302']);
+  });
 });
 
 describe('two sheets linked by a number', () => {

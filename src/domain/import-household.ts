@@ -67,7 +67,7 @@ export function householdPlanner(headers: string[], mapping: Mapping, facts: Imp
       else if (!unitClean.ok) problems.push(...unitClean.problems);
       const soft = person ? softenOptional(person, converted.warnings, (input) => cleanCustomerInput(input, null)) : null;
       if (soft && !soft.cleaned.ok) problems.push(...soft.cleaned.problems);
-      const warnings = soft?.warnings ?? converted.warnings;
+      const warnings = [...(soft?.warnings ?? converted.warnings)];
       if (facts.refuseBadOptional) problems.push(...warnings);
       if (problems.length || !unitClean.ok) return refuse(row.n, label, nameColumns(problems, mapping, headers));
 
@@ -88,6 +88,8 @@ export function householdPlanner(headers: string[], mapping: Mapping, facts: Imp
         const holder = (phone && byPhone.get(phone)) || (input.idNumber && byId.get(input.idNumber)) || byNameUnit.get(key);
         if (holder) {
           if (rank && holder.unitCodes.includes(code)) offerHead(code, holder.id, rank);
+          // Registered on another unit: the import does not move them; staff should know.
+          if (!holder.unitCodes.includes(code)) warnings.push({ code: 'import.warn.personElsewhere', params: { name: holder.name, unit: holder.unitCode || '—', here: code } });
           if (phone) notes.push({ code: 'import.existingPhone', params: { phone: maskPhone(phone), name: holder.name, unit: holder.unitCode || '—' } });
           else if (input.idNumber && byId.get(input.idNumber)) notes.push({ code: 'import.existingId', params: { id: maskIdNumber(input.idNumber), name: holder.name, unit: holder.unitCode || '—' } });
           else notes.push({ code: 'import.existingPerson', params: { name: holder.name, unit: code } });
@@ -110,7 +112,7 @@ export function householdPlanner(headers: string[], mapping: Mapping, facts: Imp
       unitRow.set(code, unitRow.get(code) ?? row.n);
       const report: ReportRow = ops.length
         ? { n: row.n, status: 'new', label, problems: [], warnings }
-        : { n: row.n, status: 'existing', label, problems: notes.slice(-1), warnings: [] };
+        : { n: row.n, status: 'existing', label, problems: notes.slice(-1), warnings: warnings.filter((w) => w.code === 'import.warn.personElsewhere') };
       return out.push(report, ops);
     },
     finish() {

@@ -805,6 +805,7 @@ export const en: Dictionary = {
   'import.error.samePersonAs': '{{ name }} of {{ unit }} repeats row {{ row }}',
   'import.existingPerson': 'Already registered: {{ name }} of {{ unit }}, skipped',
   'import.warn.leaseBackwards': 'Lease end {{ to }} is before its start {{ from }}; the end date was not imported',
+  'import.warn.personElsewhere': '{{ name }} is registered at {{ unit }} and was not moved to {{ here }}; change it on their page if they moved',
   'household.head': 'Head of household',
   'customers.toVerify.idNumber': 'ID number to verify',
   'customers.toVerify.email': 'E-mail to verify',

@@ -804,6 +804,7 @@ export const zhCN = {
   'import.error.samePersonAs': '{{ unit }} 的 {{ name }} 与第 {{ row }} 行重复',
   'import.existingPerson': '已存在：{{ unit }} {{ name }} 已登记，跳过',
   'import.warn.leaseBackwards': '租期结束 {{ to }} 早于开始 {{ from }}，结束日期未导入',
+  'import.warn.personElsewhere': '{{ name }} 已登记在 {{ unit }}，未改到 {{ here }}；如已搬迁，请在客户资料中修改',
   'household.head': '户主',
   'customers.toVerify.idNumber': '证件号待核实',
   'customers.toVerify.email': '邮箱待核实',

@@ -805,6 +805,7 @@ export const zhTW: Dictionary = {
   'import.error.samePersonAs': '{{ unit }} 的 {{ name }} 與第 {{ row }} 行重複',
   'import.existingPerson': '已存在：{{ unit }} {{ name }} 已登記，略過',
   'import.warn.leaseBackwards': '租期結束 {{ to }} 早於開始 {{ from }}，結束日期未匯入',
+  'import.warn.personElsewhere': '{{ name }} 已登記在 {{ unit }}，未改到 {{ here }}；如已搬遷，請在客戶資料中修改',
   'household.head': '戶主',
   'customers.toVerify.idNumber': '證件號待核實',
   'customers.toVerify.email': '郵箱待核實',
