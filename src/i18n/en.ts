@@ -776,6 +776,7 @@ export const en: Dictionary = {
   // Import of office spreadsheets (issue 13): units with their people, coded values, warnings.
   'import.kindHousehold': 'Units and their people',
   'import.defaultKind': 'The people in this file are',
+  'import.householdHint': 'Each row creates or matches a unit (by its code) and the person on it (by phone, ID number, or the same name on the same unit); nothing registered is added twice, and household members join the household of the unit’s head.',
   'import.submitHousehold': 'Import {{ n }} rows (units and people)',
   'import.doneHousehold': 'Imported {{ n }} rows of units and people; {{ existing }} rows already registered were skipped; {{ error }} rows with errors were not imported.',
   'import.summaryWarned': '{{ n }} of them with a warning: the wrong field is left empty and the customer is marked “to verify”.',

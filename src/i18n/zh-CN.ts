@@ -775,6 +775,7 @@ export const zhCN = {
   // Import of office spreadsheets (issue 13): units with their people, coded values, warnings.
   'import.kindHousehold': '房屋和客户（一行一户房屋及其住户）',
   'import.defaultKind': '表中的人是',
+  'import.householdHint': '每一行建立或对应一户房屋（按房号）和房屋上的人（按电话、证件号，或同一房屋的同名住户）；已登记的不会重复，家庭成员归入该房屋户主的家庭。',
   'import.submitHousehold': '导入 {{ n }} 行（房屋和客户）',
   'import.doneHousehold': '已导入 {{ n }} 行房屋和客户；已存在跳过 {{ existing }} 行；有错误未导入 {{ error }} 行。',
   'import.summaryWarned': '其中 {{ n }} 行有提醒：有误的一项留空导入，客户资料上标记“待核实”。',

@@ -776,6 +776,7 @@ export const zhTW: Dictionary = {
   // Import of office spreadsheets (issue 13): units with their people, coded values, warnings.
   'import.kindHousehold': '房屋和客戶（一行一戶房屋及其住戶）',
   'import.defaultKind': '表中的人是',
+  'import.householdHint': '每一行建立或對應一戶房屋（按房號）和房屋上的人（按電話、證件號，或同一房屋的同名住戶）；已登記的不會重複，家庭成員歸入該房屋戶主的家庭。',
   'import.submitHousehold': '匯入 {{ n }} 行（房屋和客戶）',
   'import.doneHousehold': '已匯入 {{ n }} 行房屋和客戶；已存在略過 {{ existing }} 行；有錯誤未匯入 {{ error }} 行。',
   'import.summaryWarned': '其中 {{ n }} 行有提醒：有誤的一項留空匯入，客戶資料上標記「待核實」。',

@@ -244,6 +244,9 @@ export function ImportPage(props: { office: Office }) {
               </label>
             </Show>
           </div>
+          <Show when={mapping()!.kind === 'household'}>
+            <p class="muted">{t('import.householdHint')}</p>
+          </Show>
           <label class="check">
             <input type="checkbox" checked={refuse()} disabled={!!done()} onChange={(e) => void setRefuseSetting(e.currentTarget.checked)} />
             {t('import.refuseBadOptional')}
