@@ -3,7 +3,6 @@ import { customerTable, recordFullExport, unitTable } from '../domain/export';
 import {
   createPlanner,
   IMPORT_LIMITS,
-  importSettingsFrom,
   keysOf,
   saveImportSettings,
   sheetFromRows,
@@ -18,6 +17,7 @@ import {
 import { fail, ok, type Result } from '../domain/result';
 import type { Office } from './office-api';
 import { csvBytes, readPasted, readSpreadsheet, xlsxBytes, type RawSheet } from './spreadsheet';
+import { importSettingsOf } from './queries/settings';
 import { knownUnitCodes } from './units';
 
 export type ImportProgress =
@@ -49,7 +49,7 @@ export async function openPasted(text: string): Promise<Result<Sheet[]>> {
 /** The office's import settings: what its coded values mean, and whether bad optional fields refuse a row. */
 export async function importSettings(office: Office): Promise<ImportSettings> {
   await office.load('office');
-  return importSettingsFrom((await office.db.settings.get('import'))?.data);
+  return importSettingsOf(office.db);
 }
 
 /** Saves a change of the import settings (the refuse setting, or values mapped) as a command of the office. */
