@@ -183,6 +183,7 @@ describe('the office roster, in Chromium', () => {
     await page.getByLabel('搜索客户').fill('8-1-0601');
     await page.locator('[data-results-for="8-1-0601"]').waitFor();
     await page.getByTestId('customer-list').getByRole('link', { name: /黄磊/ }).click();
+    await page.getByTestId('customer-name').filter({ hasText: '黄磊' }).waitFor();
     expect(await page.getByTestId('to-verify').allTextContents()).toEqual(['证件号待核实']);
     expect(errors).toEqual([]);
   });
