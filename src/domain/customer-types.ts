@@ -34,6 +34,9 @@ export interface Customer {
   occupation: string;
   unitCode: string;
   unitRelation: UnitRelation;
+  /** Dates of the relation to the main unit (a tenant's lease), YYYY-MM-DD or ''. */
+  unitFrom: string;
+  unitTo: string;
   extraUnits: UnitLink[];
   householdOf: string;
   householdRelation: HouseholdRelation | '';
@@ -42,6 +45,11 @@ export interface Customer {
   tags: string[];
   grade: Grade;
   consent: boolean;
+  /**
+   * Fields an import left empty because the file's value was wrong (idNumber, email, dates,
+   * unitFrom, unitTo): the page says 证件号待核实 until staff enter the field.
+   */
+  toVerify: string[];
   notes: string;
   createdAt: string;
   createdBy: string;

@@ -14,6 +14,10 @@ import {
   type CustomerRow,
 } from './customer-types';
 
+const isWholeDate = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const SHORT_FIELDS = ['wechat', 'address', 'employer', 'occupation'] as const;
 
@@ -48,6 +52,12 @@ export function cleanCustomerInput(input: CustomerInput, knownUnits: Set<string>
       else if (knownUnits && !knownUnits.has(code)) problems.push({ code: 'customer.error.unknownUnit', field: 'extraUnits', params: { unit: code } });
       else out.extraUnits.push({ ...link, unitCode: code, relation: UNIT_RELATIONS.includes(link.relation) ? link.relation : 'owner' });
     }
+  }
+  for (const key of ['unitFrom', 'unitTo'] as const) {
+    const value = input[key];
+    if (value === undefined) continue;
+    out[key] = value.trim();
+    if (out[key] && !isWholeDate(out[key]!)) problems.push({ code: 'customer.error.badDate', field: key });
   }
   if (input.idNumber !== undefined) {
     out.idNumber = normalizeIdNumber(input.idNumber);

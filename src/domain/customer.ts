@@ -23,13 +23,13 @@ export { cleanCustomerInput, findDuplicate } from './customer-validate';
 /** Fields a form or import may set, in the order the history lists them. */
 const EDITABLE = [
   'kind', 'name', 'gender', 'phones', 'wechat', 'email', 'idNumber', 'address', 'employer', 'occupation',
-  'unitCode', 'unitRelation', 'extraUnits', 'householdOf', 'householdRelation', 'dates', 'preferences', 'tags', 'grade', 'consent',
+  'unitCode', 'unitRelation', 'unitFrom', 'unitTo', 'extraUnits', 'householdOf', 'householdRelation', 'dates', 'preferences', 'tags', 'grade', 'consent', 'toVerify',
 ] as const;
 type Editable = (typeof EDITABLE)[number];
 
 const DEFAULTS: Pick<Customer, Editable> = {
   kind: 'owner', name: '', gender: '', phones: [], wechat: '', email: '', idNumber: '', address: '', employer: '', occupation: '',
-  unitCode: '', unitRelation: 'owner', extraUnits: [], householdOf: '', householdRelation: '', dates: [], preferences: '', tags: [], grade: 'normal', consent: true,
+  unitCode: '', unitRelation: 'owner', unitFrom: '', unitTo: '', extraUnits: [], householdOf: '', householdRelation: '', dates: [], preferences: '', tags: [], grade: 'normal', consent: true, toVerify: [],
 };
 
 /** How a changed value is written into the history: sensitive ones masked. */
@@ -83,6 +83,11 @@ export function updateCustomer(current: Customer, input: CustomerInput, ctx: Com
   const next = cleaned.value;
   const fields: Record<string, unknown> = {};
   const changes: FieldChange[] = [];
+  // A field the import flagged is verified once staff change it (to a value the form accepts).
+  if (current.toVerify.length && next.toVerify === undefined) {
+    const left = current.toVerify.filter((f) => next[f as Editable] === undefined || same(next[f as Editable], current[f as Editable]));
+    if (left.length !== current.toVerify.length) next.toVerify = left;
+  }
   for (const key of EDITABLE) {
     const value = next[key];
     if (value === undefined || same(value, current[key])) continue;
@@ -162,6 +167,8 @@ export function customerFromRecord(id: string, r: Record<string, unknown>): Cust
     occupation: str(r.occupation),
     unitCode: str(r.unitCode),
     unitRelation: UNIT_RELATIONS.includes(r.unitRelation as never) ? (r.unitRelation as Customer['unitRelation']) : 'owner',
+    unitFrom: str(r.unitFrom),
+    unitTo: str(r.unitTo),
     extraUnits: Array.isArray(r.extraUnits) ? (r.extraUnits as Customer['extraUnits']) : [],
     householdOf: str(r.householdOf),
     householdRelation: (str(r.householdRelation) as Customer['householdRelation']) || '',
@@ -170,6 +177,7 @@ export function customerFromRecord(id: string, r: Record<string, unknown>): Cust
     tags: strs(r.tags),
     grade: GRADES.includes(r.grade as never) ? (r.grade as Customer['grade']) : 'normal',
     consent: r.consent !== false,
+    toVerify: strs(r.toVerify),
     notes: str(r.notes),
     createdAt: str(r.createdAt),
     createdBy: str(r.createdBy),

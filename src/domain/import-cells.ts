@@ -5,7 +5,7 @@
  */
 import type { CustomerInput } from './customer-types';
 import { isValidImportantDate, type ImportantDate } from './dates';
-import { choiceOf, normalizeHeader, VALUE_WORDS, type ChoiceField, type Mapping, type Target } from './import-columns';
+import { choiceOf, normalizeHeader, VALUE_WORDS, type ChoiceField, type Mapping, type Target, type ValueMap } from './import-columns';
 import type { Problem } from './result';
 import type { UnitInput } from './unit';
 
@@ -13,6 +13,10 @@ import type { UnitInput } from './unit';
 export interface SheetRow {
   n: number;
   cells: string[];
+  /** The sheet the row is on, when two sheets are read as one. */
+  sheet?: string;
+  /** Joined sheets: the link number of this row, found on no row of the other sheet. */
+  unlinked?: string;
 }
 
 /**
@@ -131,6 +135,12 @@ function cellsByTarget(row: SheetRow, mapping: Mapping): Map<Target, { value: st
 
 export interface Converted<T> {
   input: T;
+  /**
+   * Optional fields left out because their cell was wrong (a bad ID check digit, an impossible
+   * birthday): the row still imports, the report warns, the record says the field is to be
+   * checked — unless the office refuses such rows.
+   */
+  warnings: Problem[];
   /** Long text kept apart from the input (a customer's 备注). */
   notes: string;
   problems: Problem[];
@@ -147,10 +157,11 @@ function markupProblems(cells: Map<Target, { value: string; column: number }[]>,
   return problems;
 }
 
-function choice<F extends ChoiceField>(field: F, cells: Map<Target, { value: string; column: number }[]>, target: Target, header: HeaderOf, problems: Problem[]) {
+/** Choice fields that a wrong cell should not cost a customer: they are left empty and warned. */
+function choice<F extends ChoiceField>(field: F, cells: Cells, target: Target, header: HeaderOf, problems: Problem[], values?: ValueMap) {
   const cell = cells.get(target)?.[0];
   if (!cell) return undefined;
-  const value = choiceOf(field, cell.value);
+  const value = choiceOf(field, cell.value, values);
   if (value === null) {
     const choices = Object.values(VALUE_WORDS[field] as Record<string, readonly string[]>).map((words) => words[0]).join('、');
     problems.push({ code: 'import.error.badChoice', field: target, params: { column: header(cell.column), value: cell.value, choices } });
@@ -158,7 +169,9 @@ function choice<F extends ChoiceField>(field: F, cells: Map<Target, { value: str
   return value || undefined;
 }
 
-const first = (cells: Map<Target, { value: string; column: number }[]>, target: Target) => cells.get(target)?.[0]?.value;
+type Cells = Map<Target, { value: string; column: number }[]>;
+
+const first = (cells: Cells, target: Target) => cells.get(target)?.[0]?.value;
 /**
  * Several phones in one cell: 13812345678 / 0755-86001234, or just a space between them. A
  * single number written with spaces (138 1234 5678) stays one number.
@@ -181,36 +194,31 @@ const SCIENTIFIC = /^\d(\.\d+)?e\+?\d+$/i;
 
 /**
  * The unit code of a row: the unit column as written, or put together from 楼栋 / 单元 / 房号
- * columns (3栋, 2单元, 1101 → 3-2-1101). A room column that already holds a whole code wins.
+ * columns (3栋, 2单元, 1101 → 3-2-1101). A room column that already holds a whole code wins. A
+ * room written without its floor (01, with 楼层 11) gets it (1101).
  */
-function unitCodeOf(cells: Map<Target, { value: string; column: number }[]>, room: Target): string {
-  const code = first(cells, room) ?? '';
+function unitCodeOf(cells: Cells, room: Target): string {
+  let code = first(cells, room) ?? '';
   const building = (first(cells, 'building') ?? '').replace(/\s/g, '').replace(/(号楼|栋|幢|座|楼|#)$/, '');
   const entrance = (first(cells, 'entrance') ?? '').replace(/\s/g, '').replace(/(单元|單元|#)$/, '');
+  const floor = (first(cells, 'floor') ?? '').replace(/\s/g, '').replace(/(层|樓|楼|F)$/i, '');
   if (!building || !code || /[-#栋幢座单元]/.test(code)) return code;
-  return [building, entrance, code.replace(/\s/g, '').replace(/(室|号)$/, '')].filter(Boolean).join('-');
+  code = code.replace(/\s/g, '').replace(/(室|号)$/, '');
+  if (/^\d{1,2}$/.test(code) && /^\d{1,3}$/.test(floor)) code = `${Number(floor)}${code.padStart(2, '0')}`;
+  return [building, entrance, code].filter(Boolean).join('-');
 }
 
-export function customerFromRow(row: SheetRow, mapping: Mapping, header: HeaderOf): Converted<CustomerInput> {
-  const cells = cellsByTarget(row, mapping);
-  const problems = markupProblems(cells, header);
+/** The person fields a customer list and a household roster share. */
+function personFromCells(cells: Cells, header: HeaderOf, problems: Problem[], warnings: Problem[], values: ValueMap | undefined): CustomerInput {
   const all = (t: Target) => cells.get(t)?.map((c) => c.value);
-  const input: CustomerInput = {
-    name: first(cells, 'name') ?? '',
-    phones: splitPhones(all('phones')),
-    unitCode: unitCodeOf(cells, 'unitCode'),
-  };
-  const kind = choice('kind', cells, 'kind', header, problems);
-  if (kind) input.kind = kind;
-  const gender = choice('gender', cells, 'gender', header, problems);
+  const input: CustomerInput = { name: first(cells, 'name') ?? '', phones: splitPhones(all('phones')), unitCode: '' };
+  const gender = choice('gender', cells, 'gender', header, problems, values);
   if (gender) input.gender = gender;
-  const grade = choice('grade', cells, 'grade', header, problems);
+  const grade = choice('grade', cells, 'grade', header, problems, values);
   if (grade) input.grade = grade;
-  const relation = choice('unitRelation', cells, 'unitRelation', header, problems);
-  if (relation) input.unitRelation = relation;
   const id = first(cells, 'idNumber');
   if (id !== undefined) {
-    if (SCIENTIFIC.test(id)) problems.push({ code: 'import.error.idAsNumber', field: 'idNumber', params: { value: id } });
+    if (SCIENTIFIC.test(id)) warnings.push({ code: 'import.error.idAsNumber', field: 'idNumber', params: { value: id } });
     else input.idNumber = id;
   }
   for (const key of ['wechat', 'email', 'address', 'employer', 'occupation'] as const) {
@@ -223,19 +231,93 @@ export function customerFromRow(row: SheetRow, mapping: Mapping, header: HeaderO
   if (birthday) {
     const date = parseImportantDate(birthday.value);
     if (date) input.dates = [date];
-    else problems.push({ code: 'import.error.badDate', field: 'dates', params: { column: header(birthday.column), value: birthday.value } });
+    else warnings.push({ code: 'import.error.badDate', field: 'dates', params: { column: header(birthday.column), value: birthday.value } });
   }
-  return { input, notes: (all('notes') ?? []).join('\n'), problems };
+  return input;
 }
+
+export function customerFromRow(row: SheetRow, mapping: Mapping, header: HeaderOf): Converted<CustomerInput> {
+  const cells = cellsByTarget(row, mapping);
+  const problems = markupProblems(cells, header);
+  const warnings: Problem[] = [];
+  const input = personFromCells(cells, header, problems, warnings, mapping.values);
+  input.unitCode = unitCodeOf(cells, 'unitCode');
+  const kind = choice('kind', cells, 'kind', header, problems, mapping.values);
+  if (kind) input.kind = kind;
+  const relation = choice('unitRelation', cells, 'unitRelation', header, problems, mapping.values);
+  if (relation) input.unitRelation = relation;
+  return { input, notes: (cells.get('notes')?.map((c) => c.value) ?? []).join('\n'), problems, warnings };
+}
+
+/** 89.5㎡, 89.5平方米, 89.5 m2, 1,089.5 → 89.5 / 1089.5 */
+const areaOf = (raw: string | undefined) => (raw ?? '').normalize('NFKC').replace(/(平方米|平米|平方|m2|m²|㎡|sqm)$/i, '').replace(/,/g, '').trim();
 
 export function unitFromRow(row: SheetRow, mapping: Mapping, header: HeaderOf): Converted<UnitInput> {
   const cells = cellsByTarget(row, mapping);
   const problems = markupProblems(cells, header);
-  // 89.5㎡, 89.5平方米, 89.5 m2, 1,089.5 → 89.5 / 1089.5
-  const area = (first(cells, 'area') ?? '').normalize('NFKC').replace(/(平方米|平米|平方|m2|m²|㎡|sqm)$/i, '').replace(/,/g, '').trim();
-  const use = choice('use', cells, 'use', header, problems) ?? 'residential';
-  const status = choice('status', cells, 'status', header, problems) ?? 'owner';
-  return { input: { code: unitCodeOf(cells, 'code'), area, use, status }, notes: '', problems };
+  const use = choice('use', cells, 'use', header, problems, mapping.values) ?? 'residential';
+  const status = choice('status', cells, 'status', header, problems, mapping.values) ?? 'owner';
+  return { input: { code: unitCodeOf(cells, 'code'), area: areaOf(first(cells, 'area')), use, status }, notes: '', problems, warnings: [] };
+}
+
+/** One row of a roster of units with their people. */
+export interface HouseholdRow {
+  unit: UnitInput;
+  /** The person on the row; null for a unit without anyone (a vacant flat). */
+  person: CustomerInput | null;
+  /** 户主 / 配偶 / 子女…, when the row says. */
+  householdRelation?: 'head' | 'spouse' | 'child' | 'parent' | 'sibling' | 'other';
+}
+
+/** A whole date (2025-03-01, 2025/3/1, 2025年3月1日, an Excel date) as YYYY-MM-DD; null if not one. */
+function wholeDate(raw: string): string | null {
+  const d = parseImportantDate(raw);
+  if (!d || d.calendar !== 'solar' || !d.year) return null;
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+/** The customer field each date column fills (a warning names it, the record flags it). */
+const DATE_FIELD = { moveIn: 'dates', leaseFrom: 'unitFrom', leaseTo: 'unitTo' } as const;
+
+export function householdFromRow(row: SheetRow, mapping: Mapping, header: HeaderOf): Converted<HouseholdRow> {
+  const cells = cellsByTarget(row, mapping);
+  const problems = markupProblems(cells, header);
+  const warnings: Problem[] = [];
+  const values = mapping.values;
+  const use = choice('use', cells, 'use', header, problems, values) ?? 'residential';
+  const status = choice('status', cells, 'status', header, problems, values) ?? 'owner';
+  const unit: UnitInput = { code: unitCodeOf(cells, 'unitCode'), area: areaOf(first(cells, 'area')), use, status };
+  const relation = choice('householdRelation', cells, 'householdRelation', header, problems, values);
+  const kind = choice('kind', cells, 'kind', header, problems, values);
+  const person = personFromCells(cells, header, problems, warnings, values);
+  const notes = (cells.get('notes')?.map((c) => c.value) ?? []).join('\n');
+  if (!person.name.trim()) return { input: { unit, person: null }, notes: '', problems, warnings };
+  // What the person is to the unit: the row's own word, else a relation to the head (配偶 → a
+  // household member), else what the whole list is (a tenant list).
+  person.kind = kind || (relation && relation !== 'head' ? 'member' : mapping.defaultKind ?? 'owner');
+  person.unitCode = unit.code;
+  person.unitRelation = person.kind === 'owner' ? 'owner' : person.kind === 'tenant' ? 'tenant' : 'resident';
+  const dates: Record<'moveIn' | 'leaseFrom' | 'leaseTo', string> = { moveIn: '', leaseFrom: '', leaseTo: '' };
+  for (const key of ['moveIn', 'leaseFrom', 'leaseTo'] as const) {
+    const cell = cells.get(key)?.[0];
+    if (!cell) continue;
+    const date = wholeDate(cell.value);
+    if (date) dates[key] = date;
+    else warnings.push({ code: 'import.error.badDate', field: DATE_FIELD[key], params: { column: header(cell.column), value: cell.value } });
+  }
+  if (dates.moveIn) {
+    const [y, m, d] = dates.moveIn.split('-').map(Number);
+    person.dates = [...(person.dates ?? []), { kind: 'moveIn', calendar: 'solar', year: y, month: m, day: d }];
+  }
+  if (dates.leaseFrom) person.unitFrom = dates.leaseFrom;
+  if (dates.leaseTo) person.unitTo = dates.leaseTo;
+  if (dates.leaseFrom && dates.leaseTo && dates.leaseTo < dates.leaseFrom) {
+    warnings.push({ code: 'import.warn.leaseBackwards', field: 'unitTo', params: { from: dates.leaseFrom, to: dates.leaseTo } });
+    delete person.unitTo;
+  }
+  const out: HouseholdRow = { unit, person };
+  if (relation) out.householdRelation = relation;
+  return { input: out, notes, problems, warnings };
 }
 
 /** A row with nothing in any mapped column is a blank line of the sheet, not an error. */

@@ -9,9 +9,12 @@
  * or none of it, on this device and on every colleague's.
  */
 import type { CommandContext } from './actor';
-import { cleanCustomerInput, createCustomer, type CustomerRow } from './customer';
-import { customerFromRow, isBlankRow, unitFromRow, type SheetRow } from './import-cells';
-import { guessMapping, MULTI_COLUMN, recognised, REQUIRED, type ImportKind, type Mapping } from './import-columns';
+import { cleanCustomerInput, createCustomer, type CustomerInput, type CustomerRow } from './customer';
+import { customerFromRow, householdFromRow, isBlankRow, unitFromRow, type SheetRow } from './import-cells';
+import { canonicalUnitCode } from './unit-code';
+import { guessMapping, IMPORT_KINDS, MULTI_COLUMN, recognised, REQUIRED, type ImportKind, type Mapping } from './import-columns';
+import { householdPlanner } from './import-household';
+import { softenOptional } from './import-soft';
 import { maskIdNumber, maskPhone } from './mask';
 import { normalizeIdNumber } from './id-number';
 import type { Command, Op } from './ops';
@@ -21,6 +24,8 @@ import { cleanUnitInput, createUnit } from './unit';
 
 export * from './import-columns';
 export * from './import-cells';
+export * from './import-values';
+export * from './import-join';
 
 /** Bounds that keep one file from swamping a tablet (an 8,000-household estate fits easily). */
 export const IMPORT_LIMITS = {
@@ -48,6 +53,10 @@ export interface ReportRow {
   /** Who or what the row is (name and unit, or the unit code), for the report. */
   label: string;
   problems: Problem[];
+  /** Imported anyway, without the field named (a bad optional cell). */
+  warnings: Problem[];
+  /** The sheet the row is on, when a plan joins two sheets. */
+  sheet?: string;
 }
 
 export interface ImportPlan {
@@ -66,27 +75,54 @@ export interface ImportFacts {
   existing: Iterable<CustomerRow>;
   /** The unit register, or null when the office keeps none (then units are not checked). */
   knownUnits: Set<string> | null;
+  /** The office's setting: a row with a bad optional field is refused rather than imported without it. */
+  refuseBadOptional?: boolean;
 }
 
 /**
  * Chooses the header row: the first of the top rows that names at least two known columns (a
  * title such as “翠湖花园业主名单” often sits above the headers), else the first non-empty row.
+ *
+ * The data is the block under that header up to the first gap — a column with no header and
+ * nothing under it: the instructions offices keep to the right of the data (填表说明, a legend
+ * of codes) are not data. Nor are rows below the data that only total (合计) or annotate (注：).
  */
 export function sheetFromRows(name: string, rows: SheetRow[]): Sheet | null {
   const filled = rows.filter((r) => r.cells.some((c) => c.trim()));
   if (!filled.length) return null;
-  const known = (r: SheetRow) => Math.max(recognised(guessMapping(r.cells, 'customers')), recognised(guessMapping(r.cells, 'units')));
+  const known = (r: SheetRow) => Math.max(...IMPORT_KINDS.map((k) => recognised(guessMapping(r.cells, k))));
   const header = filled.slice(0, 10).find((r) => known(r) >= 2) ?? filled[0];
   const at = filled.indexOf(header);
-  let width = lastFilled(header.cells) + 1;
-  for (const r of filled.slice(at + 1, at + 201)) width = Math.max(width, lastFilled(r.cells) + 1);
-  width = Math.min(width, IMPORT_LIMITS.columns);
+  const below = filled.slice(at + 1);
+  let width = Math.min(lastFilled(header.cells) + 1, IMPORT_LIMITS.columns);
+  const sample = below.slice(0, 200);
+  const firstHeader = header.cells.findIndex((c) => c?.trim());
+  for (let i = firstHeader + 1; i < width; i++) {
+    if (!header.cells[i]?.trim() && sample.every((r) => !r.cells[i]?.trim())) {
+      width = i;
+      break;
+    }
+  }
+  if (width === lastFilled(header.cells) + 1) {
+    // A last column with data but no header still belongs to the table.
+    while (width < IMPORT_LIMITS.columns && sample.filter((r) => r.cells[width]?.trim()).length > sample.length / 2) width++;
+  }
+  const inTable = (r: SheetRow) => r.cells.slice(0, width).some((c) => c?.trim());
   return {
     name,
     headers: Array.from({ length: width }, (_, i) => (header.cells[i] ?? '').trim()),
     headerRow: header.n,
-    rows: filled.slice(at + 1),
+    rows: below.filter((r) => inTable(r) && !isFooter(r, width)),
   };
+}
+
+const TOTAL = /^(合计|总计|小计|共计|合計|總計|總共|total)/i;
+const NOTE = /^(注|注意|说明|填表说明|說明|備註|备注|note)\s*[:：]/i;
+
+/** 合计 … or a lone 注：… line under the table. */
+function isFooter(row: SheetRow, width: number): boolean {
+  const cells = row.cells.slice(0, width).map((c) => c?.trim() ?? '').filter(Boolean);
+  return !!cells.length && (TOTAL.test(cells[0]) || (cells.length === 1 && NOTE.test(cells[0])));
 }
 
 function lastFilled(cells: string[]): number {
@@ -108,20 +144,28 @@ export function mappingProblems(mapping: Mapping): Problem[] {
   return problems;
 }
 
-/** The phones and ID numbers a file mentions, for the store to look up their holders. */
-export function keysOf(rows: SheetRow[], mapping: Mapping): { phones: string[]; idNumbers: string[] } {
+/** The phones, ID numbers and units a file mentions, for the store to look up who holds them. */
+export function keysOf(rows: SheetRow[], mapping: Mapping): { phones: string[]; idNumbers: string[]; unitCodes: string[] } {
   const phones = new Set<string>();
   const idNumbers = new Set<string>();
+  const unitCodes = new Set<string>();
   for (const row of rows) {
-    const { input } = customerFromRow(row, mapping, () => '');
+    let input: CustomerInput | null;
+    if (mapping.kind === 'household') {
+      const { unit, person } = householdFromRow(row, mapping, () => '').input;
+      const code = canonicalUnitCode(unit.code);
+      if (code) unitCodes.add(code);
+      input = person;
+    } else input = customerFromRow(row, mapping, () => '').input;
+    if (!input) continue;
     for (const p of input.phones) phones.add(normalizePhone(p));
     if (input.idNumber) idNumbers.add(normalizeIdNumber(input.idNumber));
   }
-  return { phones: [...phones].filter(Boolean), idNumbers: [...idNumbers] };
+  return { phones: [...phones].filter(Boolean), idNumbers: [...idNumbers], unitCodes: [...unitCodes] };
 }
 
 /** A long paste of notes or a name over the limit: say which column, by the file's own header. */
-function nameColumns(problems: Problem[], mapping: Mapping, headers: string[]): Problem[] {
+export function nameColumns(problems: Problem[], mapping: Mapping, headers: string[]): Problem[] {
   return problems.map((p) => {
     if (p.code !== 'error.tooLong') return p;
     const column = mapping.columns.findIndex((t) => t === p.field);
@@ -140,7 +184,16 @@ export interface Planner {
  * show progress) in between. `planImport` is the same in one go.
  */
 export function createPlanner(headers: string[], mapping: Mapping, facts: ImportFacts, ctx: CommandContext): Planner {
-  return mapping.kind === 'customers' ? customerPlanner(headers, mapping, facts, ctx) : unitPlanner(headers, mapping, facts, ctx);
+  const inner = mapping.kind === 'household' ? householdPlanner(headers, mapping, facts, ctx)
+    : mapping.kind === 'customers' ? customerPlanner(headers, mapping, facts, ctx) : unitPlanner(headers, mapping, facts, ctx);
+  return {
+    add(row) {
+      const report = inner.add(row);
+      if (report && row.sheet) report.sheet = row.sheet;
+      return report;
+    },
+    finish: () => inner.finish(),
+  };
 }
 
 export function planImport(sheet: Pick<Sheet, 'headers' | 'rows'>, mapping: Mapping, facts: ImportFacts, ctx: CommandContext): ImportPlan {
@@ -149,13 +202,14 @@ export function planImport(sheet: Pick<Sheet, 'headers' | 'rows'>, mapping: Mapp
   return planner.finish();
 }
 
-function collector(kind: ImportKind, mapping: Mapping) {
+export function collector(kind: ImportKind, mapping: Mapping) {
   const rows: ReportRow[] = [];
   const ops: Op[] = [];
   const counts: Record<RowStatus, number> = { new: 0, existing: 0, error: 0 };
   const problems = mappingProblems(mapping);
   return {
     problems,
+    ops,
     push(row: ReportRow, rowOps: Op[] = []) {
       rows.push(row);
       counts[row.status]++;
@@ -184,33 +238,33 @@ function customerPlanner(headers: string[], mapping: Mapping, facts: ImportFacts
     add(row) {
       if (out.problems.length || isBlankRow(row, mapping)) return null;
       const converted = customerFromRow(row, mapping, header);
-      const cleaned = cleanCustomerInput(converted.input, facts.knownUnits);
+      const { cleaned, warnings } = softenOptional(converted.input, converted.warnings, (input) => cleanCustomerInput(input, facts.knownUnits));
       const shown = cleaned.ok ? cleaned.value : converted.input;
       const label = [shown.name.trim(), shown.unitCode.trim()].filter(Boolean).join(' ');
-      const problems = nameColumns([...converted.problems, ...(cleaned.ok ? [] : cleaned.problems)], mapping, headers);
-      if (problems.length || !cleaned.ok) return out.push({ n: row.n, status: 'error', label, problems });
+      const problems = nameColumns([...converted.problems, ...(cleaned.ok ? [] : cleaned.problems), ...(facts.refuseBadOptional ? warnings : [])], mapping, headers);
+      if (problems.length || !cleaned.ok) return out.push({ n: row.n, status: 'error', label, problems, warnings: [] });
       const input = cleaned.value;
       // Already registered: skipped, and the report says with whom it matched.
       const holder = input.phones.map((p) => [p, byPhone.get(p)] as const).find(([, c]) => c);
       if (holder) {
         const [phone, c] = holder;
-        return out.push({ n: row.n, status: 'existing', label, problems: [{ code: 'import.existingPhone', params: { phone: maskPhone(phone), name: c!.name, unit: c!.unitCode || '—' } }] });
+        return out.push({ n: row.n, status: 'existing', label, problems: [{ code: 'import.existingPhone', params: { phone: maskPhone(phone), name: c!.name, unit: c!.unitCode || '—' } }], warnings: [] });
       }
       const idHolder = input.idNumber ? byId.get(input.idNumber) : undefined;
       if (idHolder) {
-        return out.push({ n: row.n, status: 'existing', label, problems: [{ code: 'import.existingId', params: { id: maskIdNumber(input.idNumber!), name: idHolder.name, unit: idHolder.unitCode || '—' } }] });
+        return out.push({ n: row.n, status: 'existing', label, problems: [{ code: 'import.existingId', params: { id: maskIdNumber(input.idNumber!), name: idHolder.name, unit: idHolder.unitCode || '—' } }], warnings: [] });
       }
       // The same person twice in one file: the first row stands, the later one is refused.
       const samePhone = input.phones.find((p) => phoneRow.has(p));
-      if (samePhone) return out.push({ n: row.n, status: 'error', label, problems: [{ code: 'import.error.samePhoneAs', field: 'phones', params: { phone: maskPhone(samePhone), row: phoneRow.get(samePhone)! } }] });
+      if (samePhone) return out.push({ n: row.n, status: 'error', label, problems: [{ code: 'import.error.samePhoneAs', field: 'phones', params: { phone: maskPhone(samePhone), row: phoneRow.get(samePhone)! } }], warnings: [] });
       if (input.idNumber && idRow.has(input.idNumber)) {
-        return out.push({ n: row.n, status: 'error', label, problems: [{ code: 'import.error.sameIdAs', field: 'idNumber', params: { id: maskIdNumber(input.idNumber), row: idRow.get(input.idNumber)! } }] });
+        return out.push({ n: row.n, status: 'error', label, problems: [{ code: 'import.error.sameIdAs', field: 'idNumber', params: { id: maskIdNumber(input.idNumber), row: idRow.get(input.idNumber)! } }], warnings: [] });
       }
       const made = createCustomer(input, converted.notes, ctx, { existing: [], knownUnits: facts.knownUnits });
-      if (!made.ok) return out.push({ n: row.n, status: 'error', label, problems: nameColumns(made.problems, mapping, headers) });
+      if (!made.ok) return out.push({ n: row.n, status: 'error', label, problems: nameColumns(made.problems, mapping, headers), warnings: [] });
       for (const p of input.phones) phoneRow.set(p, row.n);
       if (input.idNumber) idRow.set(input.idNumber, row.n);
-      return out.push({ n: row.n, status: 'new', label, problems: [] }, made.value.command.ops);
+      return out.push({ n: row.n, status: 'new', label, problems: [], warnings }, made.value.command.ops);
     },
     finish: () => out.finish(),
   };
@@ -228,14 +282,14 @@ function unitPlanner(headers: string[], mapping: Mapping, facts: ImportFacts, ct
       const cleaned = cleanUnitInput(converted.input);
       const label = cleaned.ok ? cleaned.value.code : converted.input.code;
       const problems = [...converted.problems, ...(cleaned.ok ? [] : cleaned.problems)];
-      if (problems.length || !cleaned.ok) return out.push({ n: row.n, status: 'error', label, problems });
+      if (problems.length || !cleaned.ok) return out.push({ n: row.n, status: 'error', label, problems, warnings: [] });
       const code = cleaned.value.code;
-      if (registered.has(code)) return out.push({ n: row.n, status: 'existing', label, problems: [{ code: 'import.existingUnit', params: { unit: code } }] });
-      if (codeRow.has(code)) return out.push({ n: row.n, status: 'error', label, problems: [{ code: 'import.error.sameUnitAs', field: 'code', params: { unit: code, row: codeRow.get(code)! } }] });
+      if (registered.has(code)) return out.push({ n: row.n, status: 'existing', label, problems: [{ code: 'import.existingUnit', params: { unit: code } }], warnings: [] });
+      if (codeRow.has(code)) return out.push({ n: row.n, status: 'error', label, problems: [{ code: 'import.error.sameUnitAs', field: 'code', params: { unit: code, row: codeRow.get(code)! } }], warnings: [] });
       const made = createUnit(converted.input, ctx, registered);
-      if (!made.ok) return out.push({ n: row.n, status: 'error', label, problems: made.problems });
+      if (!made.ok) return out.push({ n: row.n, status: 'error', label, problems: made.problems, warnings: [] });
       codeRow.set(code, row.n);
-      return out.push({ n: row.n, status: 'new', label, problems: [] }, made.value.command.ops);
+      return out.push({ n: row.n, status: 'new', label, problems: [], warnings: [] }, made.value.command.ops);
     },
     finish: () => out.finish(),
   };
@@ -246,10 +300,11 @@ function unitPlanner(headers: string[], mapping: Mapping, facts: ImportFacts, ct
  * more column with the reasons in their language. Fixed, it imports like any other file.
  */
 export function rejectedTable(sheet: Sheet, plan: ImportPlan, reasonHeader: string, describe: (p: Problem) => string): string[][] {
-  const refused = new Map(plan.rows.filter((r) => r.status === 'error').map((r) => [r.n, r]));
+  const at = (r: { n: number; sheet?: string }) => `${r.sheet ?? ''}:${r.n}`;
+  const refused = new Map(plan.rows.filter((r) => r.status === 'error').map((r) => [at(r), r]));
   const table = [[...sheet.headers, reasonHeader]];
   for (const row of sheet.rows) {
-    const report = refused.get(row.n);
+    const report = refused.get(at(row));
     if (!report) continue;
     const cells = Array.from({ length: sheet.headers.length }, (_, i) => row.cells[i] ?? '');
     table.push([...cells, report.problems.map(describe).join('；')]);

@@ -4,7 +4,10 @@ import {
   createPlanner,
   IMPORT_LIMITS,
   keysOf,
+  saveImportSettings,
   sheetFromRows,
+  valuesUsed,
+  type ImportSettings,
   type ImportFacts,
   type ImportKind,
   type ImportPlan,
@@ -14,6 +17,7 @@ import {
 import { fail, ok, type Result } from '../domain/result';
 import type { Office } from './office-api';
 import { csvBytes, readPasted, readSpreadsheet, xlsxBytes, type RawSheet } from './spreadsheet';
+import { importSettingsOf } from './queries/settings';
 import { knownUnitCodes } from './units';
 
 export type ImportProgress =
@@ -42,20 +46,37 @@ export async function openPasted(text: string): Promise<Result<Sheet[]>> {
   return sheetsOf(await readPasted(text));
 }
 
+/** The office's import settings: what its coded values mean, and whether bad optional fields refuse a row. */
+export async function importSettings(office: Office): Promise<ImportSettings> {
+  await office.load('office');
+  return importSettingsOf(office.db);
+}
+
+/** Saves a change of the import settings (the refuse setting, or values mapped) as a command of the office. */
+export async function saveImportSetting(office: Office, patch: Partial<ImportSettings>): Promise<Result<boolean>> {
+  const command = saveImportSettings(await importSettings(office), patch, office.context());
+  if (!command) return ok(false);
+  const saved = await office.run(command);
+  return saved.ok ? ok(true) : saved;
+}
+
 /**
  * What the rules need from this device's projection: the holders of the file's phones and ID
- * numbers (looked up by index, not by reading every customer) and the unit register.
+ * numbers, and for a roster the people already on its units (looked up by index, not by reading
+ * every customer), the unit register and the office's setting for bad optional fields.
  */
 async function factsFor(office: Office, sheet: Sheet, mapping: Mapping): Promise<ImportFacts> {
   await office.load('directory');
-  const knownUnits = await knownUnitCodes(office.db);
-  if (mapping.kind === 'units') return { existing: [], knownUnits };
-  const { phones, idNumbers } = keysOf(sheet.rows, mapping);
-  const [byPhone, byId] = await Promise.all([
+  const [knownUnits, settings] = await Promise.all([knownUnitCodes(office.db), importSettings(office)]);
+  const refuseBadOptional = settings.refuseBadOptional;
+  if (mapping.kind === 'units') return { existing: [], knownUnits, refuseBadOptional };
+  const { phones, idNumbers, unitCodes } = keysOf(sheet.rows, mapping);
+  const [byPhone, byId, byUnit] = await Promise.all([
     phones.length ? office.db.customers.where('phones').anyOf(phones).toArray() : [],
     idNumbers.length ? office.db.customers.where('idNumber').anyOf(idNumbers).toArray() : [],
+    unitCodes.length ? office.db.customers.where('unitCodes').anyOf(unitCodes).toArray() : [],
   ]);
-  return { existing: [...byPhone, ...byId], knownUnits };
+  return { existing: [...byPhone, ...byId, ...byUnit], knownUnits: mapping.kind === 'household' ? knownUnits ?? new Set() : knownUnits, refuseBadOptional };
 }
 
 /**
@@ -91,7 +112,14 @@ export async function runImport(office: Office, sheet: Sheet, mapping: Mapping, 
   onProgress?.({ stage: 'saving', rows: plan.counts.new });
   await breathe();
   const saved = await office.run(plan.command);
-  return saved.ok ? ok(plan) : saved;
+  if (!saved.ok) return saved;
+  // What staff said this file's codes mean is kept for the office's next file.
+  const used = valuesUsed(sheet.rows, mapping);
+  if (Object.keys(used).length) {
+    const remembered = await saveImportSetting(office, { values: used });
+    if (!remembered.ok) return remembered;
+  }
+  return ok(plan);
 }
 
 export type ExportFormat = 'xlsx' | 'csv';

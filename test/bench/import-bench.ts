@@ -9,6 +9,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { Relay } from '../../sync-server/relay';
+import { zhCN as zh } from '../../src/i18n/zh-CN';
+import { TEST_PIN } from '../helpers/pin';
 import { generateCustomers, generateUnits } from './generate';
 
 const KINDS = ['业主', '业主', '业主', '租户', '家庭成员'];
@@ -45,8 +47,12 @@ export async function benchImport(browser: Browser, relay: Relay, dir: string, c
   const page = await context.newPage();
   const params = new URLSearchParams({ relay: `ws://localhost:${relay.port}`, office: office.id, token: office.token, name: '导入测试管理处' });
   await page.goto(`http://localhost:${relay.port}/join#${params}`);
-  await page.getByLabel('姓名').fill('王丽');
-  await page.getByRole('button', { name: '添加并进入' }).click();
+  // 我是新同事: name and a PIN typed twice (the steps of test/helpers/app.ts joinOffice).
+  const form = page.getByRole('form', { name: zh['setup.newStaff'] });
+  await form.getByLabel(zh['setup.staffName']).fill('王丽');
+  await form.getByLabel(zh['pin.label']).fill(TEST_PIN);
+  await form.getByLabel(zh['pin.again']).fill(TEST_PIN);
+  await form.getByRole('button', { name: zh['setup.addStaff'] }).click();
   await page.getByRole('link', { name: '导入/导出' }).click();
   await page.evaluate(() => {
     const w = window as unknown as { longest: number[] };

@@ -1,3 +1,4 @@
+import { importSettingsFrom, type ImportSettings } from '../../domain/import-values';
 import { serviceSettingsFrom, type ServiceSettings, type Team } from '../../domain/requests/settings';
 import type { LinliDB, SettingsRow } from '../db';
 
@@ -17,4 +18,9 @@ export async function serviceSettings(db: LinliDB): Promise<ServiceSettings> {
 
 export async function teams(db: LinliDB): Promise<Team[]> {
   return (await serviceSettings(db)).teams;
+}
+
+/** What the office's coded values mean in its spreadsheets, and whether bad optional fields refuse a row. */
+export async function importSettingsOf(db: LinliDB): Promise<ImportSettings> {
+  return importSettingsFrom((await db.settings.get('import'))?.data);
 }

@@ -42,6 +42,14 @@ export function CustomerMoreFields(props: {
           </select>
         </label>
         <label>
+          {t('field.unitFrom')}
+          <input type="date" name="unitFrom" value={props.value.unitFrom ?? ''} aria-invalid={invalid('unitFrom')} onInput={(e) => set({ unitFrom: e.currentTarget.value })} />
+        </label>
+        <label>
+          {t('field.unitTo')}
+          <input type="date" name="unitTo" value={props.value.unitTo ?? ''} aria-invalid={invalid('unitTo')} onInput={(e) => set({ unitTo: e.currentTarget.value })} />
+        </label>
+        <label>
           {t('customers.gender')}
           <select name="gender" value={props.value.gender ?? ''} onChange={(e) => set({ gender: e.currentTarget.value as CustomerInput['gender'] })}>
             <option value="">{t('gender.unknown')}</option>

@@ -3,7 +3,7 @@ import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
 import { customerFromRecord, type Customer, type CustomerInput } from '../../domain/customer';
 import { maskIdNumber, maskPhone } from '../../domain/mask';
 import type { Problem } from '../../domain/result';
-import { formatDateTime, t } from '../../i18n';
+import { formatDateTime, t, tCode } from '../../i18n';
 import { customersOfUnit, editNotes, householdOf, revealIdNumber, revealPhone, updateCustomer } from '../../store/customers';
 import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';
@@ -30,7 +30,7 @@ export function CustomerPage(props: { office: Office }) {
 
 const inputOf = (c: Customer): CustomerInput => ({
   name: c.name, phones: c.phones, unitCode: c.unitCode, kind: c.kind, gender: c.gender, wechat: c.wechat, email: c.email, idNumber: c.idNumber,
-  address: c.address, employer: c.employer, occupation: c.occupation, unitRelation: c.unitRelation, householdOf: c.householdOf,
+  address: c.address, employer: c.employer, occupation: c.occupation, unitRelation: c.unitRelation, unitFrom: c.unitFrom, unitTo: c.unitTo, householdOf: c.householdOf,
   householdRelation: c.householdRelation, dates: c.dates, preferences: c.preferences, tags: c.tags, grade: c.grade, consent: c.consent,
 });
 
@@ -88,6 +88,9 @@ function CustomerView(props: { office: Office; id: string }) {
                     <span class={`chip grade-${c().grade}`}>{t(`grade.${c().grade}`)}</span>
                   </Show>
                   <For each={c().tags}>{(tag) => <span class="chip tag">{tag}</span>}</For>
+                  <For each={c().toVerify}>
+                    {(field) => <span class="chip verify" data-testid="to-verify">{tCode(`customers.toVerify.${field}`)}</span>}
+                  </For>
                 </div>
                 <Show when={!draft()}>
                   <div class="actions">
@@ -96,6 +99,9 @@ function CustomerView(props: { office: Office; id: string }) {
                   </div>
                 </Show>
               </div>
+              <Show when={c().toVerify.length}>
+                <p class="muted">{t('customers.toVerifyHint')}</p>
+              </Show>
               <Show when={viewers().length}>
                 <p class="presence-note" role="status">{t('presence.alsoViewing', { names: viewers().join('、') })}</p>
               </Show>
@@ -125,6 +131,9 @@ function CustomerView(props: { office: Office; id: string }) {
                         <Show when={c().unitCode} fallback={<span data-testid="customer-unit">—</span>}>
                           <A href={`/units?q=${encodeURIComponent(c().unitCode)}`} data-testid="customer-unit">{c().unitCode}</A>
                           <span class="muted">{t(`relation.${c().unitRelation}`)}</span>
+                          <Show when={c().unitFrom || c().unitTo}>
+                            <span class="muted" data-testid="customer-lease">{t('customers.lease', { from: c().unitFrom || '—', to: c().unitTo || '—' })}</span>
+                          </Show>
                         </Show>
                       </dd>
                       <Show when={c().extraUnits.length}>

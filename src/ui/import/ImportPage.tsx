@@ -1,16 +1,24 @@
 import { A } from '@solidjs/router';
-import { createEffect, createSignal, For, on, Show } from 'solid-js';
-import { guessKind, guessMapping, IMPORT_LIMITS, rejectedTable, type ImportKind, type ImportPlan, type Mapping, type Sheet } from '../../domain/import';
+import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
+import {
+  guessJoin, guessKind, guessMapping, IMPORT_KINDS, IMPORT_LIMITS, joinSheets, rejectedTable, ROOM, shadowedColumns,
+  type ImportKind, type ImportPlan, type Join, type Mapping, type Sheet, type ValueMap,
+} from '../../domain/import';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
-import { checkImport, csvBytes, openPasted, openSpreadsheet, runImport, type ImportProgress } from '../../store/import';
+import { checkImport, csvBytes, importSettings, openPasted, openSpreadsheet, runImport, saveImportSetting, type ImportProgress } from '../../store/import';
 import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';
 import { Problems } from '../common/Problems';
 import { ExportPanel } from './ExportPanel';
 import { ImportMapping } from './ImportMapping';
 import { ImportReport } from './ImportReport';
-import { describeProblem, download } from './labels';
+import { ImportValues } from './ImportValues';
+import { describeProblem, download, targetLabel } from './labels';
+
+const KIND_LABEL = { household: 'import.kindHousehold', customers: 'import.kindCustomers', units: 'import.kindUnits' } as const;
+const SUBMIT = { household: 'import.submitHousehold', customers: 'import.submitCustomers', units: 'import.submitUnits' } as const;
+const DONE = { household: 'import.doneHousehold', customers: 'import.doneCustomers', units: 'import.doneUnits' } as const;
 
 const megabytes = (n: number) => (n / 1024 / 1024).toFixed(1);
 /** Lets the progress text paint before a long step starts. */
@@ -24,7 +32,11 @@ const paint = () => new Promise<void>((resolve) => requestAnimationFrame(() => s
 export function ImportPage(props: { office: Office }) {
   const [source, setSource] = createSignal('');
   const [sheets, setSheets] = createSignal<Sheet[]>([]);
-  const [sheetIndex, setSheetIndex] = createSignal(0);
+  /** A sheet of the file, or 'join': two sheets linked by a number column read as one. */
+  const [sheetIndex, setSheetIndex] = createSignal<number | 'join'>(0);
+  const [join, setJoin] = createSignal<Join | null>(null);
+  const [officeValues, setOfficeValues] = createSignal<ValueMap>({});
+  const [refuse, setRefuse] = createSignal(false);
   const [mapping, setMapping] = createSignal<Mapping | null>(null);
   const [plan, setPlan] = createSignal<ImportPlan | null>(null);
   const [done, setDone] = createSignal<ImportPlan | null>(null);
@@ -32,11 +44,18 @@ export function ImportPage(props: { office: Office }) {
   const [problems, setProblems] = createSignal<Problem[]>([]);
   const [paste, setPaste] = createSignal('');
   const unitCount = createLive(() => props.office, (o) => o.db.units.count(), 0);
-  const sheet = () => sheets()[sheetIndex()] as Sheet | undefined;
+  const sheet = createMemo(() => {
+    const i = sheetIndex();
+    const j = join();
+    if (i === 'join') return j ? joinSheets(sheets(), j) : undefined;
+    return sheets()[i] as Sheet | undefined;
+  });
+  const keyColumn = () => { const s = sheet(); return s && 'keyColumn' in s ? (s.keyColumn as number) : -1; };
   let fileInput: HTMLInputElement | undefined;
 
   const reset = () => {
     setSheets([]);
+    setJoin(null);
     setMapping(null);
     setPlan(null);
     setDone(null);
@@ -44,18 +63,35 @@ export function ImportPage(props: { office: Office }) {
     setSource('');
   };
 
-  const useSheets = (name: string, result: Awaited<ReturnType<typeof openSpreadsheet>>) => {
+  const useSheets = async (name: string, result: Awaited<ReturnType<typeof openSpreadsheet>>) => {
+    if (!result.ok) {
+      setProgress('');
+      return setProblems(result.problems);
+    }
+    const settings = await importSettings(props.office);
+    setOfficeValues(settings.values);
+    setRefuse(settings.refuseBadOptional);
     setProgress('');
-    if (!result.ok) return setProblems(result.problems);
     setSource(name);
     setSheets(result.value);
-    pickSheet(0);
+    const linked = result.value.length > 1 ? guessJoin(result.value) : null;
+    setJoin(linked);
+    pickSheet(linked ? 'join' : 0);
   };
 
-  const pickSheet = (i: number) => {
-    const s = sheets()[i];
+  /** The guess for a sheet, with what this office's codes mean. */
+  const guessFor = (s: Sheet, kind: ImportKind): Mapping => {
+    const key = 'keyColumn' in s ? (s.keyColumn as number) : -1;
+    const m = guessMapping(s.headers, kind, key >= 0 ? [key] : []);
+    // A link number is the unit itself when no other column names it.
+    if (key >= 0 && !m.columns.includes(ROOM[kind])) m.columns[key] = ROOM[kind];
+    return { ...m, values: officeValues() };
+  };
+
+  const pickSheet = (i: number | 'join') => {
     setSheetIndex(i);
-    setMapping(guessMapping(s.headers, guessKind(s.headers)));
+    const s = sheet();
+    if (s) setMapping(guessFor(s, i === 'join' ? 'household' : guessKind(s.headers)));
   };
 
   const onFile = async (file: File | undefined) => {
@@ -65,7 +101,7 @@ export function ImportPage(props: { office: Office }) {
     setProgress(t('import.reading'));
     performance.mark('linli:import-read');
     await paint();
-    useSheets(file.name, await openSpreadsheet(file.name, await file.arrayBuffer()));
+    await useSheets(file.name, await openSpreadsheet(file.name, await file.arrayBuffer()));
   };
 
   const tooMuchPasted = (text: string) => text.length > IMPORT_LIMITS.pasteChars;
@@ -83,12 +119,12 @@ export function ImportPage(props: { office: Office }) {
     if (tooMuchPasted(paste())) return setProblems([pasteProblem(paste().length)]);
     setProgress(t('import.reading'));
     await paint();
-    useSheets(t('import.paste'), await openPasted(paste()));
+    await useSheets(t('import.paste'), await openPasted(paste()));
   };
 
   // Every change of sheet or columns checks the whole file again; a newer check supersedes.
   let generation = 0;
-  createEffect(on([sheet, mapping], async ([s, m]) => {
+  createEffect(on([sheet, mapping, refuse], async ([s, m]) => {
     const mine = ++generation;
     setPlan(null);
     if (!s || !m || done()) return;
@@ -103,8 +139,22 @@ export function ImportPage(props: { office: Office }) {
 
   const setKind = (kind: ImportKind) => {
     const s = sheet();
-    if (s) setMapping(guessMapping(s.headers, kind));
+    if (s) setMapping({ ...guessFor(s, kind), values: mapping()?.values ?? officeValues() });
   };
+
+  const setRefuseSetting = async (value: boolean) => {
+    const saved = await saveImportSetting(props.office, { refuseBadOptional: value });
+    if (!saved.ok) return setProblems(saved.problems);
+    setRefuse(value);
+  };
+
+  const shadowed = () => {
+    const s = sheet();
+    const m = mapping();
+    return s && m ? shadowedColumns(s.headers, m).filter((x) => x.column !== keyColumn()) : [];
+  };
+  const headerOf = (i: number) => sheet()?.headers[i] || t('import.columnN', { n: i + 1 });
+  const sheetName = (i: number) => sheets()[i]?.name ?? '';
 
   const doImport = async () => {
     const s = sheet();
@@ -170,7 +220,10 @@ export function ImportPage(props: { office: Office }) {
             <Show when={sheets().length > 1}>
               <label>
                 {t('import.sheet')}
-                <select value={sheetIndex()} onChange={(e) => pickSheet(Number(e.currentTarget.value))} disabled={!!done()}>
+                <select value={String(sheetIndex())} onChange={(e) => pickSheet(e.currentTarget.value === 'join' ? 'join' : Number(e.currentTarget.value))} disabled={!!done()}>
+                  <Show when={join()}>
+                    {(j) => <option value="join">{t('import.join', { main: sheetName(j().main), other: sheetName(j().other), key: sheets()[j().main].headers[j().mainKey] })}</option>}
+                  </Show>
                   <For each={sheets()}>{(s, i) => <option value={i()}>{t('import.sheetRows', { name: s.name, n: s.rows.length })}</option>}</For>
                 </select>
               </label>
@@ -178,13 +231,36 @@ export function ImportPage(props: { office: Office }) {
             <label>
               {t('import.kind')}
               <select value={mapping()!.kind} onChange={(e) => setKind(e.currentTarget.value as ImportKind)} disabled={!!done()}>
-                <option value="customers">{t('import.kindCustomers')}</option>
-                <option value="units">{t('import.kindUnits')}</option>
+                <For each={IMPORT_KINDS}>{(kind) => <option value={kind}>{t(KIND_LABEL[kind])}</option>}</For>
               </select>
             </label>
+            <Show when={mapping()!.kind === 'household'}>
+              <label>
+                {t('import.defaultKind')}
+                <select value={mapping()!.defaultKind ?? 'owner'} disabled={!!done()}
+                  onChange={(e) => setMapping({ ...mapping()!, defaultKind: e.currentTarget.value as 'owner' | 'tenant' | 'member' })}>
+                  <For each={['owner', 'tenant', 'member'] as const}>{(k) => <option value={k}>{t(`kind.${k}`)}</option>}</For>
+                </select>
+              </label>
+            </Show>
           </div>
+          <Show when={mapping()!.kind === 'household'}>
+            <p class="muted">{t('import.householdHint')}</p>
+          </Show>
+          <label class="check">
+            <input type="checkbox" checked={refuse()} disabled={!!done()} onChange={(e) => void setRefuseSetting(e.currentTarget.checked)} />
+            {t('import.refuseBadOptional')}
+          </label>
           <Show when={!done()}>
+            <Show when={shadowed().length}>
+              <ul class="notices" data-testid="import-shadowed">
+                <For each={shadowed()}>
+                  {(x) => <li>{t('import.shadowed', { column: headerOf(x.column), field: targetLabel(mapping()!.kind, x.target), by: headerOf(x.by) })}</li>}
+                </For>
+              </ul>
+            </Show>
             <ImportMapping sheet={sheet()!} mapping={mapping()!} onChange={setMapping} />
+            <ImportValues sheet={sheet()!} mapping={mapping()!} onChange={setMapping} />
           </Show>
         </Show>
         <Show when={plan()}>
@@ -203,7 +279,7 @@ export function ImportPage(props: { office: Office }) {
                 fallback={
                   <div class="actions">
                     <button type="button" class="primary" disabled={!p().command || !!progress()} onClick={doImport}>
-                      {p().command ? t(p().kind === 'customers' ? 'import.submitCustomers' : 'import.submitUnits', { n: p().counts.new }) : t('import.nothing')}
+                      {p().command ? t(SUBMIT[p().kind], { n: p().counts.new }) : t('import.nothing')}
                     </button>
                   </div>
                 }
@@ -211,10 +287,10 @@ export function ImportPage(props: { office: Office }) {
                 {(d) => (
                   <div class="done">
                     <p class="saved" role="status" data-testid="import-done">
-                      {t(d().kind === 'customers' ? 'import.doneCustomers' : 'import.doneUnits', { n: d().counts.new, existing: d().counts.existing, error: d().counts.error })}
+                      {t(DONE[d().kind], { n: d().counts.new, existing: d().counts.existing, error: d().counts.error })}
                     </p>
                     <div class="actions start">
-                      <A href={d().kind === 'customers' ? '/customers' : '/units'} class="button primary">{t(d().kind === 'customers' ? 'import.viewCustomers' : 'import.viewUnits')}</A>
+                      <A href={d().kind === 'units' ? '/units' : '/customers'} class="button primary">{t(d().kind === 'units' ? 'import.viewUnits' : 'import.viewCustomers')}</A>
                       <button type="button" onClick={again}>{t('import.again')}</button>
                     </div>
                   </div>

@@ -11,15 +11,20 @@ const SHOWN = 300;
  * first), by the row number the spreadsheet shows. Rows to be imported are only counted.
  */
 export function ImportReport(props: { plan: ImportPlan; onDownloadRejected: () => void }) {
-  const listed = () => [...props.plan.rows.filter((r) => r.status === 'error'), ...props.plan.rows.filter((r) => r.status === 'existing')];
+  const warned = () => props.plan.rows.filter((r) => r.status === 'new' && r.warnings.length);
+  const listed = () => [...props.plan.rows.filter((r) => r.status === 'error'), ...warned(), ...props.plan.rows.filter((r) => r.status === 'existing')];
   const total = () => props.plan.counts.new + props.plan.counts.existing + props.plan.counts.error;
-  const reasons = (r: ReportRow) => r.problems.map((p) => describeProblem(props.plan.kind, p)).join('；');
+  const reasons = (r: ReportRow) => [...r.problems, ...r.warnings].map((p) => describeProblem(props.plan.kind, p)).join('；');
+  const status = (r: ReportRow) => (r.status === 'new' && r.warnings.length ? 'warned' : r.status);
   return (
     <section class="import-report" aria-labelledby="report-title" data-testid="import-report">
       <h2 id="report-title">{t('import.report')}</h2>
       <p class="report-summary" role="status">
         {t('import.summary', { total: total(), new: props.plan.counts.new, existing: props.plan.counts.existing, error: props.plan.counts.error })}
       </p>
+      <Show when={warned().length}>
+        <p class="muted" data-testid="import-warned">{t('import.summaryWarned', { n: warned().length })}</p>
+      </Show>
       <Show when={listed().length}>
         <div class="scroll-x">
           <table class="table report">
@@ -30,9 +35,9 @@ export function ImportReport(props: { plan: ImportPlan; onDownloadRejected: () =
               <For each={listed().slice(0, SHOWN)}>
                 {(r) => (
                   <tr>
-                    <th scope="row">{t('import.rowN', { n: r.n })}</th>
+                    <th scope="row">{r.sheet ? t('import.sheetRowN', { sheet: r.sheet, n: r.n }) : t('import.rowN', { n: r.n })}</th>
                     <td class="cell-text">{r.label || '—'}</td>
-                    <td><span class={`chip result-${r.status}`}>{t(`import.status.${r.status}`)}</span></td>
+                    <td><span class={`chip result-${status(r)}`}>{t(`import.status.${status(r)}`)}</span></td>
                     <td>{reasons(r)}</td>
                   </tr>
                 )}

@@ -1,4 +1,4 @@
-import type { ImportKind, Target } from '../../domain/import';
+import type { ChoiceField, ImportKind, Target } from '../../domain/import';
 import type { Problem } from '../../domain/result';
 import { t, tCode, type DictKey } from '../../i18n';
 
@@ -6,10 +6,24 @@ const TARGET_LABELS: Record<ImportKind, Partial<Record<Target, DictKey>>> = {
   customers: {
     name: 'field.name', phones: 'field.phones', unitCode: 'field.unitCode', building: 'import.target.building', entrance: 'import.target.entrance', unitRelation: 'field.unitRelation', idNumber: 'field.idNumber',
     kind: 'field.kind', gender: 'field.gender', wechat: 'field.wechat', email: 'field.email', address: 'field.address', employer: 'field.employer',
-    occupation: 'field.occupation', tags: 'field.tags', grade: 'field.grade', birthday: 'date.birthday', notes: 'field.notes',
+    occupation: 'field.occupation', tags: 'field.tags', grade: 'field.grade', birthday: 'date.birthday', notes: 'field.notes', floor: 'import.target.floor',
   },
-  units: { code: 'units.code', building: 'import.target.building', entrance: 'import.target.entrance', area: 'field.unit.area', use: 'field.unit.use', status: 'field.unit.status' },
+  units: { code: 'units.code', building: 'import.target.building', entrance: 'import.target.entrance', floor: 'import.target.floor', area: 'field.unit.area', use: 'field.unit.use', status: 'field.unit.status' },
+  household: {
+    unitCode: 'field.unitCode', building: 'import.target.building', entrance: 'import.target.entrance', floor: 'import.target.floor', area: 'field.unit.area', use: 'field.unit.use',
+    status: 'field.unit.status', name: 'field.name', phones: 'field.phones', idNumber: 'field.idNumber', kind: 'import.target.personKind', householdRelation: 'import.target.householdRelation',
+    gender: 'field.gender', moveIn: 'import.target.moveIn', leaseFrom: 'import.target.leaseFrom', leaseTo: 'import.target.leaseTo', wechat: 'field.wechat', email: 'field.email',
+    address: 'field.address', employer: 'field.employer', occupation: 'field.occupation', tags: 'field.tags', grade: 'field.grade', birthday: 'date.birthday', notes: 'field.notes',
+  },
 };
+
+/** The i18n prefix of each choice field's options (use → use.residential). */
+const CHOICE_PREFIX: Record<ChoiceField, string> = {
+  kind: 'kind', gender: 'gender', grade: 'grade', unitRelation: 'relation', householdRelation: 'household', use: 'use', status: 'status',
+};
+
+/** An option of a choice field as the forms call it (residential → 住宅). */
+export const choiceLabel = (field: ChoiceField, choice: string): string => t(`${CHOICE_PREFIX[field]}.${choice}` as DictKey);
 
 /** The name of a field as the forms call it. */
 export const targetLabel = (kind: ImportKind, target: Target): string => {
