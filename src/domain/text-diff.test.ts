@@ -35,8 +35,10 @@ describe('rebaseSplice', () => {
     expect(apply('需上门。A补充', rebaseSplice('需上门。', '急需上门。', '需上门。A补充'))).toBe('急需上门。A补充');
   });
   it('never deletes words a colleague wrote that I had not seen', () => {
-    // I selected 上门 and deleted it; meanwhile a colleague replaced 上门 by 上门维修.
-    expect(apply('需上门维修。', rebaseSplice('需上门。', '需。', '需上门维修。'))).toBe('需上门维修。');
+    // I selected 上门 and deleted it; meanwhile a colleague corrected 门 to 楼 in it.
+    expect(apply('需上楼。', rebaseSplice('需上门。', '需。', '需上楼。'))).toBe('需上楼。');
+    // I deleted 上门; a colleague added 维修 right after it: my deletion and their words both stand.
+    expect(apply('需上门维修。', rebaseSplice('需上门。', '需。', '需上门维修。'))).toBe('需维修。');
     // Both typing at the same place: both words stay.
     expect(apply('需上门。甲', rebaseSplice('需上门。', '需上门。乙', '需上门。甲'))).toBe('需上门。甲乙');
   });
