@@ -37,13 +37,16 @@ function sheetsOf(read: Result<RawSheet[]>): Result<Sheet[]> {
   return ok(sheets);
 }
 
-/** A picked file as sheets with their header rows found; problems say why it cannot be read. */
-export async function openSpreadsheet(fileName: string, data: ArrayBuffer | Uint8Array): Promise<Result<Sheet[]>> {
-  return sheetsOf(await readSpreadsheet(fileName, data));
+/**
+ * A picked file as sheets with their header rows found; problems say why it cannot be read.
+ * Given the office, the file is parsed where its documents live (the sync worker, on the page).
+ */
+export async function openSpreadsheet(fileName: string, data: ArrayBuffer | Uint8Array, office?: Pick<Office, 'readSheets'>): Promise<Result<Sheet[]>> {
+  return sheetsOf(office ? await office.readSheets({ fileName, data }) : await readSpreadsheet(fileName, data));
 }
 
-export async function openPasted(text: string): Promise<Result<Sheet[]>> {
-  return sheetsOf(await readPasted(text));
+export async function openPasted(text: string, office?: Pick<Office, 'readSheets'>): Promise<Result<Sheet[]>> {
+  return sheetsOf(office ? await office.readSheets({ pasted: text }) : await readPasted(text));
 }
 
 /** The office's import settings: what its coded values mean, and whether bad optional fields refuse a row. */

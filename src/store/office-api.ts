@@ -7,8 +7,11 @@ import type { LinliDB } from './db';
 import type { DeviceConfig } from './device';
 import type { PeerState, PresenceUser } from './presence';
 import type { SyncStatus } from './sync';
+import type { RawSheet } from './spreadsheet';
 
 export type PlainRecord = Record<string, unknown>;
+
+export type SheetSource = { fileName: string; data: ArrayBuffer | Uint8Array } | { pasted: string };
 
 /**
  * What the rest of the app may do with an open office — the same on the page (where the
@@ -31,6 +34,11 @@ export interface Office {
   watch(shard: ShardName, collection: CollectionName, id: string, onChange: (record: PlainRecord | null) => void): () => void;
   /** Makes sure a shard is loaded and syncing (e.g. an old year's ledger opened from a list). */
   load(shard: ShardName): Promise<void>;
+  /**
+   * Reads a spreadsheet file (xlsx, CSV in UTF-8 or GB18030) or pasted cells into raw sheets — in
+   * the sync worker on the page, so that parsing a large roster never holds the main thread.
+   */
+  readSheets(source: SheetSource): Promise<Result<RawSheet[]>>;
   /** Each shard this device holds, as one Yjs update of its whole state (backups). */
   encodeShards(): Promise<Record<string, Uint8Array>>;
   readonly sync: { status: Accessor<SyncStatus> };

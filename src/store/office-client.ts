@@ -6,7 +6,8 @@ import { fail, type Result } from '../domain/result';
 import type { CollectionName, ShardName } from '../domain/shards';
 import { LinliDB } from './db';
 import { contextFor, type DeviceConfig } from './device';
-import type { Office, PlainRecord } from './office-api';
+import type { Office, PlainRecord, SheetSource } from './office-api';
+import type { RawSheet } from './spreadsheet';
 import type { PeerState, PresenceUser } from './presence';
 import type { SyncStatus } from './sync';
 import type { CallName, Calls, FromWorker, ToWorker } from './worker/protocol';
@@ -128,6 +129,10 @@ export class OfficeClient implements Office {
 
   load(shard: ShardName): Promise<void> {
     return this.call('load', { shard });
+  }
+
+  readSheets(source: SheetSource): Promise<Result<RawSheet[]>> {
+    return this.call('readSheets', { source });
   }
 
   encodeShards(): Promise<Record<string, Uint8Array>> {

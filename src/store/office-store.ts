@@ -9,7 +9,8 @@ import { contextFor, type DeviceConfig } from './device';
 import { Presence } from './presence';
 import { LOCAL_ORIGIN, ShardDoc } from './shard-doc';
 import { SyncHub } from './sync';
-import type { Office, PlainRecord } from './office-api';
+import type { Office, PlainRecord, SheetSource } from './office-api';
+import type { RawSheet } from './spreadsheet';
 import * as Y from 'yjs';
 
 export interface OpenOptions {
@@ -135,6 +136,12 @@ export class OfficeStore implements Office {
       stopped = true;
       stop();
     };
+  }
+
+  /** Parses here (in the worker, when this store is the worker's); exceljs and papaparse load on first use. */
+  async readSheets(source: SheetSource): Promise<Result<RawSheet[]>> {
+    const { readPasted, readSpreadsheet } = await import('./spreadsheet');
+    return 'pasted' in source ? readPasted(source.pasted) : readSpreadsheet(source.fileName, source.data);
   }
 
   /** Every shard this device holds (loaded or only stored), each as one update of its whole state. */

@@ -2,7 +2,8 @@ import type { Command } from '../../domain/ops';
 import type { Result } from '../../domain/result';
 import type { CollectionName, ShardName } from '../../domain/shards';
 import type { DeviceConfig } from '../device';
-import type { PlainRecord } from '../office-api';
+import type { PlainRecord, SheetSource } from '../office-api';
+import type { RawSheet } from '../spreadsheet';
 import type { PeerState, PresenceUser } from '../presence';
 import type { SyncStatus } from '../sync';
 
@@ -17,6 +18,7 @@ export interface Calls {
   readAll: { args: { shard: ShardName; collection: CollectionName }; result: [string, PlainRecord][] };
   load: { args: { shard: ShardName }; result: void };
   encodeShards: { args: Record<string, never>; result: Record<string, Uint8Array> };
+  readSheets: { args: { source: SheetSource }; result: Result<RawSheet[]> };
   close: { args: Record<string, never>; result: void };
 }
 

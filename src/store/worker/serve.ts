@@ -37,6 +37,8 @@ export function serveOffice(port: Port, open: OpenStore): void {
         return store.load(message.args.shard);
       case 'encodeShards':
         return store.encodeShards();
+      case 'readSheets':
+        return store.readSheets(message.args.source);
       case 'close': {
         for (const stop of watches.values()) stop();
         watches.clear();

@@ -101,7 +101,7 @@ export function ImportPage(props: { office: Office }) {
     setProgress(t('import.reading'));
     performance.mark('linli:import-read');
     await paint();
-    await useSheets(file.name, await openSpreadsheet(file.name, await file.arrayBuffer()));
+    await useSheets(file.name, await openSpreadsheet(file.name, await file.arrayBuffer(), props.office));
   };
 
   const tooMuchPasted = (text: string) => text.length > IMPORT_LIMITS.pasteChars;
@@ -119,7 +119,7 @@ export function ImportPage(props: { office: Office }) {
     if (tooMuchPasted(paste())) return setProblems([pasteProblem(paste().length)]);
     setProgress(t('import.reading'));
     await paint();
-    await useSheets(t('import.paste'), await openPasted(paste()));
+    await useSheets(t('import.paste'), await openPasted(paste(), props.office));
   };
 
   // Every change of sheet or columns checks the whole file again; a newer check supersedes.
