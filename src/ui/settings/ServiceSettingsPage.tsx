@@ -1,11 +1,11 @@
 import { A } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
-import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
+import { createStore, produce, reconcile, unwrap, type SetStoreFunction } from 'solid-js/store';
 import type { HistoryEntry } from '../../domain/history';
 import { newId } from '../../domain/ids';
 import type { Problem } from '../../domain/result';
-import { serviceSettingsFrom, type ServiceSettings, type Team, type TimeLimits } from '../../domain/requests/settings';
-import { isCalendarDate } from '../../domain/requests/settings-commands';
+import { serviceSettingsFrom, type ServiceSettings } from '../../domain/requests/settings';
+import type { StaffRow } from '../../domain/staff';
 import { REQUEST_KINDS, type RequestKind } from '../../domain/requests/types';
 import { t } from '../../i18n';
 import { createLive } from '../bindings/live';
@@ -15,86 +15,8 @@ import { saveServiceSettings } from '../../store/settings';
 import { Problems } from '../common/Problems';
 import { HistoryList } from '../customers/HistoryList';
 import './settings.css';
+import { fromDraft, LIMITS, readDates, toDraft, URGENCIES, WEEK, type Draft } from './service-settings-draft';
 import { allStaff, staffMember } from '../../store/queries/staff';
-
-/** Time limits as typed (strings), so "0." can be on its way to "0.5". */
-type LimitsDraft = Record<keyof TimeLimits, string>;
-interface CategoryDraft {
-  id: string;
-  name: string;
-  kinds: RequestKind[];
-  teamId: string;
-  normal: LimitsDraft;
-  urgent: LimitsDraft;
-}
-interface Draft {
-  teams: Team[];
-  categories: CategoryDraft[];
-  start: string;
-  end: string;
-  days: number[];
-  holidays: string;
-  workdays: string;
-  urgentRoundTheClock: boolean;
-  utcOffset: number;
-}
-
-const LIMITS: (keyof TimeLimits)[] = ['respond', 'finish', 'reportBack'];
-const URGENCIES = ['normal', 'urgent'] as const;
-/** Monday first, as a Chinese calendar shows the week. */
-const WEEK = [1, 2, 3, 4, 5, 6, 0];
-
-const limitsDraft = (l: TimeLimits): LimitsDraft => ({ respond: String(l.respond), finish: String(l.finish), reportBack: String(l.reportBack) });
-const hours = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.trim().replace(',', '.')));
-
-function toDraft(s: ServiceSettings): Draft {
-  return {
-    teams: s.teams.map((tm) => ({ ...tm })),
-    categories: s.categories.map((c) => ({ id: c.id, name: c.name, kinds: [...c.kinds], teamId: c.teamId, normal: limitsDraft(c.normal), urgent: limitsDraft(c.urgent) })),
-    start: s.calendar.start,
-    end: s.calendar.end,
-    days: [...s.calendar.days],
-    holidays: s.calendar.holidays.join('\n'),
-    workdays: s.calendar.workdays.join('\n'),
-    urgentRoundTheClock: s.calendar.urgentRoundTheClock,
-    utcOffset: s.calendar.utcOffset,
-  };
-}
-
-/**
- * The dates of a textarea, one a line (commas and spaces also separate). 2025/10/1 and
- * 2025年10月1日 are read as 2025-10-01; what is not a date is kept, and listed in `bad`.
- */
-export function readDates(text: string): { dates: string[]; bad: string[] } {
-  const dates: string[] = [];
-  const bad: string[] = [];
-  for (const token of text.split(/[\s,，、;；]+/).filter(Boolean)) {
-    const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(token);
-    const date = m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : token;
-    if (isCalendarDate(date)) dates.push(date);
-    else bad.push(token);
-  }
-  return { dates, bad };
-}
-
-function fromDraft(d: Draft): ServiceSettings {
-  const dates = (text: string) => {
-    const read = readDates(text);
-    return [...read.dates, ...read.bad];
-  };
-  return {
-    teams: d.teams.map((tm) => ({ ...tm })),
-    categories: d.categories.map((c) => ({
-      id: c.id,
-      name: c.name,
-      kinds: [...c.kinds],
-      teamId: c.teamId,
-      normal: { respond: hours(c.normal.respond), finish: hours(c.normal.finish), reportBack: hours(c.normal.reportBack) },
-      urgent: { respond: hours(c.urgent.respond), finish: hours(c.urgent.finish), reportBack: hours(c.urgent.reportBack) },
-    })),
-    calendar: { utcOffset: d.utcOffset, days: [...d.days], start: d.start, end: d.end, holidays: dates(d.holidays), workdays: dates(d.workdays), urgentRoundTheClock: d.urgentRoundTheClock },
-  };
-}
 
 /**
  * 设置 → 服务设置: working time, teams, and the categories with their dispatch team and time
@@ -106,13 +28,35 @@ export function ServiceSettingsPage(props: { office: Office }) {
   const history = () => ((record()?.history as HistoryEntry[] | undefined) ?? []);
   const me = createLive(() => props.office.config.staffId ?? '', (id) => staffMember(props.office.db, id), undefined);
   const staff = createLive(() => props.office, (o) => allStaff(o.db), []);
-  const canEdit = () => me()?.role === 'manager';
+  return <ServiceSettingsForm office={props.office} stored={stored()} history={history()} staff={staff()} known={!!me()} canEdit={me()?.role === 'manager'} />;
+}
 
-  const [draft, setDraft] = createStore<Draft>(toDraft(serviceSettingsFrom(null)));
-  const [dirty, setDirty] = createSignal(false);
-  const [problems, setProblems] = createSignal<Problem[]>([]);
-  const [status, setStatus] = createSignal<'' | 'saved' | 'unchanged'>('');
-  const [busy, setBusy] = createSignal(false);
+/** The form's whole state: the draft, and where saving it stands. */
+interface FormState {
+  draft: Draft;
+  dirty: boolean;
+  problems: Problem[];
+  status: '' | 'saved' | 'unchanged';
+  busy: boolean;
+}
+
+function ServiceSettingsForm(props: { office: Office; stored: ServiceSettings | undefined; history: HistoryEntry[]; staff: StaffRow[]; known: boolean; canEdit: boolean }) {
+  const stored = () => props.stored;
+  const history = () => props.history;
+  const staff = () => props.staff;
+  const canEdit = () => props.canEdit;
+  const me = () => props.known;
+  const [state, setState] = createStore<FormState>({ draft: toDraft(serviceSettingsFrom(null)), dirty: false, problems: [], status: '', busy: false });
+  const draft = state.draft;
+  const setDraft: SetStoreFunction<Draft> = ((...args: unknown[]) => (setState as (...a: unknown[]) => void)('draft', ...args)) as SetStoreFunction<Draft>;
+  const dirty = () => state.dirty;
+  const setDirty = (v: boolean) => setState('dirty', v);
+  const problems = () => state.problems;
+  const setProblems = (v: Problem[] | ((ps: Problem[]) => Problem[])) => setState('problems', v);
+  const status = () => state.status;
+  const setStatus = (v: FormState['status']) => setState('status', v);
+  const busy = () => state.busy;
+  const setBusy = (v: boolean) => setState('busy', v);
   const reset = () => {
     const s = stored();
     if (s) setDraft(reconcile(toDraft(s)));
