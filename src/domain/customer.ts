@@ -7,6 +7,7 @@ import { maskIdNumber, maskPhone } from './mask';
 import { fail, ok, type Result } from './result';
 import { cleanCustomerInput, findDuplicate } from './customer-validate';
 import { editText } from './text-edit';
+import { dateKey } from './dates';
 import {
   CUSTOMER_KINDS,
   GRADES,
@@ -140,6 +141,7 @@ export function projectCustomer(c: Customer, pinyinOf?: PinyinOf): CustomerRow {
     id: c.id, kind: c.kind, name: c.name, phones: c.phones, idNumber: c.idNumber, unitCode: c.unitCode, unitCodes,
     householdOf: c.householdOf, tags: c.tags, grade: c.grade, updatedAt: c.updatedAt,
     terms: customerTerms({ ...c, unitCodes }, pinyinOf),
+    dates: c.dates, dateKeys: [...new Set(c.dates.map(dateKey))], gender: c.gender, consent: c.consent,
   };
 }
 

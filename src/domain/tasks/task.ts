@@ -83,7 +83,7 @@ export function careTasks(customers: Iterable<CareCandidate>, settings: CareSett
       const ref = `${date.kind}.${dateKey(date)}`;
       tasks.push({
         id: taskId('care', ref, c.id, occursOn), source: 'care', ref, customerId: c.id, customerName: c.name, unitCode: c.unitCode,
-        due: due < today ? today : due, occursOn, dateKind: date.kind, templateId: settings.templates[date.kind] ?? '', ownerId: '', teamId: '', basis: '', resets: 0,
+        due, occursOn, dateKind: date.kind, templateId: settings.templates[date.kind] ?? '', ownerId: '', teamId: '', basis: '', resets: 0,
       });
     }
   }
