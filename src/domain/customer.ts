@@ -116,7 +116,7 @@ export function editCustomerNotes(current: Customer, value: string, ctx: Command
 /**
  * Search terms for the multi-entry index, matched by prefix: every suffix of the name (so any
  * fragment is found), full pinyin from each syllable on (zhangwei, wei), the initials (zw),
- * every suffix of each phone of at least 4 digits, and the unit codes.
+ * every suffix of each phone of at least 4 digits, the unit codes, and each unit's room (`#1101`).
  */
 export function customerTerms(c: Pick<Customer, 'name' | 'phones' | 'unitCode'> & { unitCodes?: string[] }, pinyinOf?: PinyinOf): string[] {
   const terms = new Set<string>();
@@ -131,7 +131,14 @@ export function customerTerms(c: Pick<Customer, 'name' | 'phones' | 'unitCode'> 
     const digits = phone.replace(/\D/g, '');
     for (let i = 0; i + 4 <= digits.length; i++) terms.add(digits.slice(i));
   }
-  for (const code of c.unitCodes ?? [c.unitCode]) if (code) terms.add(code.toLowerCase());
+  for (const code of c.unitCodes ?? [c.unitCode]) {
+    if (!code) continue;
+    terms.add(code.toLowerCase());
+    // The room alone (1101 of 3-2-1101), marked so it is not mistaken for phone digits: a bare
+    // room number finds the customers of every unit with that room.
+    const room = code.split('-').pop();
+    if (room && room !== code) terms.add(`#${room.toLowerCase()}`);
+  }
   return [...terms];
 }
 

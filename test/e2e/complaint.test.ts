@@ -29,6 +29,7 @@ import {
   runRequestStep,
   screenshot,
   startAppRelay,
+  openStep,
   stepForm,
   waitSyncState,
   waitTimelineLength,
@@ -439,6 +440,7 @@ describe('a repair', () => {
     const closeRefused = async () => {
       const steps = (await readTimeline(b)).length;
       const form = stepForm(b, zh['action.close']);
+      await openStep(b, form);
       await form.getByRole('button', { name: zh['action.close'], exact: true }).click();
       await form.getByRole('alert').filter({ hasText: zh['request.error.closeNeedsSatisfied'] }).waitFor();
       expect((await readTimeline(b)).length).toBe(steps);

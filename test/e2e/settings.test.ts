@@ -73,7 +73,7 @@ describe('service settings and staff', () => {
     await manager.getByLabel(zh['setup.officeName']).fill('翠湖花园管理处');
     await manager.getByLabel(zh['setup.yourName']).fill('陈经理');
     await manager.getByRole('button', { name: zh['setup.createSubmit'] }).click();
-    await manager.getByRole('heading', { name: zh['customers.title'], exact: true }).waitFor();
+    await manager.getByRole('heading', { name: zh['today.title'], exact: true }).waitFor();
 
     await openSettings(manager, 'settings.service');
     await expect(teamOf(manager, '水电维修').inputValue()).resolves.toBe('engineering');
@@ -159,7 +159,7 @@ describe('service settings and staff', () => {
     await worker.getByLabel(zh['setup.role']).selectOption('team');
     await worker.locator('select[name=team]').selectOption({ label: '环境组' });
     await worker.getByRole('button', { name: zh['setup.addStaff'] }).click();
-    await worker.getByRole('heading', { name: zh['customers.title'], exact: true }).waitFor();
+    await worker.getByRole('heading', { name: zh['today.title'], exact: true }).waitFor();
 
     // The manager sees all three and makes 王丽 a team member of 工程组.
     await openSettings(manager, 'settings.staff');

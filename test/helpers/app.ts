@@ -118,8 +118,15 @@ export async function joinOffice(context: BrowserContext, link: string, staffNam
   await p.getByLabel(zh['setup.staffName']).fill(staffName);
   if (role) await p.getByLabel(zh['setup.role']).selectOption({ label: zh[`role.${role}`] });
   await p.getByRole('button', { name: zh['setup.addStaff'] }).click();
-  await p.getByRole('heading', { name: zh['customers.title'], exact: true }).waitFor();
+  await toCustomerList(p);
   return p;
+}
+
+/** After login the app opens on 今日; the shared steps continue from the customer list, as before 今日 existed. */
+async function toCustomerList(p: Page): Promise<void> {
+  await p.getByRole('heading', { name: zh['today.title'], exact: true }).waitFor();
+  await p.getByRole('navigation', { name: zh['nav.main'] }).getByRole('link', { name: zh['nav.customers'] }).click();
+  await p.getByRole('heading', { name: zh['customers.title'], exact: true }).waitFor();
 }
 
 /**
@@ -132,7 +139,7 @@ export async function createOffice(context: BrowserContext, app: Pick<AppRelay, 
   await p.getByLabel(zh['setup.officeName']).fill(officeName);
   await p.getByLabel(zh['setup.yourName']).fill(managerName);
   await p.getByRole('button', { name: zh['setup.createSubmit'] }).click();
-  await p.getByRole('heading', { name: zh['customers.title'], exact: true }).waitFor();
+  await toCustomerList(p);
   return p;
 }
 
@@ -375,6 +382,14 @@ export async function waitTimelineLength(page: Page, n: number, timeout = 30_000
 /** A step form of the request page (each is a <form aria-label=title>). */
 export const stepForm = (page: Page, title: string) => page.getByRole('form', { name: title, exact: true });
 
+/** 下一步 shows the most likely step; the others are behind 更多操作, opened when the step is one of them. */
+export async function openStep(page: Page, form: Locator): Promise<void> {
+  await form.waitFor({ state: 'attached' });
+  if (await form.isVisible()) return;
+  const more = page.locator('details.more-steps');
+  if (!(await more.evaluate((d) => (d as HTMLDetailsElement).open))) await more.locator('summary').click();
+}
+
 /**
  * Runs one step of the request page: `fill` fills the form (or fields next to it), then its
  * submit button is clicked; resolves when the timeline has grown by one step named `action`
@@ -386,6 +401,7 @@ export async function runRequestStep(
 ): Promise<void> {
   const before = (await readTimeline(page)).length;
   const form = stepForm(page, step.form);
+  await openStep(page, form);
   if (step.fill) await step.fill(form);
   // Reasons already shown from an earlier attempt are not this attempt's answer.
   await form.evaluate((f) => f.querySelectorAll('[role=alert] li').forEach((li) => li.setAttribute('data-stale', '')));

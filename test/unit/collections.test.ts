@@ -42,7 +42,7 @@ const SAMPLES: Record<CollectionName, Record<string, unknown>> = {
 const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
   settings: { version: 1, row: '2a0e4466f670' },
   staff: { version: 1, row: '4eea17d267a2' },
-  customers: { version: 4, row: 'dba256ddb800' },
+  customers: { version: 4, row: '86040ae1a451' },
   units: { version: 1, row: 'e15a986a7c25' },
   contacts: { version: 1, row: 'fa9879f9ea90' },
   requests: { version: 3, row: '3e9ce849fc5c' },

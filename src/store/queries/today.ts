@@ -22,6 +22,7 @@ export interface TodayView {
   planTasks: TaskRow[];
   /** Standard answers I keep whose review date has come. */
   answersToReview: AnswerRow[];
+  planNames: Record<string, string>;
 }
 
 const running = (r: RequestRow) => !r.waiting && r.status !== 'done' && r.status !== 'followUp';
@@ -36,13 +37,14 @@ export async function todayView(db: LinliDB, me: string, now: Date): Promise<Tod
   const today = officeDay(now, settings.calendar);
   const end = officeDayEnd(now, settings.calendar);
   const until = (index: string, key: string) => db.requests.where(index).between([1, key, ''], [1, key, end], true, true).toArray();
-  const [assigned, owned, ofTeam, followUps, tasks, review] = await Promise.all([
+  const [assigned, owned, ofTeam, followUps, tasks, review, plans] = await Promise.all([
     until('[open+assigneeId+dueFinish]', me),
     until('[open+ownerId+dueFinish]', me),
     team ? until('[open+teamId+dueFinish]', team) : Promise.resolve([] as RequestRow[]),
     db.requests.where('followUpDue').equals(1).filter((r) => r.open === 1 && (r.ownerId === me || r.assigneeId === me || (!!team && r.teamId === team))).limit(50).toArray(),
     db.tasks.where('due').belowOrEqual(addDays(today, CARE_WINDOW_DAYS)).toArray(),
     db.answers.where('review').between('0', today, true, true).filter((a) => a.keeperId === me && needsReview(a, today)).toArray(),
+    db.plans.toArray(),
   ]);
   const seen = new Set<string>();
   const requests = [...assigned, ...owned, ...ofTeam].filter((r) => running(r) && !seen.has(r.id) && !!seen.add(r.id));
@@ -59,5 +61,6 @@ export async function todayView(db: LinliDB, me: string, now: Date): Promise<Tod
     care: current.filter((t) => t.source === 'care' && (t.due <= today || t.occursOn <= addDays(today, CARE_WINDOW_DAYS))).sort((a, b) => a.occursOn.localeCompare(b.occursOn)),
     planTasks: current.filter((t) => t.source === 'plan' && t.due <= today).sort(byDue),
     answersToReview: review,
+    planNames: Object.fromEntries(plans.map((p) => [p.id, p.name])),
   };
 }

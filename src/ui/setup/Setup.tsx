@@ -50,7 +50,7 @@ export function Setup() {
       const named = setOfficeName(officeName(), { actor, now });
       if (named.ok) await office.run(named.value);
       chooseStaff(staff.value.id, myName().trim());
-      navigate('/customers', { replace: true });
+      navigate('/today', { replace: true });
     } catch (err) {
       setError(relayErrorText(err, relayUrl));
     } finally {
