@@ -21,7 +21,7 @@ export function careSettingsFrom(data: Record<string, unknown> | undefined): Car
 }
 
 export function saveCareSettings(next: CareSettings, current: CareSettings, ctx: CommandContext, role: string): Result<Command | null> {
-  if (role !== 'manager') return fail({ code: 'settings.error.managerOnly' });
+  if (role !== 'manager') return fail({ code: 'care.error.managerOnly' });
   for (const k of DATE_KINDS) {
     const n = next.daysBefore[k];
     if (!Number.isInteger(n) || n < 0 || n > 60) return fail({ code: 'care.error.daysBefore', field: `daysBefore.${k}`, params: { max: 60 } });

@@ -123,7 +123,7 @@ export function PlansPage(props: { office: Office }) {
                 <label>
                   {t('plans.weekday')}
                   <select value={form.weekday} onChange={(e) => setForm('weekday', num(e.currentTarget.value))}>
-                    <For each={[1, 2, 3, 4, 5, 6, 7]}>{(d) => <option value={d}>{t(`weekday.${d}` as 'weekday.1')}</option>}</For>
+                    <For each={[1, 2, 3, 4, 5, 6, 7]}>{(d) => <option value={d}>{t(`service.day.${d % 7}` as 'service.day.1')}</option>}</For>
                   </select>
                 </label>
               </Show>
