@@ -380,14 +380,16 @@ export async function waitTimelineLength(page: Page, n: number, timeout = 30_000
 }
 
 /** A step form of the request page (each is a <form aria-label=title>). */
-export const stepForm = (page: Page, title: string) => page.getByRole('form', { name: title, exact: true });
+// Hidden ones too: a step behind 更多操作 is in the page but out of the accessibility tree until opened.
+export const stepForm = (page: Page, title: string) => page.getByRole('form', { name: title, exact: true, includeHidden: true });
 
 /** 下一步 shows the most likely step; the others are behind 更多操作, opened when the step is one of them. */
-export async function openStep(page: Page, form: Locator): Promise<void> {
+export async function openStep(_page: Page, form: Locator): Promise<void> {
   await form.waitFor({ state: 'attached' });
   if (await form.isVisible()) return;
-  const more = page.locator('details.more-steps');
-  if (!(await more.evaluate((d) => (d as HTMLDetailsElement).open))) await more.locator('summary').click();
+  // The 更多操作 of the panel this form is in (a complaint's page has two panels).
+  const more = form.locator('xpath=ancestor::details[contains(@class, "more-steps")][1]');
+  if (!(await more.evaluate((d) => (d as HTMLDetailsElement).open))) await more.locator(':scope > summary').click();
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { ComplaintState } from './complaint';
 import { needsSatisfiedFollowUp, type ServiceRequest } from './types';
 
 /** The steps of the ordinary request path a staff member can take on the request page. */
@@ -27,5 +28,34 @@ export function allowedSteps(req: Pick<ServiceRequest, 'kind' | 'status' | 'wait
       return req.lastSatisfaction >= 4 || !needsSatisfiedFollowUp(req.kind) ? ['close', 'followUp', 'reopen', 'reportBack', 'handOver'] : ['followUp', 'reopen', 'reportBack', 'handOver', 'close'];
     case 'closed':
       return ['reopen'];
+  }
+}
+
+/** The steps of the complaint path (投诉处理) on the request page. */
+export type ComplaintStep = 'investigate' | 'propose' | 'decide' | 'negotiate' | 'signAgreement' | 'addTask' | 'corrective';
+
+/**
+ * The complaint steps that make sense at the complaint's stage, the most likely first (the
+ * page shows it open, the rest behind 更多操作). Re-investigating and corrective actions stay
+ * available once there is an investigation; a closed complaint keeps only a (late) corrective action.
+ */
+export function allowedComplaintSteps(req: Pick<ServiceRequest, 'status' | 'investigation'>, state: Pick<ComplaintState, 'stage' | 'proposals'>): ComplaintStep[] {
+  if (req.status === 'closed') return req.investigation ? ['corrective'] : [];
+  const pending = state.proposals.some((p) => p.status === 'pending');
+  const later: ComplaintStep[] = req.investigation ? ['investigate', 'corrective'] : [];
+  switch (state.stage) {
+    case 'registered':
+      return ['investigate'];
+    case 'investigated':
+    case 'rejected':
+      return pending ? ['decide', ...later] : ['propose', ...later];
+    case 'awaitingApproval':
+      return ['decide', ...later];
+    case 'approved':
+      return ['negotiate', ...later];
+    case 'agreed':
+      return ['signAgreement', ...later];
+    case 'signed':
+      return ['addTask', 'corrective', 'investigate'];
   }
 }
