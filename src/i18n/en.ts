@@ -856,5 +856,10 @@ export const en: Dictionary = {
   'duration.minutes': '{{ n }} min',
   'duration.hours': '{{ n }} h',
   'duration.days': '{{ n }} days',
+  'today.copyMessage': 'Copy message',
+  'today.copyMessageFor': 'Copy the message for {{ name }} (nothing is sent)',
+  'today.copied': 'Copied',
+  'today.messageLogged': 'Message copied: {{ name }} (version {{ version }})',
+  'today.printBatch': 'Print all {{ n }} letters',
   'customers.found': '{{ n }} found (of {{ total }})',
 };

@@ -855,6 +855,11 @@ export const zhCN = {
   'duration.minutes': '{{ n }} 分钟',
   'duration.hours': '{{ n }} 小时',
   'duration.days': '{{ n }} 天',
+  'today.copyMessage': '复制短信',
+  'today.copyMessageFor': '复制给{{ name }}的短信（不会自动发送）',
+  'today.copied': '已复制',
+  'today.messageLogged': '复制短信：{{ name }}（第 {{ version }} 版）',
+  'today.printBatch': '批量打印贺信（{{ n }} 封）',
   'customers.found': '找到 {{ n }} 位（共 {{ total }} 位）',
 } as const;
 

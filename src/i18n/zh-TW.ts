@@ -856,5 +856,10 @@ export const zhTW: Dictionary = {
   'duration.minutes': '{{ n }} 分鐘',
   'duration.hours': '{{ n }} 小時',
   'duration.days': '{{ n }} 天',
+  'today.copyMessage': '複製簡訊',
+  'today.copyMessageFor': '複製給{{ name }}的簡訊（不會自動發送）',
+  'today.copied': '已複製',
+  'today.messageLogged': '複製簡訊：{{ name }}（第 {{ version }} 版）',
+  'today.printBatch': '批次列印賀信（{{ n }} 封）',
   'customers.found': '找到 {{ n }} 位（共 {{ total }} 位）',
 };

@@ -2,6 +2,7 @@ import { addDays, type Day } from '../../domain/days';
 import { needsReview, type AnswerRow } from '../../domain/answers/answer';
 import { officeDay, officeDayEnd } from '../../domain/requests/work-time';
 import type { RequestRow } from '../../domain/requests/types';
+import type { TemplateKind } from '../../domain/templates/template';
 import { isSuperseded, type TaskRow } from '../../domain/tasks/task';
 import type { LinliDB } from '../db';
 import { serviceSettings } from '../requests';
@@ -23,6 +24,8 @@ export interface TodayView {
   /** Standard answers I keep whose review date has come. */
   answersToReview: AnswerRow[];
   planNames: Record<string, string>;
+  /** Each template's kind: a letter prints, a message is copied. */
+  templateKinds: Record<string, TemplateKind>;
 }
 
 const running = (r: RequestRow) => !r.waiting && r.status !== 'done' && r.status !== 'followUp';
@@ -37,7 +40,7 @@ export async function todayView(db: LinliDB, me: string, now: Date): Promise<Tod
   const today = officeDay(now, settings.calendar);
   const end = officeDayEnd(now, settings.calendar);
   const until = (index: string, key: string) => db.requests.where(index).between([1, key, ''], [1, key, end], true, true).toArray();
-  const [assigned, owned, ofTeam, followUps, tasks, review, plans] = await Promise.all([
+  const [assigned, owned, ofTeam, followUps, tasks, review, plans, templates] = await Promise.all([
     until('[open+assigneeId+dueFinish]', me),
     until('[open+ownerId+dueFinish]', me),
     team ? until('[open+teamId+dueFinish]', team) : Promise.resolve([] as RequestRow[]),
@@ -45,6 +48,7 @@ export async function todayView(db: LinliDB, me: string, now: Date): Promise<Tod
     db.tasks.where('due').belowOrEqual(addDays(today, CARE_WINDOW_DAYS)).toArray(),
     db.answers.where('review').between('0', today, true, true).filter((a) => a.keeperId === me && needsReview(a, today)).toArray(),
     db.plans.toArray(),
+    db.templates.toArray(),
   ]);
   const seen = new Set<string>();
   const requests = [...assigned, ...owned, ...ofTeam].filter((r) => running(r) && !seen.has(r.id) && !!seen.add(r.id));
@@ -62,5 +66,6 @@ export async function todayView(db: LinliDB, me: string, now: Date): Promise<Tod
     planTasks: current.filter((t) => t.source === 'plan' && t.due <= today).sort(byDue),
     answersToReview: review,
     planNames: Object.fromEntries(plans.map((p) => [p.id, p.name])),
+    templateKinds: Object.fromEntries(templates.map((x) => [x.id, x.kind])),
   };
 }

@@ -9,6 +9,7 @@ import type { Office } from '../../store/office-api';
 import { createLive } from '../bindings/live';
 import { Problems } from '../common/Problems';
 import { AnswerSearch } from './AnswerSearch';
+import '../settings/settings.css';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const blank = () => ({ id: '', category: '', title: '', wording: '', effective: today(), review: '', keeperId: '', synonyms: '' });

@@ -1,7 +1,9 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import type { DateKind } from '../../domain/dates';
-import type { Problem } from '../../domain/result';
+import type { Problem, Result } from '../../domain/result';
+import type { TemplateKind } from '../../domain/templates/template';
+import { logTemplateUse, mergeFor } from '../../store/templates';
 import type { TaskRow } from '../../domain/tasks/task';
 import { t } from '../../i18n';
 import { logContact } from '../../store/contacts';
@@ -29,7 +31,7 @@ function taskTitle(task: TaskRow, planName: (id: string) => string): string {
 }
 
 /** One task, one tap from done: print the letter (care with a template), log the call, or skip with a reason. */
-function TaskItem(props: { office: Office; task: TaskRow; today: string; planName: (id: string) => string }) {
+function TaskItem(props: { office: Office; task: TaskRow; today: string; planName: (id: string) => string; templateKind: TemplateKind | undefined }) {
   const [skipping, setSkipping] = createSignal(false);
   const [reason, setReason] = createSignal('');
   const [problems, setProblems] = createSignal<Problem[]>([]);
@@ -41,6 +43,22 @@ function TaskItem(props: { office: Office; task: TaskRow; today: string; planNam
     const done = logged.ok ? await finishTask(props.office, props.task, 'done', '') : logged;
     setBusy(false);
     setProblems(done.ok ? [] : done.problems);
+  };
+  // A message is copied for WeChat or SMS (nothing is sent from here) and logged as a contact.
+  const [copied, setCopied] = createSignal(false);
+  const copyMessage = async () => {
+    setBusy(true);
+    const merged = await mergeFor(props.office, props.task.templateId, [props.task.customerId]);
+    let r: Result<unknown> = merged;
+    if (merged.ok && merged.value.letters[0]) {
+      const letter = merged.value.letters[0];
+      await navigator.clipboard.writeText(letter.text).catch(() => undefined);
+      setCopied(true);
+      r = await logTemplateUse(props.office, merged.value.template, letter, t('today.messageLogged', { name: merged.value.template.name, version: merged.value.template.version }));
+      if (r.ok) r = await finishTask(props.office, props.task, 'done', '');
+    }
+    setBusy(false);
+    setProblems(r.ok ? [] : r.problems);
   };
   const skip = async (e: Event) => {
     e.preventDefault();
@@ -56,7 +74,10 @@ function TaskItem(props: { office: Office; task: TaskRow; today: string; planNam
         <Show when={props.task.due < props.today}><span class="chip urgent">{t('today.late')}</span></Show>
       </div>
       <div class="task-actions">
-        <Show when={props.task.templateId}>
+        <Show when={props.task.templateId && props.templateKind === 'message'}>
+          <button type="button" class="primary" disabled={busy()} onClick={copyMessage} aria-label={t('today.copyMessageFor', { name: props.task.customerName })}>{copied() ? t('today.copied') : t('today.copyMessage')}</button>
+        </Show>
+        <Show when={props.task.templateId && props.templateKind && props.templateKind !== 'message'}>
           <A class="button primary" href={todayPrintLinks.letter(props.task.templateId, [props.task.customerId], [props.task.id])}
             aria-label={t('today.printLetterFor', { name: props.task.customerName })}>{t('today.printLetter')}</A>
         </Show>
@@ -75,6 +96,16 @@ function TaskItem(props: { office: Office; task: TaskRow; today: string; planNam
       <Problems problems={problems()} />
     </li>
   );
+}
+
+/** Care tasks that print the same letter, two or more: printed in one go (each letter on its own page). */
+function letterBatches(v: View): { templateId: string; tasks: TaskRow[] }[] {
+  const byTemplate = new Map<string, TaskRow[]>();
+  for (const task of v.care) {
+    if (!task.templateId || v.templateKinds[task.templateId] === 'message' || !v.templateKinds[task.templateId]) continue;
+    byTemplate.set(task.templateId, [...(byTemplate.get(task.templateId) ?? []), task]);
+  }
+  return [...byTemplate].filter(([, tasks]) => tasks.length > 1).map(([templateId, tasks]) => ({ templateId, tasks }));
 }
 
 /** 今日: the view. Each list says how many; each item is one tap from done. */
@@ -101,13 +132,20 @@ export function TodayView(props: { office: Office; view: View | null; generating
                 </ul>
               </Section>
               <Section id="care" title={t('today.care')} count={v().care.length}>
+                <For each={letterBatches(v())}>
+                  {(batch) => (
+                    <A class="button" href={todayPrintLinks.letter(batch.templateId, batch.tasks.map((k) => k.customerId), batch.tasks.map((k) => k.id))}>
+                      {t('today.printBatch', { n: batch.tasks.length })}
+                    </A>
+                  )}
+                </For>
                 <ul class="tasks">
-                  <For each={v().care}>{(task) => <TaskItem office={props.office} task={task} today={v().today} planName={planName} />}</For>
+                  <For each={v().care}>{(task) => <TaskItem office={props.office} task={task} today={v().today} planName={planName} templateKind={v().templateKinds[task.templateId]} />}</For>
                 </ul>
               </Section>
               <Section id="plans" title={t('today.plans')} count={v().planTasks.length}>
                 <ul class="tasks">
-                  <For each={v().planTasks}>{(task) => <TaskItem office={props.office} task={task} today={v().today} planName={planName} />}</For>
+                  <For each={v().planTasks}>{(task) => <TaskItem office={props.office} task={task} today={v().today} planName={planName} templateKind={v().templateKinds[task.templateId]} />}</For>
                 </ul>
               </Section>
               <Section id="followups" title={t('today.followUps')} count={v().followUps.length}>
