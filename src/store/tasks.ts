@@ -23,6 +23,8 @@ export async function saveCareSettings(office: Office, next: CareSettings): Prom
   return saved.ok ? ok(true) : saved;
 }
 
+const TASKS_PER_COMMAND = 250;
+
 /** Each customer's last logged contact, as the office's day. */
 export async function lastContacts(db: LinliDB, customerIds: string[], cal: WorkCalendar): Promise<Map<string, Day>> {
   const last = new Map<string, Day>();
@@ -78,9 +80,15 @@ export async function generateTasks(office: Office, now = new Date()): Promise<n
   if (!tasks.length) return 0;
   const held = await office.db.tasks.bulkGet(tasks.map((t) => t.id));
   const missing = tasks.filter((_, i) => !held[i]);
-  for (const command of upsertTasks(missing, office.context())) {
-    const saved = await office.run(command);
-    if (!saved.ok) throw new Error(saved.problems.map((p) => p.code).join(', '));
+  // A yearly greeting to every owner is thousands of tasks: written in commands of a few hundred,
+  // with a pause between, so the page stays responsive (each task stands alone; no command needs
+  // another to be all-or-nothing with it).
+  for (let i = 0; i < missing.length; i += TASKS_PER_COMMAND) {
+    for (const command of upsertTasks(missing.slice(i, i + TASKS_PER_COMMAND), office.context())) {
+      const saved = await office.run(command);
+      if (!saved.ok) throw new Error(saved.problems.map((p) => p.code).join(', '));
+    }
+    if (i + TASKS_PER_COMMAND < missing.length) await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return missing.length;
 }
