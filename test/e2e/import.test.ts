@@ -56,7 +56,10 @@ beforeAll(async () => {
   await page.getByRole('heading', { name: '我是新同事' }).waitFor();
   await page.getByLabel('姓名').fill('王丽');
   await page.getByRole('button', { name: '添加并进入' }).click();
-  await page.getByRole('heading', { name: '客户' }).waitFor();
+  // The app opens on 今日; these tests start from the customer list.
+  await page.getByRole('heading', { name: '今日', exact: true }).waitFor();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '客户' }).click();
+  await page.getByRole('heading', { name: '客户', exact: true }).waitFor();
 });
 
 afterAll(async () => {

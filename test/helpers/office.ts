@@ -12,9 +12,12 @@ export async function pushDoc(wsBase: string, room: string, token: string, doc: 
   b.provider.destroy();
 }
 
-/** Opens the office's join link in the browser and picks the staff profile `staff`. */
+/** Opens the office's join link in the browser, picks the staff profile `staff`, and goes on to the customer list. */
 export async function joinOffice(page: Page, base: string, ws: string, office: { id: string; token: string }, name: string, staff: string): Promise<void> {
   const params = new URLSearchParams({ relay: ws.replace('127.0.0.1', 'localhost'), office: office.id, token: office.token, name });
   await page.goto(`${base}/join#${params}`);
   await page.getByRole('button', { name: new RegExp(staff) }).click();
+  // The app opens on 今日; callers continue from the customer list.
+  await page.getByRole('heading', { name: '今日', exact: true }).waitFor({ timeout: 60_000 });
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '客户' }).click();
 }
