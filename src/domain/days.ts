@@ -17,3 +17,6 @@ export function clampedDay(year: number, month: number, day: number): Day {
   const d = Math.min(day, monthLength(year, month));
   return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
+
+/** The device's own calendar day (its time zone), for a form's default date. */
+export const localDay = (d: Date = new Date()): Day => dayOf(new Date(d.getTime() - d.getTimezoneOffset() * 60_000));

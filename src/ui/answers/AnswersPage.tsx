@@ -3,6 +3,7 @@ import { createEffect, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { needsReview, type AnswerRow } from '../../domain/answers/answer';
 import type { Problem } from '../../domain/result';
+import { localDay } from '../../domain/days';
 import { t } from '../../i18n';
 import { saveAnswer } from '../../store/answers';
 import type { Office } from '../../store/office-api';
@@ -11,7 +12,7 @@ import { Problems } from '../common/Problems';
 import { AnswerSearch } from './AnswerSearch';
 import '../settings/settings.css';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localDay();
 const blank = () => ({ id: '', category: '', title: '', wording: '', effective: today(), review: '', keeperId: '', synonyms: '' });
 
 /** 标准答复: the office's answers, searched as customers are; each kept by a colleague and reviewed by a date. */

@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { CUSTOMER_KINDS, GRADES, type CustomerKind, type Grade } from '../../domain/customer-types';
+import { localDay } from '../../domain/days';
 import { RECURRENCE_KINDS, type PlanRow, type Recurrence } from '../../domain/plans/plan';
 import { serviceSettingsFrom } from '../../domain/requests/settings';
 import type { Problem } from '../../domain/result';
@@ -17,7 +18,7 @@ type Every = Recurrence['every'];
 const words = (s: string) => s.split(/[,，、\s]+/).map((x) => x.trim()).filter(Boolean);
 const blank = () => ({
   id: '', name: '', tags: '', buildings: '', kinds: [] as CustomerKind[], grades: [] as Grade[], complaintSince: '',
-  every: 'month' as Every, weekday: 1, day: 1, month: 1, days: 30, start: new Date().toISOString().slice(0, 10), ownerId: '', teamId: '', templateId: '', active: true,
+  every: 'month' as Every, weekday: 1, day: 1, month: 1, days: 30, start: localDay(), ownerId: '', teamId: '', templateId: '', active: true,
 });
 
 function recurrenceOf(f: ReturnType<typeof blank>): Recurrence {

@@ -5,6 +5,7 @@ import { DATE_KINDS } from '../../domain/dates';
 import { mergeTemplate, mergeValues } from '../../domain/templates/merge';
 import { MERGE_FIELDS, TEMPLATE_KINDS, type TemplateKind, type TemplateRow } from '../../domain/templates/template';
 import type { Problem } from '../../domain/result';
+import { localDay } from '../../domain/days';
 import { t } from '../../i18n';
 import { searchCustomers, readCustomer } from '../../store/customers';
 import type { Office } from '../../store/office-api';
@@ -14,7 +15,7 @@ import { createLive } from '../bindings/live';
 import { Problems } from '../common/Problems';
 import './settings.css';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localDay();
 
 /** 设置 → 模板: letters, notices and messages with {{字段}}, a preview with a real customer, and care on important dates. */
 export function TemplatesPage(props: { office: Office }) {
