@@ -1,12 +1,14 @@
 /**
  * `npm run screens`: walks the main screens of a fresh office in headless Chromium and saves
- * screenshots to test/.artifacts/ (units, new customer, 360° page, request, complaint, queue),
+ * screenshots to test/.artifacts/ (units, new customer, 360° page, request, complaint, queue; 今日,
+ * templates, plans, standard answers, a letter, a 咨询 answered, at 1280×800 and 800×1280),
  * so that a developer looks at what a receptionist will see. Needs `npx vite build` first.
  */
 import { launchChromium } from './helpers/browser';
 import { relayIn, tempDir } from './helpers/relay';
 import { TEST_PIN } from './helpers/pin';
 import { resolve } from 'node:path';
+import { lunarOf } from '../src/domain/dates';
 const dir = await tempDir();
 const relay = await relayIn(dir, { staticDir: resolve('dist') });
 const browser = await launchChromium();
@@ -19,7 +21,7 @@ await page.getByLabel('您的姓名').fill('王丽');
 await page.getByLabel('PIN（4–6 位数字）').fill(TEST_PIN);
 await page.getByLabel('再次输入 PIN').fill(TEST_PIN);
 await page.getByRole('button', { name: '创建并开始使用' }).click();
-await page.getByRole('heading', { name: '客户' }).waitFor();
+await page.getByRole('heading', { name: '今日', exact: true }).waitFor();
 for (const code of ['3栋2单元1101', '3-2-1102', '3-1-501', '5-1-302']) {
   await page.goto(base + '/units/new');
   await page.getByLabel('房号').fill(code);
@@ -74,5 +76,80 @@ await page.screenshot({ path: 'test/.artifacts/complaint.png', fullPage: true })
 await page.goto(base + '/requests?q=open');
 await page.getByTestId('request-queue').waitFor();
 await page.screenshot({ path: 'test/.artifacts/queue.png' });
+
+// The front desk's day: templates, a plan, a standard answer, 今日 with a lunar birthday in 3 days, a letter.
+const shot = async (name: string) => {
+  for (const [w, h] of [[1280, 800], [800, 1280]]) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: `test/.artifacts/${name}-${w}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+};
+await page.goto(base + '/settings/templates');
+await page.getByLabel('名称').fill('生日贺信');
+await page.getByLabel('正文').fill('尊敬的{{称呼}}：\n值此{{农历生日}}生日之际，{{管理处}}全体员工祝您生日快乐，身体健康！');
+await page.getByRole('button', { name: '保存', exact: true }).click();
+await page.getByRole('status').filter({ hasText: '已保存' }).first().waitFor();
+await page.getByLabel('生日：使用模板').selectOption({ label: '生日贺信' });
+await page.getByRole('button', { name: '保存关怀设置' }).click();
+await page.getByLabel('用客户预览（输入姓名、房号或拼音）').fill('zw');
+await page.getByTestId('template-preview').waitFor();
+await shot('templates');
+const soon = lunarOf(new Date(Date.now() + (8 * 3600_000) + 3 * 86_400_000));
+await page.goto(base + '/customers/new');
+await page.getByLabel('姓名').fill('欧阳娜娜');
+await page.getByLabel('房号').fill('3-1-501');
+await page.getByText('更多信息').click();
+await page.getByLabel('性别').selectOption('female');
+await page.getByLabel('标签').fill('独居老人');
+await page.getByRole('button', { name: '添加日期' }).click();
+await page.getByLabel('历法').selectOption('lunar');
+await page.getByLabel('月', { exact: true }).fill(String(soon.month));
+await page.getByLabel('日', { exact: true }).fill(String(soon.day));
+await page.getByRole('button', { name: '保存' }).click();
+await page.getByTestId('customer-name').waitFor();
+await page.goto(base + '/settings/plans');
+await page.getByLabel('名称').fill('独居老人每月电话');
+await page.getByLabel('标签（任一）').fill('独居老人');
+await page.getByLabel('频率').selectOption('afterContact');
+await page.getByLabel('上次接触后天数').fill('30');
+await page.getByRole('button', { name: '保存', exact: true }).click();
+await page.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+await shot('plans');
+await page.goto(base + '/answers');
+await page.getByLabel('类别').fill('收费');
+await page.getByLabel('问题').fill('物业费缴纳方式');
+await page.getByLabel('答复口径').fill('物业费可在管理处前台刷卡或现金缴纳，也可通过微信公众号“翠湖物业”在线缴纳；每季度首月15日前缴清。');
+await page.getByLabel('同义词').fill('交物业费，管理费');
+await page.getByLabel('生效日期').fill('2025-06-01');
+await page.getByLabel('复核日期').fill('2026-11-30');
+await page.getByLabel('维护人').selectOption({ label: '王丽' });
+await page.getByRole('button', { name: '保存', exact: true }).click();
+await page.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+await page.getByLabel('查找标准答复').fill('wyf');
+await shot('answers');
+await page.goto(base + '/today');
+await page.getByTestId('today-care').locator('li.task').first().waitFor();
+await page.getByTestId('today-plans').locator('li.task').first().waitFor();
+await shot('today');
+await page.getByTestId('today-care').getByRole('link', { name: /打印贺信/ }).first().click();
+await page.locator('[data-testid=print-sheet][data-print-ready=true]').waitFor();
+await shot('letter-preview');
+await page.goto(base + '/requests/new?kind=inquiry');
+await page.getByLabel('报告人').fill('zw');
+await page.getByLabel('报告人').press('Enter');
+await page.getByLabel('内容描述').fill('物业费怎么交？');
+await page.getByRole('button', { name: '保存' }).click();
+await page.getByTestId('request-number').waitFor();
+await page.getByLabel('查找标准答复').fill('管理费');
+await page.getByRole('button', { name: /使用：物业费缴纳方式/ }).click();
+await shot('inquiry-answer');
+await page.goto(base + '/customers?q=1101');
+await page.getByTestId('customer-list').waitFor();
+await shot('customers-room-search');
+await page.goto(base + '/requests?q=all');
+await page.getByTestId('request-queue').waitFor();
+await shot('queue-calm');
 await browser.close();
 await relay.close();

@@ -7,8 +7,8 @@ import { ledgerShard } from './shards';
 import { fail, ok, type Result } from './result';
 
 /** Every way a customer reaches the office, or the office reaches them. */
-export type ContactChannel = 'phone' | 'walkIn' | 'visit' | 'email' | 'web' | 'wechat' | 'seminar';
-export const CONTACT_CHANNELS: ContactChannel[] = ['phone', 'walkIn', 'visit', 'email', 'web', 'wechat', 'seminar'];
+export type ContactChannel = 'phone' | 'walkIn' | 'visit' | 'email' | 'web' | 'wechat' | 'seminar' | 'letter';
+export const CONTACT_CHANNELS: ContactChannel[] = ['phone', 'walkIn', 'visit', 'email', 'web', 'wechat', 'seminar', 'letter'];
 
 export interface ContactInput {
   customerId: string;

@@ -76,6 +76,11 @@ export interface CustomerRow {
   grade: Grade;
   updatedAt: string;
   terms: string[];
+  /** The important dates, for care on them (今日); `dateKeys` indexes them (`dateKey` of dates.ts). */
+  dates: ImportantDate[];
+  dateKeys: string[];
+  gender: Gender;
+  consent: boolean;
 }
 
 /** Syllables of a Chinese name, from a pinyin library the store loads lazily. */

@@ -7,6 +7,7 @@ import { maskIdNumber, maskPhone } from './mask';
 import { fail, ok, type Result } from './result';
 import { cleanCustomerInput, findDuplicate } from './customer-validate';
 import { editText } from './text-edit';
+import { dateKey } from './dates';
 import {
   CUSTOMER_KINDS,
   GRADES,
@@ -120,7 +121,7 @@ export function editCustomerNotes(current: Customer, value: string, ctx: Command
 /**
  * Search terms for the multi-entry index, matched by prefix: every suffix of the name (so any
  * fragment is found), full pinyin from each syllable on (zhangwei, wei), the initials (zw),
- * every suffix of each phone of at least 4 digits, and the unit codes.
+ * every suffix of each phone of at least 4 digits, the unit codes, and each unit's room (`#1101`).
  */
 export function customerTerms(c: Pick<Customer, 'name' | 'phones' | 'unitCode'> & { unitCodes?: string[] }, pinyinOf?: PinyinOf): string[] {
   const terms = new Set<string>();
@@ -135,7 +136,14 @@ export function customerTerms(c: Pick<Customer, 'name' | 'phones' | 'unitCode'> 
     const digits = phone.replace(/\D/g, '');
     for (let i = 0; i + 4 <= digits.length; i++) terms.add(digits.slice(i));
   }
-  for (const code of c.unitCodes ?? [c.unitCode]) if (code) terms.add(code.toLowerCase());
+  for (const code of c.unitCodes ?? [c.unitCode]) {
+    if (!code) continue;
+    terms.add(code.toLowerCase());
+    // The room alone (1101 of 3-2-1101), marked so it is not mistaken for phone digits: a bare
+    // room number finds the customers of every unit with that room.
+    const room = code.split('-').pop();
+    if (room && room !== code) terms.add(`#${room.toLowerCase()}`);
+  }
   return [...terms];
 }
 
@@ -145,6 +153,7 @@ export function projectCustomer(c: Customer, pinyinOf?: PinyinOf): CustomerRow {
     id: c.id, kind: c.kind, name: c.name, phones: c.phones, idNumber: c.idNumber, unitCode: c.unitCode, unitCodes,
     householdOf: c.householdOf, tags: c.tags, grade: c.grade, updatedAt: c.updatedAt,
     terms: customerTerms({ ...c, unitCodes }, pinyinOf),
+    dates: c.dates, dateKeys: [...new Set(c.dates.map(dateKey))], gender: c.gender, consent: c.consent,
   };
 }
 

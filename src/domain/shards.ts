@@ -19,6 +19,12 @@ export const SHARD_OF = {
   requests: 'ledger',
   contacts: 'ledger',
   followups: 'ledger',
+  // The front desk's day (今日): templates, plans, standard answers; generated tasks and their outcomes.
+  templates: 'office',
+  plans: 'office',
+  answers: 'office',
+  tasks: 'ledger',
+  taskResults: 'ledger',
 } as const satisfies Record<string, ShardKind>;
 
 export type CollectionName = keyof typeof SHARD_OF;

@@ -48,6 +48,8 @@ export interface PrintPageProps {
   backHref: string;
   /** Screen-only options of the form (a building filter…), shown in the toolbar. */
   toolbar?: JSX.Element;
+  /** Runs when 打印 is pressed, before the browser's print dialog (a letter logs the contact). */
+  onPrint?: () => Promise<unknown> | void;
   children: JSX.Element;
 }
 
@@ -104,7 +106,7 @@ export function PrintPage(props: PrintPageProps) {
           <A href={props.backHref} class="button">← {t('common.back')}</A>
           {props.toolbar}
           <span class="print-hint muted">{t('print.hint')}</span>
-          <button type="button" class="primary" disabled={!ready()} onClick={() => window.print()}>{t('print.print')}</button>
+          <button type="button" class="primary" disabled={!ready()} onClick={async () => { await props.onPrint?.(); window.print(); }}>{t('print.print')}</button>
         </div>
         <div class="print-sheet-scroll">
           <article class={`print-sheet ${orientation()}`} data-testid="print-sheet" data-print-ready={ready() ? 'true' : 'false'}

@@ -15,3 +15,10 @@ export const requestPrintLinks = {
   followupRegister: () => `/print/followup-register`,
   disputeRegister: () => `/print/dispute-register`,
 };
+
+/** 今日: greeting letters (one or a batch, optionally finishing the tasks they answer) and the day's work sheet. */
+export const todayPrintLinks = {
+  letter: (templateId: string, customerIds: string[], taskIds: string[] = []) =>
+    `/print/letter?${new URLSearchParams({ template: templateId, customer: customerIds.join(','), ...(taskIds.length ? { task: taskIds.join(',') } : {}) })}`,
+  worksheet: () => '/print/worksheet',
+};

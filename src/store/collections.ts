@@ -5,7 +5,11 @@ import { projectContact } from '../domain/contact';
 import { projectRequest, requestFromRecord } from '../domain/requests/record';
 import { projectFollowUp } from '../domain/requests/followup';
 import { COLLECTION_NAMES, type CollectionName } from '../domain/shards';
-import { loadPinyin, pinyinOf } from './pinyin';
+import { projectTemplate } from '../domain/templates/template';
+import { projectPlan } from '../domain/plans/plan';
+import { answerFromRecord, projectAnswer } from '../domain/answers/answer';
+import { projectTask, projectTaskResult } from '../domain/tasks/task';
+import { loadPinyin, loadTextPinyin, pinyinOf, textPinyinOf } from './pinyin';
 
 export interface SettingsRow {
   id: string;
@@ -53,8 +57,8 @@ export const COLLECTIONS = {
   }),
   staff: spec({ indexes: 'id, name', version: 1, row: staffFromRecord }),
   customers: spec({
-    indexes: 'id, name, *terms, *phones, idNumber, unitCode, *unitCodes, householdOf, *tags, grade, kind, updatedAt',
-    version: 3,
+    indexes: 'id, name, *terms, *phones, idNumber, unitCode, *unitCodes, householdOf, *tags, grade, kind, updatedAt, *dateKeys',
+    version: 4,
     row: (id, r) => projectCustomer(customerFromRecord(id, r), pinyinOf() ?? undefined),
     prepare: loadPinyin,
   }),
@@ -67,6 +71,17 @@ export const COLLECTIONS = {
     row: (id, r) => projectRequest(requestFromRecord(id, r)),
   }),
   followups: spec({ indexes: 'id, requestId, customerId, at', version: 1, row: projectFollowUp }),
+  // The front desk's day (今日)
+  templates: spec({ indexes: 'id, kind, name', version: 1, row: projectTemplate }),
+  plans: spec({ indexes: 'id, name', version: 1, row: projectPlan }),
+  answers: spec({
+    indexes: 'id, category, *terms, review, keeperId',
+    version: 1,
+    row: (id, r) => projectAnswer(answerFromRecord(id, r), textPinyinOf() ?? undefined),
+    prepare: loadTextPinyin,
+  }),
+  tasks: spec({ indexes: 'id, due, customerId, ref, [source+due]', version: 1, row: projectTask }),
+  taskResults: spec({ indexes: 'id, at', version: 1, row: projectTaskResult }),
 } satisfies Record<CollectionName, CollectionSpec<any>>;
 
 export type RowOf<C extends CollectionName> = ReturnType<(typeof COLLECTIONS)[C]['row']>;

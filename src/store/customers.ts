@@ -95,18 +95,22 @@ export async function searchCustomers(db: LinliDB, query: string): Promise<Custo
   const needle = /^\d[\d\s-]*$/.test(q) && !unit?.includes('-') ? q.replace(/\D/g, '') : q;
   const byTerm = db.customers.where('terms').startsWith(needle).distinct().limit(SEARCH_LIMIT).toArray();
   const byUnit = unit ? db.customers.where('unitCodes').startsWith(unit).limit(SEARCH_LIMIT).toArray() : Promise.resolve([]);
-  const [units, terms] = await Promise.all([byUnit, byTerm]);
+  // A bare room number ("1101", "302"): the customers of every unit with that room.
+  const room = /^\d{3,5}$/.test(q) ? `#${q}` : '';
+  const byRoom = room ? db.customers.where('terms').equals(room).limit(SEARCH_LIMIT).toArray() : Promise.resolve([]);
+  const [units, rooms, terms] = await Promise.all([byUnit, byRoom, byTerm]);
   const seen = new Set<string>();
   const rows: CustomerRow[] = [];
-  for (const row of [...units, ...terms]) {
+  for (const row of [...units, ...rooms, ...terms]) {
     if (seen.has(row.id)) continue;
     seen.add(row.id);
     rows.push(row);
   }
   // Exact name or unit first; then names that start with the query, whole pinyin or initials
   // matches (zw → 张伟), then everything else; by name within a rank.
+  // A bare room's units come right after an exact unit match.
   const rank = (r: CustomerRow) =>
-    r.name.toLowerCase() === q || r.unitCodes.includes(unit ?? '') ? 0 : r.name.toLowerCase().startsWith(q) ? 1 : r.terms.includes(needle) ? 2 : 3;
+    r.name.toLowerCase() === q || r.unitCodes.includes(unit ?? '') ? 0 : room && r.terms.includes(room) ? 1 : r.name.toLowerCase().startsWith(q) ? 2 : r.terms.includes(needle) ? 3 : 4;
   return rows.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'zh-CN'));
 }
 

@@ -22,3 +22,20 @@ export function loadPinyin(): Promise<PinyinOf> {
   });
   return loading;
 }
+
+/** The same library read as ordinary text (no surname readings), for standard answers' titles. */
+let loadedText: PinyinOf | null = null;
+
+export function textPinyinOf(): PinyinOf | null {
+  return loadedText;
+}
+
+export async function loadTextPinyin(): Promise<PinyinOf> {
+  await loadPinyin();
+  const { pinyin } = await import('pinyin-pro');
+  loadedText ??= (text: string) => {
+    if (!/[\u3400-\u9fff]/.test(text)) return null;
+    return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'removed', v: true }).filter(Boolean);
+  };
+  return loadedText;
+}

@@ -6,7 +6,7 @@ import { requestFromRecord } from '../domain/requests/record';
 import { serviceSettingsFrom, type ServiceSettings } from '../domain/requests/settings';
 import { shardOf } from '../domain/requests/shard';
 import { takeRequest as takeCommand, type IntakeInput } from '../domain/requests/lifecycle';
-import { officeDay } from '../domain/requests/work-time';
+import { officeDay, officeDayEnd } from '../domain/requests/work-time';
 import type { RequestKind, RequestRow, ServiceRequest } from '../domain/requests/types';
 import type { LinliDB } from './db';
 import type { Office } from './office-api';
@@ -117,6 +117,29 @@ export async function queue(db: LinliDB, name: QueueName, opts: { me: string; te
       return { rows, total };
     }
   }
+}
+
+export const QUEUES: QueueName[] = ['mine', 'dueToday', 'overdue', 'team', 'followUp', 'approval', 'attention', 'open', 'all'];
+
+/**
+ * One queue as the page shows it: its rows and total, the team it is for (the chosen one, or
+ * the first), the office's teams and staff for names. The office's day (for 今日到期) comes
+ * from the working calendar here, not in the page.
+ */
+export async function queueView(db: LinliDB, q: { name: QueueName; team?: string; me: string; now: Date; limit?: number }) {
+  const [settings, staff] = await Promise.all([serviceSettings(db), db.staff.toArray()]);
+  const teamId = q.team || settings.teams[0]?.id || '';
+  const found = await queue(db, q.name, { me: q.me, teamId, now: q.now, todayEnd: officeDayEnd(q.now, settings.calendar), limit: q.limit });
+  return { q: q.name, teamId, teams: settings.teams, staff: Object.fromEntries(staff.map((m) => [m.id, m.name])) as Record<string, string>, ...found };
+}
+
+/** How many requests each queue holds (the numbers on its tab). */
+export async function queueCounts(db: LinliDB, q: { team?: string; me: string; now: Date }): Promise<Record<QueueName, number>> {
+  const settings = await serviceSettings(db);
+  const teamId = q.team || settings.teams[0]?.id || '';
+  const todayEnd = officeDayEnd(q.now, settings.calendar);
+  const totals = await Promise.all(QUEUES.map((name) => queue(db, name, { me: q.me, teamId, now: q.now, todayEnd, limit: 0 }).then((r) => r.total)));
+  return Object.fromEntries(QUEUES.map((name, i) => [name, totals[i]])) as Record<QueueName, number>;
 }
 
 /** Open requests per staff member, for the workload-based suggestion. */

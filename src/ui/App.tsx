@@ -10,7 +10,7 @@ import { UpdatePrompt } from './shell/UpdatePrompt';
 const RequestQueues = lazy(() => import('./requests/RequestQueues').then((m) => ({ default: m.RequestQueues })));
 const RequestNew = lazy(() => import('./requests/RequestNew').then((m) => ({ default: m.RequestNew })));
 const RequestPage = lazy(() => import('./requests/RequestPage').then((m) => ({ default: m.RequestPage })));
-// The customer list is the first screen; every other page is its own chunk, loaded when opened.
+// The customer list stays in the main chunk (the bench's cold open lands on it); every other page is its own chunk, loaded when opened.
 const CustomerNew = lazy(() => import('./customers/CustomerNew').then((m) => ({ default: m.CustomerNew })));
 const CustomerPage = lazy(() => import('./customers/CustomerPage').then((m) => ({ default: m.CustomerPage })));
 const SettingsPage = lazy(() => import('./settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
@@ -23,6 +23,11 @@ const UnitPage = lazy(() => import('./units/UnitPage').then((m) => ({ default: m
 const PrintRoute = lazy(() => import('../print/PrintRoute').then((m) => ({ default: m.PrintRoute })));
 const Setup = lazy(() => import('./setup/Setup').then((m) => ({ default: m.Setup })));
 const WhoAreYou = lazy(() => import('./setup/WhoAreYou').then((m) => ({ default: m.WhoAreYou })));
+// The front desk's day: 今日 is the first screen after login, its own chunk like every other page.
+const TodayPage = lazy(() => import('./today/TodayPage').then((m) => ({ default: m.TodayPage })));
+const TemplatesPage = lazy(() => import('./settings/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
+const PlansPage = lazy(() => import('./settings/PlansPage').then((m) => ({ default: m.PlansPage })));
+const AnswersPage = lazy(() => import('./answers/AnswersPage').then((m) => ({ default: m.AnswersPage })));
 const ImportPage = lazy(() => import('./import/ImportPage').then((m) => ({ default: m.ImportPage })));
 
 /** Every office page needs an open office and a chosen staff profile first. */
@@ -57,6 +62,10 @@ export function App() {
   return (
     <Router root={Layout}>
       <Route path="/join" component={JoinPage} />
+      <Route path="/today" component={() => <Office page={(o) => <TodayPage office={o} />} />} />
+      <Route path="/answers" component={() => <Office page={(o) => <AnswersPage office={o} />} />} />
+      <Route path="/settings/templates" component={() => <Office page={(o) => <TemplatesPage office={o} />} />} />
+      <Route path="/settings/plans" component={() => <Office page={(o) => <PlansPage office={o} />} />} />
       <Route path="/customers" component={() => <Office page={(o) => <CustomerList office={o} />} />} />
       <Route path="/customers/new" component={() => <Office page={(o) => <CustomerNew office={o} />} />} />
       <Route path="/customers/:id" component={() => <Office page={(o) => <CustomerPage office={o} />} />} />
@@ -71,7 +80,7 @@ export function App() {
       <Route path="/settings" component={() => <Office page={(o) => <SettingsPage office={o} />} />} />
       <Route path="/settings/service" component={() => <Office page={(o) => <ServiceSettingsPage office={o} />} />} />
       <Route path="/settings/staff" component={() => <Office page={(o) => <StaffPage office={o} />} />} />
-      <Route path="*" component={() => (store() ? <Navigate href="/customers" /> : <Setup />)} />
+      <Route path="*" component={() => (store() ? <Navigate href="/today" /> : <Setup />)} />
     </Router>
   );
 }

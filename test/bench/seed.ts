@@ -7,6 +7,7 @@ import type { CommandContext } from '../../src/domain/actor';
 import { generateCustomers, generateUnits, rng, type GeneratedCustomer } from './generate';
 import { takeRequest } from '../../src/domain/requests/lifecycle';
 import { defaultServiceSettings } from '../../src/domain/requests/settings';
+import { savePlan, type Recurrence } from '../../src/domain/plans/plan';
 
 export const benchActor = { staffId: 'bench-staff', name: '王丽', deviceCode: 'A' };
 const ctx = (): CommandContext => ({ actor: benchActor, now: new Date().toISOString() });
@@ -19,7 +20,22 @@ export function officeDoc(name: string): Y.Doc {
   applyCommand(doc, staff.value.command, 'seed');
   const named = setOfficeName(name, ctx());
   if (named.ok) applyCommand(doc, named.value, 'seed');
+  addPlans(doc, 20);
   return doc;
+}
+
+/** `n` communication plans of every recurrence, over the generator's tags and buildings (今日's bench). */
+function addPlans(doc: Y.Doc, n: number): void {
+  const recurrences: Recurrence[] = [{ every: 'week', weekday: 3 }, { every: 'month', day: 1 }, { every: 'quarter', day: 15 }, { every: 'year', month: 1, day: 20 }, { every: 'afterContact', days: 30 }];
+  const start = new Date().toISOString().slice(0, 10);
+  for (let i = 0; i < n; i++) {
+    const made = savePlan(null, {
+      name: `计划 ${i + 1}`, group: { kinds: [], buildings: [String((i % 10) + 1)], tags: i % 2 ? ['独居老人'] : [], grades: [], complaintSince: '' },
+      recurrence: recurrences[i % recurrences.length], start, ownerId: '', teamId: '', templateId: '', active: true,
+    }, ctx());
+    if (!made.ok || !made.value.command) throw new Error('seed plan refused');
+    applyCommand(doc, made.value.command, 'seed');
+  }
 }
 
 /** The directory shard with `customers` customers spread over `units` units, built through the domain commands. */

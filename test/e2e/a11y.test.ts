@@ -92,4 +92,24 @@ describe('accessible names', () => {
     await expectAllNamed(page, 7);
     expect(id).toBeTruthy();
   });
+
+  it('every control of 今日, templates, plans and standard answers has a name', async () => {
+    const office = await addOffice(app, '翠湖花园管理处');
+    const context = await newTablet(browser);
+    cleanup.add(() => context.close());
+    const page = await joinOffice(context, joinLinkFor(app, office), '王丽', undefined, 'manager');
+    await createCustomer(page, { name: '张伟', phone: '13812345678', unit: '3-2-1101' });
+    await page.goto(`${app.base}/today`);
+    await page.getByTestId('today').waitFor();
+    await expectAllNamed(page, 6);
+    await page.goto(`${app.base}/settings/templates`);
+    await page.getByRole('form', { name: zh['care.title'] }).waitFor();
+    await expectAllNamed(page, 15);
+    await page.goto(`${app.base}/settings/plans`);
+    await page.getByRole('form', { name: zh['plans.form'] }).waitFor();
+    await expectAllNamed(page, 15);
+    await page.goto(`${app.base}/answers`);
+    await page.getByRole('form', { name: zh['answers.form'] }).waitFor();
+    await expectAllNamed(page, 10);
+  });
 });

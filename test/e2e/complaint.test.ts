@@ -29,6 +29,7 @@ import {
   runRequestStep,
   screenshot,
   startAppRelay,
+  openStep,
   stepForm,
   waitSyncState,
   waitTimelineLength,
@@ -305,6 +306,7 @@ describe('a complaint worked by the manager and a receptionist on two tablets', 
     // ── 纠正预防措施 (B). While B types it, the manager adds a line to the description: it
     // shows on B's page at once, and what B has typed but not sent yet stays in the form. ──
     const capa = stepForm(b, zh['requests.corrective']);
+    await openStep(b, capa);
     await capa.getByLabel(zh['requests.department']).fill('秩序部');
     await capa.getByLabel(zh['requests.correctiveAction']).fill('夜间巡查路线加入装修单元');
     const managerNote = '（经理：已约谈1102业主）';
@@ -439,6 +441,7 @@ describe('a repair', () => {
     const closeRefused = async () => {
       const steps = (await readTimeline(b)).length;
       const form = stepForm(b, zh['action.close']);
+      await openStep(b, form);
       await form.getByRole('button', { name: zh['action.close'], exact: true }).click();
       await form.getByRole('alert').filter({ hasText: zh['request.error.closeNeedsSatisfied'] }).waitFor();
       expect((await readTimeline(b)).length).toBe(steps);

@@ -59,7 +59,10 @@ beforeAll(async () => {
   await page.getByLabel('PIN（4–6 位数字）').fill(TEST_PIN);
   await page.getByLabel('再次输入 PIN').fill(TEST_PIN);
   await page.getByRole('button', { name: '添加并进入' }).click();
-  await page.getByRole('heading', { name: '客户' }).waitFor();
+  // The app opens on 今日; these tests start from the customer list.
+  await page.getByRole('heading', { name: '今日', exact: true }).waitFor();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '客户' }).click();
+  await page.getByRole('heading', { name: '客户', exact: true }).waitFor();
 });
 
 afterAll(async () => {

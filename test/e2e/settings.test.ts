@@ -75,7 +75,7 @@ describe('service settings and staff', () => {
     await manager.getByLabel(zh['pin.label']).fill(TEST_PIN);
     await manager.getByLabel(zh['pin.again']).fill(TEST_PIN);
     await manager.getByRole('button', { name: zh['setup.createSubmit'] }).click();
-    await manager.getByRole('heading', { name: zh['customers.title'], exact: true }).waitFor();
+    await manager.getByRole('heading', { name: zh['today.title'], exact: true }).waitFor();
 
     await openSettings(manager, 'settings.service');
     await expect(teamOf(manager, '水电维修').inputValue()).resolves.toBe('engineering');
@@ -163,7 +163,7 @@ describe('service settings and staff', () => {
     await worker.getByLabel(zh['pin.label']).fill(TEST_PIN);
     await worker.getByLabel(zh['pin.again']).fill(TEST_PIN);
     await worker.getByRole('button', { name: zh['setup.addStaff'] }).click();
-    await worker.getByRole('heading', { name: zh['customers.title'], exact: true }).waitFor();
+    await worker.getByRole('heading', { name: zh['today.title'], exact: true }).waitFor();
 
     // The manager sees all three and makes 王丽 a team member of 工程组.
     await openSettings(manager, 'settings.staff');

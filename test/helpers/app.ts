@@ -128,8 +128,15 @@ export async function joinOffice(context: BrowserContext, link: string, staffNam
   await form.getByLabel(zh['pin.label']).fill(pin);
   await form.getByLabel(zh['pin.again']).fill(pin);
   await form.getByRole('button', { name: zh['setup.addStaff'] }).click();
-  await p.getByRole('heading', { name: zh['customers.title'], exact: true }).waitFor();
+  await toCustomerList(p);
   return p;
+}
+
+/** After login the app opens on 今日; the shared steps continue from the customer list, as before 今日 existed. */
+async function toCustomerList(p: Page): Promise<void> {
+  await p.getByRole('heading', { name: zh['today.title'], exact: true }).waitFor();
+  await p.getByRole('navigation', { name: zh['nav.main'] }).getByRole('link', { name: zh['nav.customers'] }).click();
+  await p.getByRole('heading', { name: zh['customers.title'], exact: true }).waitFor();
 }
 
 /**
@@ -144,7 +151,7 @@ export async function createOffice(context: BrowserContext, app: Pick<AppRelay, 
   await p.getByLabel(zh['pin.label']).fill(pin);
   await p.getByLabel(zh['pin.again']).fill(pin);
   await p.getByRole('button', { name: zh['setup.createSubmit'] }).click();
-  await p.getByRole('heading', { name: zh['customers.title'], exact: true }).waitFor();
+  await toCustomerList(p);
   return p;
 }
 
@@ -385,7 +392,17 @@ export async function waitTimelineLength(page: Page, n: number, timeout = 30_000
 }
 
 /** A step form of the request page (each is a <form aria-label=title>). */
-export const stepForm = (page: Page, title: string) => page.getByRole('form', { name: title, exact: true });
+// Hidden ones too: a step behind 更多操作 is in the page but out of the accessibility tree until opened.
+export const stepForm = (page: Page, title: string) => page.getByRole('form', { name: title, exact: true, includeHidden: true });
+
+/** 下一步 shows the most likely step; the others are behind 更多操作, opened when the step is one of them. */
+export async function openStep(_page: Page, form: Locator): Promise<void> {
+  await form.waitFor({ state: 'attached' });
+  if (await form.isVisible()) return;
+  // The 更多操作 of the panel this form is in (a complaint's page has two panels).
+  const more = form.locator('xpath=ancestor::details[contains(@class, "more-steps")][1]');
+  if (!(await more.evaluate((d) => (d as HTMLDetailsElement).open))) await more.locator(':scope > summary').click();
+}
 
 /**
  * Runs one step of the request page: `fill` fills the form (or fields next to it), then its
@@ -398,6 +415,7 @@ export async function runRequestStep(
 ): Promise<void> {
   const before = (await readTimeline(page)).length;
   const form = stepForm(page, step.form);
+  await openStep(page, form);
   if (step.fill) await step.fill(form);
   // Reasons already shown from an earlier attempt are not this attempt's answer.
   await form.evaluate((f) => f.querySelectorAll('[role=alert] li').forEach((li) => li.setAttribute('data-stale', '')));

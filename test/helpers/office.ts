@@ -21,4 +21,7 @@ export async function joinOffice(page: Page, base: string, ws: string, office: {
   const params = new URLSearchParams({ relay: ws.replace('127.0.0.1', 'localhost'), office: office.id, token: office.token, name });
   await page.goto(`${base}/join#${params}`);
   await takeProfile(page, new RegExp(staff));
+  // The app opens on 今日; callers continue from the customer list.
+  await page.getByRole('heading', { name: '今日', exact: true }).waitFor({ timeout: 60_000 });
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '客户' }).click();
 }

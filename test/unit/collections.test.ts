@@ -30,6 +30,11 @@ const SAMPLES: Record<CollectionName, Record<string, unknown>> = {
     createdAt: '2026-11-03T08:00:00.000Z', due: { respond: '2026-11-03T08:30:00.000Z', finish: '2026-11-03T12:00:00.000Z', reportBack: '' },
     reopenCount: 1, history: [{ at: '2026-11-03T08:00:00.000Z', by: 's1', byName: '王丽', action: 'request.taken' }],
   },
+  templates: { kind: 'letter', name: '生日贺信', body: '尊敬的{{称呼}}：祝您生日快乐！{{管理处}}', version: 2, history: [] },
+  plans: { name: '独居老人月度电话', group: { kinds: [], buildings: [], tags: ['独居老人'], grades: [], complaintSince: '' }, recurrence: { every: 'month', day: 1 }, start: '2026-11-01', ownerId: 's1', teamId: '', templateId: '', active: true, history: [] },
+  answers: { category: '维修', title: '漏水报修', wording: '请拨打前台电话', version: 1, effective: '2026-01-01', review: '2027-01-01', keeperId: 's1', keeperName: '王丽', synonyms: ['渗水'], history: [{ at: '2026-11-03T08:00:00.000Z', by: 's1', byName: '王丽', action: 'answer.used' }] },
+  tasks: { source: 'plan', ref: 'p1', customerId: 'c1', customerName: '欧阳娜娜', unitCode: '3-2-1101', due: '2026-12-01', occursOn: '2026-12-01', dateKind: '', templateId: '', ownerId: 's1', teamId: '', basis: '', resets: 0, history: [] },
+  taskResults: { outcome: 'skipped', reason: '住院', at: '2026-12-01T08:00:00.000Z', by: 's1', byName: '王丽', history: [] },
   followups: { requestId: 'r1', requestNumber: 'BX-2611-A-001', kind: 'repair', customerId: 'c1', customerName: '欧阳娜娜', unitCode: '3-2-1101', method: 'phone', satisfaction: 5, comment: '很好', at: '2026-11-04T08:00:00.000Z', by: 's1' },
 };
 
@@ -37,16 +42,22 @@ const SAMPLES: Record<CollectionName, Record<string, unknown>> = {
 const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
   settings: { version: 1, row: '2a0e4466f670' },
   staff: { version: 1, row: '4eea17d267a2' },
-  customers: { version: 3, row: 'bf372883ccf1' },
+  customers: { version: 4, row: '86040ae1a451' },
   units: { version: 1, row: 'e15a986a7c25' },
   contacts: { version: 1, row: 'fa9879f9ea90' },
   requests: { version: 3, row: '3e9ce849fc5c' },
   followups: { version: 1, row: '939dc003c8b3' },
+  templates: { version: 1, row: '28924899e147' },
+  plans: { version: 1, row: '4bece45f6fd5' },
+  answers: { version: 1, row: '24e604b21357' },
+  tasks: { version: 1, row: '33ffcf916921' },
+  taskResults: { version: 1, row: '36cb533ed2c6' },
 };
 
 /** The schema each database version was built with (sha256 of the index specs, 12 hex). */
 const SCHEMAS: Record<number, string> = {
   6: '15cb82ca62ed',
+  7: '35f589951e90',
 };
 
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12);

@@ -10,13 +10,14 @@ const names = async (q: string) => (await searchCustomers(store.db, q)).map((r) 
 
 beforeAll(async () => {
   store = openDevice({ forFile: true }).store;
-  for (const code of ['3-2-1101', '5-1-302', '12-1-2503']) await createUnit(store, { code, area: '', use: 'residential', status: 'owner' });
+  for (const code of ['3-2-1101', '5-1-302', '12-1-2503', '7-1-1101']) await createUnit(store, { code, area: '', use: 'residential', status: 'owner' });
   const people = [
     { name: '张伟', phones: ['13812345678'], unitCode: '3-2-1101' },
     { name: '欧阳娜娜', phones: ['13900001111'], unitCode: '5-1-302' },
     { name: '单雄信', phones: ['13711112222'], unitCode: '12-1-2503' },
     { name: '曾小贤', phones: ['0755-86001234'], unitCode: '12-1-2503' },
     { name: '张伟强', phones: ['13655556666'], unitCode: '5-1-302' },
+    { name: '李娜', phones: ['13611017777'], unitCode: '7-1-1101' },
   ];
   for (const p of people) {
     const r = await createCustomer(store, p);
@@ -64,5 +65,12 @@ describe('one search box', () => {
 
   it('answers nothing for a query that matches nothing', async () => {
     expect(await names('qqqq')).toEqual([]);
+  });
+
+  it('finds the customers of every unit with a bare room number', async () => {
+    expect(await names('1101')).toEqual(['李娜', '张伟']);
+    expect(await names('302')).toEqual(['欧阳娜娜', '张伟强']);
+    // A unit in full still comes first, alone among the unit matches.
+    expect((await names('3-2-1101'))[0]).toBe('张伟');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultServiceSettings } from './settings';
-import { addWorkingHours, extendByWait, officeDay, workingMinutesBetween } from './work-time';
+import { addWorkingHours, extendByWait, officeDay, officeDayEnd, workingMinutesBetween } from './work-time';
 
 // 08:30–17:30 Monday to Saturday, Beijing time (UTC+8).
 const cal = defaultServiceSettings().calendar;
@@ -44,5 +44,12 @@ describe('working time', () => {
 
   it("tells the office's calendar day whatever the device's zone", () => {
     expect(officeDay(new Date('2026-11-23T17:00:00Z'), cal)).toBe('2026-11-24');
+  });
+});
+
+describe('the office day’s end', () => {
+  it('is the last millisecond of the office’s (Beijing) day, whatever the UTC date', () => {
+    expect(officeDayEnd(new Date('2026-12-01T20:30:00Z'), cal)).toBe('2026-12-02T15:59:59.999Z');
+    expect(officeDayEnd(new Date('2026-12-01T10:00:00Z'), cal)).toBe('2026-12-01T15:59:59.999Z');
   });
 });

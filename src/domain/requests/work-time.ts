@@ -81,3 +81,8 @@ export function extendByWait(deadline: Date, waitFrom: Date, waitTo: Date, cal: 
 export function officeDay(date: Date, cal: WorkCalendar): string {
   return dayKey(Math.floor(localMinutes(date, cal) / DAY_MIN));
 }
+
+/** The last millisecond of the office's day that `date` falls in, as an ISO time (for "due today"). */
+export function officeDayEnd(date: Date, cal: WorkCalendar): string {
+  return new Date(Date.parse(`${officeDay(date, cal)}T23:59:59.999Z`) - cal.utcOffset * 60_000).toISOString();
+}

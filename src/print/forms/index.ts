@@ -15,4 +15,6 @@ export const FORMS: Record<string, PrintForm> = {
   'service-register': lazy(() => import('./RequestRegisters').then((m) => ({ default: m.ServiceRegister }))),
   'followup-register': lazy(() => import('./RequestRegisters').then((m) => ({ default: m.FollowUpRegister }))),
   'dispute-register': lazy(() => import('./RequestRegisters').then((m) => ({ default: m.DisputeRegister }))),
+  letter: lazy(() => import('./Letters').then((m) => ({ default: m.Letters }))),
+  worksheet: lazy(() => import('./Worksheet').then((m) => ({ default: m.Worksheet }))),
 };

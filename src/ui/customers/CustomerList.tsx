@@ -42,7 +42,7 @@ export function CustomerList(props: { office: Office }) {
         value={query()}
         onInput={(e) => setParams({ q: e.currentTarget.value || undefined }, { replace: true })}
       />
-      <p class="muted" aria-live="polite">{t('customers.count', { n: total() })}</p>
+      <p class="muted" aria-live="polite" data-testid="customer-count">{query() && rows() ? t('customers.found', { n: rows()!.length, total: total() }) : t('customers.count', { n: total() })}</p>
       <Show when={rows()} fallback={<p>{t('common.loading')}</p>}>
         {(list) => (
           <Show when={list().length} fallback={<p class="empty" data-results-for={result()?.q}>{query() ? t('customers.noMatch', { q: query() }) : t('customers.empty')}</p>}>

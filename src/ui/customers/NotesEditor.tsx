@@ -1,4 +1,4 @@
-import { createEffect, on } from 'solid-js';
+import { createEffect, on, untrack } from 'solid-js';
 import { spliceBetween } from '../../domain/text-diff';
 import { LIMITS } from '../../domain/limits';
 import { t } from '../../i18n';
@@ -73,7 +73,7 @@ export function NotesEditor(props: { value: string; onEdit: (value: string, base
         readOnly={props.readOnly}
         maxLength={LIMITS.note}
         aria-describedby="notes-hint"
-        value={props.value}
+        value={untrack(() => props.value)}
         onCompositionStart={() => (composing = true)}
         onCompositionEnd={() => {
           composing = false;

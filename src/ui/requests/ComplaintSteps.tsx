@@ -1,4 +1,5 @@
-import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, Show, type JSX } from 'solid-js';
+import { allowedComplaintSteps, type ComplaintStep } from '../../domain/requests/steps';
 import {
   addTask, complaintState, completeTask, decideSettlement, investigate, negotiate, proposeSettlement, sendCorrectiveAction, signAgreement,
 } from '../../domain/requests/complaint';
@@ -8,7 +9,10 @@ import type { Office } from '../../store/office-api';
 import { runStep } from '../../store/requests';
 import { StepForm } from './StepForm';
 
-/** 投诉处理: investigation, settlement and approval, negotiation, agreement, tasks, corrective actions. */
+/**
+ * 投诉处理: investigation, settlement and approval, negotiation, agreement, tasks, corrective
+ * actions — the step the stage calls for open (`allowedComplaintSteps`), the others behind 更多操作.
+ */
 export function ComplaintSteps(props: { office: Office; req: ServiceRequest; role: string }) {
   const step = (build: Parameters<typeof runStep>[2]) => runStep(props.office, props.req.id, build);
   const state = () => complaintState(props.req.history);
@@ -38,11 +42,9 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
     if (severity() === (before?.severity ?? 'general')) setSeverity(now.severity);
   }, { defer: true }));
 
-  return (
-    <section class="card steps-panel complaint" aria-labelledby="complaint-title">
-      <h2 id="complaint-title">{t('requests.stage')}：<span data-testid="complaint-stage">{t(`stage.${state().stage}`)}</span>
-        <Show when={!open()}> · {t('reqstatus.closed')}</Show></h2>
-      <Show when={open()}>
+  const forms: Record<ComplaintStep, () => JSX.Element> = {
+    investigate: () => (
+      <>
         <StepForm title={t('requests.investigation')} submit={t('action.investigate')}
           onSubmit={() => step((req, ctx) => investigate(req, { facts: facts(), cause: cause(), responsibility: responsibility(), severity: severity() }, ctx))}>
           <label>{t('requests.facts')}<textarea name="facts" rows={2} maxLength={20000} value={facts()} onInput={(e) => setFacts(e.currentTarget.value)} /></label>
@@ -60,8 +62,83 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
             </label>
           </div>
         </StepForm>
+      </>
+    ),
+    propose: () => (
+      <>
+        <StepForm title={t('requests.proposals')} submit={t('action.propose')} onSubmit={() => step((req, ctx) => proposeSettlement(req, proposal(), remedies(), ctx))}
+          onDone={() => { setProposal(''); setRemedies([]); }}>
+          <label>{t('requests.proposal')}<textarea name="proposal" rows={2} maxLength={20000} value={proposal()} onInput={(e) => setProposal(e.currentTarget.value)} /></label>
+          <fieldset class="remedies">
+            <legend>{t('requests.remedies')}</legend>
+            <For each={REMEDIES}>
+              {(r) => (
+                <label class="inline">
+                  <input type="checkbox" checked={remedies().includes(r)} onChange={(e) => setRemedies(e.currentTarget.checked ? [...remedies(), r] : remedies().filter((x) => x !== r))} />
+                  {t(`remedy.${r}`)}
+                </label>
+              )}
+            </For>
+          </fieldset>
+        </StepForm>
+      </>
+    ),
+    decide: () => (
+      <Show when={pending()}>
+        {(p) => (
+          <Show when={props.role === 'manager'} fallback={<p class="muted">{t('requests.managerNote')}</p>}>
+            <div class="decide">
+              <label>{t('requests.decisionComment')}<input name="decisionComment" maxLength={2000} value={decision()} onInput={(e) => setDecision(e.currentTarget.value)} /></label>
+              <StepForm title={t('action.approve')} submit={t('action.approve')} onSubmit={() => step((req, ctx) => decideSettlement(req, p().id, true, decision(), props.role, ctx))} onDone={() => setDecision('')} />
+              <StepForm title={t('action.reject')} submit={t('action.reject')} tone="danger" onSubmit={() => step((req, ctx) => decideSettlement(req, p().id, false, decision(), props.role, ctx))} onDone={() => setDecision('')} />
+            </div>
+          </Show>
+        )}
       </Show>
+    ),
+    negotiate: () => (
+      <>
+        <div class="decide">
+          <label>{t('requests.negotiation')}<input name="roundNote" maxLength={2000} value={roundNote()} onInput={(e) => setRoundNote(e.currentTarget.value)} /></label>
+          <StepForm title={t('action.agreed')} submit={t('action.agreed')} onSubmit={() => step((req, ctx) => negotiate(req, 'agreed', roundNote(), ctx))} onDone={() => setRoundNote('')} />
+          <StepForm title={t('action.revise')} submit={t('action.revise')} tone="danger" onSubmit={() => step((req, ctx) => negotiate(req, 'revise', roundNote(), ctx))} onDone={() => setRoundNote('')} />
+        </div>
+      </>
+    ),
+    signAgreement: () => (
+      <>
+        <StepForm title={t('requests.agreement')} submit={t('action.signAgreement')} onSubmit={() => step((req, ctx) => signAgreement(req, signedOn(), ctx))}>
+          <label>{t('requests.signedDate')}<input type="date" name="agreementDate" value={signedOn()} onInput={(e) => setSignedOn(e.currentTarget.value)} /></label>
+        </StepForm>
+      </>
+    ),
+    addTask: () => (
+      <>
+          <StepForm title={t('action.addTask')} submit={t('action.addTask')} onSubmit={() => step((req, ctx) => addTask(req, department(), task(), ctx))} onDone={() => { setDepartment(''); setTask(''); }}>
+            <div class="grid-2">
+              <label>{t('requests.department')}<input name="taskDepartment" maxLength={60} value={department()} onInput={(e) => setDepartment(e.currentTarget.value)} /></label>
+              <label>{t('requests.task')}<input name="taskText" maxLength={2000} value={task()} onInput={(e) => setTask(e.currentTarget.value)} /></label>
+            </div>
+          </StepForm>
+      </>
+    ),
+    corrective: () => (
+      <>
+        <StepForm title={t('requests.corrective')} submit={t('action.sendCorrective')} onSubmit={() => step((req, ctx) => sendCorrectiveAction(req, capaDept(), capa(), ctx))} onDone={() => { setCapaDept(''); setCapa(''); }}>
+          <div class="grid-2">
+            <label>{t('requests.department')}<input name="capaDepartment" maxLength={60} value={capaDept()} onInput={(e) => setCapaDept(e.currentTarget.value)} /></label>
+            <label>{t('requests.correctiveAction')}<input name="capaAction" maxLength={2000} value={capa()} onInput={(e) => setCapa(e.currentTarget.value)} /></label>
+          </div>
+        </StepForm>
+      </>
+    ),
+  };
+  const steps = () => allowedComplaintSteps(props.req, state());
 
+  return (
+    <section class="card steps-panel complaint" aria-labelledby="complaint-title">
+      <h2 id="complaint-title">{t('requests.stage')}：<span data-testid="complaint-stage">{t(`stage.${state().stage}`)}</span>
+        <Show when={!open()}> · {t('reqstatus.closed')}</Show></h2>
       <h3>{t('requests.proposals')}</h3>
       <ol class="plain proposals" data-testid="proposals">
         <For each={state().proposals}>
@@ -78,47 +155,6 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
       <Show when={open() && state().stage === 'registered'}>
         <p class="muted">{t('request.error.investigateFirst')}</p>
       </Show>
-      <Show when={open() && !pending() && state().stage !== 'signed' && state().stage !== 'registered'}>
-        <StepForm title={t('requests.proposals')} submit={t('action.propose')} onSubmit={() => step((req, ctx) => proposeSettlement(req, proposal(), remedies(), ctx))}
-          onDone={() => { setProposal(''); setRemedies([]); }}>
-          <label>{t('requests.proposal')}<textarea name="proposal" rows={2} maxLength={20000} value={proposal()} onInput={(e) => setProposal(e.currentTarget.value)} /></label>
-          <fieldset class="remedies">
-            <legend>{t('requests.remedies')}</legend>
-            <For each={REMEDIES}>
-              {(r) => (
-                <label class="inline">
-                  <input type="checkbox" checked={remedies().includes(r)} onChange={(e) => setRemedies(e.currentTarget.checked ? [...remedies(), r] : remedies().filter((x) => x !== r))} />
-                  {t(`remedy.${r}`)}
-                </label>
-              )}
-            </For>
-          </fieldset>
-        </StepForm>
-      </Show>
-      <Show when={open() && pending()}>
-        {(p) => (
-          <Show when={props.role === 'manager'} fallback={<p class="muted">{t('requests.managerNote')}</p>}>
-            <div class="decide">
-              <label>{t('requests.decisionComment')}<input name="decisionComment" maxLength={2000} value={decision()} onInput={(e) => setDecision(e.currentTarget.value)} /></label>
-              <StepForm title={t('action.approve')} submit={t('action.approve')} onSubmit={() => step((req, ctx) => decideSettlement(req, p().id, true, decision(), props.role, ctx))} onDone={() => setDecision('')} />
-              <StepForm title={t('action.reject')} submit={t('action.reject')} tone="danger" onSubmit={() => step((req, ctx) => decideSettlement(req, p().id, false, decision(), props.role, ctx))} onDone={() => setDecision('')} />
-            </div>
-          </Show>
-        )}
-      </Show>
-      <Show when={open() && state().stage === 'approved'}>
-        <div class="decide">
-          <label>{t('requests.negotiation')}<input name="roundNote" maxLength={2000} value={roundNote()} onInput={(e) => setRoundNote(e.currentTarget.value)} /></label>
-          <StepForm title={t('action.agreed')} submit={t('action.agreed')} onSubmit={() => step((req, ctx) => negotiate(req, 'agreed', roundNote(), ctx))} onDone={() => setRoundNote('')} />
-          <StepForm title={t('action.revise')} submit={t('action.revise')} tone="danger" onSubmit={() => step((req, ctx) => negotiate(req, 'revise', roundNote(), ctx))} onDone={() => setRoundNote('')} />
-        </div>
-      </Show>
-      <Show when={open() && state().stage === 'agreed'}>
-        <StepForm title={t('requests.agreement')} submit={t('action.signAgreement')} onSubmit={() => step((req, ctx) => signAgreement(req, signedOn(), ctx))}>
-          <label>{t('requests.signedDate')}<input type="date" name="agreementDate" value={signedOn()} onInput={(e) => setSignedOn(e.currentTarget.value)} /></label>
-        </StepForm>
-      </Show>
-
       <Show when={state().stage === 'signed' || state().tasks.length}>
         <h3>{t('requests.tasks')}</h3>
         <ul class="plain" data-testid="tasks">
@@ -133,27 +169,19 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
             )}
           </For>
         </ul>
-        <Show when={open() && state().stage === 'signed'}>
-          <StepForm title={t('action.addTask')} submit={t('action.addTask')} onSubmit={() => step((req, ctx) => addTask(req, department(), task(), ctx))} onDone={() => { setDepartment(''); setTask(''); }}>
-            <div class="grid-2">
-              <label>{t('requests.department')}<input name="taskDepartment" maxLength={60} value={department()} onInput={(e) => setDepartment(e.currentTarget.value)} /></label>
-              <label>{t('requests.task')}<input name="taskText" maxLength={2000} value={task()} onInput={(e) => setTask(e.currentTarget.value)} /></label>
-            </div>
-          </StepForm>
-        </Show>
       </Show>
-
-      <Show when={props.req.investigation}>
+      <Show when={state().corrective.length}>
         <h3>{t('requests.corrective')}</h3>
         <ul class="plain">
           <For each={state().corrective}>{(c) => <li><strong>{c.department}</strong> {c.action} <span class="muted">— {c.by}</span></li>}</For>
         </ul>
-        <StepForm title={t('requests.corrective')} submit={t('action.sendCorrective')} onSubmit={() => step((req, ctx) => sendCorrectiveAction(req, capaDept(), capa(), ctx))} onDone={() => { setCapaDept(''); setCapa(''); }}>
-          <div class="grid-2">
-            <label>{t('requests.department')}<input name="capaDepartment" maxLength={60} value={capaDept()} onInput={(e) => setCapaDept(e.currentTarget.value)} /></label>
-            <label>{t('requests.correctiveAction')}<input name="capaAction" maxLength={2000} value={capa()} onInput={(e) => setCapa(e.currentTarget.value)} /></label>
-          </div>
-        </StepForm>
+      </Show>
+      <Show when={steps()[0]} keyed>{(first) => forms[first]()}</Show>
+      <Show when={steps().length > 1}>
+        <details class="more-steps">
+          <summary>{t('requests.moreSteps')}</summary>
+          <For each={steps().slice(1)}>{(step) => forms[step]()}</For>
+        </details>
       </Show>
     </section>
   );

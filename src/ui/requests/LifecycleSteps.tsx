@@ -1,4 +1,6 @@
-import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, Show, type JSX } from 'solid-js';
+import { allowedSteps, type Step } from '../../domain/requests/steps';
+import { InquiryAnswer } from '../answers/InquiryAnswer';
 import { suggestAssignee } from '../../domain/requests/dispatch';
 import {
   closeRequest, completeWork, dispatch, FOLLOW_UP_METHODS, handOver, recordFollowUp, reopenRequest, reportBack, resumeWork, startWork, waitOnResident, type FollowUpMethod,
@@ -14,7 +16,10 @@ import { StepForm } from './StepForm';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** The next steps that make sense for the request's state, each a small form. */
+/**
+ * 下一步: the steps that make sense in the request's state (`allowedSteps`, the domain's one
+ * list), the most likely one open and the rest behind 更多操作, each a small form.
+ */
 export function LifecycleSteps(props: { office: Office; req: ServiceRequest; settings: ServiceSettings; staff: StaffRow[]; role: string }) {
   const step = (build: Parameters<typeof runStep>[2]) => runStep(props.office, props.req.id, build);
   const s = () => props.req.status;
@@ -46,130 +51,142 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
   const [waitNote, setWaitNote] = createSignal('');
   const [owner, setOwner] = createSignal('');
 
+  const forms: Record<Step, () => JSX.Element> = {
+    answer: () => <InquiryAnswer office={props.office} requestId={props.req.id} />,
+    dispatch: () => (
+      <StepForm title={s() === 'accepted' ? t('action.dispatch') : t('action.reassign')} submit={s() === 'accepted' ? t('action.dispatch') : t('action.reassign')}
+        onSubmit={() => step((req, ctx) => dispatch(req, teamId(), chosen(), ctx, { team: teamName(teamId()), assignee: nameOf(chosen()) }))} onDone={() => setAssignee('')}>
+        <div class="grid-2">
+          <label>
+            {t('requests.team')}
+            <select name="team" value={teamId()} onChange={(e) => { setTeamId(e.currentTarget.value); setAssignee(''); }}>
+              <For each={props.settings.teams}>{(tm) => <option value={tm.id}>{tm.name}</option>}</For>
+            </select>
+          </label>
+          <label>
+            {t('requests.assignee')}
+            <select name="assignee" value={chosen()} onChange={(e) => setAssignee(e.currentTarget.value)}>
+              <option value="">{t('requests.unassigned')}</option>
+              <For each={members()}>{(m) => <option value={m.id}>{m.name}（{load().get(m.id) ?? 0}）</option>}</For>
+            </select>
+          </label>
+        </div>
+        <Show when={suggested()}>
+          <p class="muted">{t('requests.suggested', { name: nameOf(suggested()), n: load().get(suggested()) ?? 0 })}</p>
+        </Show>
+      </StepForm>
+    ),
+    reassign: () => forms.dispatch(),
+    start: () => (
+      <StepForm title={t('action.start')} submit={t('action.start')} onSubmit={() => step((req, ctx) => startWork(req, ctx))} />
+    ),
+    complete: () => (
+      <StepForm title={t('action.complete')} submit={t('action.complete')} onSubmit={() => step((req, ctx) => completeWork(req, report(), signed(), signedDate(), ctx))} onDone={() => setReport('')}>
+        <label>
+          {t('requests.report')}
+          <textarea name="report" rows={2} maxLength={20000} value={report()} onInput={(e) => setReport(e.currentTarget.value)} />
+        </label>
+        <div class="grid-2">
+          <label class="inline">
+            <input type="checkbox" name="signed" checked={signed()} onChange={(e) => setSigned(e.currentTarget.checked)} />
+            {t('requests.signed')}
+          </label>
+          <Show when={signed()}>
+            <label>
+              {t('requests.signedDate')}
+              <input type="date" name="signedDate" value={signedDate()} onInput={(e) => setSignedDate(e.currentTarget.value)} />
+            </label>
+          </Show>
+        </div>
+      </StepForm>
+    ),
+    reportBack: () => (
+      <StepForm title={t('action.reportBack')} submit={t('action.reportBack')} onSubmit={() => step((req, ctx) => reportBack(req, note(), ctx))} onDone={() => setNote('')}>
+        <label>
+          {t('requests.note')}
+          <input name="reportNote" maxLength={2000} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
+        </label>
+      </StepForm>
+    ),
+    followUp: () => (
+      <StepForm title={t('action.followUp')} submit={t('action.followUp')} onSubmit={() => step((req, ctx) => recordFollowUp(req, method(), satisfaction(), comment(), ctx))}
+        onDone={() => { setSatisfaction(0); setComment(''); }}>
+        <div class="grid-2">
+          <label>
+            {t('requests.method')}
+            <select name="method" value={method()} onChange={(e) => setMethod(e.currentTarget.value as FollowUpMethod)}>
+              <For each={FOLLOW_UP_METHODS}>{(m) => <option value={m}>{t(`method.${m}`)}</option>}</For>
+            </select>
+          </label>
+          <fieldset class="satisfaction">
+            <legend>{t('requests.satisfaction')}</legend>
+            <For each={[1, 2, 3, 4, 5]}>
+              {(n) => (
+                <label class="inline">
+                  <input type="radio" name="satisfaction" value={n} checked={satisfaction() === n} onChange={() => setSatisfaction(n)} />
+                  {t(`sat.${n}` as 'sat.1')}
+                </label>
+              )}
+            </For>
+          </fieldset>
+        </div>
+        <label>
+          {t('requests.comment')}
+          <input name="followComment" maxLength={2000} value={comment()} onInput={(e) => setComment(e.currentTarget.value)} />
+        </label>
+      </StepForm>
+    ),
+    close: () => (
+      <StepForm title={t('action.close')} submit={props.role === 'manager' ? t('action.closeManager') : t('action.close')} tone="danger"
+        onSubmit={() => step((req, ctx) => closeRequest(req, ctx, props.role, reason()))} onDone={() => setReason('')}>
+        <label>
+          {t('requests.reason')}
+          <input name="closeReason" maxLength={2000} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
+        </label>
+      </StepForm>
+    ),
+    reopen: () => (
+      <StepForm title={t('action.reopen')} submit={t('action.reopen')} tone="danger" onSubmit={() => step((req, ctx) => reopenRequest(req, reopenReason(), ctx))} onDone={() => setReopenReason('')}>
+        <label>
+          {t('requests.reason')}
+          <input name="reopenReason" maxLength={2000} value={reopenReason()} onInput={(e) => setReopenReason(e.currentTarget.value)} />
+        </label>
+      </StepForm>
+    ),
+    wait: () => (
+        <StepForm title={t('action.wait')} submit={t('action.wait')} onSubmit={() => step((req, ctx) => waitOnResident(req, waitNote(), ctx))} onDone={() => setWaitNote('')}>
+          <label>
+            {t('requests.note')}
+            <input name="waitNote" maxLength={2000} value={waitNote()} onInput={(e) => setWaitNote(e.currentTarget.value)} />
+          </label>
+        </StepForm>
+    ),
+    resume: () => (
+        <StepForm title={t('action.resume')} submit={t('action.resume')} onSubmit={() => step((req, ctx, settings) => resumeWork(req, settings, ctx))} />
+    ),
+    handOver: () => (
+      <StepForm title={t('action.handOver')} submit={t('action.handOver')} onSubmit={() => step((req, ctx) => handOver(req, owner(), nameOf(owner()), ctx))} onDone={() => setOwner('')}>
+        <label>
+          {t('requests.owner')}
+          <select name="owner" value={owner()} onChange={(e) => setOwner(e.currentTarget.value)}>
+            <option value="">—</option>
+            <For each={props.staff.filter((m) => m.id !== props.req.ownerId)}>{(m) => <option value={m.id}>{m.name}</option>}</For>
+          </select>
+        </label>
+      </StepForm>
+    ),
+  };
+  const steps = () => allowedSteps(props.req);
+
   return (
     <section class="card steps-panel" aria-labelledby="steps-title">
       <h2 id="steps-title">{t('requests.actions')}</h2>
-      <Show when={['accepted', 'dispatched', 'inProgress'].includes(s())}>
-        <StepForm title={s() === 'accepted' ? t('action.dispatch') : t('action.reassign')} submit={s() === 'accepted' ? t('action.dispatch') : t('action.reassign')}
-          onSubmit={() => step((req, ctx) => dispatch(req, teamId(), chosen(), ctx, { team: teamName(teamId()), assignee: nameOf(chosen()) }))} onDone={() => setAssignee('')}>
-          <div class="grid-2">
-            <label>
-              {t('requests.team')}
-              <select name="team" value={teamId()} onChange={(e) => { setTeamId(e.currentTarget.value); setAssignee(''); }}>
-                <For each={props.settings.teams}>{(tm) => <option value={tm.id}>{tm.name}</option>}</For>
-              </select>
-            </label>
-            <label>
-              {t('requests.assignee')}
-              <select name="assignee" value={chosen()} onChange={(e) => setAssignee(e.currentTarget.value)}>
-                <option value="">{t('requests.unassigned')}</option>
-                <For each={members()}>{(m) => <option value={m.id}>{m.name}（{load().get(m.id) ?? 0}）</option>}</For>
-              </select>
-            </label>
-          </div>
-          <Show when={suggested()}>
-            <p class="muted">{t('requests.suggested', { name: nameOf(suggested()), n: load().get(suggested()) ?? 0 })}</p>
-          </Show>
-        </StepForm>
-      </Show>
-      <Show when={s() === 'dispatched'}>
-        <StepForm title={t('action.start')} submit={t('action.start')} onSubmit={() => step((req, ctx) => startWork(req, ctx))} />
-      </Show>
-      <Show when={s() === 'dispatched' || s() === 'inProgress'}>
-        <StepForm title={t('action.complete')} submit={t('action.complete')} onSubmit={() => step((req, ctx) => completeWork(req, report(), signed(), signedDate(), ctx))} onDone={() => setReport('')}>
-          <label>
-            {t('requests.report')}
-            <textarea name="report" rows={2} maxLength={20000} value={report()} onInput={(e) => setReport(e.currentTarget.value)} />
-          </label>
-          <div class="grid-2">
-            <label class="inline">
-              <input type="checkbox" name="signed" checked={signed()} onChange={(e) => setSigned(e.currentTarget.checked)} />
-              {t('requests.signed')}
-            </label>
-            <Show when={signed()}>
-              <label>
-                {t('requests.signedDate')}
-                <input type="date" name="signedDate" value={signedDate()} onInput={(e) => setSignedDate(e.currentTarget.value)} />
-              </label>
-            </Show>
-          </div>
-        </StepForm>
-      </Show>
-      <Show when={['dispatched', 'inProgress', 'done', 'followUp'].includes(s())}>
-        <StepForm title={t('action.reportBack')} submit={t('action.reportBack')} onSubmit={() => step((req, ctx) => reportBack(req, note(), ctx))} onDone={() => setNote('')}>
-          <label>
-            {t('requests.note')}
-            <input name="reportNote" maxLength={2000} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
-          </label>
-        </StepForm>
-      </Show>
-      <Show when={s() === 'done' || s() === 'followUp'}>
-        <StepForm title={t('action.followUp')} submit={t('action.followUp')} onSubmit={() => step((req, ctx) => recordFollowUp(req, method(), satisfaction(), comment(), ctx))}
-          onDone={() => { setSatisfaction(0); setComment(''); }}>
-          <div class="grid-2">
-            <label>
-              {t('requests.method')}
-              <select name="method" value={method()} onChange={(e) => setMethod(e.currentTarget.value as FollowUpMethod)}>
-                <For each={FOLLOW_UP_METHODS}>{(m) => <option value={m}>{t(`method.${m}`)}</option>}</For>
-              </select>
-            </label>
-            <fieldset class="satisfaction">
-              <legend>{t('requests.satisfaction')}</legend>
-              <For each={[1, 2, 3, 4, 5]}>
-                {(n) => (
-                  <label class="inline">
-                    <input type="radio" name="satisfaction" value={n} checked={satisfaction() === n} onChange={() => setSatisfaction(n)} />
-                    {t(`sat.${n}` as 'sat.1')}
-                  </label>
-                )}
-              </For>
-            </fieldset>
-          </div>
-          <label>
-            {t('requests.comment')}
-            <input name="followComment" maxLength={2000} value={comment()} onInput={(e) => setComment(e.currentTarget.value)} />
-          </label>
-        </StepForm>
-      </Show>
-      <Show when={s() !== 'closed'}>
-        <StepForm title={t('action.close')} submit={props.role === 'manager' ? t('action.closeManager') : t('action.close')} tone="danger"
-          onSubmit={() => step((req, ctx) => closeRequest(req, ctx, props.role, reason()))} onDone={() => setReason('')}>
-          <label>
-            {t('requests.reason')}
-            <input name="closeReason" maxLength={2000} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
-          </label>
-        </StepForm>
-      </Show>
-      <Show when={['done', 'followUp', 'closed'].includes(s())}>
-        <StepForm title={t('action.reopen')} submit={t('action.reopen')} tone="danger" onSubmit={() => step((req, ctx) => reopenRequest(req, reopenReason(), ctx))} onDone={() => setReopenReason('')}>
-          <label>
-            {t('requests.reason')}
-            <input name="reopenReason" maxLength={2000} value={reopenReason()} onInput={(e) => setReopenReason(e.currentTarget.value)} />
-          </label>
-        </StepForm>
-      </Show>
-      <Show when={['accepted', 'dispatched', 'inProgress'].includes(s())}>
-        <Show when={props.req.waitingSince} fallback={
-          <StepForm title={t('action.wait')} submit={t('action.wait')} onSubmit={() => step((req, ctx) => waitOnResident(req, waitNote(), ctx))} onDone={() => setWaitNote('')}>
-            <label>
-              {t('requests.note')}
-              <input name="waitNote" maxLength={2000} value={waitNote()} onInput={(e) => setWaitNote(e.currentTarget.value)} />
-            </label>
-          </StepForm>
-        }>
-          <StepForm title={t('action.resume')} submit={t('action.resume')} onSubmit={() => step((req, ctx, settings) => resumeWork(req, settings, ctx))} />
-        </Show>
-      </Show>
-      <Show when={s() !== 'closed'}>
-        <StepForm title={t('action.handOver')} submit={t('action.handOver')} onSubmit={() => step((req, ctx) => handOver(req, owner(), nameOf(owner()), ctx))} onDone={() => setOwner('')}>
-          <label>
-            {t('requests.owner')}
-            <select name="owner" value={owner()} onChange={(e) => setOwner(e.currentTarget.value)}>
-              <option value="">—</option>
-              <For each={props.staff.filter((m) => m.id !== props.req.ownerId)}>{(m) => <option value={m.id}>{m.name}</option>}</For>
-            </select>
-          </label>
-        </StepForm>
+      <Show when={steps()[0]} keyed>{(first) => forms[first]()}</Show>
+      <Show when={steps().length > 1}>
+        <details class="more-steps">
+          <summary>{t('requests.moreSteps')}</summary>
+          <For each={steps().slice(1)}>{(step) => forms[step]()}</For>
+        </details>
       </Show>
     </section>
   );

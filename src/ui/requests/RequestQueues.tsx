@@ -1,14 +1,12 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, For, onCleanup, Show } from 'solid-js';
-import { officeDay } from '../../domain/requests/work-time';
 import { t } from '../../i18n';
 import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';
-import { queue, QUEUE_PAGE, serviceSettings, type QueueName } from '../../store/requests';
+import { QUEUE_PAGE, QUEUES, queueCounts, queueView, type QueueName } from '../../store/requests';
 import { RequestRowView } from './RequestRowView';
 import { requestPrintLinks } from '../../print/links';
 
-const QUEUES: QueueName[] = ['mine', 'dueToday', 'overdue', 'team', 'followUp', 'approval', 'attention', 'open', 'all'];
 
 /** The desk's work lists: 我的工单, 今日到期, 已超时, per team, follow-ups due, approvals… */
 export function RequestQueues(props: { office: Office }) {
@@ -19,24 +17,10 @@ export function RequestQueues(props: { office: Office }) {
   const timer = setInterval(() => setNow(new Date()), 60_000);
   onCleanup(() => clearInterval(timer));
   const [limit, setLimit] = createSignal(QUEUE_PAGE);
-  // One query per change: the office's settings (teams, the office's day) are read inside it, so
-  // the first rows arrive in one round trip and are drawn once.
-  const result = createLive(
-    () => ({ name: name(), team: params.team, now: now(), limit: limit() }),
-    async (q) => {
-      const me = props.office.config.staffId ?? '';
-      // Only 按班组 (without a chosen team) and 今日到期 need the settings first; the others run alongside.
-      const needsSettings = (q.name === 'team' && !q.team) || q.name === 'dueToday';
-      const settingsRead = serviceSettings(props.office.db);
-      const settings = needsSettings ? await settingsRead : null;
-      const teamId = q.team ?? settings?.teams[0]?.id ?? '';
-      const day = settings ? officeDay(q.now, settings.calendar) : '';
-      const todayEnd = settings ? new Date(Date.parse(`${day}T23:59:59.999Z`) - settings.calendar.utcOffset * 60_000).toISOString() : q.now.toISOString();
-      const [found, all] = await Promise.all([queue(props.office.db, q.name, { me, teamId, now: q.now, todayEnd, limit: q.limit }), settingsRead]);
-      return { q: q.name, teamId: teamId || all.teams[0]?.id || '', teams: all.teams, ...found };
-    },
-    null,
-  );
+  const me = () => props.office.config.staffId ?? '';
+  // The rows first (one query, settings read inside it); the tabs' counts in a query of their own.
+  const result = createLive(() => ({ name: name(), team: params.team, now: now(), limit: limit() }), (q) => queueView(props.office.db, { ...q, me: me() }), null);
+  const counts = createLive(() => ({ team: params.team, now: now() }), (q) => queueCounts(props.office.db, { ...q, me: me() }), null);
   createEffect(() => {
     if (result() && !performance.getEntriesByName('linli:queue-rendered').length) queueMicrotask(() => performance.mark('linli:queue-rendered'));
   });
@@ -57,6 +41,7 @@ export function RequestQueues(props: { office: Office }) {
           {(q) => (
             <button type="button" role="tab" aria-selected={name() === q} classList={{ active: name() === q }} onClick={() => { setLimit(QUEUE_PAGE); setParams({ q }, { replace: true }); }}>
               {t(`queue.${q}`)}
+              <Show when={counts()}>{(c) => <span class="tab-count" aria-label={t('queue.tabCount', { n: c()[q] })}>{c()[q]}</span>}</Show>
             </button>
           )}
         </For>
@@ -80,7 +65,7 @@ export function RequestQueues(props: { office: Office }) {
             </div>
             <Show when={r().rows.length} fallback={<p class="empty" data-queue={r().q}>{t('queue.empty')}</p>}>
               <ul class="rows" data-testid="request-queue" data-queue={r().q}>
-                <For each={r().rows}>{(row) => <li><RequestRowView row={row} now={now()} /></li>}</For>
+                <For each={r().rows}>{(row) => <li><RequestRowView row={row} now={now()} teamName={r().teams.find((tm) => tm.id === row.teamId)?.name ?? ''} assigneeName={r().staff[row.assigneeId] ?? ''} /></li>}</For>
               </ul>
               <Show when={r().total > r().rows.length}>
                 <button type="button" class="more-rows" onClick={() => setLimit(limit() + QUEUE_PAGE)}>{t('queue.more', { n: r().total - r().rows.length })}</button>

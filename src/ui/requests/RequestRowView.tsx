@@ -5,8 +5,17 @@ import type { RequestRow } from '../../domain/requests/types';
 import { formatDateTime, t } from '../../i18n';
 
 /** One line of a queue: number, kind, who and where, what, state and deadline. */
-export function RequestRowView(props: { row: RequestRow; now: Date }) {
+/** 45 分钟, 3 小时, 2 天: how late or how long left, rounded the way staff say it. */
+function duration(minutes: number): string {
+  const m = Math.abs(minutes);
+  if (m < 60) return t('duration.minutes', { n: Math.max(1, Math.round(m)) });
+  if (m < 48 * 60) return t('duration.hours', { n: Math.round(m / 60) });
+  return t('duration.days', { n: Math.round(m / 1440) });
+}
+
+export function RequestRowView(props: { row: RequestRow; now: Date; teamName?: string; assigneeName?: string }) {
   const overdue = () => isOverdue(props.row, props.now);
+  const left = () => (Date.parse(props.row.dueFinish) - props.now.getTime()) / 60_000;
   return (
     <A href={`/requests/${props.row.id}`} class="row request-row" classList={{ overdue: overdue() }}>
       <span class="number">{props.row.number}</span>
@@ -22,9 +31,13 @@ export function RequestRowView(props: { row: RequestRow; now: Date }) {
         {t(`reqstatus.${props.row.status}`)}
         <Show when={props.row.waiting}> · {t('requests.waiting')}</Show>
       </span>
+      <span class="handler">{[props.teamName, props.assigneeName].filter(Boolean).join(' · ')}</span>
       <span class="due">
-        <Show when={overdue()} fallback={props.row.dueFinish && props.row.open ? formatDateTime(props.row.dueFinish) : ''}>
-          <strong>{t('requests.overdue')}</strong>
+        <Show when={props.row.dueFinish && props.row.open && !props.row.waiting}>
+          <time datetime={props.row.dueFinish}>{formatDateTime(props.row.dueFinish)}</time>{' '}
+          <Show when={overdue()} fallback={<span class="left">{t('queue.left', { time: duration(left()) })}</span>}>
+            <strong>{t('queue.late', { time: duration(left()) })}</strong>
+          </Show>
         </Show>
       </span>
     </A>

@@ -2,7 +2,7 @@ import { For, Show } from 'solid-js';
 import type { HistoryEntry } from '../../domain/history';
 import { formatDateTime, t, tCode } from '../../i18n';
 
-const DETAIL_KEYS = ['team', 'assignee', 'to', 'report', 'note', 'reason', 'comment', 'text', 'facts', 'department', 'action', 'date', 'number', 'category'] as const;
+const DETAIL_KEYS = ['team', 'assignee', 'to', 'report', 'note', 'reply', 'answer', 'reason', 'comment', 'text', 'facts', 'department', 'action', 'date', 'number', 'category'] as const;
 
 function details(e: HistoryEntry): string[] {
   const d = e.data ?? {};

@@ -57,6 +57,18 @@ export function SettingsPage(props: { office: Office }) {
               <span class="muted">{t('settings.staffHelp')}</span>
             </A>
           </li>
+          <li>
+            <A href="/settings/templates" class="row link-row">
+              <strong>{t('settings.templates')}</strong>
+              <span class="muted">{t('settings.templatesHelp')}</span>
+            </A>
+          </li>
+          <li>
+            <A href="/settings/plans" class="row link-row">
+              <strong>{t('settings.plans')}</strong>
+              <span class="muted">{t('settings.plansHelp')}</span>
+            </A>
+          </li>
         </ul>
       </nav>
 

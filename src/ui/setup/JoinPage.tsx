@@ -20,14 +20,14 @@ export function JoinPage() {
     const existing = loadDeviceConfig();
     if (existing && existing.officeId === link.officeId && existing.token === link.token) {
       openOffice(existing);
-      return navigate('/customers', { replace: true });
+      return navigate('/today', { replace: true });
     }
     try {
       const { deviceCode, name } = await registerDevice(link.relayUrl, link.officeId, link.token);
       const config = { ...link, officeName: name || link.officeName, deviceCode };
       saveDeviceConfig(config);
       openOffice(config);
-      navigate('/customers', { replace: true });
+      navigate('/today', { replace: true });
     } catch (err) {
       setError(relayErrorText(err, link.relayUrl));
     }

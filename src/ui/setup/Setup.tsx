@@ -56,7 +56,7 @@ export function Setup() {
       const named = setOfficeName(officeName(), { actor, now: new Date().toISOString() });
       if (named.ok) await office.run(named.value);
       enterAs(office, founder.value);
-      navigate('/customers', { replace: true });
+      navigate('/today', { replace: true });
     } catch (err) {
       setError(relayErrorText(err, relayUrl));
     } finally {

@@ -21,9 +21,11 @@ export function AppBar(props: { office: Office }) {
         </Show>
       </div>
       <nav aria-label={t('nav.main')}>
+        <A href="/today" activeClass="active">{t('nav.today')}</A>
         <A href="/requests" activeClass="active">{t('nav.requests')}</A>
         <A href="/customers" activeClass="active">{t('nav.customers')}</A>
         <A href="/units" activeClass="active">{t('nav.units')}</A>
+        <A href="/answers" activeClass="active">{t('nav.answers')}</A>
         <A href="/settings" activeClass="active">{t('nav.settings')}</A>
       </nav>
       <div class="status">

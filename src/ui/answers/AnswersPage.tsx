@@ -1,0 +1,117 @@
+import { useSearchParams } from '@solidjs/router';
+import { createEffect, createSignal, For, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { needsReview, type AnswerRow } from '../../domain/answers/answer';
+import type { Problem } from '../../domain/result';
+import { localDay } from '../../domain/days';
+import { t } from '../../i18n';
+import { saveAnswer } from '../../store/answers';
+import type { Office } from '../../store/office-api';
+import { createLive } from '../bindings/live';
+import { Problems } from '../common/Problems';
+import { AnswerSearch } from './AnswerSearch';
+import '../settings/settings.css';
+
+const today = () => localDay();
+const blank = () => ({ id: '', category: '', title: '', wording: '', effective: today(), review: '', keeperId: '', synonyms: '' });
+
+/** 标准答复: the office's answers, searched as customers are; each kept by a colleague and reviewed by a date. */
+export function AnswersPage(props: { office: Office }) {
+  const [params, setParams] = useSearchParams<{ edit?: string }>();
+  const staff = createLive(() => props.office, (o) => o.db.staff.toArray(), []);
+  const [form, setForm] = createStore(blank());
+  const [problems, setProblems] = createSignal<Problem[]>([]);
+  const [saved, setSaved] = createSignal(false);
+  const [shown, setShown] = createSignal<AnswerRow | null>(null);
+  const edit = (a: AnswerRow | null) => {
+    setProblems([]);
+    setSaved(false);
+    setShown(a);
+    setForm(a ? { id: a.id, category: a.category, title: a.title, wording: a.wording, effective: a.effective, review: a.review, keeperId: a.keeperId, synonyms: a.synonyms.join('，') } : blank());
+  };
+  // Opened from 今日 (an answer to review): that answer in the form.
+  const linked = createLive(() => params.edit ?? '', (id) => (id ? props.office.db.answers.get(id) : undefined), undefined);
+  createEffect(() => {
+    const a = linked();
+    if (a) edit(a);
+  });
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const keeper = staff().find((s) => s.id === form.keeperId);
+    const r = await saveAnswer(props.office, form.id || null, {
+      category: form.category, title: form.title, wording: form.wording, effective: form.effective, review: form.review,
+      keeperId: form.keeperId, keeperName: keeper?.name ?? '', synonyms: form.synonyms.split(/[,，、\s]+/),
+    });
+    setProblems(r.ok ? [] : r.problems);
+    setSaved(r.ok);
+    if (r.ok) {
+      setForm('id', r.value);
+      setParams({ edit: undefined }, { replace: true });
+    }
+  };
+  return (
+    <main class="page wide answers-page">
+      <div class="page-head">
+        <h1>{t('answers.title')}</h1>
+        <button type="button" onClick={() => edit(null)}>{t('answers.new')}</button>
+      </div>
+      <div class="grid-2 settings-split">
+        <section class="card" aria-labelledby="answers-found">
+          <h2 id="answers-found">{t('answers.list')}</h2>
+          <AnswerSearch office={props.office} onPick={edit} pickLabel={t('common.edit')} />
+          <Show when={shown()}>
+            {(a) => (
+              <article class="answer-wording" aria-label={a().title}>
+                <Show when={needsReview(a(), today())}><p class="banner warn" role="note">{t('answers.reviewDue', { date: a().review, keeper: a().keeperName || '—' })}</p></Show>
+                <p>{a().wording}</p>
+              </article>
+            )}
+          </Show>
+        </section>
+        <form class="card" onSubmit={save} aria-label={t('answers.form')}>
+          <h2>{form.id ? t('answers.edit') : t('answers.new')}</h2>
+          <Problems problems={problems()} />
+          <div class="grid-2">
+            <label>
+              {t('answers.category')}
+              <input value={form.category} maxLength={60} placeholder={t('answers.categoryPlaceholder')} onInput={(e) => setForm('category', e.currentTarget.value)} />
+            </label>
+            <label>
+              {t('answers.titleField')}
+              <input value={form.title} maxLength={200} onInput={(e) => setForm('title', e.currentTarget.value)} />
+            </label>
+          </div>
+          <label>
+            {t('answers.wording')}
+            <textarea rows={6} value={form.wording} maxLength={20000} onInput={(e) => setForm('wording', e.currentTarget.value)} />
+          </label>
+          <label>
+            {t('answers.synonyms')}
+            <input value={form.synonyms} placeholder={t('answers.synonymsPlaceholder')} onInput={(e) => setForm('synonyms', e.currentTarget.value)} />
+          </label>
+          <div class="grid-2">
+            <label>
+              {t('answers.effective')}
+              <input type="date" value={form.effective} onInput={(e) => setForm('effective', e.currentTarget.value)} />
+            </label>
+            <label>
+              {t('answers.review')}
+              <input type="date" value={form.review} onInput={(e) => setForm('review', e.currentTarget.value)} />
+            </label>
+            <label>
+              {t('answers.keeper')}
+              <select value={form.keeperId} onChange={(e) => setForm('keeperId', e.currentTarget.value)}>
+                <option value="">—</option>
+                <For each={staff()}>{(s) => <option value={s.id} selected={s.id === form.keeperId}>{s.name}</option>}</For>
+              </select>
+            </label>
+          </div>
+          <div class="actions">
+            <button type="submit" class="primary">{t('common.save')}</button>
+            <span role="status" class="saved">{saved() ? t('common.saved') : ''}</span>
+          </div>
+        </form>
+      </div>
+    </main>
+  );
+}

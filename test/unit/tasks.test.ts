@@ -1,0 +1,101 @@
+import 'fake-indexeddb/auto';
+import * as Y from 'yjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { newId } from '../../src/domain/ids';
+import { OfficeStore } from '../../src/store/office-store';
+import { createCustomer } from '../../src/store/customers';
+import { logContact } from '../../src/store/contacts';
+import { savePlan } from '../../src/store/plans';
+import { finishTask, generateTasks } from '../../src/store/tasks';
+import { todayView } from '../../src/store/queries/today';
+import type { ShardName } from '../../src/domain/shards';
+import { addDays } from '../../src/domain/days';
+import { officeDay } from '../../src/domain/requests/work-time';
+import { serviceSettings } from '../../src/store/requests';
+
+/**
+ * Two tablets of one office generate the same plan tasks while apart (fake-indexeddb, one
+ * IndexedDB each); once their documents meet, every task is there once, and what one tablet
+ * did with a task survives whichever copy of the task the merge kept.
+ */
+const opened: OfficeStore[] = [];
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close();
+});
+
+function device(officeId: string, deviceCode: string): OfficeStore {
+  const store = new OfficeStore({ officeId, officeName: '翠湖花园管理处', relayUrl: 'ws://unused', token: 't', deviceCode, staffId: `s-${deviceCode}`, staffName: `员工${deviceCode}` }, { offline: true });
+  opened.push(store);
+  return store;
+}
+
+async function exchange(a: OfficeStore, b: OfficeStore, shard: ShardName): Promise<void> {
+  const [da, db] = [await a.shard(shard), await b.shard(shard)];
+  const [ua, ub] = [Y.encodeStateAsUpdate(da.doc), Y.encodeStateAsUpdate(db.doc)];
+  Y.applyUpdate(da.doc, ub, 'relay');
+  Y.applyUpdate(db.doc, ua, 'relay');
+  await Promise.all([da.flushed(), db.flushed()]);
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+describe('plan tasks on two offline devices', () => {
+  it('are generated with the same ids and merged once; a task done on one stays done', async () => {
+    // Two office ids only so that each device gets its own IndexedDB database (`linli-<officeId>`)
+    // in this one process; their documents meet by exchanging updates, as through the relay.
+    const a = device(newId(), 'A');
+    const b = device(newId(), 'B');
+    // The office's directory and plan exist on both before they go apart.
+    for (const [name, tags] of [['张伟', ['独居老人']], ['李娜', ['独居老人']], ['王强', []]] as const) {
+      const made = await createCustomer(a, { name, phones: [], unitCode: '3-2-1101', tags: [...tags] });
+      if (!made.ok) throw new Error(JSON.stringify(made.problems));
+    }
+    const now = new Date();
+    const plan = await savePlan(a, null, {
+      name: '独居老人每周电话', group: { kinds: [], buildings: [], tags: ['独居老人'], grades: [], complaintSince: '' }, recurrence: { every: 'afterContact', days: 7 },
+      start: day(now), ownerId: '', teamId: '', templateId: '', active: true,
+    });
+    if (!plan.ok) throw new Error(JSON.stringify(plan.problems));
+    await exchange(a, b, 'directory');
+    await exchange(a, b, 'office');
+
+    // Apart: both generate, A does one task.
+    expect(await generateTasks(a, now)).toBe(2);
+    expect(await generateTasks(b, now)).toBe(2);
+    const onA = await todayView(a.db, 's-A', now);
+    expect(onA.planTasks.map((t) => t.customerName).sort()).toEqual(['张伟', '李娜']);
+    const done = onA.planTasks[0];
+    expect((await finishTask(a, done, 'done', '')).ok).toBe(true);
+    // Generating again adds nothing.
+    expect(await generateTasks(a, now)).toBe(0);
+
+    const ledger: ShardName = `ledger-${day(now).slice(0, 4)}` as ShardName;
+    await exchange(a, b, ledger);
+    for (const d of [a, b]) {
+      expect(await d.db.tasks.count()).toBe(2);
+      const view = await todayView(d.db, `s-${d.config.deviceCode}`, now);
+      expect(view.planTasks.map((t) => t.id)).toEqual(onA.planTasks.filter((t) => t.id !== done.id).map((t) => t.id));
+      expect((await d.read(ledger, 'tasks', done.id))?.customerName).toBe(done.customerName);
+    }
+  });
+
+  it('an after-last-contact task is reset by a logged contact', async () => {
+    const a = device(newId(), 'A');
+    const made = await createCustomer(a, { name: '赵敏', phones: [], unitCode: '1-1-101', tags: ['独居老人'] });
+    if (!made.ok) throw new Error('refused');
+    const now = new Date();
+    await savePlan(a, null, {
+      name: '回访', group: { kinds: [], buildings: [], tags: ['独居老人'], grades: [], complaintSince: '' }, recurrence: { every: 'afterContact', days: 7 },
+      start: day(now), ownerId: '', teamId: '', templateId: '', active: true,
+    });
+    await generateTasks(a, now);
+    expect((await todayView(a.db, 's-A', now)).planTasks).toHaveLength(1);
+    await logContact(a, { customerId: made.value, unitCode: '1-1-101', channel: 'phone', summary: '电话问候' });
+    // The contact resets the plan: nothing due today, the next task a week on.
+    expect((await todayView(a.db, 's-A', now)).planTasks).toHaveLength(0);
+    await generateTasks(a, now);
+    const next = await a.db.tasks.where('customerId').equals(made.value).toArray();
+    const today = officeDay(now, (await serviceSettings(a.db)).calendar);
+    expect(next.map((t) => t.due).sort()).toContain(addDays(today, 7));
+  });
+});
