@@ -36,6 +36,8 @@ export interface PaperRow {
   ref: string;
   title: string;
   state: PaperState;
+  /** The ledger year the record lives in. */
+  year: number;
   printedAt: string;
   receivedAt: string;
   box: string;
@@ -71,7 +73,7 @@ export function paperState(p: Pick<Paper, 'printedAt' | 'receivedAt' | 'box'> | 
 
 export function projectPaper(id: string, r: Record<string, unknown>): PaperRow {
   const p = paperFromRecord(id, r);
-  return { id, form: p.form, ref: p.ref, title: p.title, state: paperState(p), printedAt: p.printedAt, receivedAt: p.receivedAt, box: p.box };
+  return { id, form: p.form, ref: p.ref, title: p.title, state: paperState(p), year: p.year, printedAt: p.printedAt, receivedAt: p.receivedAt, box: p.box };
 }
 
 /** A paper record lives in the ledger of the year it was first printed. */

@@ -21,8 +21,8 @@ class Ledger {
   records = new Map<string, Record<string, unknown>>();
   run<T>(r: Result<T>): T {
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
-    const v = r.value as unknown as { command?: Command } & Command;
-    const command = v && 'ops' in v ? v : v?.command;
+    const v = r.value as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const command: Command | undefined = v && typeof v === "object" && "ops" in v ? v : v?.command;
     if (command) this.apply(command);
     return r.value;
   }
