@@ -54,7 +54,7 @@ const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
   eventItems: { version: 1, row: 'e1cc8237ea54' },
   attendance: { version: 1, row: '12ab4e915133' },
   remarks: { version: 1, row: '27138cb33f95' },
-  papers: { version: 1, row: 'ed4857ad483b' },
+  papers: { version: 1, row: '3f3dc9d1a93d' },
 };
 
 /** The schema each database version was built with (sha256 of the index specs, 12 hex). */
