@@ -15,4 +15,10 @@ export const FORMS: Record<string, PrintForm> = {
   'service-register': lazy(() => import('./RequestRegisters').then((m) => ({ default: m.ServiceRegister }))),
   'followup-register': lazy(() => import('./RequestRegisters').then((m) => ({ default: m.FollowUpRegister }))),
   'dispute-register': lazy(() => import('./RequestRegisters').then((m) => ({ default: m.DisputeRegister }))),
+  // Seminars, club and activities (issue 10), and the paper that comes back
+  'seminar-minutes': lazy(() => import('./EventForms').then((m) => ({ default: m.SeminarMinutes }))),
+  'sign-in': lazy(() => import('./EventForms').then((m) => ({ default: m.SignInSheet }))),
+  'activity-plan': lazy(() => import('./EventForms').then((m) => ({ default: m.ActivityPlan }))),
+  'activity-record': lazy(() => import('./EventForms').then((m) => ({ default: m.ActivityRecord }))),
+  'archive-index': lazy(() => import('./ArchiveIndex').then((m) => ({ default: m.ArchiveIndex }))),
 };

@@ -1,4 +1,4 @@
-import { createEffect, on } from 'solid-js';
+import { createEffect, createUniqueId, on } from 'solid-js';
 import { spliceBetween } from '../../domain/text-diff';
 import { LIMITS } from '../../domain/limits';
 import { t } from '../../i18n';
@@ -9,8 +9,10 @@ import { t } from '../../i18n';
  * merged into the box without moving the caret. Nothing is sent while an IME composes a
  * Chinese word, only the finished characters.
  */
-export function NotesEditor(props: { value: string; onEdit: (value: string) => void; label?: string; readOnly?: boolean }) {
+export function NotesEditor(props: { value: string; onEdit: (value: string) => void; label?: string; readOnly?: boolean; name?: string; rows?: number; hint?: string }) {
   let area!: HTMLTextAreaElement;
+  // Several editors on one page (an event's minutes per agenda item) each need their own hint id.
+  const hintId = `notes-hint-${createUniqueId()}`;
   let composing = false;
   createEffect(
     on(
@@ -33,11 +35,11 @@ export function NotesEditor(props: { value: string; onEdit: (value: string) => v
       {props.label ?? t('customers.notes')}
       <textarea
         ref={area}
-        name="notes"
-        rows={6}
+        name={props.name ?? 'notes'}
+        rows={props.rows ?? 6}
         readOnly={props.readOnly}
         maxLength={LIMITS.note}
-        aria-describedby="notes-hint"
+        aria-describedby={hintId}
         value={props.value}
         onCompositionStart={() => (composing = true)}
         onCompositionEnd={() => {
@@ -48,7 +50,7 @@ export function NotesEditor(props: { value: string; onEdit: (value: string) => v
           if (!composing) send();
         }}
       />
-      <small id="notes-hint">{t('customers.notesHint')}</small>
+      <small id={hintId}>{props.hint ?? t('customers.notesHint')}</small>
     </label>
   );
 }
