@@ -59,13 +59,9 @@ function MinutesBody(props: { d: EventPrintData }) {
         { label: t('form.attendance'), value: attendedLine(d), wide: true },
       ],
     },
-    {
-      title: t('events.minutes'),
-      fields: [
-        ...d.agenda.map((a, i) => ({ label: t('form.agendaN', { n: i + 1, title: a.title }), value: a.minutes, wide: true, lines: 3 })),
-        { label: t('events.freeNotes'), value: d.event.notes, wide: true, lines: 2 },
-      ],
-    },
+    // One section per agenda item: its title across the sheet, its minutes under it.
+    ...d.agenda.map((a, i) => ({ title: t('form.agendaN', { n: i + 1, title: a.title }), fields: [{ label: t('events.minutes'), value: a.minutes, wide: true, lines: 3 }] })),
+    { title: t('events.freeNotes'), fields: [{ label: t('events.minutes'), value: d.event.notes, wide: true, lines: 2 }] },
   ];
   const analysis: FormSection[] = [
     {

@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import { eventShard, itemFromRecord } from '../../domain/events/record';
 import type { CommunityEvent, EventItemRow } from '../../domain/events/types';
 import { t } from '../../i18n';
@@ -14,11 +14,15 @@ import { NotesEditor } from '../customers/NotesEditor';
  */
 export function MinutesCard(props: { office: Office; event: CommunityEvent; items: EventItemRow[] }) {
   const readOnly = () => props.event.status === 'closed';
+  // Keyed by id: the projection hands out new row objects on every keystroke, and re-creating an
+  // editor for each would take the caret away from whoever is typing.
+  const ids = createMemo(() => props.items.map((i) => i.id), [], { equals: (x, y) => x.join() === y.join() });
+  const titleOf = (id: string) => props.items.find((i) => i.id === id)?.title ?? '';
   return (
     <section class="card minutes" aria-labelledby="minutes-title">
       <h2 id="minutes-title">{t('events.minutes')}</h2>
-      <For each={props.items}>
-        {(item, i) => <ItemMinutes office={props.office} event={props.event} item={item} n={i() + 1} readOnly={readOnly()} />}
+      <For each={ids()}>
+        {(id, i) => <ItemMinutes office={props.office} event={props.event} itemId={id} title={titleOf(id)} n={i() + 1} readOnly={readOnly()} />}
       </For>
       <NotesEditor name="eventNotes" rows={4} label={t('events.freeNotes')} hint={t('events.minutesHint')} readOnly={readOnly()} value={props.event.notes}
         onEdit={(v) => void editText(props.office, props.event.id, 'notes', v)} />
@@ -26,16 +30,17 @@ export function MinutesCard(props: { office: Office; event: CommunityEvent; item
   );
 }
 
-function ItemMinutes(props: { office: Office; event: CommunityEvent; item: EventItemRow; n: number; readOnly: boolean }) {
-  const record = createRecord(props.office, eventShard(props.event), 'eventItems', props.item.id);
+function ItemMinutes(props: { office: Office; event: CommunityEvent; itemId: string; title: string; n: number; readOnly: boolean }) {
+  const id = props.itemId;
+  const record = createRecord(props.office, eventShard(props.event), 'eventItems', id);
   const minutes = () => {
     const r = record();
-    return r ? itemFromRecord(props.item.id, r).minutes : '';
+    return r ? itemFromRecord(id, r).minutes : '';
   };
   return (
     <Show when={record() !== undefined}>
-      <NotesEditor name={`minutes-${props.item.id}`} rows={4} label={t('events.itemMinutes', { n: props.n, title: props.item.title })} hint={t('events.minutesHint')}
-        readOnly={props.readOnly} value={minutes()} onEdit={(v) => void editMinutes(props.office, props.event.id, props.item.id, v)} />
+      <NotesEditor name={`minutes-${id}`} rows={4} label={t('events.itemMinutes', { n: props.n, title: props.title })} hint={t('events.minutesHint')}
+        readOnly={props.readOnly} value={minutes()} onEdit={(v) => void editMinutes(props.office, props.event.id, id, v)} />
     </Show>
   );
 }

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { CustomerRow } from '../../domain/customer';
 import { REQUEST_KIND_OF, remarkDone } from '../../domain/events/remarks';
@@ -19,6 +19,9 @@ export function RemarksCard(props: { office: Office; event: CommunityEvent }) {
   const remarks = createLive(() => props.event.id, (id) => remarksOf(props.office.db, id), [] as RemarkRow[]);
   const statuses = createLive(remarks, (rs) => requestStatuses(props.office.db, rs), new Map<string, { status: string; number: string }>());
   const open = () => props.event.status !== 'closed';
+  // Keyed by id, so a colleague's new remark does not wipe a reason being typed on another line.
+  const ids = createMemo(() => remarks().map((r) => r.id), [], { equals: (x, y) => x.join() === y.join() });
+  const byId = createMemo(() => new Map(remarks().map((r) => [r.id, r])));
   const done = () => remarks().filter((r) => remarkDone(r, (id) => statuses().get(id)?.status)).length;
   return (
     <section class="card" aria-labelledby="remarks-title">
@@ -28,8 +31,12 @@ export function RemarksCard(props: { office: Office; event: CommunityEvent }) {
         <RemarkForm office={props.office} event={props.event} />
       </Show>
       <ol class="remarks" data-testid="remarks">
-        <For each={remarks()}>
-          {(r, i) => <RemarkLine office={props.office} event={props.event} remark={r} n={i() + 1} request={statuses().get(r.requestId)} />}
+        <For each={ids()}>
+          {(id, i) => (
+            <Show when={byId().get(id)}>
+              {(r) => <RemarkLine office={props.office} event={props.event} remark={r()} n={i() + 1} request={statuses().get(r().requestId)} />}
+            </Show>
+          )}
         </For>
       </ol>
     </section>
