@@ -236,6 +236,9 @@ describe('a customer seminar', () => {
     expect(flat).toContain('意见1');
     expect(flat).toContain('意见2');
     expect(flat).toContain(requestNumber);
+    // Typed fast into the analysis: every keystroke is there (none dropped by the echo of an earlier one).
+    expect(flat).toContain('整治消防通道停车，每月公示收支');
+    expect(flat).toContain('会议有效，意见具体');
     expect(flat).toContain('到会5户（其中代签2户、临时参加0户），共邀请40户');
     for (const label of ['记录人：', '管理处经理：', '主持人', '目的', '时间', '地点']) expect(flat).toContain(label);
 
@@ -253,9 +256,10 @@ describe('a customer seminar', () => {
 
   it('reads the printed sign-in sheet’s QR code from a photo, opens the seminar, and marks it back and filed', async () => {
     // The print button records both forms as printed (the browser's dialog itself is not under test).
-    await a.evaluate(() => (window.print = () => undefined));
     for (const form of ['sign-in', 'seminar-minutes']) {
       await openPrintPreview(a, `${app.base}/print/${form}?id=${eventId}`);
+      // This very sheet, as paper, for the photo below.
+      if (form === 'sign-in') await printToPdf(a, 'sign-in-for-scan');
       await a.evaluate(() => (window.print = () => undefined));
       await a.getByRole('toolbar').getByRole('button', { name: zh['print.print'] }).click();
       await a.getByRole('link', { name: new RegExp(zh['common.back']) }).click();
@@ -268,7 +272,7 @@ describe('a customer seminar', () => {
 
     // A photo of the paper: the sign-in sheet's first page as an image.
     const prefix = resolve(ARTIFACTS, 'sign-in-photo');
-    await run('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', '-singlefile', resolve(ARTIFACTS, 'sign-in.pdf'), prefix]);
+    await run('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', '-singlefile', resolve(ARTIFACTS, 'sign-in-for-scan.pdf'), prefix]);
     await a.getByRole('link', { name: zh['scan.title'] }).click();
     await a.getByLabel(zh['scan.photo']).setInputFiles(`${prefix}.png`);
     await a.waitForURL(new RegExp(`/events/${eventId}\\?paper=sign-in$`), { timeout: 30_000 });
@@ -314,6 +318,15 @@ describe('a customer seminar', () => {
         await a.screenshot({ path: resolve(ARTIFACTS, `${name}-${w}x${h}.png`), fullPage: true });
       }
     }
+    // The parts a portrait tablet works in, as it sees them (viewport, not the whole page).
+    for (const anchor of ['minutes-title', 'remarks-title', 'papers-title']) {
+      await a.goto(`${app.base}/events/${eventId}`);
+      await a.locator(`#${anchor}`).scrollIntoViewIfNeeded();
+      await a.screenshot({ path: resolve(ARTIFACTS, `event-${anchor}-800x1280.png`) });
+    }
+    await a.goto(`${app.base}/events/new?kind=activity`);
+    await a.getByLabel(zh['events.titleField'], { exact: true }).waitFor();
+    await a.screenshot({ path: resolve(ARTIFACTS, 'event-new-800x1280.png'), fullPage: true });
     await a.setViewportSize({ width: 1280, height: 900 });
     for (const [locale, words] of [['en', ['Invitations and attendance', 'Minutes', 'Remarks', 'Customer seminar']], ['zh-TW', ['邀請與簽到', '會議記錄', '客戶意見', '紙本文件']]] as const) {
       await a.evaluate((l) => localStorage.setItem('linli.locale', l), locale);

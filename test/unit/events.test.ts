@@ -9,7 +9,7 @@ import type { ShardName } from '../../src/domain/shards';
 import { createCustomer } from '../../src/store/customers';
 import { addItem, addRemark, closeAttendance, createEvent, decide, editMinutes, inviteGroups, markPresence, readEvent, remarkToRequest, runEventStep, submitForApproval } from '../../src/store/events';
 import { OfficeStore } from '../../src/store/office-store';
-import { attendanceOf, itemsOf, remarksOf, requestStatuses } from '../../src/store/queries/events';
+import { attendanceOf, itemsOf, previousOnTopic, remarksOf, requestStatuses } from '../../src/store/queries/events';
 import { notBack, notBackCounts } from '../../src/store/queries/papers';
 import { recordPrinted, recordReceived } from '../../src/store/papers';
 import { queue } from '../../src/store/requests';
@@ -94,6 +94,23 @@ describe('seminar on two tablets', () => {
     must(await runEventStep(b, id, 'minutes'));
     expect(await runEventStep(b, id, 'analysis')).toMatchObject({ ok: false, problems: [{ code: 'event.error.analysisMissing' }] });
     expect((await readEvent(b, id))?.status).toBe('minutes');
+  });
+
+  it('shows the next seminar on a topic what became of the last one’s remarks', async () => {
+    const a = tablet('A', 'm1');
+    must(await a.run(must(createStaff('王丽', 'manager', a.context(), 'm1')).command));
+    const topic = { ...plan, scope: 'topic' as const, topic: '停车' };
+    const first = must(await createEvent(a, 'seminar', { ...topic, title: '停车专题一', startsAt: '2026-06-01T09:00' }));
+    must(await addItem(a, first, 'agenda', '停车'));
+    must(await submitForApproval(a, first));
+    must(await decide(a, first, true, ''));
+    must(await runEventStep(a, first, 'held'));
+    must(await addRemark(a, first, { customerId: '', customerName: '', unitCode: '', topic: '停车', kind: 'suggestion', text: '增加访客车位' }));
+    must(await createEvent(a, 'seminar', { ...plan, title: '综合座谈会', startsAt: '2026-09-01T09:00' }));
+    const second = must(await createEvent(a, 'seminar', { ...topic, title: '停车专题二', startsAt: '2026-12-01T09:00' }));
+    const previous = await previousOnTopic(a.db, (await readEvent(a, second))!);
+    expect(previous?.event.title).toBe('停车专题一');
+    expect(previous?.remarks.map((r) => r.text)).toEqual(['增加访客车位']);
   });
 
   it('counts printed papers not back yet, and lowers the count when one is signed back', async () => {

@@ -74,7 +74,7 @@ function MinutesBody(props: { d: EventPrintData }) {
   ];
   return (
     <div data-testid="seminar-minutes">
-      <RecordForm recordId={d.event.id} title={t('paperform.seminar-minutes')} url={qrFor(d, 'seminar-minutes')} number={d.event.title}
+      <RecordForm recordId={d.event.id} title={t('paperform.seminar-minutes')} url={qrFor(d, 'seminar-minutes')}
         meta={[{ label: t('print.office'), value: print.officeName() }, { label: t('events.titleField'), value: d.event.title }]} sections={sections} />
       <h2 class="form-subtitle">{t('events.remarks')}</h2>
       <RegisterTable<RemarkRow>
@@ -102,7 +102,7 @@ export function SignInSheet(props: { office: Office }) {
     <EventPrint office={props.office} form="sign-in" title={() => t('paperform.sign-in')}>
       {(d) => (
         <div data-testid="sign-in">
-          <FormTitle title={t('paperform.sign-in')} qr={{ url: qrFor(d, 'sign-in'), number: d.event.title }}
+          <FormTitle title={t('paperform.sign-in')} qr={{ url: qrFor(d, 'sign-in') }}
             meta={[{ label: t('events.titleField'), value: d.event.title }, { label: t('events.startsAt'), value: when(d) }, { label: t('events.place'), value: d.event.place }, { label: t('form.invitedCount'), value: String(d.totals.invited) }]} />
           <RegisterTable<AttendanceRow>
             label={t('paperform.sign-in')}
@@ -115,7 +115,7 @@ export function SignInSheet(props: { office: Office }) {
               { id: 'unit', label: t('customers.unit'), width: '30mm', value: (a) => a.unitCode },
               { id: 'name', label: t('customers.name'), width: '32mm', value: (a) => a.name },
               { id: 'signature', label: t('form.signature') },
-              { id: 'proxy', label: t('form.proxy'), width: '32mm' },
+              { id: 'proxy', label: t('form.proxy'), width: '34mm' },
               { id: 'note', label: t('form.note'), width: '22mm' },
             ]}
           />
@@ -132,7 +132,7 @@ export function ActivityPlan(props: { office: Office }) {
   return (
     <EventPrint office={props.office} form="activity-plan" title={(d) => t(`form.planOf.${d.event.kind}`)}>
       {(d) => (
-        <RecordForm recordId={d.event.id} title={t(`form.planOf.${d.event.kind}`)} url={qrFor(d, 'activity-plan')} number={d.event.title}
+        <RecordForm recordId={d.event.id} title={t(`form.planOf.${d.event.kind}`)} url={qrFor(d, 'activity-plan')}
           meta={[{ label: t('events.titleField'), value: d.event.title }, { label: t('requests.status'), value: t(`evstatus.${d.event.status}`) }]}
           sections={[
             {
@@ -168,7 +168,7 @@ export function ActivityRecord(props: { office: Office }) {
   return (
     <EventPrint office={props.office} form="activity-record" title={() => t('paperform.activity-record')}>
       {(d) => (
-        <RecordForm recordId={d.event.id} title={t('paperform.activity-record')} url={qrFor(d, 'activity-record')} number={d.event.title}
+        <RecordForm recordId={d.event.id} title={t('paperform.activity-record')} url={qrFor(d, 'activity-record')}
           meta={[{ label: t('events.titleField'), value: d.event.title }, { label: t('events.kindLabel'), value: t(`evkind.${d.event.kind}`) }]}
           sections={[
             {

@@ -9,27 +9,45 @@ import { t } from '../../i18n';
  * merged into the box without moving the caret. Nothing is sent while an IME composes a
  * Chinese word, only the finished characters.
  */
-export function NotesEditor(props: { value: string; onEdit: (value: string) => void; label?: string; readOnly?: boolean; name?: string; rows?: number; hint?: string }) {
+export function NotesEditor(props: { value: string; onEdit: (value: string) => unknown; label?: string; readOnly?: boolean; name?: string; rows?: number; hint?: string }) {
   let area!: HTMLTextAreaElement;
   // Several editors on one page (an event's minutes per agenda item) each need their own hint id.
   const hintId = `notes-hint-${createUniqueId()}`;
   let composing = false;
-  createEffect(
-    on(
-      () => props.value,
-      (value) => {
-        if (!area || composing || area.value === value) return;
-        const splice = spliceBetween(area.value, value);
-        const { selectionStart, selectionEnd } = area;
-        area.value = value;
-        if (splice && document.activeElement === area) {
-          const shift = (pos: number) => (pos <= splice.index ? pos : Math.max(splice.index, pos + splice.insert.length - splice.remove));
-          area.setSelectionRange(shift(selectionStart), shift(selectionEnd));
-        }
-      },
-    ),
-  );
-  const send = () => props.onEdit(area.value);
+  /**
+   * Brings the box to the record's text without moving the caret — but only for a text that
+   * holds a colleague's edit. The record also echoes this person's own keystrokes, often a few
+   * behind the box (the last ones still on their way to the document); putting such an echo in
+   * the box would drop those keystrokes, and the next one would send the text without them. So
+   * echoes (texts this box sent) are ignored, and nothing is merged in while a send is in flight.
+   */
+  let inFlight = 0;
+  let sent: string[] = [];
+  const reconcile = (value: string) => {
+    if (!area || composing || sent.includes(value)) return;
+    sent = [];
+    if (area.value === value) return;
+    const splice = spliceBetween(area.value, value);
+    const { selectionStart, selectionEnd } = area;
+    area.value = value;
+    if (splice && document.activeElement === area) {
+      const shift = (pos: number) => (pos <= splice.index ? pos : Math.max(splice.index, pos + splice.insert.length - splice.remove));
+      area.setSelectionRange(shift(selectionStart), shift(selectionEnd));
+    }
+  };
+  createEffect(on(() => props.value, (value) => inFlight === 0 && reconcile(value)));
+  const send = () => {
+    const value = area.value;
+    sent.push(value);
+    if (sent.length > 500) sent.shift();
+    const saved = props.onEdit(value);
+    if (!(saved instanceof Promise)) return;
+    inFlight++;
+    void saved.finally(() => {
+      inFlight--;
+      if (inFlight === 0) reconcile(props.value);
+    });
+  };
   return (
     <label class="notes">
       {props.label ?? t('customers.notes')}

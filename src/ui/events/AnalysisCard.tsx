@@ -1,20 +1,18 @@
 import { For, Show } from 'solid-js';
-import { remarkSummary, remarkDone } from '../../domain/events/remarks';
+import { remarkSummary } from '../../domain/events/remarks';
 import type { CommunityEvent } from '../../domain/events/types';
 import { t } from '../../i18n';
 import { editText, setPhotos } from '../../store/events';
 import type { Office } from '../../store/office-api';
-import { previousOnTopic, remarksOf, requestStatuses } from '../../store/queries/events';
+import { remarksOf } from '../../store/queries/events';
 import { createLive } from '../bindings/live';
 import { NotesEditor } from '../customers/NotesEditor';
 
-/** Analysis and use (分析与改进): remarks by topic and kind, what was decided, the evaluation, and what became of last time's remarks. */
+/** Analysis and use (分析与改进): remarks by topic and kind, what was decided, the evaluation (and for activities what happened and what to improve). */
 export function AnalysisCard(props: { office: Office; event: CommunityEvent }) {
   const remarks = createLive(() => props.event.id, (id) => remarksOf(props.office.db, id), []);
-  const previous = createLive(() => props.event, (e) => previousOnTopic(props.office.db, e), null);
-  const prevStatuses = createLive(previous, (p) => requestStatuses(props.office.db, p?.remarks ?? []), new Map());
   const readOnly = () => props.event.status === 'closed';
-  const edit = (field: 'decisions' | 'evaluation' | 'happened' | 'improvement') => (v: string) => void editText(props.office, props.event.id, field, v);
+  const edit = (field: 'decisions' | 'evaluation' | 'happened' | 'improvement') => (v: string) => editText(props.office, props.event.id, field, v);
   return (
     <section class="card" aria-labelledby="analysis-title">
       <h2 id="analysis-title">{t('events.analysis')}</h2>
@@ -37,23 +35,6 @@ export function AnalysisCard(props: { office: Office; event: CommunityEvent }) {
       <NotesEditor name="evaluation" rows={3} label={t('events.evaluation')} hint={t('events.minutesHint')} readOnly={readOnly()} value={props.event.evaluation} onEdit={edit('evaluation')} />
       <Show when={props.event.kind !== 'seminar'}>
         <NotesEditor name="improvement" rows={3} label={t('events.improvement')} hint={t('events.minutesHint')} readOnly={readOnly()} value={props.event.improvement} onEdit={edit('improvement')} />
-      </Show>
-      <Show when={previous()}>
-        {(p) => (
-          <div class="previous" data-testid="previous-remarks">
-            <h3>{t('events.previous', { title: p().event.title })}</h3>
-            <ul class="plain">
-              <For each={p().remarks}>
-                {(r) => (
-                  <li>
-                    {r.text} — {r.requestNumber ? `${r.requestNumber} ${t(`reqstatus.${prevStatuses().get(r.requestId)?.status ?? 'accepted'}` as 'reqstatus.accepted')}` : ''}
-                    {remarkDone(r, (id) => prevStatuses().get(id)?.status) ? ` ✓ ${t('events.done')}` : ` · ${t('events.notDone')}`}
-                  </li>
-                )}
-              </For>
-            </ul>
-          </div>
-        )}
       </Show>
     </section>
   );

@@ -65,6 +65,9 @@ export function AttendanceCard(props: { office: Office; event: CommunityEvent })
       </Show>
       <Problems problems={problems()} />
       <Show when={rows().length} fallback={<p class="muted">{t('events.noInvitees')}</p>}>
+        {/* The list is open while attendance is being ticked; before and after, the totals say it. */}
+        <details class="attendance-list" open={held()}>
+          <summary>{t('events.showList', { n: rows().length })}</summary>
         <div class="scroll-x">
           <table class="table attendance" data-testid="attendance">
             <thead>
@@ -104,6 +107,7 @@ export function AttendanceCard(props: { office: Office; event: CommunityEvent })
             </tbody>
           </table>
         </div>
+        </details>
       </Show>
     </section>
   );

@@ -18,6 +18,7 @@ import { EVENT_FORMS, eventLinks, eventPrintLink } from './event-links';
 import { ItemsCard } from './ItemsCard';
 import { MinutesCard } from './MinutesCard';
 import { PlanCard } from './PlanCard';
+import { PreviousCard } from './PreviousCard';
 import { RemarksCard } from './RemarksCard';
 import './events.css';
 
@@ -68,12 +69,23 @@ function EventView(props: { office: Office; row: EventRow }) {
               <For each={EVENT_FORMS[e().kind]}>{(form) => <A class="button" href={eventPrintLink(form, id)}>{t('events.print', { form: t(`paperform.${form}`) })}</A>}</For>
             </div>
           </div>
+          <nav class="jump" aria-label={t('events.jump')}>
+            <a href="#plan-title">{t('events.plan')}</a>
+            <a href="#attendance-title">{t('events.attendance')}</a>
+            <Show when={after(e(), 'held', 'minutes', 'analysed', 'closed')}>
+              <a href="#minutes-title">{t('events.minutes')}</a>
+              <a href="#remarks-title">{t('events.remarks')}</a>
+            </Show>
+            <Show when={after(e(), 'minutes', 'analysed', 'closed')}><a href="#analysis-title">{t('events.analysis')}</a></Show>
+            <a href="#papers-title">{t('papers.paper')}</a>
+          </nav>
           <Show when={viewers().length}>
             <p class="presence-note" role="status">{t('presence.alsoViewing', { names: viewers().join('、') })}</p>
           </Show>
           <div class="c360">
             <div class="col">
               <PlanCard office={props.office} event={e()} role={role()} />
+              <PreviousCard office={props.office} event={e()} />
               <ItemsCard office={props.office} event={e()} items={items()} />
               <AttendanceCard office={props.office} event={e()} />
             </div>

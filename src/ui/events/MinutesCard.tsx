@@ -25,7 +25,7 @@ export function MinutesCard(props: { office: Office; event: CommunityEvent; item
         {(id, i) => <ItemMinutes office={props.office} event={props.event} itemId={id} title={titleOf(id)} n={i() + 1} readOnly={readOnly()} />}
       </For>
       <NotesEditor name="eventNotes" rows={4} label={t('events.freeNotes')} hint={t('events.minutesHint')} readOnly={readOnly()} value={props.event.notes}
-        onEdit={(v) => void editText(props.office, props.event.id, 'notes', v)} />
+        onEdit={(v) => editText(props.office, props.event.id, 'notes', v)} />
     </section>
   );
 }
@@ -40,7 +40,7 @@ function ItemMinutes(props: { office: Office; event: CommunityEvent; itemId: str
   return (
     <Show when={record() !== undefined}>
       <NotesEditor name={`minutes-${id}`} rows={4} label={t('events.itemMinutes', { n: props.n, title: props.title })} hint={t('events.minutesHint')}
-        readOnly={props.readOnly} value={minutes()} onEdit={(v) => void editMinutes(props.office, props.event.id, id, v)} />
+        readOnly={props.readOnly} value={minutes()} onEdit={(v) => editMinutes(props.office, props.event.id, id, v)} />
     </Show>
   );
 }
