@@ -819,6 +819,7 @@ export const en: Dictionary = {
   'events.notDone': 'not done',
   'events.jump': 'On this page',
   'events.showList': 'List ({{ n }} households)',
+  'events.members': 'Members (invited from the customers)',
   'events.nextStep': 'Next step',
   'events.printForms': 'Print forms',
   'events.print': 'Print {{ form }}',

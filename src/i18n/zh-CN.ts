@@ -818,6 +818,7 @@ export const zhCN = {
   'events.notDone': '未落实',
   'events.jump': '页内导航',
   'events.showList': '名单（{{ n }} 户）',
+  'events.members': '会员（从客户中邀请）',
   'events.nextStep': '下一步',
   'events.printForms': '打印表格',
   'events.print': '打印{{ form }}',

@@ -819,6 +819,7 @@ export const zhTW: Dictionary = {
   'events.notDone': '未落實',
   'events.jump': '頁內導覽',
   'events.showList': '名單（{{ n }} 戶）',
+  'events.members': '會員（從客戶中邀請）',
   'events.nextStep': '下一步',
   'events.printForms': '列印表格',
   'events.print': '列印{{ form }}',

@@ -293,6 +293,52 @@ describe('a customer seminar', () => {
     expect(index.text.replace(/\s+/g, '')).toContain('签到表·2026年第四季度客户座谈会');
   });
 
+  it('runs a community activity through the same approval and attendance to its record, and closes it', async () => {
+    await a.goto(`${app.base}/events`);
+    await a.getByRole('link', { name: zh['events.newActivity'] }).click();
+    await a.getByLabel(zh['events.titleField'], { exact: true }).fill('重阳节敬老茶话会');
+    await a.getByLabel(zh['events.startsAt']).fill('2026-10-29T15:00');
+    await a.getByLabel(zh['events.place']).fill('会所一楼');
+    await a.getByLabel(zh['events.buildings']).fill('5');
+    await a.getByRole('button', { name: zh['common.save'] }).click();
+    await a.waitForURL(/\/events\/[^/?]+$/);
+    const activityId = new URL(a.url()).pathname.split('/').pop()!;
+    const addTask = a.getByRole('form', { name: zh['events.addTask'] });
+    await addTask.getByLabel(zh['events.task']).fill('采购茶点');
+    await addTask.getByLabel(zh['events.owner']).selectOption({ label: '王丽' });
+    await addTask.getByRole('button', { name: zh['events.addTask'] }).click();
+    await a.getByText('采购茶点').waitFor();
+    await a.getByRole('button', { name: zh['approval.submit'] }).click();
+    await a.getByRole('button', { name: zh['approval.approve'] }).click();
+    await a.getByRole('button', { name: zh['events.inviteGroups'] }).click();
+    await expect.poll(() => totals(a).textContent()).toContain('邀请 2 户');
+    await a.getByRole('button', { name: zh['evstep.held'] }).click();
+    await a.getByTestId('attendance').locator('tbody tr').first().getByRole('button', { name: zh['attend.present'], exact: true }).click();
+    await a.getByRole('button', { name: zh['events.closeAttendance'] }).click();
+    await a.getByRole('button', { name: zh['evstep.minutes'] }).click();
+    await a.getByRole('textbox', { name: zh['events.happened'] }).pressSequentially('二十位老人参加，表演京剧选段', { delay: 10 });
+    await a.getByLabel(zh['events.photos']).fill('IMG_0012.jpg、IMG_0013.jpg');
+    await a.getByLabel(zh['events.photos']).blur();
+    await a.getByRole('textbox', { name: zh['events.decisions'] }).pressSequentially('每年重阳举办', { delay: 10 });
+    await a.getByRole('textbox', { name: zh['events.improvement'] }).pressSequentially('提前一周电话通知', { delay: 10 });
+    await a.getByRole('button', { name: zh['evstep.analysis'] }).click();
+    await a.getByRole('button', { name: zh['evstep.close'] }).click();
+    await expect.poll(() => status(a).textContent()).toBe(zh['evstatus.closed']);
+
+    await openPrintPreview(a, `${app.base}/print/activity-plan?id=${activityId}`);
+    const plan = await printToPdf(a, 'activity-plan');
+    await pdfPageToPng(plan.path, 'activity-plan-p1', 1, 60);
+    const planText = plan.text.replace(/\s+/g, '');
+    expectRealChinese(plan, ['社区文化活动计划']);
+    for (const s of ['重阳节敬老茶话会', '5栋', '采购茶点（王丽）', '拟定人：', '审批经理：', '审批意见']) expect(planText).toContain(s);
+    await openPrintPreview(a, `${app.base}/print/activity-record?id=${activityId}`);
+    const record = await printToPdf(a, 'activity-record');
+    await pdfPageToPng(record.path, 'activity-record-p1', 1, 60);
+    const recordText = record.text.replace(/\s+/g, '');
+    for (const s of ['活动记录', '二十位老人参加，表演京剧选段', 'IMG_0012.jpg、IMG_0013.jpg', '提前一周电话通知', '到会1户', '记录人：', '管理处经理：']) expect(recordText).toContain(s);
+    expect(recordText).toMatch(/参加人员(欧阳娜娜|司马光)/);
+  });
+
   it('speaks English and 繁體中文, names every control, and fits a tablet both ways', async () => {
     await a.goto(`${app.base}/events/${eventId}`);
     await minutesBox(a, 1).waitFor();

@@ -1,4 +1,4 @@
-import { createEffect, createUniqueId, on } from 'solid-js';
+import { createEffect, createUniqueId, on, untrack } from 'solid-js';
 import { spliceBetween } from '../../domain/text-diff';
 import { LIMITS } from '../../domain/limits';
 import { t } from '../../i18n';
@@ -58,7 +58,8 @@ export function NotesEditor(props: { value: string; onEdit: (value: string) => u
         readOnly={props.readOnly}
         maxLength={LIMITS.note}
         aria-describedby={hintId}
-        value={props.value}
+        // The first text only: a reactive `value` would put every echo into the box, bypassing reconcile.
+        value={untrack(() => props.value)}
         onCompositionStart={() => (composing = true)}
         onCompositionEnd={() => {
           composing = false;

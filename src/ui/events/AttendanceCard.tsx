@@ -38,11 +38,13 @@ export function AttendanceCard(props: { office: Office; event: CommunityEvent })
   };
   return (
     <section class="card" aria-labelledby="attendance-title">
-      <h2 id="attendance-title">{t('events.attendance')}</h2>
+      {/* The club's founding: the list is its members, chosen from the customers. */}
+      <h2 id="attendance-title">{t(props.event.kind === 'clubFounding' ? 'events.members' : 'events.attendance')}</h2>
       <p class="totals" data-testid="attendance-totals" role="status">
         {t('events.totals', { invited: totals().invited, confirmed: totals().confirmed, declined: totals().declined, present: totals().present, proxy: totals().proxy, absent: totals().absent, walkIns: totals().walkIns, unmarked: totals().unmarked })}
       </p>
       <Show when={props.event.attendanceClosed}><p class="muted">{t('events.attendanceClosed', { n: totals().attended })}</p></Show>
+      <Show when={inviting() || held()}>
       <div class="actions start">
         <Show when={inviting()}>
           <ActionButton label={t('events.inviteGroups')} run={() => inviteGroups(props.office, props.event.id)} />
@@ -57,6 +59,7 @@ export function AttendanceCard(props: { office: Office; event: CommunityEvent })
           <ActionButton tone="plain" label={t('events.closeAttendance')} run={() => closeAttendance(props.office, props.event.id)} />
         </Show>
       </div>
+      </Show>
       <Show when={adding()}>
         <div class="picker-box">
           <CustomerPicker db={props.office.db} value={null} onPick={(c) => void pick(c)} />

@@ -56,7 +56,7 @@ function RemarkForm(props: { office: Office; event: CommunityEvent }) {
   };
   return (
     <form class="remark-form" onSubmit={submit} aria-label={t('events.addRemark')}>
-      <CustomerPicker db={props.office.db} value={form.customer} onPick={(c) => setForm('customer', c)} />
+      <CustomerPicker db={props.office.db} value={form.customer} autofocus={false} onPick={(c) => setForm('customer', c)} />
       <div class="grid-2">
         <label>
           {t('events.remarkTopic')}
