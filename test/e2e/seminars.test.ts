@@ -335,7 +335,7 @@ describe('a customer seminar', () => {
     const record = await printToPdf(a, 'activity-record');
     await pdfPageToPng(record.path, 'activity-record-p1', 1, 60);
     const recordText = record.text.replace(/\s+/g, '');
-    for (const s of ['活动记录', '二十位老人参加，表演京剧选段', 'IMG_0012.jpg、IMG_0013.jpg', '提前一周电话通知', '到会1户', '记录人：', '管理处经理：']) expect(recordText).toContain(s);
+    for (const s of ['活动记录', '二十位老人参加，表演京剧选段', 'IMG_0012.jpg、IMG_0013.jpg', '每年重阳举办', '提前一周电话通知', '到会1户', '记录人：', '管理处经理：']) expect(recordText).toContain(s);
     expect(recordText).toMatch(/参加人员(欧阳娜娜|司马光)/);
   });
 

@@ -185,6 +185,7 @@ export function ActivityRecord(props: { office: Office }) {
             {
               title: t('events.analysis'),
               fields: [
+                { label: t('events.decisions'), value: d.event.decisions, wide: true, lines: 2 },
                 { label: t('events.evaluation'), value: d.event.evaluation, wide: true, lines: 3 },
                 { label: t('events.improvement'), value: d.event.improvement, wide: true, lines: 3 },
               ],
