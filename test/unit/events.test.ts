@@ -7,7 +7,8 @@ import type { EventPlanInput } from '../../src/domain/events/types';
 import { attendanceTotals } from '../../src/domain/events/attendance';
 import type { ShardName } from '../../src/domain/shards';
 import { createCustomer } from '../../src/store/customers';
-import { addItem, addRemark, closeAttendance, createEvent, decide, editMinutes, inviteGroups, markPresence, readEvent, remarkToRequest, runEventStep, submitForApproval } from '../../src/store/events';
+import { addItem, addRemark, closeAttendance, createEvent, decide, editMinutes, inviteGroups, markPresence, readEvent, remarkToRequest, runEventStep, setInvite, submitForApproval } from '../../src/store/events';
+import { contactsOf } from '../../src/store/contacts';
 import { OfficeStore } from '../../src/store/office-store';
 import { attendanceOf, itemsOf, previousOnTopic, remarksOf, requestStatuses } from '../../src/store/queries/events';
 import { notBack, notBackCounts } from '../../src/store/queries/papers';
@@ -56,6 +57,11 @@ describe('seminar on two tablets', () => {
     must(await submitForApproval(a, id));
     must(await decide(a, id, true, '同意'));
     expect(must(await inviteGroups(a, id))).toBe(6);
+    // A call's answer goes on the invitation and into the customer's contact log, in one command.
+    const [first] = await attendanceOf(a.db, id);
+    must(await setInvite(a, id, first.id, 'confirmed', '座谈会邀请：确认参加'));
+    expect((await attendanceOf(a.db, id)).find((r) => r.id === first.id)?.invite).toBe('confirmed');
+    expect((await contactsOf(a.db, first.customerId)).map((c) => [c.channel, c.summary])).toEqual([['phone', '座谈会邀请：确认参加']]);
     must(await runEventStep(a, id, 'held'));
     await exchange(a, b, 'office');
     await exchange(a, b, 'directory');
