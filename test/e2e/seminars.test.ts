@@ -75,6 +75,28 @@ async function importHouseholds(page: Page) {
   await page.getByTestId('import-done').waitFor();
 }
 
+/** Each rendered control (and role=group) of the page with the role and name from Chromium's accessibility tree. */
+async function namedControls(page: Page): Promise<{ html: string; role: string; name: string }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('Accessibility.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'main button, main a, main input, main select, main textarea, main [role=group]' });
+    const found: { html: string; role: string; name: string }[] = [];
+    for (const nodeId of nodeIds) {
+      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+      const node = nodes[0];
+      if (!node || node.ignored) continue;
+      const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
+      found.push({ html: outerHTML.slice(0, 160), role: String(node.role?.value ?? ''), name: String(node.name?.value ?? '').trim() });
+    }
+    return found;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 describe('a customer seminar', () => {
   it('is planned, sent back, revised and approved by the manager only, and invites 40 households', async () => {
     office = await addOffice(app, '翠湖花园管理处');
@@ -342,17 +364,17 @@ describe('a customer seminar', () => {
   it('speaks English and 繁體中文, names every control, and fits a tablet both ways', async () => {
     await a.goto(`${app.base}/events/${eventId}`);
     await minutesBox(a, 1).waitFor();
-    const unnamed = await a.evaluate(() =>
-      Array.from(document.querySelectorAll('main button, main a, main input, main select, main textarea'))
-        .filter((el) => (el as HTMLElement).offsetParent !== null)
-        .filter((el) => {
-          const e = el as HTMLInputElement;
-          const labelled = e.getAttribute('aria-label') || e.labels?.[0]?.textContent?.trim() || (e.tagName !== 'INPUT' && e.tagName !== 'SELECT' && e.tagName !== 'TEXTAREA' && e.textContent?.trim());
-          return !labelled;
-        })
-        .map((el) => el.outerHTML.slice(0, 120)),
-    );
-    expect(unnamed).toEqual([]);
+    // As Chromium computes names for screen readers (the accessibility tree), every control of the page.
+    await a.getByText('名单（40 户）').click();
+    await a.getByTestId('attendance').waitFor();
+    const controls = await namedControls(a);
+    expect(controls.length).toBeGreaterThan(150);
+    expect(controls.filter((c) => !c.name), 'controls without an accessible name').toEqual([]);
+    expect(controls).toEqual(expect.arrayContaining([
+      expect.objectContaining({ role: 'combobox', name: `张伟一 的邀请` }),
+      expect.objectContaining({ role: 'group', name: `张伟一 的出席` }),
+      expect.objectContaining({ role: 'textbox', name: expect.stringContaining(`议程 1：${AGENDA[0]}`) }),
+    ]));
     for (const [w, h] of [[1280, 800], [800, 1280]]) {
       await a.setViewportSize({ width: w, height: h });
       for (const [name, path] of [['events-list', '/events'], ['event-page', `/events/${eventId}`], ['papers', '/papers'], ['scan', '/scan']] as const) {
