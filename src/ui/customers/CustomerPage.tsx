@@ -189,7 +189,7 @@ function CustomerView(props: { office: Office; id: string }) {
                   <CustomerRequests office={props.office} customerId={props.id} />
                   <ContactLog office={props.office} customerId={props.id} unitCode={c().unitCode} />
                   <section class="card">
-                    <NotesEditor value={c().notes} onEdit={(v) => editNotes(props.office, props.id, v)} />
+                    <NotesEditor value={c().notes} onEdit={(v) => void editNotes(props.office, props.id, v)} />
                   </section>
                 </div>
               </div>

@@ -4,48 +4,65 @@ import { LIMITS } from '../../domain/limits';
 import { t } from '../../i18n';
 
 /**
- * A textarea bound to a collaborative text. Each edit goes out as the smallest splice, so two
- * people typing in one note both keep their words; a colleague's edit arriving meanwhile is
- * merged into the box without moving the caret. Nothing is sent while an IME composes a
+ * A textarea bound to a collaborative text (notes, a request's description, seminar minutes).
+ * Each edit goes out with the text it was made on (`base`), so the store turns it into the
+ * smallest splice and moves it past colleagues' typing this box had not shown yet: two people
+ * typing in one note both keep their words.
+ *
+ * The record's snapshots arrive from the sync worker a moment after each keystroke. While this
+ * box still has edits on their way, a snapshot is older than what the person sees and is not
+ * put into the box (it would move the caret back and scramble fast typing); the last snapshot
+ * is applied once every edit has been saved — by then it holds all of them plus anything a
+ * colleague wrote, merged in without moving the caret. Nothing is sent while an IME composes a
  * Chinese word, only the finished characters.
  */
-export function NotesEditor(props: { value: string; onEdit: (value: string) => unknown; label?: string; readOnly?: boolean; name?: string; rows?: number; hint?: string }) {
+export function NotesEditor(props: { value: string; onEdit: (value: string, base: string) => Promise<unknown> | void; label?: string; readOnly?: boolean; name?: string; rows?: number; hint?: string }) {
   let area!: HTMLTextAreaElement;
   // Several editors on one page (an event's minutes per agenda item) each need their own hint id.
   const hintId = `notes-hint-${createUniqueId()}`;
   let composing = false;
-  /**
-   * Brings the box to the record's text without moving the caret — but only for a text that
-   * holds a colleague's edit. The record also echoes this person's own keystrokes, often a few
-   * behind the box (the last ones still on their way to the document); putting such an echo in
-   * the box would drop those keystrokes, and the next one would send the text without them. So
-   * echoes (texts this box sent) are ignored, and nothing is merged in while a send is in flight.
-   */
+  /** The text this box last sent or took in: the base of the next edit. */
+  let shown = props.value;
   let inFlight = 0;
-  let sent: string[] = [];
-  const reconcile = (value: string) => {
-    if (!area || composing || sent.includes(value)) return;
-    sent = [];
-    if (area.value === value) return;
+  let latest: string | null = null;
+
+  const take = (value: string) => {
+    if (!area || composing || area.value === value) {
+      shown = area?.value ?? value;
+      return;
+    }
     const splice = spliceBetween(area.value, value);
     const { selectionStart, selectionEnd } = area;
     area.value = value;
+    shown = value;
     if (splice && document.activeElement === area) {
       const shift = (pos: number) => (pos <= splice.index ? pos : Math.max(splice.index, pos + splice.insert.length - splice.remove));
       area.setSelectionRange(shift(selectionStart), shift(selectionEnd));
     }
   };
-  createEffect(on(() => props.value, (value) => inFlight === 0 && reconcile(value)));
+
+  createEffect(
+    on(
+      () => props.value,
+      (value) => {
+        if (inFlight > 0) latest = value;
+        else take(value);
+      },
+    ),
+  );
+
   const send = () => {
+    const base = shown;
     const value = area.value;
-    sent.push(value);
-    if (sent.length > 500) sent.shift();
-    const saved = props.onEdit(value);
-    if (!(saved instanceof Promise)) return;
+    if (value === base) return;
+    shown = value;
     inFlight++;
-    void saved.finally(() => {
-      inFlight--;
-      if (inFlight === 0) reconcile(props.value);
+    void Promise.resolve(props.onEdit(value, base)).finally(() => {
+      if (--inFlight === 0 && latest !== null) {
+        const value = latest;
+        latest = null;
+        take(value);
+      }
     });
   };
   return (
@@ -58,7 +75,7 @@ export function NotesEditor(props: { value: string; onEdit: (value: string) => u
         readOnly={props.readOnly}
         maxLength={LIMITS.note}
         aria-describedby={hintId}
-        // The first text only: a reactive `value` would put every echo into the box, bypassing reconcile.
+        // The first text only: a bound `value` would write every snapshot into the box, in-flight edits or not.
         value={untrack(() => props.value)}
         onCompositionStart={() => (composing = true)}
         onCompositionEnd={() => {

@@ -100,7 +100,7 @@ function RequestView(props: { office: Office; row: RequestRow }) {
             </dl>
           </section>
           <section class="card">
-            <NotesEditor label={t('requests.description')} readOnly={req()!.status === 'closed'} value={req()!.description} onEdit={(v) => editRequestDescription(props.office, props.row.id, v)} />
+            <NotesEditor label={t('requests.description')} readOnly={req()!.status === 'closed'} value={req()!.description} onEdit={(v) => void editRequestDescription(props.office, props.row.id, v)} />
           </section>
           <Show when={followups().length}>
             <section class="card" aria-labelledby="fu-title">
