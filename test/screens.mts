@@ -151,5 +151,32 @@ await shot('customers-room-search');
 await page.goto(base + '/requests?q=all');
 await page.getByTestId('request-queue').waitFor();
 await shot('queue-calm');
+// 活动: a seminar with its agenda, the list, 纸质件 and 扫码, at 1280×800 and 800×1280.
+await page.goto(base + '/events/new?kind=seminar');
+await page.getByLabel('名称', { exact: true }).fill('2026 年第四季度客户座谈会');
+await page.getByLabel('目的').fill('听取业主对物业服务的意见');
+await page.getByLabel('时间').fill('2026-12-12T09:30');
+await page.getByLabel('地点').fill('会所二楼会议室');
+await page.getByLabel('楼栋').fill('3');
+await page.screenshot({ path: 'test/.artifacts/event-new.png', fullPage: true });
+await page.getByRole('button', { name: '保存' }).click();
+await page.getByTestId('event-title').waitFor();
+const eventUrl = page.url();
+for (const item of ['物业费使用情况通报', '停车管理']) {
+  await page.getByLabel('议程项').fill(item);
+  await page.getByRole('button', { name: '添加议程' }).click();
+  await page.getByTestId('agenda').getByText(item).waitFor();
+}
+await page.getByRole('button', { name: '按邀请对象邀请' }).click();
+await page.waitForTimeout(400);
+for (const [w, h] of [[1280, 800], [800, 1280]]) {
+  await page.setViewportSize({ width: w, height: h });
+  for (const [name, url] of [['events', base + '/events'], ['event', eventUrl], ['papers', base + '/papers'], ['scan', base + '/scan']]) {
+    await page.goto(url);
+    await page.locator('main h1').first().waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `test/.artifacts/${name}-${w}x${h}.png`, fullPage: true });
+  }
+}
 await browser.close();
 await relay.close();

@@ -25,6 +25,12 @@ export const SHARD_OF = {
   answers: 'office',
   tasks: 'ledger',
   taskResults: 'ledger',
+  // Seminars, club and activities (issue 10)
+  events: 'ledger',
+  eventItems: 'ledger',
+  attendance: 'ledger',
+  remarks: 'ledger',
+  papers: 'ledger',
 } as const satisfies Record<string, ShardKind>;
 
 export type CollectionName = keyof typeof SHARD_OF;

@@ -2,7 +2,9 @@ import { A } from '@solidjs/router';
 import { createContext, createEffect, createResource, createSignal, onCleanup, Show, useContext, type JSX } from 'solid-js';
 import { locale, t } from '../i18n';
 import { createLive } from '../ui/bindings/live';
+import type { PaperRef } from '../domain/papers';
 import type { Office } from '../store/office-api';
+import { recordPrinted } from '../store/papers';
 import { pageCss, type Orientation } from './page-css';
 import { RecordQr } from './RecordQr';
 import './print.css';
@@ -50,6 +52,8 @@ export interface PrintPageProps {
   toolbar?: JSX.Element;
   /** Runs when 打印 is pressed, before the browser's print dialog (a letter logs the contact). */
   onPrint?: () => Promise<unknown> | void;
+  /** The records whose paper this prints (纸质件): pressing 打印 marks each 已打印. */
+  papers?: PaperRef[];
   children: JSX.Element;
 }
 
@@ -99,6 +103,12 @@ export function PrintPage(props: PrintPageProps) {
     document.title = [props.title, officeName()].filter(Boolean).join(' · ');
   });
 
+  // The paper is recorded as printed before the dialog opens (it blocks the page in some browsers).
+  const printNow = async () => {
+    if (props.papers?.length) await recordPrinted(props.office, props.papers);
+    window.print();
+  };
+
   return (
     <PrintContext.Provider value={{ officeName, printedAt, staffName }}>
       <div class="print-view">
@@ -106,7 +116,7 @@ export function PrintPage(props: PrintPageProps) {
           <A href={props.backHref} class="button">← {t('common.back')}</A>
           {props.toolbar}
           <span class="print-hint muted">{t('print.hint')}</span>
-          <button type="button" class="primary" disabled={!ready()} onClick={async () => { await props.onPrint?.(); window.print(); }}>{t('print.print')}</button>
+          <button type="button" class="primary" disabled={!ready()} onClick={async () => { await props.onPrint?.(); await printNow(); }}>{t('print.print')}</button>
         </div>
         <div class="print-sheet-scroll">
           <article class={`print-sheet ${orientation()}`} data-testid="print-sheet" data-print-ready={ready() ? 'true' : 'false'}

@@ -4,6 +4,8 @@ import { projectUnit } from '../domain/unit';
 import { projectContact } from '../domain/contact';
 import { projectRequest, requestFromRecord } from '../domain/requests/record';
 import { projectFollowUp } from '../domain/requests/followup';
+import { eventFromRecord, projectAttendance, projectEvent, projectItem, projectRemark } from '../domain/events/record';
+import { projectPaper } from '../domain/papers';
 import { COLLECTION_NAMES, type CollectionName } from '../domain/shards';
 import { projectTemplate } from '../domain/templates/template';
 import { projectPlan } from '../domain/plans/plan';
@@ -82,6 +84,12 @@ export const COLLECTIONS = {
   }),
   tasks: spec({ indexes: 'id, due, customerId, ref, [source+due]', version: 1, row: projectTask }),
   taskResults: spec({ indexes: 'id, at', version: 1, row: projectTaskResult }),
+  // Seminars, club and activities (issue 10)
+  events: spec({ indexes: 'id, kind, status, startsAt, createdAt, topic, [open+startsAt]', version: 1, row: (id, r) => projectEvent(eventFromRecord(id, r)) }),
+  eventItems: spec({ indexes: 'id, eventId', version: 1, row: projectItem }),
+  attendance: spec({ indexes: 'id, eventId, customerId', version: 1, row: projectAttendance }),
+  remarks: spec({ indexes: 'id, eventId, customerId, requestId, topic', version: 1, row: projectRemark }),
+  papers: spec({ indexes: 'id, form, ref, state, box, [form+state]', version: 1, row: projectPaper }),
 } satisfies Record<CollectionName, CollectionSpec<any>>;
 
 export type RowOf<C extends CollectionName> = ReturnType<(typeof COLLECTIONS)[C]['row']>;

@@ -28,6 +28,12 @@ const TodayPage = lazy(() => import('./today/TodayPage').then((m) => ({ default:
 const TemplatesPage = lazy(() => import('./settings/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 const PlansPage = lazy(() => import('./settings/PlansPage').then((m) => ({ default: m.PlansPage })));
 const AnswersPage = lazy(() => import('./answers/AnswersPage').then((m) => ({ default: m.AnswersPage })));
+// Seminars, club and activities (issue 10), 扫码 and the paper lists
+const EventList = lazy(() => import('./events/EventList').then((m) => ({ default: m.EventList })));
+const EventNew = lazy(() => import('./events/EventNew').then((m) => ({ default: m.EventNew })));
+const EventPage = lazy(() => import('./events/EventPage').then((m) => ({ default: m.EventPage })));
+const ScanPage = lazy(() => import('./papers/ScanPage').then((m) => ({ default: m.ScanPage })));
+const PapersPage = lazy(() => import('./papers/PapersPage').then((m) => ({ default: m.PapersPage })));
 const ImportPage = lazy(() => import('./import/ImportPage').then((m) => ({ default: m.ImportPage })));
 
 /** Every office page needs an open office and a chosen staff profile first. */
@@ -75,6 +81,11 @@ export function App() {
       <Route path="/units" component={() => <Office page={(o) => <UnitList office={o} />} />} />
       <Route path="/units/new" component={() => <Office page={(o) => <UnitNew office={o} />} />} />
       <Route path="/units/:id" component={() => <Office page={(o) => <UnitPage office={o} />} />} />
+      <Route path="/events" component={() => <Office page={(o) => <EventList office={o} />} />} />
+      <Route path="/events/new" component={() => <Office page={(o) => <EventNew office={o} />} />} />
+      <Route path="/events/:id" component={() => <Office page={(o) => <EventPage office={o} />} />} />
+      <Route path="/scan" component={() => <Office page={() => <ScanPage />} />} />
+      <Route path="/papers" component={() => <Office page={(o) => <PapersPage office={o} />} />} />
       <Route path="/import" component={() => <Office page={(o) => <ImportPage office={o} />} />} />
       <Route path="/print/:form" component={() => <Office page={(o) => <PrintRoute office={o} />} />} />
       <Route path="/settings" component={() => <Office page={(o) => <SettingsPage office={o} />} />} />

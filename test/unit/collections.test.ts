@@ -35,6 +35,14 @@ const SAMPLES: Record<CollectionName, Record<string, unknown>> = {
   answers: { category: '维修', title: '漏水报修', wording: '请拨打前台电话', version: 1, effective: '2026-01-01', review: '2027-01-01', keeperId: 's1', keeperName: '王丽', synonyms: ['渗水'], history: [{ at: '2026-11-03T08:00:00.000Z', by: 's1', byName: '王丽', action: 'answer.used' }] },
   tasks: { source: 'plan', ref: 'p1', customerId: 'c1', customerName: '欧阳娜娜', unitCode: '3-2-1101', due: '2026-12-01', occursOn: '2026-12-01', dateKind: '', templateId: '', ownerId: 's1', teamId: '', basis: '', resets: 0, history: [] },
   taskResults: { outcome: 'skipped', reason: '住院', at: '2026-12-01T08:00:00.000Z', by: 's1', byName: '王丽', history: [] },
+  events: {
+    kind: 'seminar', status: 'held', title: '第四季度客户座谈会', purpose: '听取意见', scope: 'topic', topic: '停车', startsAt: '2026-12-12T09:30', place: '会所',
+    groups: { buildings: ['3'], kinds: [], tags: [] }, createdAt: '2026-12-01T08:00:00.000Z', notes: '开场', history: [],
+  },
+  eventItems: { eventId: 'e1', kind: 'agenda', order: 1, title: '物业费通报', ownerId: '', done: false, minutes: '通报收支', history: [] },
+  attendance: { eventId: 'e1', customerId: 'c1', name: '欧阳娜娜', unitCode: '3-2-1101', invite: 'confirmed', presence: 'proxy', walkIn: 0, proxyName: '女儿' },
+  remarks: { eventId: 'e1', customerId: 'c1', customerName: '欧阳娜娜', unitCode: '3-2-1101', topic: '停车', kind: 'complaint', text: '车位被占', status: 'open', reason: '', requestId: 'r1', requestNumber: 'TS-2612-A-001', createdAt: '2026-12-12T02:00:00.000Z' },
+  papers: { form: 'sign-in', ref: 'events/e1', title: '签到表', year: 2026, printedAt: '2026-12-11T08:00:00.000Z', receivedAt: '2026-12-12T08:00:00.000Z', box: '' },
   followups: { requestId: 'r1', requestNumber: 'BX-2611-A-001', kind: 'repair', customerId: 'c1', customerName: '欧阳娜娜', unitCode: '3-2-1101', method: 'phone', satisfaction: 5, comment: '很好', at: '2026-11-04T08:00:00.000Z', by: 's1' },
 };
 
@@ -52,12 +60,17 @@ const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
   answers: { version: 1, row: '24e604b21357' },
   tasks: { version: 1, row: '33ffcf916921' },
   taskResults: { version: 1, row: '36cb533ed2c6' },
+  events: { version: 1, row: 'b7fa71eb38b6' },
+  eventItems: { version: 1, row: 'e1cc8237ea54' },
+  attendance: { version: 1, row: '12ab4e915133' },
+  remarks: { version: 1, row: '27138cb33f95' },
+  papers: { version: 1, row: '3f3dc9d1a93d' },
 };
 
 /** The schema each database version was built with (sha256 of the index specs, 12 hex). */
 const SCHEMAS: Record<number, string> = {
   6: '15cb82ca62ed',
-  7: '35f589951e90',
+  7: '6927b2b46aa6',
 };
 
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12);

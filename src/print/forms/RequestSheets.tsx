@@ -42,7 +42,8 @@ export function RequestSheets(props: { office: Office }) {
   const single = () => (data()?.requests.length === 1 ? data()!.requests[0] : null);
   const title = () => (single() && isComplaintKind(single()!.kind) ? t(single()!.kind === 'dispute' ? 'form.dispute' : 'form.complaint') : t('form.serviceTicket'));
   return (
-    <PrintPage office={props.office} title={title()} orientation="portrait" ready={data() !== null} backHref={single() ? `/requests/${single()!.id}` : '/requests'}>
+    <PrintPage office={props.office} title={title()} orientation="portrait" ready={data() !== null} backHref={single() ? `/requests/${single()!.id}` : '/requests'}
+      papers={data()?.requests.map((r) => ({ form: 'request', ref: `requests/${r.id}`, title: `${t(isComplaintKind(r.kind) ? (r.kind === 'dispute' ? 'form.dispute' : 'form.complaint') : 'form.serviceTicket')} · ${r.number}` }))}>
       <For each={data()?.requests ?? []} fallback={<p class="empty">{t('requests.notFound')}</p>}>
         {(r) => <RequestSheet req={r} settings={data()!.settings} staff={data()!.staff} />}
       </For>
@@ -148,7 +149,7 @@ function RequestSheet(props: { req: ServiceRequest; settings: ServiceSettings; s
     <RecordForm
       recordId={props.req.id}
       title={complaint() ? t(props.req.kind === 'dispute' ? 'form.dispute' : 'form.complaint') : t('form.serviceTicket')}
-      url={recordUrl(`requests/${props.req.id}`)}
+      url={recordUrl(`requests/${props.req.id}?paper=request`)}
       number={props.req.number}
       meta={[
         { label: t('print.office'), value: print.officeName() },

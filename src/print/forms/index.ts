@@ -17,4 +17,10 @@ export const FORMS: Record<string, PrintForm> = {
   'dispute-register': lazy(() => import('./RequestRegisters').then((m) => ({ default: m.DisputeRegister }))),
   letter: lazy(() => import('./Letters').then((m) => ({ default: m.Letters }))),
   worksheet: lazy(() => import('./Worksheet').then((m) => ({ default: m.Worksheet }))),
+  // Seminars, club and activities (issue 10), and the paper that comes back
+  'seminar-minutes': lazy(() => import('./EventForms').then((m) => ({ default: m.SeminarMinutes }))),
+  'sign-in': lazy(() => import('./EventForms').then((m) => ({ default: m.SignInSheet }))),
+  'activity-plan': lazy(() => import('./EventForms').then((m) => ({ default: m.ActivityPlan }))),
+  'activity-record': lazy(() => import('./EventForms').then((m) => ({ default: m.ActivityRecord }))),
+  'archive-index': lazy(() => import('./ArchiveIndex').then((m) => ({ default: m.ArchiveIndex }))),
 };

@@ -1,4 +1,4 @@
-import { createEffect, on, untrack } from 'solid-js';
+import { createEffect, createUniqueId, on, untrack } from 'solid-js';
 import { spliceBetween } from '../../domain/text-diff';
 import { LIMITS } from '../../domain/limits';
 import { t } from '../../i18n';
@@ -16,8 +16,10 @@ import { t } from '../../i18n';
  * colleague wrote, merged in without moving the caret. Nothing is sent while an IME composes a
  * Chinese word, only the finished characters.
  */
-export function NotesEditor(props: { value: string; onEdit: (value: string, base: string) => Promise<unknown> | void; label?: string; readOnly?: boolean }) {
+export function NotesEditor(props: { value: string; onEdit: (value: string, base: string) => Promise<unknown> | void; label?: string; readOnly?: boolean; name?: string; rows?: number; hint?: string }) {
   let area!: HTMLTextAreaElement;
+  // Several editors on one page (an event's minutes per agenda item) each need their own hint id.
+  const hintId = `notes-hint-${createUniqueId()}`;
   let composing = false;
   /** The text this box last sent or took in: the base of the next edit. */
   let shown = props.value;
@@ -68,11 +70,12 @@ export function NotesEditor(props: { value: string; onEdit: (value: string, base
       {props.label ?? t('customers.notes')}
       <textarea
         ref={area}
-        name="notes"
-        rows={6}
+        name={props.name ?? 'notes'}
+        rows={props.rows ?? 6}
         readOnly={props.readOnly}
         maxLength={LIMITS.note}
-        aria-describedby="notes-hint"
+        aria-describedby={hintId}
+        // The first text only: a bound `value` would write every snapshot into the box, in-flight edits or not.
         value={untrack(() => props.value)}
         onCompositionStart={() => (composing = true)}
         onCompositionEnd={() => {
@@ -83,7 +86,7 @@ export function NotesEditor(props: { value: string; onEdit: (value: string, base
           if (!composing) send();
         }}
       />
-      <small id="notes-hint">{t('customers.notesHint')}</small>
+      <small id={hintId}>{props.hint ?? t('customers.notesHint')}</small>
     </label>
   );
 }

@@ -7,7 +7,7 @@ import { createLive } from '../bindings/live';
 import type { LinliDB } from '../../store/db';
 
 /** Finds the caller by a phone fragment, room number, name or pinyin; Enter takes the first match. */
-export function CustomerPicker(props: { db: LinliDB; value: CustomerRow | null; onPick: (c: CustomerRow | null) => void }) {
+export function CustomerPicker(props: { db: LinliDB; value: CustomerRow | null; onPick: (c: CustomerRow | null) => void; autofocus?: boolean }) {
   const [query, setQuery] = createSignal('');
   const matches = createLive(query, async (q) => (q.trim() ? (await searchCustomers(props.db, q)).slice(0, 6) : []), [] as CustomerRow[]);
   return (
@@ -17,7 +17,7 @@ export function CustomerPicker(props: { db: LinliDB; value: CustomerRow | null; 
         <div class="picker">
           <label>
             {t('requests.customer')}
-            <input type="search" name="customerQuery" autofocus placeholder={t('requests.findCustomer')} value={query()} autocomplete="off"
+            <input type="search" name="customerQuery" autofocus={props.autofocus ?? true} placeholder={t('requests.findCustomer')} value={query()} autocomplete="off"
               onInput={(e) => setQuery(e.currentTarget.value)}
               onKeyDown={(e) => {
                 if (e.key === 'Enter' && matches()[0]) {

@@ -1,4 +1,4 @@
-import { A, useParams } from '@solidjs/router';
+import { A, useParams, useSearchParams } from '@solidjs/router';
 import { createMemo, For, onCleanup, Show } from 'solid-js';
 import { maskPhone } from '../../domain/mask';
 import { requestFromRecord } from '../../domain/requests/record';
@@ -18,6 +18,7 @@ import { LifecycleSteps } from './LifecycleSteps';
 import { StepStamp } from './StepForm';
 import { Timeline } from './Timeline';
 import { requestPrintLinks } from '../../print/links';
+import { PaperPanel } from '../papers/PaperPanel';
 
 /** One request: what, who, where, its deadlines, the next steps and the whole timeline. */
 export function RequestPage(props: { office: Office }) {
@@ -42,6 +43,7 @@ export function RequestPage(props: { office: Office }) {
 function RequestView(props: { office: Office; row: RequestRow }) {
   // The view is made for one request (see RequestPage); `props.row` follows its changes.
   const id = props.row.id;
+  const [search] = useSearchParams<{ paper?: string }>();
   const record = createRecord(props.office, shardOf(props.row), 'requests', id);
   const req = createMemo(() => {
     const r = record();
@@ -85,6 +87,9 @@ function RequestView(props: { office: Office; row: RequestRow }) {
                 <span>{req()!.unitCode}</span>
                 <Show when={req()!.phone}><span class="muted">{maskPhone(req()!.phone)}</span></Show>
               </dd>
+              <Show when={typeof record()?.sourceEventId === 'string' && record()?.sourceEventId}>
+                <dt>{t('requests.fromEvent')}</dt><dd><A href={`/events/${record()!.sourceEventId}`} data-testid="request-source-event">{t('requests.openEvent')}</A></dd>
+              </Show>
               <Show when={req()!.location}><dt>{t('requests.location')}</dt><dd>{req()!.location}</dd></Show>
               <dt>{t('requests.category')}</dt><dd>{categoryById(settings()!, req()!.category)?.name ?? req()!.category} · {t(`channel.${req()!.channel}`)}</dd>
               <dt>{t('requests.team')}</dt><dd data-testid="request-team">{settings()!.teams.find((tm) => tm.id === req()!.teamId)?.name ?? '—'} · {req()!.assigneeId ? nameOf(req()!.assigneeId) : t('requests.unassigned')}</dd>
@@ -105,6 +110,7 @@ function RequestView(props: { office: Office; row: RequestRow }) {
               </ul>
             </section>
           </Show>
+          <PaperPanel office={props.office} refPath={`requests/${id}`} forms={['request']} highlight={search.paper} />
           <Timeline entries={req()!.history} />
         </div>
         <div class="col">

@@ -26,6 +26,7 @@ export function AppBar(props: { office: Office }) {
         <A href="/customers" activeClass="active">{t('nav.customers')}</A>
         <A href="/units" activeClass="active">{t('nav.units')}</A>
         <A href="/answers" activeClass="active">{t('nav.answers')}</A>
+        <A href="/events" activeClass="active">{t('nav.events')}</A>
         <A href="/settings" activeClass="active">{t('nav.settings')}</A>
       </nav>
       <div class="status">
