@@ -1,4 +1,3 @@
-import 'fake-indexeddb/auto';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
@@ -9,22 +8,16 @@ import type { ShardName } from '../../src/domain/shards';
 import { createCustomer } from '../../src/store/customers';
 import { addItem, addRemark, closeAttendance, createEvent, decide, editMinutes, inviteGroups, markPresence, readEvent, remarkToRequest, runEventStep, setInvite, submitForApproval } from '../../src/store/events';
 import { contactsOf } from '../../src/store/contacts';
-import { OfficeStore } from '../../src/store/office-store';
+import type { OfficeStore } from '../../src/store/office-store';
+import { openDevice } from '../helpers/devices';
 import { attendanceOf, itemsOf, previousOnTopic, remarksOf, requestStatuses } from '../../src/store/queries/events';
 import { notBack, notBackCounts } from '../../src/store/queries/papers';
 import { recordPrinted, recordReceived } from '../../src/store/papers';
 import { queue } from '../../src/store/requests';
 
-const opened: OfficeStore[] = [];
-afterEach(async () => {
-  for (const s of opened.splice(0)) await s.close();
-});
-
 /** A tablet of its own (own IndexedDB): the office is shared by exchanging Yjs updates, as the relay would. */
 function tablet(code: string, staffId: string): OfficeStore {
-  const store = new OfficeStore({ officeId: newId(), officeName: '', relayUrl: 'ws://unused', token: 't', deviceCode: code, staffId, staffName: `员工${code}` }, { offline: true });
-  opened.push(store);
-  return store;
+  return openDevice({ deviceCode: code, staffId, staffName: `员工${code}` }).store;
 }
 
 async function exchange(a: OfficeStore, b: OfficeStore, shard: ShardName) {
@@ -49,7 +42,7 @@ describe('seminar on two tablets', () => {
     const a = tablet('A', 'm1');
     const b = tablet('B', 's2');
     const ledger = `ledger-${new Date().getUTCFullYear()}` as ShardName;
-    must(await a.run(must(createStaff('王丽', 'manager', a.context(), 'm1')).command));
+    must(await a.run(must(createStaff('王丽', 'manager', a.context(), 'm1', '', { creator: 'founder' })).command));
     for (let i = 1; i <= 6; i++) must(await createCustomer(a, { name: `住户${i}`, phones: [], unitCode: `3-1-${100 + i}` }));
     must(await createCustomer(a, { name: '外楼住户', phones: [], unitCode: '5-1-302' }));
     const id = must(await createEvent(a, 'seminar', plan));
@@ -104,7 +97,7 @@ describe('seminar on two tablets', () => {
 
   it('shows the next seminar on a topic what became of the last one’s remarks', async () => {
     const a = tablet('A', 'm1');
-    must(await a.run(must(createStaff('王丽', 'manager', a.context(), 'm1')).command));
+    must(await a.run(must(createStaff('王丽', 'manager', a.context(), 'm1', '', { creator: 'founder' })).command));
     const topic = { ...plan, scope: 'topic' as const, topic: '停车' };
     const first = must(await createEvent(a, 'seminar', { ...topic, title: '停车专题一', startsAt: '2026-06-01T09:00' }));
     must(await addItem(a, first, 'agenda', '停车'));
