@@ -9,7 +9,7 @@ export class TimeoutError extends Error {}
 export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError(`timed out after ${Math.round(ms / 1000)} s: ${what}`)), ms);
+    timer = setTimeout(() => reject(new TimeoutError(`timed out after ${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s: ${what}`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
