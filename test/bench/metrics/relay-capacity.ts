@@ -158,6 +158,7 @@ export const relayCapacity: Metric = {
       const clientBound = clientCpu > 85 || clientLagP99 > P99_MS / 2;
       if (!m.passed) {
         verdict = `at ${target} offices p99 ${p99.toFixed(1)} ms, ${(delivered * 100).toFixed(1)} % delivered, relay CPU ${relayCpu.toFixed(0)} %`;
+        if (relayCpu < 60) verdict += ' (the relay was not using its core: the machine was busy, or it waited on its disk)';
         if (clientBound) {
           lowerBound = true;
           verdict += `; the client side was loaded or delayed too, so this may be its limit or the machine's (client CPU ${clientCpu.toFixed(0)} %, event-loop p99 ${clientLagP99.toFixed(1)} ms)`;
