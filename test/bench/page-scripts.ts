@@ -23,11 +23,12 @@ export const LONG_TASKS_INIT = `(() => {
   } catch (e) { window.__linliLongTasks = null; }
 })()`;
 
-/** The longest task that overlaps [from, to] (page timeline) as [start, duration], or [0, 0] when none over 50 ms did. */
+/** The longest task that overlaps [from, to] (page timeline) as [start, duration, how many over 50 ms], or [0, 0, 0] when none over 50 ms did. */
 export const LONGEST_TASK = `({ from, to }) => {
   const tasks = window.__linliLongTasks;
   if (!tasks) throw new Error('longtask observer not installed');
-  return tasks.filter(([s, d]) => s + d >= from && s <= to).reduce((m, t) => (t[1] > m[1] ? t : m), [0, 0]);
+  const inside = tasks.filter(([s, d]) => s + d >= from && s <= to);
+  return [...inside.reduce((m, t) => (t[1] > m[1] ? t : m), [0, 0]), inside.length];
 }`;
 
 /** Resolves with a performance entry's startTime (and duration) once it exists. */
@@ -121,8 +122,8 @@ export const QUEUE_SCRIPT = `async () => {
  * tasks over 50 ms, so "none" is written as 50 with that said (an upper bound, not a measurement).
  */
 export async function longestTask(page: Page, from: number, to: number): Promise<{ value: number; reason?: string }> {
-  const [at, ms] = await run<[number, number]>(page, LONGEST_TASK, { from, to }, 5_000, 'long tasks');
-  return ms > 0 ? { value: ms, reason: `it began ${Math.round(at)} ms after navigation` } : { value: 50, reason: 'upper bound: no task over 50 ms was observed (the longtask API reports only longer ones)' };
+  const [at, ms, n] = await run<[number, number, number]>(page, LONGEST_TASK, { from, to }, 5_000, 'long tasks');
+  return ms > 0 ? { value: ms, reason: `it began ${Math.round(at)} ms after navigation; ${n} task${n === 1 ? '' : 's'} over 50 ms` } : { value: 50, reason: 'upper bound: no task over 50 ms was observed (the longtask API reports only longer ones)' };
 }
 
 /**
