@@ -75,7 +75,7 @@ async function runMetric(metric: Metric): Promise<void> {
   try {
     for (const need of metric.needs) await setup(need);
   } catch (err) {
-    return fillMissing(`setup failed: ${err instanceof Error ? err.message : String(err)}`, [metric]);
+    return fillMissing(`setup failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, [metric]);
   }
   const scope = new Scope(Math.min(metric.budgetMs * SCALE, left()));
   const own = (name: string) => {
