@@ -50,7 +50,7 @@ function fillMissing(reason: string, metrics: Metric[] = METRICS): void {
 const watchdog = setTimeout(() => {
   fillMissing('the bench hit its total deadline');
   void results.write().finally(() => process.exit(3));
-}, deadline - Date.now() + 60_000);
+}, deadline - Date.now() + 20_000);
 watchdog.unref();
 
 /**
