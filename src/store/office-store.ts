@@ -26,6 +26,8 @@ export interface OpenOptions {
   disableBc?: boolean;
   /** This device's own IndexedDB (tests: a fake-indexeddb factory per simulated device). */
   dexie?: DexieOptions;
+  /** Told how long each shard took to load from IndexedDB (the worker reports it to the page; the bench reads it). */
+  onLoaded?: (shard: ShardName, ms: number) => void;
 }
 
 /**
@@ -53,7 +55,9 @@ export class OfficeStore implements Office {
     if (!promise) {
       promise = (async () => {
         const shard = new ShardDoc(this.db, name);
+        const started = performance.now();
         await shard.load();
+        this.options.onLoaded?.(name, performance.now() - started);
         this.shards.set(name, shard);
         if (!this.options.offline) {
           // Presence rides on the office shard's connection only.

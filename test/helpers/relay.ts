@@ -26,10 +26,15 @@ export interface RelayProcess {
   output: () => string;
 }
 
-/** The relay as its own Node process (`npm run relay` without npm), for SIGKILL tests. */
-export async function spawnRelay(dataDir: string, port = 0): Promise<RelayProcess> {
+/**
+ * The relay as its own Node process (`npm run relay` without npm), for SIGKILL tests and the
+ * bench; `cpu` pins it to that core with taskset (the bench's relay capacity figure is per core).
+ */
+export async function spawnRelay(dataDir: string, port = 0, cpu?: number): Promise<RelayProcess> {
   const root = fileURLToPath(new URL('../..', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'sync-server/main.ts')], {
+  const node = [process.execPath, '--import', 'tsx', join(root, 'sync-server/main.ts')];
+  const argv = cpu === undefined ? node : ['taskset', '-c', String(cpu), ...node];
+  const child = spawn(argv[0], argv.slice(1), {
     cwd: root,
     env: { ...process.env, PORT: String(port), HTTPS_PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],

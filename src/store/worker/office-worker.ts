@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { OfficeStore } from '../office-store';
 import { serveOffice, type Port } from './serve';
+import type { FromWorker } from './protocol';
 
 /**
  * The sync worker: the office's Yjs documents, their IndexedDB log and projection writes, the
@@ -14,4 +15,6 @@ import { serveOffice, type Port } from './serve';
  * election, hand-over or lost-owner case exists to get wrong. A SharedWorker would give one per
  * device but Chrome for Android does not ship it.
  */
-serveOffice(self as unknown as Port, (config, online) => new OfficeStore(config, { online }));
+const port = self as unknown as Port;
+// `loaded`: each shard's load time, which the page records as a performance measure (the bench reads it).
+serveOffice(port, (config, online) => new OfficeStore(config, { online, onLoaded: (shard, ms) => port.postMessage({ type: 'loaded', shard, ms } satisfies FromWorker) }));

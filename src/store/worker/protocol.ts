@@ -42,4 +42,5 @@ export type FromWorker =
   | { type: 'reply'; callId: number; ok: false; error: string }
   | { type: 'status'; status: SyncStatus }
   | { type: 'peers'; peers: PeerState[] }
-  | { type: 'record'; watchId: number; record: PlainRecord | null };
+  | { type: 'record'; watchId: number; record: PlainRecord | null }
+  | { type: 'loaded'; shard: ShardName; ms: number };

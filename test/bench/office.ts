@@ -1,0 +1,172 @@
+/**
+ * What several metrics share, each built once and only when a metric asks for it (so that
+ * `BENCH_ONLY=relay.offices_held` generates no office and starts no browser): the relay serving
+ * dist/, the generated office pushed into it, Chromium, and "the tablet" — a browser context that
+ * joined that office and holds all of it (directory, this and last year's ledgers) in IndexedDB.
+ */
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import type { Relay } from '../../sync-server/relay';
+import { launchChromium } from '../helpers/browser';
+import { pushDoc } from '../helpers/office';
+import { takeProfile } from '../helpers/pin';
+import { IDLE_LOCK_DEFAULT, IDLE_LOCK_MAX, setIdleLock } from '../../src/domain/idle-lock';
+import { applyCommand } from '../../src/store/apply';
+import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';
+import { IDB_AT_LEAST, LONG_TASKS_INIT, run } from './page-scripts';
+import { within } from './scope';
+import { benchActor, directoryDoc, ledgerDoc, officeDoc } from './seed';
+import type { GeneratedCustomer } from './generate';
+
+export const SIZES = {
+  customers: Number(process.env.BENCH_CUSTOMERS ?? 8000),
+  units: Number(process.env.BENCH_UNITS ?? 3000),
+  requests: Number(process.env.BENCH_REQUESTS ?? 10_000),
+};
+export const DIST = resolve('dist');
+export const THIS_YEAR = new Date().getFullYear();
+export const OFFICE_NAME = '翠湖花园管理处';
+
+export interface SeededOffice {
+  id: string;
+  token: string;
+  name: string;
+  /** http://localhost:<port> (a secure context for the service worker) and ws://localhost:<port>. */
+  base: string;
+  ws: string;
+  directory: { ids: string[]; customers: GeneratedCustomer[] };
+}
+
+export interface Tablet {
+  context: BrowserContext;
+  page: Page;
+  /** The app's Dexie database name on this device. */
+  dbName: string;
+}
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | null = null;
+  return () => (p ??= make());
+}
+
+export class Bench {
+  private dataDir = '';
+  private relayRef: Relay | null = null;
+  private browserRef: Browser | null = null;
+  private readonly contexts = new Set<BrowserContext>();
+
+  readonly relay = once(async () => {
+    this.dataDir = await tempDir('linli-bench-');
+    this.relayRef = await relayIn(this.dataDir, { staticDir: DIST });
+    return this.relayRef;
+  });
+
+  readonly browser = once(async () => (this.browserRef = await within(launchChromium(), 60_000, 'Chromium to start')));
+
+  /** The bench's office: CUSTOMERS customers in UNITS units, this and last year's ledgers of REQUESTS requests each. */
+  readonly office = once(async (): Promise<SeededOffice> => {
+    const relay = await this.relay();
+    const office = await relay.offices.add(OFFICE_NAME);
+    const ws = wsUrl(relay);
+    const t0 = performance.now();
+    console.log(`  (generating ${SIZES.customers} customers in ${SIZES.units} units, and ${SIZES.requests} requests in each of ${THIS_YEAR} and ${THIS_YEAR - 1}…)`);
+    const directory = directoryDoc(SIZES.customers, SIZES.units);
+    // The tablet sits unused between metrics for longer than the default idle lock (10 minutes),
+    // after which a reload opens on the lock screen: this office locks after the longest time.
+    const settings = officeDoc(OFFICE_NAME);
+    const lock = setIdleLock(IDLE_LOCK_MAX, IDLE_LOCK_DEFAULT, { actor: benchActor, now: new Date().toISOString() }, { role: 'manager' });
+    if (!lock.ok || !lock.value) throw new Error('idle lock setting refused');
+    applyCommand(settings, lock.value, 'seed');
+    await pushDoc(ws, `${office.id}/office`, office.token, settings, (d) => d.getMap('staff').size === 1 && d.getMap('settings').size > 0);
+    await pushDoc(ws, `${office.id}/directory`, office.token, directory.doc, (d) => d.getMap('customers').size === SIZES.customers);
+    for (const year of [THIS_YEAR, THIS_YEAR - 1]) {
+      await pushDoc(ws, `${office.id}/ledger-${year}`, office.token, ledgerDoc(SIZES.requests, year), (d) => d.getMap('requests').size === SIZES.requests);
+    }
+    directory.doc.destroy();
+    console.log(`  (office generated and on the relay in ${Math.round(performance.now() - t0)} ms)`);
+    const base = relay.url.replace('127.0.0.1', 'localhost');
+    return { id: office.id, token: office.token, name: OFFICE_NAME, base, ws: ws.replace('127.0.0.1', 'localhost'), directory: { ids: directory.ids, customers: directory.customers } };
+  });
+
+  /** A new browser context (closed with the bench), long tasks recorded from its first navigation. */
+  async context(): Promise<BrowserContext> {
+    const browser = await this.browser();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context.setDefaultTimeout(60_000);
+    await context.addInitScript(LONG_TASKS_INIT);
+    this.contexts.add(context);
+    context.once('close', () => this.contexts.delete(context));
+    return context;
+  }
+
+  /**
+   * A tablet that joined the bench's office and holds all of it: the customer list shown, the
+   * service worker controlling the page, the relay reached, this and last year's requests in
+   * IndexedDB.
+   */
+  async joinTablet(office: SeededOffice, context?: BrowserContext): Promise<Tablet> {
+    context ??= await this.context();
+    const page = await context.newPage();
+    const params = new URLSearchParams({ relay: office.ws, office: office.id, token: office.token, name: office.name });
+    await page.goto(`${office.base}/join#${params}`);
+    await takeProfile(page, new RegExp(benchActor.name));
+    // The app opens on 今日; the figures are those of the customer list.
+    await page.getByRole('heading', { name: '今日', exact: true }).waitFor({ timeout: 180_000 });
+    await page.goto(`${office.base}/customers`);
+    await page.getByText(`共 ${SIZES.customers} 位客户`).waitFor({ timeout: 180_000 });
+    await within(page.evaluate('navigator.serviceWorker.ready.then(() => true)'), 60_000, 'service worker');
+    if (!(await page.evaluate('!!navigator.serviceWorker.controller'))) await page.reload();
+    const dbName = `linli-${office.id}`;
+    await run(page, IDB_AT_LEAST, { db: dbName, store: 'requests', n: 2 * SIZES.requests, ms: 240_000 }, 240_000, 'both ledgers on the tablet');
+    await page.waitForFunction(`document.querySelector('[data-testid=sync-status]')?.getAttribute('data-state') === 'synced'`, null, { timeout: 120_000 });
+    return { context, page, dbName };
+  }
+
+  /** The tablet most metrics use (joined once). */
+  readonly tablet = once(async () => this.joinTablet(await this.office()));
+
+  /** A colleague's tablet's new requests of this year (another device code), as one update. */
+  colleagueRequests(count: number, device: string): Uint8Array {
+    const doc = ledgerDoc(count, THIS_YEAR, device);
+    const update = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    return update;
+  }
+
+  /**
+   * A colleague's sync arriving: `update` pushed into a room of the office as one y-websocket
+   * message by a bare socket (no document on this side, so nothing here loads the year).
+   */
+  async sendUpdate(office: SeededOffice, room: string, update: Uint8Array): Promise<void> {
+    const relay = await this.relay();
+    const sock = new WebSocket(`${wsUrl(relay)}/${office.id}/${room}?token=${encodeURIComponent(office.token)}`);
+    sock.on('error', () => undefined);
+    try {
+      await within(new Promise((r, j) => (sock.once('open', r), sock.once('error', j))), 10_000, 'colleague socket');
+      const enc = encoding.createEncoder();
+      encoding.writeVarUint(enc, 0); // messageSync
+      syncProtocol.writeUpdate(enc, update);
+      await within(new Promise<void>((r, j) => sock.send(encoding.toUint8Array(enc), (err) => (err ? j(err) : r()))), 10_000, 'colleague update sent');
+    } finally {
+      // Closed a moment later: the relay appends and broadcasts before it reads the close.
+      setTimeout(() => sock.close(), 2_000).unref();
+    }
+  }
+
+  /** Closes whatever was started (safe to call twice; what was closed is not started again). */
+  async close(): Promise<void> {
+    for (const c of [...this.contexts]) await within(c.close(), 10_000, 'context close').catch(() => undefined);
+    this.contexts.clear();
+    const { browserRef, relayRef, dataDir } = this;
+    this.browserRef = null;
+    this.relayRef = null;
+    this.dataDir = '';
+    if (browserRef) await within(browserRef.close(), 15_000, 'browser close').catch(() => undefined);
+    if (relayRef) await within(relayRef.close(), 15_000, 'relay close').catch(() => undefined);
+    if (dataDir) await removeDir(dataDir).catch(() => undefined);
+  }
+}
