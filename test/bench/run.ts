@@ -15,6 +15,7 @@ import { updateCustomer } from '../../src/store/customers';
 import { queue, takeRequest } from '../../src/store/requests';
 import { launchChromium } from '../helpers/browser';
 import { until, whenSynced, yClient } from '../helpers/client';
+import { createInvitation } from '../helpers/device-api';
 import { joinOffice } from '../helpers/office';
 import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';
 import { benchImport, type ImportTimes } from './import-bench';
@@ -117,7 +118,8 @@ async function main() {
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  const params = new URLSearchParams({ relay: ws.replace('127.0.0.1', 'localhost'), office: office.id, token: office.token, name: '翠湖花园管理处' });
+  const invite = await createInvitation(relay.url, office.id, office.token);
+  const params = new URLSearchParams({ relay: ws.replace('127.0.0.1', 'localhost'), office: office.id, invite, name: '翠湖花园管理处' });
   await page.goto(`${base}/join#${params}`);
   await page.getByRole('button', { name: /王丽/ }).click();
   await page.getByText(`共 ${CUSTOMERS} 位客户`).waitFor({ timeout: 120_000 });
