@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   createCustomer,
   createOffice,
+  joinOffice,
   newTablet,
   pendingCount,
   readJoinLink,
@@ -66,12 +67,7 @@ describe('devices', () => {
 
     // The tablet joins with it; a second use of the same link is refused.
     const ctxB = await tablet();
-    const b = await ctxB.newPage();
-    await b.goto(link);
-    await b.getByRole('heading', { name: zh['setup.whoAreYou'] }).waitFor();
-    await b.getByLabel(zh['setup.staffName']).fill('李娜');
-    await b.getByRole('button', { name: zh['setup.addStaff'] }).click();
-    await b.getByRole('heading', { name: zh['customers.title'], exact: true }).waitFor();
+    const b = await joinOffice(ctxB, link, '李娜');
     await waitSyncState(b, 'synced');
     const again = await (await tablet()).newPage();
     await again.goto(link);
@@ -155,11 +151,7 @@ describe('devices', () => {
     const a = await createOffice(ctxA, app, '金桂苑管理处', '周经理');
     const link = await readJoinLink(a);
     const ctxB = await tablet({ width: 800, height: 1280 });
-    const b = await ctxB.newPage();
-    await b.goto(link);
-    await b.getByLabel(zh['setup.staffName']).fill('王丽');
-    await b.getByRole('button', { name: zh['setup.addStaff'] }).click();
-    await b.getByRole('heading', { name: zh['customers.title'], exact: true }).waitFor();
+    const b = await joinOffice(ctxB, link, '王丽');
     await b.goto(`${app.base}/settings/devices`);
     await b.getByRole('note').filter({ hasText: zh['devices.readOnly'] }).waitFor();
     await row(b, 'A').waitFor();
