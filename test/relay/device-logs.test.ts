@@ -14,7 +14,7 @@ afterEach(async () => {
   await removeDir(dir);
 });
 
-describe("the relay's log", () => {
+describe("the relay's log, with devices and invitations", () => {
   it('never carries a token or an invitation code', async () => {
     dir = await tempDir('linli-logs-');
     proc = await spawnRelay(dir);
