@@ -8,7 +8,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { addOffice, joinLinkFor, newTablet, takeProfile, waitSyncState, zh, type AppRelay, withAppAndBrowser } from '../helpers/app';
+import { addOffice, joinLinkFor, newTablet, waitSyncState, zh, type AppRelay, withAppAndBrowser } from '../helpers/app';
 import { yClient, whenSynced } from '../helpers/client';
 import { pushDoc } from '../helpers/office';
 import { takeProfile } from '../helpers/pin';
