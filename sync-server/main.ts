@@ -3,18 +3,21 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { httpsFromEnv, printSetup } from './https-env';
 import { stdoutLog } from './log';
+import { inviteCommand, restoreCommand } from './cli-devices';
 import { OfficeRegistry } from './offices';
 import { startRelay } from './relay';
 import { installService } from './service';
 
 /**
  * `npm run relay` starts the relay (and serves the built app if dist/ exists);
- * `npm run relay -- add-office <name>` registers an office and prints its token once;
+ * `npm run relay -- add-office <name>` registers an office and prints its first device's token once;
+ * `invite <officeId|name>` prints a one-time invitation link; `restore <file>` brings back a backup;
  * `npm run relay -- install-service [--data-dir D] [--user U]` makes it a systemd service.
  * Environment: PORT (8787), HOST (0.0.0.0 with TLS, else 127.0.0.1), DATA_DIR (./data),
  * RELAY_ALLOW_CREATE (loopback | any | none), RELAY_MAX_MESSAGE_MB (32), PUBLIC_URL (for printed
- * join links), and for LAN HTTPS: TLS (on | off), HTTPS_PORT (8443), HTTPS_HOST, TLS_CERT,
- * TLS_KEY, TLS_EXTRA_NAMES, TLS_CA_NAME (see https-env.ts and the README).
+ * join links), BACKUP_DIR (DATA_DIR/backups; `off` for none), and for LAN HTTPS: TLS (on | off),
+ * HTTPS_PORT (8443), HTTPS_HOST, TLS_CERT, TLS_KEY, TLS_EXTRA_NAMES, TLS_CA_NAME (see https-env.ts
+ * and the README).
  */
 const env = process.env;
 const dataDir = resolve(env.DATA_DIR ?? 'data');
@@ -39,16 +42,19 @@ async function addOffice(name: string): Promise<void> {
   await registry.load();
   const office = await registry.add(name);
   await registry.flushed();
-  const base = env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
-  const relay = base.replace(/^http/, 'ws');
+  const relay = publicBase.replace(/^http/, 'ws');
   const params = new URLSearchParams({ relay, office: office.id, token: office.token, name: office.name });
   console.log(`Office / 管理处:  ${office.name}`);
   console.log(`Office id:        ${office.id}`);
-  console.log(`Token (shown once, keep it safe / 只显示一次，请妥善保管):`);
+  console.log(`Token of device ${office.deviceCode} (shown once, keep it safe / 设备 ${office.deviceCode} 的令牌，只显示一次，请妥善保管):`);
   console.log(`  ${office.token}`);
-  console.log(`Join link / 加入链接:`);
-  console.log(`  ${base}/join#${params.toString()}`);
+  console.log(`Open on the first tablet / 在第一台平板上打开:`);
+  console.log(`  ${publicBase}/join#${params.toString()}`);
+  console.log(`More tablets: npm run relay -- invite ${office.id}`);
 }
+
+const publicBase = env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+const cliEnv = { dataDir, publicBase, localUrl: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}` };
 
 async function serve(): Promise<void> {
   const dist = resolve('dist');
@@ -61,6 +67,7 @@ async function serve(): Promise<void> {
     maxMessageBytes: Number(env.RELAY_MAX_MESSAGE_MB ?? 32) * 1024 * 1024,
     log: stdoutLog,
     https,
+    backupDir: env.BACKUP_DIR === 'off' ? null : env.BACKUP_DIR ? resolve(env.BACKUP_DIR) : undefined,
   });
   console.log(`Linli relay listening on ${relay.url} (data: ${dataDir})`);
   if (existsSync(dist)) console.log(`Open ${relay.url.replace(/127\.0\.0\.1|0\.0\.0\.0|\[::\]/, 'localhost')} in a browser.`);
@@ -85,6 +92,8 @@ else if (command === 'install-service') {
     process.exit(1);
   });
 }
+else if (command === 'invite') process.exit(await inviteCommand(cliEnv, args.join(' ')));
+else if (command === 'restore') process.exit(await restoreCommand(cliEnv, args[0] ? resolve(args[0]) : ''));
 else if (command === undefined || command === 'serve') {
   await serve().catch((err: NodeJS.ErrnoException) => {
     console.error(err.code === 'EADDRINUSE' ? `端口 ${port} 已被占用 / port ${port} is in use: set PORT=… (HTTPS: HTTPS_PORT=…) to use another.` : `relay failed to start: ${err.message}`);
@@ -92,6 +101,6 @@ else if (command === undefined || command === 'serve') {
   });
 }
 else {
-  console.error(`unknown command: ${command}\nusage: npm run relay [-- add-office <name> | install-service [--data-dir /var/lib/linli] [--user linli] [--dry-run]]`);
+  console.error(`unknown command: ${command}\nusage: npm run relay [-- add-office <name> | invite <officeId|name> | restore <backup-file> | install-service [--data-dir /var/lib/linli] [--user linli] [--dry-run]]`);
   process.exit(2);
 }

@@ -1,47 +1,58 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { deviceByToken, deviceCodeFor, deviceCodeIndex, newDevice, viewOf, type DeviceEntry, type DeviceView } from './devices';
+import { findUsable, newInvitation, pruneInvitations, type InvitationEntry } from './invitations';
+import { secretMatches } from './secrets';
 
-/** What the relay keeps of an office: never the token itself, only its hash. */
-interface OfficeEntry {
+export { deviceCodeFor } from './devices';
+
+/** What the relay keeps of an office: never a token itself, only hashes. */
+export interface OfficeEntry {
   id: string;
   name: string;
-  tokenHash: string;
+  /**
+   * The shared office token of offices made before device tokens. It opens no room any more:
+   * it is accepted only to swap, once per device code, for that device's own token.
+   */
+  tokenHash?: string;
   createdAt: string;
+  /** How many device codes have been handed out (the next code is deviceCodeFor(devices)). */
   devices: number;
+  deviceList?: DeviceEntry[];
+  invitations?: InvitationEntry[];
 }
 
 export interface NewOffice {
   id: string;
   name: string;
+  /** The first device's own token: what `add-office` prints and the creating tablet keeps. */
   token: string;
   deviceCode: string;
 }
 
-const hash = (token: string) => createHash('sha256').update(token).digest('hex');
-const OFFICE_ID = /^[a-z0-9]{6,32}$/;
-
-/** Device codes in the order they are handed out: A … Z, then AA, AB … */
-export function deviceCodeFor(n: number): string {
-  let code = '';
-  let i = n;
-  do {
-    code = String.fromCharCode(65 + (i % 26)) + code;
-    i = Math.floor(i / 26) - 1;
-  } while (i >= 0);
-  return code;
+export interface JoinedDevice {
+  deviceCode: string;
+  token: string;
+  name: string;
 }
 
+export type Authenticated = { ok: true; device: DeviceEntry } | { ok: false; reason: 'unauthorized' | 'revoked' };
+
+const OFFICE_ID = /^[a-z0-9]{6,32}$/;
+
 /**
- * Offices and their tokens, in DATA_DIR/offices.json. Tokens are random 192-bit strings, so a
- * plain SHA-256 is enough to keep a stolen file from opening the rooms.
+ * Offices, their devices and invitations, in DATA_DIR/offices.json (mode 0600, replaced
+ * atomically). Every room and every device API call is authorised by a device's own token;
+ * see devices.ts and invitations.ts for what is kept of each.
  */
 export class OfficeRegistry {
   private offices = new Map<string, OfficeEntry>();
   private writing: Promise<void> = Promise.resolve();
+  private lastSeenTimer: NodeJS.Timeout | null = null;
   private readonly file: string;
 
-  constructor(private readonly dataDir: string) {
+  constructor(private readonly dataDir: string, private readonly now: () => number = Date.now) {
     this.file = join(dataDir, 'offices.json');
   }
 
@@ -65,40 +76,154 @@ export class OfficeRegistry {
     return this.writing;
   }
 
+  private iso(): string {
+    return new Date(this.now()).toISOString();
+  }
+
   async add(name: string): Promise<NewOffice> {
     const id = randomBytes(8).toString('hex').slice(0, 12);
-    const token = randomBytes(24).toString('base64url');
-    const entry: OfficeEntry = { id, name: name.trim().slice(0, 200) || id, tokenHash: hash(token), createdAt: new Date().toISOString(), devices: 1 };
+    const first = newDevice(deviceCodeFor(0), this.iso(), { joinedBy: '' });
+    const entry: OfficeEntry = { id, name: name.trim().slice(0, 200) || id, createdAt: this.iso(), devices: 1, deviceList: [first.entry], invitations: [] };
     this.offices.set(id, entry);
     await this.save();
-    return { id, name: entry.name, token, deviceCode: deviceCodeFor(0) };
+    return { id, name: entry.name, token: first.token, deviceCode: first.entry.code };
   }
 
-  /** True only for the right token of an existing office; constant time in the token. */
+  /** The device a token belongs to, if it is one of this office's and not revoked. */
+  authenticate(officeId: string, token: string | null | undefined): Authenticated {
+    const entry = OFFICE_ID.test(officeId) ? this.offices.get(officeId) : undefined;
+    if (!token || !entry) return { ok: false, reason: 'unauthorized' };
+    const device = deviceByToken(entry.deviceList ?? [], token);
+    if (!device) return { ok: false, reason: 'unauthorized' };
+    if (device.revokedAt) return { ok: false, reason: 'revoked' };
+    return { ok: true, device };
+  }
+
+  /** True only for a valid, unrevoked device token of this office. */
   verify(officeId: string, token: string | null | undefined): boolean {
-    if (!token || !OFFICE_ID.test(officeId)) return false;
-    const entry = this.offices.get(officeId);
-    if (!entry) return false;
-    const a = Buffer.from(hash(token), 'hex');
-    const b = Buffer.from(entry.tokenHash, 'hex');
-    return a.length === b.length && timingSafeEqual(a, b);
+    return this.authenticate(officeId, token).ok;
   }
 
-  /** Hands the next short device code of an office (unique: only the relay hands them out). */
-  async nextDeviceCode(officeId: string): Promise<string> {
+  /** A one-time invitation for a new device (the caller is an authenticated device). */
+  async invite(officeId: string, who: { createdBy?: string; createdByDevice: string; deviceName?: string }): Promise<{ code: string; expiresAt: string }> {
     const entry = this.offices.get(officeId);
     if (!entry) throw new Error('unknown office');
-    const code = deviceCodeFor(entry.devices);
-    entry.devices += 1;
+    const made = newInvitation(this.now(), who);
+    entry.invitations = [...pruneInvitations(entry.invitations ?? [], this.now()), made.entry];
     await this.save();
-    return code;
+    return { code: made.code, expiresAt: made.entry.expiresAt };
+  }
+
+  /** Spends an invitation: the new device gets the next code and its own token. */
+  async join(officeId: string, code: string): Promise<{ ok: true; device: JoinedDevice } | { ok: false; reason: 'unknown' | 'used' | 'expired' }> {
+    const entry = OFFICE_ID.test(officeId) ? this.offices.get(officeId) : undefined;
+    if (!entry || !code) return { ok: false, reason: 'unknown' };
+    const found = findUsable(entry.invitations ?? [], code, this.now());
+    if (!found.ok) return found;
+    const made = newDevice(deviceCodeFor(entry.devices), this.iso(), { name: found.invitation.deviceName, joinedBy: found.invitation.createdBy });
+    entry.devices += 1;
+    found.invitation.usedAt = this.iso();
+    found.invitation.usedBy = made.entry.code;
+    entry.deviceList = [...(entry.deviceList ?? []), made.entry];
+    await this.save();
+    return { ok: true, device: { deviceCode: made.entry.code, token: made.token, name: entry.name } };
+  }
+
+  /**
+   * A device that joined with the old shared office token swaps it for its own token, once per
+   * device code. Codes never handed out, already swapped or revoked are refused.
+   */
+  async migrate(officeId: string, officeToken: string, deviceCode: string): Promise<{ token: string } | null> {
+    const entry = OFFICE_ID.test(officeId) ? this.offices.get(officeId) : undefined;
+    if (!entry || !officeToken || !secretMatches(officeToken, entry.tokenHash)) return null;
+    const index = deviceCodeIndex(deviceCode);
+    if (index < 0 || index >= entry.devices) return null;
+    if ((entry.deviceList ?? []).some((d) => d.code === deviceCode)) return null;
+    const made = newDevice(deviceCode, this.iso(), { joinedBy: '' });
+    made.entry.migrated = true;
+    entry.deviceList = [...(entry.deviceList ?? []), made.entry];
+    await this.save();
+    return { token: made.token };
+  }
+
+  /** Revokes a device for good; a legacy code not yet migrated is revoked too (its swap is refused). */
+  async revoke(officeId: string, code: string): Promise<boolean> {
+    const entry = this.offices.get(officeId);
+    if (!entry) return false;
+    let device = (entry.deviceList ?? []).find((d) => d.code === code);
+    if (!device) {
+      const index = deviceCodeIndex(code);
+      if (!entry.tokenHash || index < 0 || index >= entry.devices) return false;
+      device = { code, tokenHash: '', name: '', joinedBy: '', joinedAt: entry.createdAt };
+      entry.deviceList = [...(entry.deviceList ?? []), device];
+    }
+    device.revokedAt ??= this.iso();
+    await this.save();
+    return true;
+  }
+
+  /** Every device of the office for the devices page, legacy codes not yet migrated included. */
+  listDevices(officeId: string): DeviceView[] {
+    const entry = this.offices.get(officeId);
+    if (!entry) return [];
+    const views = (entry.deviceList ?? []).map(viewOf);
+    if (entry.tokenHash) {
+      for (let i = 0; i < entry.devices; i++) {
+        const code = deviceCodeFor(i);
+        if (!views.some((v) => v.code === code)) views.push({ code, name: '', joinedBy: '', joinedAt: entry.createdAt, lastSeen: null, revokedAt: null, migrated: false, legacy: true });
+      }
+    }
+    return views.sort((a, b) => deviceCodeIndex(a.code) - deviceCodeIndex(b.code));
+  }
+
+  /** Notes that a device was heard from; written to disk at most every few seconds. */
+  touch(device: DeviceEntry): void {
+    device.lastSeen = this.iso();
+    this.lastSeenTimer ??= setTimeout(() => {
+      this.lastSeenTimer = null;
+      void this.save();
+    }, 5000);
+    this.lastSeenTimer.unref?.();
   }
 
   name(officeId: string): string | undefined {
     return this.offices.get(officeId)?.name;
   }
 
-  flushed(): Promise<void> {
+  has(officeId: string): boolean {
+    return this.offices.has(officeId);
+  }
+
+  /** Everything, hashes included, for the relay's own backup file. */
+  entries(): OfficeEntry[] {
+    return structuredClone([...this.offices.values()]);
+  }
+
+  /**
+   * Brings an office back from a backup. Devices and invitations already known stay as they
+   * are; the code counter only grows (codes printed on paper must stay unique).
+   */
+  async restore(incoming: OfficeEntry): Promise<void> {
+    const entry = this.offices.get(incoming.id);
+    if (!entry) {
+      this.offices.set(incoming.id, structuredClone({ ...incoming, deviceList: incoming.deviceList ?? [], invitations: incoming.invitations ?? [] }));
+    } else {
+      entry.devices = Math.max(entry.devices, incoming.devices);
+      entry.tokenHash ??= incoming.tokenHash;
+      const known = new Set((entry.deviceList ?? []).map((d) => d.code));
+      entry.deviceList = [...(entry.deviceList ?? []), ...(incoming.deviceList ?? []).filter((d) => !known.has(d.code))];
+      const hashes = new Set((entry.invitations ?? []).map((i) => i.codeHash));
+      entry.invitations = [...(entry.invitations ?? []), ...(incoming.invitations ?? []).filter((i) => !hashes.has(i.codeHash))];
+    }
+    await this.save();
+  }
+
+  async flushed(): Promise<void> {
+    if (this.lastSeenTimer) {
+      clearTimeout(this.lastSeenTimer);
+      this.lastSeenTimer = null;
+      await this.save();
+    }
     return this.writing;
   }
 }

@@ -6,7 +6,11 @@ import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { startHttps, type HttpsOptions, type HttpsSide } from './https';
 import { routeSetup, type SetupContext } from './setup/routes';
+import { startBackups, type Backups } from './backup';
+import { handleDeviceApi, loadAdminKey } from './device-api';
+import { json, readJson } from './http';
 import { OfficeRegistry } from './offices';
+import { hashSecret } from './secrets';
 import { CLOSE_MALFORMED, Room } from './room';
 import { serveStatic } from './static';
 import { Store } from './store';
@@ -29,6 +33,10 @@ export interface RelayOptions {
   log?: (line: string) => void;
   /** HTTPS for the LAN with the relay's own CA (sync-server/https.ts); off unless given. */
   https?: HttpsOptions;
+  /** The clock (tests move it to expire invitations). */
+  now?: () => number;
+  /** Daily backups of every office: a directory (default DATA_DIR/backups), or null for none. */
+  backupDir?: string | null;
 }
 
 export interface Relay {
@@ -38,6 +46,7 @@ export interface Relay {
   server: Server;
   /** The HTTPS listener, when `https` was given. */
   https?: HttpsSide;
+  backups: Backups | null;
   /** Graceful: closes sockets, waits for every update to reach disk, closes LevelDB. */
   close(): Promise<void>;
 }
@@ -46,8 +55,14 @@ const isLoopback = (addr: string | undefined) => !!addr && (addr === '::1' || ad
 
 export async function startRelay(options: RelayOptions): Promise<Relay> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const offices = new OfficeRegistry(options.dataDir);
+  const offices = new OfficeRegistry(options.dataDir, options.now);
   await offices.load();
+  const adminKeyHash = hashSecret(await loadAdminKey(options.dataDir));
+  /** Open sockets per device (`<officeId>/<code>`), so a revoked device is cut off at once. */
+  const deviceSockets = new Map<string, Set<WebSocket>>();
+  const cutOff = (officeId: string, code: string) => {
+    for (const conn of deviceSockets.get(`${officeId}/${code}`) ?? []) conn.close(CLOSE_UNAUTHORIZED, 'revoked');
+  };
   const store = new Store(join(options.dataDir, 'leveldb'));
   const rooms = new Map<string, Room>();
   const allowCreate = options.allowCreate ?? 'loopback';
@@ -106,12 +121,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       log(`office created: ${office.id} (${office.name})`);
       return json(res, 201, { officeId: office.id, name: office.name, token: office.token, deviceCode: office.deviceCode });
     }
-    const device = url.pathname.match(/^\/api\/offices\/([a-z0-9]+)\/devices$/);
-    if (device && req.method === 'POST') {
-      const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
-      if (!offices.verify(device[1], token)) return json(res, 401, { error: 'unauthorized' });
-      return json(res, 201, { deviceCode: await offices.nextDeviceCode(device[1]), name: offices.name(device[1]) });
-    }
+    if (await handleDeviceApi(req, res, url.pathname, { offices, cutOff, adminKeyHash, log })) return;
     if (url.pathname.startsWith('/api/')) return json(res, 404, { error: 'not-found' });
     if (!options.staticDir) return json(res, 404, { error: 'not-found' });
     await serveStatic(options.staticDir, req, res);
@@ -134,11 +144,17 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     // Never log req.url: it carries the token.
     const url = new URL(req.url ?? '/', 'http://relay');
     const [, officeId = '', shard = '', extra] = url.pathname.split('/');
-    if (extra !== undefined || !SHARD.test(shard) || !offices.verify(officeId, url.searchParams.get('token'))) {
+    const caller = offices.authenticate(officeId, url.searchParams.get('token'));
+    if (extra !== undefined || !SHARD.test(shard) || !caller.ok) {
       // Accept, then close with 4401: an HTTP 401 at upgrade would make clients retry for ever.
-      conn.close(CLOSE_UNAUTHORIZED, 'unauthorized');
+      conn.close(CLOSE_UNAUTHORIZED, caller.ok ? 'unauthorized' : caller.reason);
       return;
     }
+    const device = caller.device;
+    const socketsKey = `${officeId}/${device.code}`;
+    const mine = deviceSockets.get(socketsKey) ?? new Set<WebSocket>();
+    deviceSockets.set(socketsKey, mine.add(conn));
+    offices.touch(device);
     conn.binaryType = 'nodebuffer';
     const room = roomFor(`${officeId}/${shard}`);
     let alive = true;
@@ -160,6 +176,9 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       }
     };
     conn.on('message', (data: Buffer, isBinary: boolean) => {
+      // A device revoked while its message was on the way gets nothing more in.
+      if (device.revokedAt) return;
+      offices.touch(device);
       if (!isBinary) {
         conn.close(CLOSE_MALFORMED, 'binary messages only');
         return;
@@ -175,6 +194,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       conn.ping();
     }, 30_000);
     conn.on('close', () => {
+      mine.delete(conn);
+      if (!mine.size) deviceSockets.delete(socketsKey);
       clearInterval(ping);
       stopWaiting();
       void leave(room, conn);
@@ -221,6 +242,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     setup.httpsPort = httpsSide.port;
   }
   setup.httpPort = address.port;
+  const backupDir = options.backupDir === undefined ? join(options.dataDir, 'backups') : options.backupDir;
+  const backups = backupDir ? startBackups({ dir: backupDir, offices, store, log, now: options.now }) : null;
 
   return {
     url: `http://${host}:${address.port}`,
@@ -228,8 +251,10 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     offices,
     server,
     https: httpsSide,
+    backups,
     close() {
       closing ??= (async () => {
+        await backups?.stop();
         for (const conn of wss.clients) conn.close(1001, 'relay shutting down');
         // A peer that is gone (a tablet off the Wi-Fi) never answers the close frame, and ws
         // would hold its socket, and so server.close(), for 30 s: cut those after a grace second.
@@ -249,24 +274,4 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       return closing;
     },
   };
-}
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
-
-async function readJson(req: IncomingMessage, limit: number): Promise<Record<string, unknown> | null> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return null;
-    chunks.push(chunk as Buffer);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    return null;
-  }
 }

@@ -21,6 +21,11 @@ export class Store {
     return empty ? null : state;
   }
 
+  /** Every room on disk (`<officeId>/<shard>`), for backups. */
+  rooms(): Promise<string[]> {
+    return this.ldb.getAllDocNames();
+  }
+
   append(room: string, update: Uint8Array): Promise<unknown> {
     const write = this.ldb.storeUpdate(room, update);
     this.inflight.add(write);

@@ -6,6 +6,7 @@ declare module 'y-leveldb' {
     getYDoc(docName: string): Promise<Y.Doc>;
     storeUpdate(docName: string, update: Uint8Array): Promise<number>;
     flushDocument(docName: string): Promise<void>;
+    getAllDocNames(): Promise<string[]>;
     destroy(): Promise<void>;
   }
 }

@@ -9,8 +9,11 @@ export interface DeviceConfig {
   officeId: string;
   officeName: string;
   relayUrl: string;
+  /** This device's own token (older devices: the office's shared token until migrated). */
   token: string;
   deviceCode: string;
+  /** Set once `token` is known to be this device's own (joined by invitation, or migrated). */
+  deviceToken?: boolean;
   staffId?: string;
   /** The chosen profile's name, so every command can say who made it without a lookup. */
   staffName?: string;
@@ -42,19 +45,25 @@ export function saveDeviceConfig(config: DeviceConfig, storage: Storage = localS
 }
 
 
-/** The link (and QR code) that lets another tablet join: relay, office id and token. */
-export function joinLink(appOrigin: string, config: Pick<DeviceConfig, 'relayUrl' | 'officeId' | 'token' | 'officeName'>): string {
-  const params = new URLSearchParams({ relay: config.relayUrl, office: config.officeId, token: config.token, name: config.officeName });
-  return `${appOrigin}/join#${params.toString()}`;
+export interface JoinLink {
+  relayUrl: string;
+  officeId: string;
+  officeName: string;
+  /** A one-time invitation code (links made since device tokens). */
+  invite?: string;
+  /** The office's shared token (links made before device tokens; no longer admits a new tablet). */
+  token?: string;
 }
 
-export function parseJoinLink(hash: string): Pick<DeviceConfig, 'relayUrl' | 'officeId' | 'token' | 'officeName'> | null {
+/** Reads /join#relay=…&office=…&invite=…&name=… (or an old link with token=…). */
+export function parseJoinLink(hash: string): JoinLink | null {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const relayUrl = params.get('relay');
   const officeId = params.get('office');
-  const token = params.get('token');
-  if (!relayUrl || !officeId || !token) return null;
-  return { relayUrl, officeId, token, officeName: params.get('name') ?? '' };
+  const invite = params.get('invite') ?? undefined;
+  const token = params.get('token') ?? undefined;
+  if (!relayUrl || !officeId || (!invite && !token)) return null;
+  return { relayUrl, officeId, officeName: params.get('name') ?? '', invite, token };
 }
 
 /** The relay serving this app, as a websocket URL: ws://host:8787 or wss://… */

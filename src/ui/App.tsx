@@ -1,10 +1,10 @@
 import { Navigate, Route, Router, type RouteSectionProps } from '@solidjs/router';
 import { lazy, Show, type JSX } from 'solid-js';
-import { t } from '../i18n';
 import { CustomerList } from './customers/CustomerList';
 import { staffId, store } from './session';
 import { IdleLock } from './lock/IdleLock';
 import { AppBar } from './shell/AppBar';
+import { RemovedNotice } from './shell/RemovedNotice';
 import { UpdatePrompt } from './shell/UpdatePrompt';
 
 const RequestQueues = lazy(() => import('./requests/RequestQueues').then((m) => ({ default: m.RequestQueues })));
@@ -15,6 +15,7 @@ const CustomerNew = lazy(() => import('./customers/CustomerNew').then((m) => ({ 
 const CustomerPage = lazy(() => import('./customers/CustomerPage').then((m) => ({ default: m.CustomerPage })));
 const SettingsPage = lazy(() => import('./settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const ServiceSettingsPage = lazy(() => import('./settings/ServiceSettingsPage').then((m) => ({ default: m.ServiceSettingsPage })));
+const DevicesPage = lazy(() => import('./settings/DevicesPage').then((m) => ({ default: m.DevicesPage })));
 const StaffPage = lazy(() => import('./settings/StaffPage').then((m) => ({ default: m.StaffPage })));
 const JoinPage = lazy(() => import('./setup/JoinPage').then((m) => ({ default: m.JoinPage })));
 const UnitList = lazy(() => import('./units/UnitList').then((m) => ({ default: m.UnitList })));
@@ -45,7 +46,7 @@ function Office(props: { page: (office: NonNullable<ReturnType<typeof store>>) =
           <IdleLock office={office()}>
             <AppBar office={office()} />
             <Show when={office().sync.status().state === 'unauthorized'}>
-              <p class="banner error" role="alert">{t('sync.unauthorized')}</p>
+              <RemovedNotice office={office()} />
             </Show>
             {props.page(office())}
           </IdleLock>
@@ -91,6 +92,7 @@ export function App() {
       <Route path="/settings" component={() => <Office page={(o) => <SettingsPage office={o} />} />} />
       <Route path="/settings/service" component={() => <Office page={(o) => <ServiceSettingsPage office={o} />} />} />
       <Route path="/settings/staff" component={() => <Office page={(o) => <StaffPage office={o} />} />} />
+      <Route path="/settings/devices" component={() => <Office page={(o) => <DevicesPage office={o} />} />} />
       <Route path="*" component={() => (store() ? <Navigate href="/today" /> : <Setup />)} />
     </Router>
   );

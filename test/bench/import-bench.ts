@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createInvitation } from '../helpers/device-api';
 import type { Browser } from 'playwright-core';
 import type { Relay } from '../../sync-server/relay';
 import { zhCN as zh } from '../../src/i18n/zh-CN';
@@ -46,7 +47,8 @@ export async function benchImport(browser: Browser, relay: Relay, dir: string, c
   const office = await relay.offices.add('导入测试管理处');
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  const params = new URLSearchParams({ relay: `ws://localhost:${relay.port}`, office: office.id, token: office.token, name: '导入测试管理处' });
+  const invite = await createInvitation(relay.url, office.id, office.token);
+  const params = new URLSearchParams({ relay: `ws://localhost:${relay.port}`, office: office.id, invite, name: '导入测试管理处' });
   await page.goto(`http://localhost:${relay.port}/join#${params}`);
   // 我是新同事: name and a PIN typed twice (the steps of test/helpers/app.ts joinOffice).
   const form = page.getByRole('form', { name: zh['setup.newStaff'] });

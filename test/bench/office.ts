@@ -14,6 +14,7 @@ import type { Relay } from '../../sync-server/relay';
 import { launchChromium } from '../helpers/browser';
 import { pushDoc } from '../helpers/office';
 import { takeProfile } from '../helpers/pin';
+import { createInvitation } from '../helpers/device-api';
 import { IDLE_LOCK_DEFAULT, IDLE_LOCK_MAX, setIdleLock } from '../../src/domain/idle-lock';
 import { applyCommand } from '../../src/store/apply';
 import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';
@@ -111,7 +112,9 @@ export class Bench {
   async joinTablet(office: SeededOffice, context?: BrowserContext): Promise<Tablet> {
     context ??= await this.context();
     const page = await context.newPage();
-    const params = new URLSearchParams({ relay: office.ws, office: office.id, token: office.token, name: office.name });
+    // A tablet joins with a one-time invitation (the office token only ever opens the API).
+    const invite = await createInvitation(office.base, office.id, office.token);
+    const params = new URLSearchParams({ relay: office.ws, office: office.id, invite, name: office.name });
     await page.goto(`${office.base}/join#${params}`);
     await takeProfile(page, new RegExp(benchActor.name));
     // The app opens on 今日; the figures are those of the customer list.

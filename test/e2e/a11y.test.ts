@@ -62,7 +62,7 @@ describe('accessible names', () => {
     const office = await addOffice(app, '翠湖花园管理处');
     const context = await newTablet(browser);
     cleanup.add(() => context.close());
-    const page = await joinOffice(context, joinLinkFor(app, office), '王丽');
+    const page = await joinOffice(context, await joinLinkFor(app, office), '王丽');
     const id = await createCustomer(page, { name: '张伟', phone: '13812345678', unit: '3-2-1101', notes: '老人独居' });
 
     // Customer page, reading: nav links, back link, 编辑, 显示, notes box.
@@ -97,7 +97,7 @@ describe('accessible names', () => {
     const office = await addOffice(app, '翠湖花园管理处');
     const context = await newTablet(browser);
     cleanup.add(() => context.close());
-    const page = await joinOffice(context, joinLinkFor(app, office), '王丽', undefined, 'manager');
+    const page = await joinOffice(context, await joinLinkFor(app, office), '王丽', undefined, 'manager');
     await createCustomer(page, { name: '张伟', phone: '13812345678', unit: '3-2-1101' });
     await page.goto(`${app.base}/today`);
     await page.getByTestId('today').waitFor();

@@ -9,7 +9,7 @@ import { launchChromium } from '../helpers/browser';
 import {
   addOffice,
   Cleanup,
-  joinLinkFor,
+  joinLinkWithCode,
   newTablet,
   startAppRelay,
   syncBadge,
@@ -59,12 +59,23 @@ async function configuredTablet(config: Pick<DeviceConfig, 'officeId' | 'token'>
 const unauthorizedBanner = (page: Page) => page.getByRole('alert').filter({ hasText: zh['sync.unauthorized'] });
 
 describe('office tokens', () => {
-  it('a join link with a wrong token says so plainly and sets nothing up', async () => {
+  it('a join link with a wrong invitation code says so plainly and sets nothing up', async () => {
     const page = await (await tablet()).newPage();
-    await page.goto(joinLinkFor(app, officeA, 'not-the-real-token-at-all'));
+    await page.goto(joinLinkWithCode(app, officeA, 'not-the-real-code-at-all'));
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.textContent()).toBe(zh['setup.joinUnauthorized']);
+    expect(await alert.textContent()).toBe(zh['setup.invitationInvalid']);
+    expect(await page.evaluate(() => localStorage.getItem('linli.device'))).toBeNull();
+    expect(page.url()).not.toContain('invite');
+  });
+
+  it('an old join link carrying a token no longer admits a new tablet', async () => {
+    const page = await (await tablet()).newPage();
+    const params = new URLSearchParams({ relay: app.ws, office: officeA.id, token: officeA.token, name: officeA.name });
+    await page.goto(`${app.base}/join#${params}`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe(zh['setup.linkRetired']);
     expect(await page.evaluate(() => localStorage.getItem('linli.device'))).toBeNull();
     expect(page.url()).not.toContain('token');
   });

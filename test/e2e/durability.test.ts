@@ -48,7 +48,7 @@ describe('durability', () => {
     const app: AppRelay = await startAppRelay();
     cleanup.add(() => app.close());
     const office = await addOffice(app, '翠湖花园管理处');
-    const link = joinLinkFor(app, office);
+    const link = () => joinLinkFor(app, office);
     const profile = await tempDir('linli-profile-');
     cleanup.add(() => removeDir(profile));
 
@@ -56,7 +56,7 @@ describe('durability', () => {
     const first = await launchPersistent(profile);
     let firstClosed = false;
     cleanup.add(() => (firstClosed ? undefined : first.close()));
-    const page = await joinOffice(first, link, '王丽', await firstPage(first));
+    const page = await joinOffice(first, await link(), '王丽', await firstPage(first));
     await waitServiceWorker(page);
     const id = await createCustomer(page, { name: '张伟', phone: '13812345678', unit: '3-2-1101', notes: '老人独居' });
     await waitSyncState(page, 'synced');
@@ -92,7 +92,7 @@ describe('durability', () => {
     await expect.poll(() => pendingCount(again)).toBe(0);
     const other = await newTablet(browser);
     cleanup.add(() => other.close());
-    const colleague = await joinOffice(other, link, '李娜');
+    const colleague = await joinOffice(other, await link(), '李娜');
     await colleague.goto(`${app.base}/customers/${id}`);
     await waitCustomer(colleague, { name: '张伟（已迁出）', notes: '老人独居，钥匙交回前台' });
   });
@@ -109,15 +109,15 @@ describe('durability', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: '翠湖花园管理处' }),
     })).json() as { officeId: string; token: string; name: string };
-    const link = joinLinkFor({ base, ws: `ws://localhost:${port}` }, { id: made.officeId, token: made.token, name: made.name });
+    const link = () => joinLinkFor({ base, ws: `ws://localhost:${port}` }, { id: made.officeId, token: made.token, name: made.name });
 
     const ctxA = await newTablet(browser);
     const ctxB = await newTablet(browser);
     cleanup.add(() => ctxA.close());
     cleanup.add(() => ctxB.close());
-    const a = await joinOffice(ctxA, link, '王丽');
+    const a = await joinOffice(ctxA, await link(), '王丽');
     const id = await createCustomer(a, { name: '李娜', phone: '13711112222', unit: '2-1-501', notes: '空调报修' });
-    const b = await joinOffice(ctxB, link, '赵敏');
+    const b = await joinOffice(ctxB, await link(), '赵敏');
     await b.goto(`${base}/customers/${id}`);
     await waitCustomer(b, { name: '李娜', notes: '空调报修' });
     await waitSyncState(a, 'synced');

@@ -71,7 +71,7 @@ describe('the office roster, in Chromium', () => {
     const office = await addOffice(app, '翠湖花园管理处');
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
     cleanup.add(() => context.close());
-    page = await joinOffice(context, joinLinkFor(app, office), '王丽');
+    page = await joinOffice(context, await joinLinkFor(app, office), '王丽');
     errors = watchErrors(page);
     file = join(app.dataDir, '翠湖花园房屋信息.xlsx');
     await writeRoster(file);

@@ -4,6 +4,7 @@
  * adds nobody; a wrong file is explained; an export downloads. Needs `npx vite build` first.
  */
 import ExcelJS from 'exceljs';
+import { createInvitation } from '../helpers/device-api';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -52,7 +53,8 @@ beforeAll(async () => {
   page.on('pageerror', (e) => errors.push(e.message));
   // The app must be on localhost (a secure context), and so must the relay it talks to.
   const base = `http://localhost:${relay.port}`;
-  const params = new URLSearchParams({ relay: `ws://localhost:${relay.port}`, office: office.id, token: office.token, name: 'x' });
+  const invite = await createInvitation(relay.url, office.id, office.token);
+  const params = new URLSearchParams({ relay: `ws://localhost:${relay.port}`, office: office.id, invite, name: 'x' });
   await page.goto(`${base}/join#${params}`);
   await page.getByRole('heading', { name: '我是新同事' }).waitFor();
   await page.getByLabel('姓名').fill('王丽');

@@ -36,17 +36,17 @@ const cleanup = withAppAndBrowser((a, b) => {
 describe('offline edits of one customer on two tablets', () => {
   it('merge field by field and keystroke by keystroke, for everyone', async () => {
     const office = await addOffice(app, '翠湖花园管理处');
-    const link = joinLinkFor(app, office);
+    const link = () => joinLinkFor(app, office);
 
     const ctxA = await newTablet(browser);
     const ctxB = await newTablet(browser);
     cleanup.add(() => ctxA.close());
     cleanup.add(() => ctxB.close());
-    const a = await joinOffice(ctxA, link, '王丽');
+    const a = await joinOffice(ctxA, await link(), '王丽');
     const errorsA = watchErrors(a);
     const id = await createCustomer(a, { name: '张伟', phone: '13812345678', unit: '3栋2单元1101', notes: '老人独居' });
 
-    const b = await joinOffice(ctxB, link, '李娜');
+    const b = await joinOffice(ctxB, await link(), '李娜');
     const errorsB = watchErrors(b);
     await b.goto(`${app.base}/customers/${id}`);
     await waitCustomer(b, { name: '张伟', notes: '老人独居' });
@@ -94,7 +94,7 @@ describe('offline edits of one customer on two tablets', () => {
     // A third tablet that joins afterwards gets the merged record from the relay.
     const ctxC = await newTablet(browser);
     cleanup.add(() => ctxC.close());
-    const c = await joinOffice(ctxC, link, '赵敏');
+    const c = await joinOffice(ctxC, await link(), '赵敏');
     await c.getByRole('link', { name: /张伟强/ }).click();
     await waitCustomer(c, merged);
     expect(await readCustomerPage(c)).toEqual({ ...merged, phones: '13900001111', unit: '3-2-1101' });

@@ -33,7 +33,7 @@ describe('offline app shell', () => {
     const office = await addOffice(app, '翠湖花园管理处');
     const context = await newTablet(browser);
     cleanup.add(() => context.close());
-    const page = await joinOffice(context, joinLinkFor(app, office), '王丽');
+    const page = await joinOffice(context, await joinLinkFor(app, office), '王丽');
     const errors = watchErrors(page);
     const id = await createCustomer(page, { name: '张伟', phone: '13812345678', unit: '3-2-1101', notes: '老人独居' });
     await createCustomer(page, { name: '李娜', unit: '2-1-501' });

@@ -89,7 +89,7 @@ describe('a tablet holding a year of requests', () => {
       }).observe({ type: 'longtask', buffered: true });
     });
     const page = await tablet.newPage();
-    await page.goto(joinLinkFor(app, office));
+    await page.goto(await joinLinkFor(app, office));
     await takeProfile(page, new RegExp(benchActor.name));
     await page.getByRole('heading', { name: zh['customers.title'], exact: true }).waitFor();
     // The first open fetches the year from the relay; wait until it is all on this device.

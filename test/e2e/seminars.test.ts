@@ -44,7 +44,8 @@ const TYPED_B = '乙：住户希望按月公示。';
 const MERGED = `${TYPED_B}${SEED}${TYPED_A}`;
 
 let office: OfficeKeys;
-let link: string;
+/** A fresh one-time invitation for each tablet that joins. */
+let link: () => Promise<string>;
 let ctxA: BrowserContext;
 let ctxB: BrowserContext;
 let a: Page;
@@ -100,12 +101,12 @@ async function namedControls(page: Page): Promise<{ html: string; role: string; 
 describe('a customer seminar', () => {
   it('is planned, sent back, revised and approved by the manager only, and invites 40 households', async () => {
     office = await addOffice(app, '翠湖花园管理处');
-    link = joinLinkFor(app, office);
+    link = () => joinLinkFor(app, office);
     ctxA = await newTablet(browser);
     ctxB = await newTablet(browser);
     cleanup.add(() => ctxA.close());
     cleanup.add(() => ctxB.close());
-    a = await joinOffice(ctxA, link, '王丽', undefined, 'manager');
+    a = await joinOffice(ctxA, await link(), '王丽', undefined, 'manager');
     errors.push(watchErrors(a));
     await importHouseholds(a);
 
@@ -155,7 +156,7 @@ describe('a customer seminar', () => {
     await expect.poll(() => a.getByTestId('attendance').locator('tbody tr').count()).toBe(40);
 
     // A receptionist cannot approve: she sees the plan waiting, with no approve button.
-    b = await joinOffice(ctxB, link, '李娜');
+    b = await joinOffice(ctxB, await link(), '李娜');
     errors.push(watchErrors(b));
     await b.goto(`${app.base}/events/${eventId}`);
     await expect.poll(() => totals(b).textContent(), { timeout: 30_000 }).toContain('邀请 40 户');
@@ -194,7 +195,7 @@ describe('a customer seminar', () => {
     // A third tablet joining later has it all from the relay.
     const ctxC = await newTablet(browser);
     cleanup.add(() => ctxC.close());
-    const c = await joinOffice(ctxC, link, '赵敏');
+    const c = await joinOffice(ctxC, await link(), '赵敏');
     await c.goto(`${app.base}/events/${eventId}`);
     await expect.poll(() => minutesOf(c, 1), { timeout: 30_000 }).toBe(MERGED);
     await expect.poll(() => totals(c).textContent()).toContain('出席 3，代签 2');

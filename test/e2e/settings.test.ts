@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { en } from '../../src/i18n/en';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ARTIFACTS, joinOffice, screenshot, TEST_PIN, watchErrors, withAppAndBrowser, zh, type AppRelay } from '../helpers/app';
+import { ARTIFACTS, joinOffice, readJoinLink, screenshot, TEST_PIN, watchErrors, withAppAndBrowser, zh, type AppRelay } from '../helpers/app';
 
 let app: AppRelay;
 let browser: Browser;
@@ -125,11 +125,10 @@ describe('service settings and staff', () => {
     await expect(history.textContent()).resolves.toContain('陈经理');
     await screenshot(manager, 'settings-service-saved.png');
 
-    // The join link, from 设置.
+    // An invitation, from 设置 → 设备.
     await manager.getByRole('navigation', { name: zh['nav.main'] }).getByRole('link', { name: zh['nav.settings'] }).click();
     await screenshot(manager, 'settings-page.png');
-    await manager.getByRole('button', { name: zh['settings.showJoin'] }).click();
-    const link = await manager.getByTestId('join-link').inputValue();
+    const link = await readJoinLink(manager);
 
     // A receptionist joins (我是新同事, default role 客服接待) and looks at the same page.
     const receptionContext = await tablet();
@@ -153,9 +152,10 @@ describe('service settings and staff', () => {
     await expect(reception.locator('select').count()).resolves.toBe(0);
     await screenshot(reception, 'settings-staff-reception.png');
 
-    // A team member joins and says which team they work in.
+    // A team member joins (with an invitation of their own) and says which team they work in.
+    const workerLink = await readJoinLink(manager);
     const worker = await (await tablet()).newPage();
-    await worker.goto(link);
+    await worker.goto(workerLink);
     await worker.getByRole('heading', { name: zh['setup.whoAreYou'] }).waitFor();
     await worker.getByLabel(zh['setup.staffName']).fill('李师傅');
     await worker.getByLabel(zh['setup.role']).selectOption('team');

@@ -49,7 +49,7 @@ describe('今日', () => {
     const office = await addOffice(app, OFFICE);
     const ctx = await newTablet(browser);
     cleanup.add(() => ctx.close());
-    const page = await joinOffice(ctx, joinLinkFor(app, office), '王丽', undefined, 'manager');
+    const page = await joinOffice(ctx, await joinLinkFor(app, office), '王丽', undefined, 'manager');
     const errors = watchErrors(page);
 
     // 设置 → 模板: an unknown field is refused, named; then the letter is saved.
@@ -103,12 +103,12 @@ describe('今日', () => {
 
   it('a plan for a tag: two offline tablets generate its tasks, which show once after they meet', async () => {
     const office = await addOffice(app, OFFICE);
-    const link = joinLinkFor(app, office);
+    const link = () => joinLinkFor(app, office);
     const ctxA = await newTablet(browser);
     const ctxB = await newTablet(browser);
     cleanup.add(() => ctxA.close());
     cleanup.add(() => ctxB.close());
-    const a = await joinOffice(ctxA, link, '王丽', undefined, 'manager');
+    const a = await joinOffice(ctxA, await link(), '王丽', undefined, 'manager');
     await newCustomer(a, { name: '刘大爷', unit: '5-1-302', tags: '独居老人' });
     await newCustomer(a, { name: '陈阿姨', unit: '5-1-402', tags: '独居老人' });
     await newCustomer(a, { name: '赵先生', unit: '5-1-502' });
@@ -122,7 +122,7 @@ describe('今日', () => {
     await form.getByRole('button', { name: zh['common.save'] }).click();
     await form.getByRole('status').filter({ hasText: zh['common.saved'] }).waitFor();
 
-    const b = await joinOffice(ctxB, link, '李娜');
+    const b = await joinOffice(ctxB, await link(), '李娜');
     await b.goto(`${app.base}/settings/plans`);
     await b.getByTestId('plan-list').getByText('独居老人定期电话').waitFor();
     await b.goto(`${app.base}/customers?q=${encodeURIComponent('陈阿姨')}`);
@@ -160,7 +160,7 @@ describe('今日', () => {
     const office = await addOffice(app, OFFICE);
     const ctx = await newTablet(browser);
     cleanup.add(() => ctx.close());
-    const page = await joinOffice(ctx, joinLinkFor(app, office), '王丽', undefined, 'manager');
+    const page = await joinOffice(ctx, await joinLinkFor(app, office), '王丽', undefined, 'manager');
     await newCustomer(page, { name: '孙丽', unit: '2-1-1101' });
     await nav(page, zh['nav.answers']);
     const form = page.getByRole('form', { name: zh['answers.form'] });

@@ -35,7 +35,7 @@ describe('two tabs of one tablet', () => {
   it('see each other’s saves, never share a number, and both keep offline edits', async () => {
     const office = await addOffice(app, '翠湖花园管理处');
     const tablet = await newTablet(browser);
-    const tab1 = await joinOffice(tablet, joinLinkFor(app, office), '王丽');
+    const tab1 = await joinOffice(tablet, await joinLinkFor(app, office), '王丽');
     const errors = watchErrors(tab1);
     const tab2 = await tablet.newPage();
     errors.push(...watchErrors(tab2));

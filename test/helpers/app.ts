@@ -12,6 +12,7 @@ import type { StaffRole } from '../../src/domain/staff';
 import { zhCN } from '../../src/i18n/zh-CN';
 import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from './browser';
+import { createInvitation } from './device-api';
 import { relayIn, removeDir, tempDir } from './relay';
 import { TEST_PIN } from './pin';
 
@@ -78,10 +79,19 @@ export async function addOffice(app: AppRelay, name: string): Promise<OfficeKeys
   return { id: office.id, token: office.token, name: office.name };
 }
 
-/** The join link a manager hands out (format of src/store/device.ts joinLink). */
-export function joinLinkFor(app: Pick<AppRelay, 'base' | 'ws'>, office: OfficeKeys, token = office.token): string {
-  const params = new URLSearchParams({ relay: app.ws, office: office.id, token, name: office.name });
+/** A join link carrying an invitation code (format of src/domain/devices.ts invitationLink). */
+export function joinLinkWithCode(app: Pick<AppRelay, 'base' | 'ws'>, office: Pick<OfficeKeys, 'id' | 'name'>, code: string): string {
+  const params = new URLSearchParams({ relay: app.ws, office: office.id, invite: code, name: office.name });
   return `${app.base}/join#${params.toString()}`;
+}
+
+/**
+ * A fresh one-time invitation link, made over the relay's API with a device's token (the
+ * office's first device unless told): each tablet that joins needs its own.
+ */
+export async function joinLinkFor(app: Pick<AppRelay, 'base' | 'ws'>, office: OfficeKeys, token = office.token): Promise<string> {
+  const code = await createInvitation(app.base.replace('//localhost', '//127.0.0.1'), office.id, token, { createdBy: '测试经理' });
+  return joinLinkWithCode(app, office, code);
 }
 
 /** A fresh browser context with its own storage: another tablet. */
@@ -155,11 +165,13 @@ export async function createOffice(context: BrowserContext, app: Pick<AppRelay, 
   return p;
 }
 
-/** The join link a manager reads off 设置 → 显示加入链接和二维码 (leaves the page on 设置). */
-export async function readJoinLink(page: Page): Promise<string> {
+/** The invitation link a manager makes in 设置 → 设备 → 生成邀请 (leaves the page on 设备). */
+export async function readJoinLink(page: Page, deviceName = ''): Promise<string> {
   await page.getByRole('navigation', { name: zh['nav.main'] }).getByRole('link', { name: zh['nav.settings'] }).click();
-  await page.getByRole('button', { name: zh['settings.showJoin'] }).click();
-  return page.getByTestId('join-link').inputValue();
+  await page.getByRole('link', { name: new RegExp(`^${zh['settings.devices']}`) }).click();
+  if (deviceName) await page.getByLabel(zh['devices.deviceName']).fill(deviceName);
+  await page.getByRole('button', { name: zh['devices.createInvite'] }).click();
+  return page.getByTestId('invite-link').inputValue();
 }
 
 export interface NewCustomer {

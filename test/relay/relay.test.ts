@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Relay } from '../../sync-server/relay';
+import { addDevice } from '../helpers/device-api';
 import { closeEvent, until, whenSynced, yClient } from '../helpers/client';
 import { relayIn, removeDir, spawnRelay, tempDir, waitExit, wsUrl } from '../helpers/relay';
 
@@ -154,11 +155,9 @@ describe('relay', () => {
     expect(res.status).toBe(201);
     const office = await res.json();
     expect(office.deviceCode).toBe('A');
-    const codes = await Promise.all(
-      [1, 2, 3].map(() => fetch(`${relay.url}/api/offices/${office.officeId}/devices`, { method: 'POST', headers: { authorization: `Bearer ${office.token}` } }).then((r) => r.json())),
-    );
+    const codes = await Promise.all([1, 2, 3].map(() => addDevice(relay.url, office.officeId, office.token)));
     expect(new Set(codes.map((c) => c.deviceCode))).toEqual(new Set(['B', 'C', 'D']));
-    const denied = await fetch(`${relay.url}/api/offices/${office.officeId}/devices`, { method: 'POST', headers: { authorization: 'Bearer wrong' } });
+    const denied = await fetch(`${relay.url}/api/offices/${office.officeId}/invitations`, { method: 'POST', headers: { authorization: 'Bearer wrong' } });
     expect(denied.status).toBe(401);
     await relay.close();
     relay = await relayIn(dir, { allowCreate: 'none' });

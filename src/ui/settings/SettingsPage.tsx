@@ -1,8 +1,6 @@
-import { createMemo, createSignal, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { A } from '@solidjs/router';
-import { renderSVG } from 'uqr';
 import { t } from '../../i18n';
-import { joinLink } from '../../store/device';
 import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';
 import { persisted, requestPersistence, signOut } from '../session';
@@ -16,15 +14,6 @@ export function SettingsPage(props: { office: Office }) {
   const config = () => props.office.config;
   const me = createLive(() => config().staffId ?? '', (id) => staffMember(props.office.db, id), undefined);
   const settings = createLive(() => props.office, (o) => officeSettings(o.db), undefined);
-  const [showJoin, setShowJoin] = createSignal(false);
-  const [copied, setCopied] = createSignal(false);
-  const link = createMemo(() => joinLink(location.origin, { ...config(), officeName: settings()?.name ?? config().officeName }));
-  // The QR code is built from our own link text only; uqr emits plain SVG rects.
-  const qr = createMemo(() => (showJoin() ? renderSVG(link(), { border: 2 }) : ''));
-  const copy = async () => {
-    await navigator.clipboard?.writeText(link()).catch(() => undefined);
-    setCopied(true);
-  };
   return (
     <main class="page settings">
       <h1>{t('settings.title')}</h1>
@@ -69,6 +58,12 @@ export function SettingsPage(props: { office: Office }) {
               <span class="muted">{t('settings.plansHelp')}</span>
             </A>
           </li>
+          <li>
+            <A href="/settings/devices" class="row link-row">
+              <strong>{t('settings.devices')}</strong>
+              <span class="muted">{t('settings.devicesHelp')}</span>
+            </A>
+          </li>
         </ul>
       </nav>
 
@@ -84,18 +79,6 @@ export function SettingsPage(props: { office: Office }) {
 
       <section>
         <LanguagePicker />
-      </section>
-
-      <section aria-labelledby="join-title">
-        <h2 id="join-title">{t('settings.joinTitle')}</h2>
-        <p>{t('settings.joinHelp')}</p>
-        <Show when={showJoin()} fallback={<button type="button" onClick={() => setShowJoin(true)}>{t('settings.showJoin')}</button>}>
-          <div class="join">
-            <div class="qr" role="img" aria-label={t('settings.joinTitle')} innerHTML={qr()} />
-            <input readOnly value={link()} aria-label={t('setup.joinLink')} data-testid="join-link" />
-            <button type="button" onClick={() => void copy()}>{copied() ? t('settings.copied') : t('settings.copy')}</button>
-          </div>
-        </Show>
       </section>
 
       <TabletSetup relayUrl={config().relayUrl} />

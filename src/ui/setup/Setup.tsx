@@ -14,7 +14,10 @@ import { LanguagePicker } from '../settings/LanguagePicker';
 const RELAY_ERRORS: Record<string, DictKey> = {
   unreachable: 'setup.relayUnreachable',
   forbidden: 'setup.createForbidden',
-  unauthorized: 'setup.joinUnauthorized',
+  unauthorized: 'setup.invitationInvalid',
+  revoked: 'setup.invitationInvalid',
+  used: 'setup.invitationUsed',
+  expired: 'setup.invitationExpired',
   failed: 'setup.relayUnreachable',
 };
 
@@ -46,7 +49,7 @@ export function Setup() {
     setBusy(true);
     try {
       const made = await createOfficeOnRelay(relayUrl, officeName().trim());
-      const config = { officeId: made.officeId, officeName: made.name, relayUrl, token: made.token, deviceCode: made.deviceCode };
+      const config = { officeId: made.officeId, officeName: made.name, relayUrl, token: made.token, deviceCode: made.deviceCode, deviceToken: true };
       saveDeviceConfig(config);
       const office = openOffice(config);
       // The office's creator is its first manager, with the PIN just typed.

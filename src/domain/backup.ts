@@ -1,0 +1,78 @@
+import { fail, ok, type Result } from './result';
+
+/**
+ * The backup file, one format for the relay's daily files and a tablet's download:
+ * gzip'd UTF-8 JSON
+ *   { format: 'linli-backup', version: 1, createdAt, source: 'relay' | 'tablet',
+ *     offices: [{ id, name, shards: { <shard>: <base64 Yjs update> }, registry?, deviceCode? }] }
+ * Each shard is the document's full state (`Y.encodeStateAsUpdate`), so restoring is applying
+ * updates: merging into a relay that already holds the office loses nothing and doubles nothing.
+ * `registry` (relay files only) is the office's entry of offices.json — device tokens and
+ * invitations as hashes only. A tablet's file carries no token at all; `deviceCode` says which
+ * tablet made it.
+ */
+export const BACKUP_FORMAT = 'linli-backup';
+export const BACKUP_VERSION = 1;
+
+export interface BackupOffice {
+  id: string;
+  name: string;
+  shards: Record<string, string>;
+  registry?: Record<string, unknown>;
+  deviceCode?: string;
+}
+
+export interface BackupFile {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  createdAt: string;
+  source: 'relay' | 'tablet';
+  offices: BackupOffice[];
+}
+
+const SHARD = /^(office|directory|ledger-\d{4})$/;
+const OFFICE_ID = /^[a-z0-9]{6,32}$/;
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+export function base64ToBytes(b64: string): Uint8Array {
+  const s = atob(b64);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+export function backupOf(source: BackupFile['source'], createdAt: string, offices: { id: string; name: string; shards: Record<string, Uint8Array>; registry?: Record<string, unknown>; deviceCode?: string }[]): BackupFile {
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    createdAt,
+    source,
+    offices: offices.map((o) => ({
+      id: o.id,
+      name: o.name,
+      shards: Object.fromEntries(Object.entries(o.shards).map(([k, v]) => [k, bytesToBase64(v)])),
+      ...(o.registry ? { registry: o.registry } : {}),
+      ...(o.deviceCode ? { deviceCode: o.deviceCode } : {}),
+    })),
+  };
+}
+
+/** Checks a parsed file before anything of it is applied: all of it is good, or none is used. */
+export function parseBackup(value: unknown): Result<BackupFile> {
+  const v = value as Partial<BackupFile> | null;
+  if (!v || typeof v !== 'object' || v.format !== BACKUP_FORMAT) return fail({ code: 'backup.error.notBackup' });
+  if (typeof v.version !== 'number' || v.version > BACKUP_VERSION) return fail({ code: 'backup.error.newerVersion', params: { version: String(v.version) } });
+  if (!Array.isArray(v.offices)) return fail({ code: 'backup.error.notBackup' });
+  for (const o of v.offices) {
+    if (!o || !OFFICE_ID.test(String(o.id)) || typeof o.shards !== 'object' || !o.shards) return fail({ code: 'backup.error.badOffice' });
+    for (const [shard, b64] of Object.entries(o.shards)) {
+      if (!SHARD.test(shard) || typeof b64 !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) return fail({ code: 'backup.error.badShard', params: { shard } });
+    }
+  }
+  return ok(v as BackupFile);
+}
