@@ -8,6 +8,7 @@ import {
   addOffice,
   createCustomer,
   joinLinkFor,
+  joinAsManager,
   joinOffice,
   newTablet,
   zh,
@@ -97,7 +98,7 @@ describe('accessible names', () => {
     const office = await addOffice(app, '翠湖花园管理处');
     const context = await newTablet(browser);
     cleanup.add(() => context.close());
-    const page = await joinOffice(context, await joinLinkFor(app, office), '王丽', undefined, 'manager');
+    const page = await joinAsManager(context, app, office, '王丽');
     await createCustomer(page, { name: '张伟', phone: '13812345678', unit: '3-2-1101' });
     await page.goto(`${app.base}/today`);
     await page.getByTestId('today').waitFor();

@@ -84,7 +84,7 @@ describe('staff PINs and roles', () => {
     await form.getByRole('alert').filter({ hasText: zh['pin.error.mismatch'] }).waitFor();
     await form.getByLabel(zh['pin.again']).fill(WANG_PIN);
     await form.getByRole('button', { name: zh['setup.addStaff'] }).click();
-    await b.getByRole('heading', { name: zh['customers.title'], exact: true }).waitFor();
+    await b.getByRole('heading', { name: zh['today.title'], exact: true }).waitFor();
 
     // A second colleague uses B: 李师傅, 班组人员.
     await switchUser(b);

@@ -91,6 +91,9 @@ describe('a tablet holding a year of requests', () => {
     const page = await tablet.newPage();
     await page.goto(await joinLinkFor(app, office));
     await takeProfile(page, new RegExp(benchActor.name));
+    // The app opens on 今日; the search box is on the customer list.
+    await page.getByRole('heading', { name: zh['today.title'], exact: true }).waitFor();
+    await page.getByRole('navigation', { name: zh['nav.main'] }).getByRole('link', { name: zh['nav.customers'] }).click();
     await page.getByRole('heading', { name: zh['customers.title'], exact: true }).waitFor();
     // The first open fetches the year from the relay; wait until it is all on this device.
     await expect.poll(() => countRows(page, office.id, 'requests'), { timeout: 120_000, interval: 500 }).toBe(YEAR_REQUESTS);

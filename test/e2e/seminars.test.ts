@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { addOffice, ARTIFACTS, joinLinkFor, joinOffice, newTablet, waitSyncState, watchErrors, withAppAndBrowser, zh, type AppRelay, type OfficeKeys } from '../helpers/app';
+import { addOffice, ARTIFACTS, joinAsManager, joinLinkFor, joinOffice, newTablet, waitSyncState, watchErrors, withAppAndBrowser, zh, type AppRelay, type OfficeKeys } from '../helpers/app';
 import { expectRealChinese, openPrintPreview, pdfPageToPng, printToPdf } from '../helpers/pdf';
 import { tempDir } from '../helpers/relay';
 
@@ -106,7 +106,7 @@ describe('a customer seminar', () => {
     ctxB = await newTablet(browser);
     cleanup.add(() => ctxA.close());
     cleanup.add(() => ctxB.close());
-    a = await joinOffice(ctxA, await link(), '王丽', undefined, 'manager');
+    a = await joinAsManager(ctxA, app, office, '王丽');
     errors.push(watchErrors(a));
     await importHouseholds(a);
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { lunarOf } from '../../src/domain/dates';
 import { chineseDate } from '../../src/domain/templates/merge';
-import { addOffice, joinLinkFor, joinOffice, newRequest, newTablet, readTimeline, screenshot, waitSyncState, watchErrors, zh, type AppRelay, withAppAndBrowser } from '../helpers/app';
+import { addOffice, joinAsManager, joinLinkFor, joinOffice, newRequest, newTablet, readTimeline, screenshot, waitSyncState, watchErrors, zh, type AppRelay, withAppAndBrowser } from '../helpers/app';
 import { expectRealChinese, openPrintPreview, pdfPageToPng, printToPdf } from '../helpers/pdf';
 
 let app: AppRelay;
@@ -49,7 +49,7 @@ describe('今日', () => {
     const office = await addOffice(app, OFFICE);
     const ctx = await newTablet(browser);
     cleanup.add(() => ctx.close());
-    const page = await joinOffice(ctx, await joinLinkFor(app, office), '王丽', undefined, 'manager');
+    const page = await joinAsManager(ctx, app, office, '王丽');
     const errors = watchErrors(page);
 
     // 设置 → 模板: an unknown field is refused, named; then the letter is saved.
@@ -108,7 +108,7 @@ describe('今日', () => {
     const ctxB = await newTablet(browser);
     cleanup.add(() => ctxA.close());
     cleanup.add(() => ctxB.close());
-    const a = await joinOffice(ctxA, await link(), '王丽', undefined, 'manager');
+    const a = await joinAsManager(ctxA, app, office, '王丽');
     await newCustomer(a, { name: '刘大爷', unit: '5-1-302', tags: '独居老人' });
     await newCustomer(a, { name: '陈阿姨', unit: '5-1-402', tags: '独居老人' });
     await newCustomer(a, { name: '赵先生', unit: '5-1-502' });
@@ -160,7 +160,7 @@ describe('今日', () => {
     const office = await addOffice(app, OFFICE);
     const ctx = await newTablet(browser);
     cleanup.add(() => ctx.close());
-    const page = await joinOffice(ctx, await joinLinkFor(app, office), '王丽', undefined, 'manager');
+    const page = await joinAsManager(ctx, app, office, '王丽');
     await newCustomer(page, { name: '孙丽', unit: '2-1-1101' });
     await nav(page, zh['nav.answers']);
     const form = page.getByRole('form', { name: zh['answers.form'] });

@@ -14,7 +14,11 @@ import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from './browser';
 import { createInvitation } from './device-api';
 import { relayIn, removeDir, tempDir } from './relay';
-import { TEST_PIN } from './pin';
+import { TEST_PIN, takeProfile } from './pin';
+import * as Y from 'yjs';
+import { createStaff } from '../../src/domain/staff';
+import { applyCommand } from '../../src/store/apply';
+import { pushDoc } from './office';
 
 export const DIST = resolve('dist');
 export const ARTIFACTS = resolve('test/.artifacts');
@@ -138,6 +142,25 @@ export async function joinOffice(context: BrowserContext, link: string, staffNam
   await form.getByLabel(zh['pin.label']).fill(pin);
   await form.getByLabel(zh['pin.again']).fill(pin);
   await form.getByRole('button', { name: zh['setup.addStaff'] }).click();
+  await toCustomerList(p);
+  return p;
+}
+
+/**
+ * A manager on a fresh tablet of an office registered on the relay: a newcomer can never make
+ * themself 管理处经理 (only a manager grants it, the office's founder is the first), so the office
+ * document gets its founding manager `name` first, as the office PC would have it, and the tablet
+ * takes that profile (setting the helpers' PIN on first use). Resolves on the customer list.
+ */
+export async function joinAsManager(context: BrowserContext, app: AppRelay, office: OfficeKeys, name: string): Promise<Page> {
+  const doc = new Y.Doc();
+  const made = createStaff(name, 'manager', { now: new Date().toISOString() }, undefined, '', { creator: 'founder' });
+  if (!made.ok) throw new Error(JSON.stringify(made.problems));
+  applyCommand(doc, made.value.command, 'seed');
+  await pushDoc(app.ws, `${office.id}/office`, office.token, doc, (d) => d.getMap('staff').size > 0);
+  const p = await context.newPage();
+  await p.goto(await joinLinkFor(app, office));
+  await takeProfile(p, new RegExp(name));
   await toCustomerList(p);
   return p;
 }
