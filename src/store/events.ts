@@ -15,7 +15,8 @@ import { takeRequest as takeCommand } from '../domain/requests/lifecycle';
 import { fail, ok, type Result } from '../domain/result';
 import type { Office } from './office-api';
 import { attendanceOf, candidatesFor, itemsOf, remarksOf, requestStatuses } from './queries/events';
-import { myRole, nextNumber, serviceSettings } from './requests';
+import { myRole, nextNumber } from './requests';
+import { serviceSettings } from './queries/settings';
 
 export async function readEvent(office: Office, id: string): Promise<CommunityEvent | null> {
   const row = await office.db.events.get(id);

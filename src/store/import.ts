@@ -18,7 +18,7 @@ import { fail, ok, type Result } from '../domain/result';
 import type { Office } from './office-api';
 import { csvBytes, readPasted, readSpreadsheet, xlsxBytes, type RawSheet } from './spreadsheet';
 import { importSettingsOf } from './queries/settings';
-import { knownUnitCodes } from './units';
+import { knownUnitCodes } from './queries/units';
 
 export type ImportProgress =
   | { stage: 'checking'; done: number; total: number }

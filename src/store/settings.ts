@@ -3,7 +3,8 @@ import { saveServiceSettings as saveCommand } from '../domain/requests/settings-
 import type { ServiceSettings } from '../domain/requests/settings';
 import { updateStaff as updateCommand, type StaffRole } from '../domain/staff';
 import type { Office } from './office-api';
-import { myRole, serviceSettings } from './requests';
+import { myRole } from './requests';
+import { serviceSettings } from './queries/settings';
 
 /**
  * Saves the office's service settings (teams, categories with their dispatch rule and time

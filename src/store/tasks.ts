@@ -8,7 +8,8 @@ import type { CustomerRow } from '../domain/customer-types';
 import type { WorkCalendar } from '../domain/requests/settings';
 import type { LinliDB } from './db';
 import type { Office } from './office-api';
-import { myRole, serviceSettings } from './requests';
+import { myRole } from './requests';
+import { serviceSettings } from './queries/settings';
 
 export async function careSettings(db: LinliDB): Promise<CareSettings> {
   return careSettingsFrom((await db.settings.get('care'))?.data);

@@ -6,7 +6,7 @@ import { fail, ok, type Result } from '../domain/result';
 import { readCustomer } from './customers';
 import type { LinliDB } from './db';
 import type { Office } from './office-api';
-import { serviceSettings } from './requests';
+import { serviceSettings } from './queries/settings';
 
 export function listTemplates(db: LinliDB): Promise<TemplateRow[]> {
   return db.templates.orderBy('name').toArray();

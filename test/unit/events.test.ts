@@ -7,13 +7,13 @@ import { attendanceTotals } from '../../src/domain/events/attendance';
 import type { ShardName } from '../../src/domain/shards';
 import { createCustomer } from '../../src/store/customers';
 import { addItem, addRemark, closeAttendance, createEvent, decide, editMinutes, inviteGroups, markPresence, readEvent, remarkToRequest, runEventStep, setInvite, submitForApproval } from '../../src/store/events';
-import { contactsOf } from '../../src/store/contacts';
+import { contactsOf } from '../../src/store/queries/contacts';
 import type { OfficeStore } from '../../src/store/office-store';
 import { openDevice } from '../helpers/devices';
 import { attendanceOf, itemsOf, previousOnTopic, remarksOf, requestStatuses } from '../../src/store/queries/events';
 import { notBack, notBackCounts } from '../../src/store/queries/papers';
 import { recordPrinted, recordReceived } from '../../src/store/papers';
-import { queue } from '../../src/store/requests';
+import { queue } from '../../src/store/queries/requests';
 
 /** A tablet of its own (own IndexedDB): the office is shared by exchanging Yjs updates, as the relay would. */
 function tablet(code: string, staffId: string): OfficeStore {

@@ -10,7 +10,8 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { guessJoin, guessKind, guessMapping, joinSheets, type Mapping, type Sheet } from '../../src/domain/import';
 import { newId } from '../../src/domain/ids';
-import { readCustomer, searchCustomers, updateCustomer } from '../../src/store/customers';
+import { readCustomer, updateCustomer } from '../../src/store/customers';
+import { searchCustomers } from '../../src/store/queries/customers';
 import { importSettings, openSpreadsheet, runImport, saveImportSetting } from '../../src/store/import';
 import { OfficeStore } from '../../src/store/office-store';
 

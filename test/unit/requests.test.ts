@@ -5,7 +5,8 @@ import { dispatch } from '../../src/domain/requests/lifecycle';
 import { investigate } from '../../src/domain/requests/complaint';
 import type { OfficeStore } from '../../src/store/office-store';
 import { openDevice, type Device } from '../helpers/devices';
-import { queue, readRequest, runStep, takeRequest } from '../../src/store/requests';
+import { readRequest, runStep, takeRequest } from '../../src/store/requests';
+import { queue } from '../../src/store/queries/requests';
 import type { IntakeInput } from '../../src/domain/requests/lifecycle';
 
 /** A device of the office; the same code again is another tab of that device (same disk). */

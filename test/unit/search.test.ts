@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
-import { createCustomer, searchCustomers } from '../../src/store/customers';
+import { createCustomer } from '../../src/store/customers';
+import { searchCustomers } from '../../src/store/queries/customers';
 import type { OfficeStore } from '../../src/store/office-store';
 import { openDevice } from '../helpers/devices';
 import { createUnit } from '../../src/store/units';

@@ -5,7 +5,7 @@ import { defaultServiceSettings } from '../../src/domain/requests/settings';
 import { createStaff, type StaffRole } from '../../src/domain/staff';
 import type { OfficeStore } from '../../src/store/office-store';
 import { openDevice, secondConnection } from '../helpers/devices';
-import { serviceSettings } from '../../src/store/requests';
+import { serviceSettings } from '../../src/store/queries/settings';
 import { saveServiceSettings, updateStaffMember } from '../../src/store/settings';
 
 

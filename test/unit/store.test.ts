@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { createCustomer, editNotes, readCustomer, searchCustomers, updateCustomer } from '../../src/store/customers';
+import { createCustomer, editNotes, readCustomer, updateCustomer } from '../../src/store/customers';
+import { searchCustomers } from '../../src/store/queries/customers';
 import type { OfficeStore } from '../../src/store/office-store';
 import { ShardDoc } from '../../src/store/shard-doc';
 import { newId } from '../../src/domain/ids';

@@ -11,7 +11,7 @@ import { todayView } from '../../src/store/queries/today';
 import type { ShardName } from '../../src/domain/shards';
 import { addDays } from '../../src/domain/days';
 import { officeDay } from '../../src/domain/requests/work-time';
-import { serviceSettings } from '../../src/store/requests';
+import { serviceSettings } from '../../src/store/queries/settings';
 
 /**
  * Two tablets of one office generate the same plan tasks while apart (fake-indexeddb, one

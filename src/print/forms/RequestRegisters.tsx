@@ -8,10 +8,11 @@ import type { StaffRow } from '../../domain/staff';
 import { t } from '../../i18n';
 import { createLive } from '../../ui/bindings/live';
 import type { Office } from '../../store/office-api';
-import { serviceSettings } from '../../store/requests';
+import { serviceSettings } from '../../store/queries/settings';
 import { FormTitle, formatPrintDate, PrintPage, usePrint } from '../PrintPage';
 import { RegisterTable, type RegisterColumn } from '../RegisterTable';
 import { dayOf, fullRequests, rowsTakenBetween, todayOf } from './request-data';
+import { allStaff } from '../../store/queries/staff';
 
 interface Range {
   from: string;
@@ -75,7 +76,7 @@ async function loadRequests(office: Office, range: Range, kinds: string[] | null
   if (range.team) rows = rows.filter((r) => r.teamId === range.team);
   if (kinds) rows = rows.filter((r) => kinds.includes(r.kind));
   rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number.localeCompare(b.number));
-  return { rows: await fullRequests(office, rows), settings, staff: await office.db.staff.toArray() };
+  return { rows: await fullRequests(office, rows), settings, staff: await allStaff(office.db) };
 }
 
 /** 服务登记簿: the requests of a date range (optionally one team), a row each, the resident signs on completion. */

@@ -8,11 +8,12 @@ import type { StaffRow } from '../../domain/staff';
 import { t, tCode } from '../../i18n';
 import { createLive } from '../../ui/bindings/live';
 import type { Office } from '../../store/office-api';
-import { serviceSettings } from '../../store/requests';
+import { serviceSettings } from '../../store/queries/settings';
 import { formatPrintDate, PrintPage, usePrint } from '../PrintPage';
 import { RecordForm, type FormSection } from '../RecordForm';
 import { recordUrl } from '../RecordQr';
 import { fullRequests, rowsTakenBetween, todayOf } from './request-data';
+import { allStaff } from '../../store/queries/staff';
 
 interface Data {
   requests: ServiceRequest[];
@@ -22,7 +23,7 @@ interface Data {
 
 async function load(office: Office, ids: string, today: boolean): Promise<Data> {
   const settings = await serviceSettings(office.db);
-  const staff = await office.db.staff.toArray();
+  const staff = await allStaff(office.db);
   const wanted = ids.split(',').map((s) => s.trim()).filter(Boolean);
   const rows = wanted.length
     ? (await office.db.requests.bulkGet(wanted)).filter((r) => !!r)

@@ -5,7 +5,7 @@ import type { RequestRow } from '../../domain/requests/types';
 import type { TemplateKind } from '../../domain/templates/template';
 import { isSuperseded, type TaskRow } from '../../domain/tasks/task';
 import type { LinliDB } from '../db';
-import { serviceSettings } from '../requests';
+import { serviceSettings } from './settings';
 import { lastContacts } from '../tasks';
 
 /** How far ahead 今日 shows birthdays and anniversaries. */

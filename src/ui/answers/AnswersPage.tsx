@@ -11,6 +11,7 @@ import { createLive } from '../bindings/live';
 import { Problems } from '../common/Problems';
 import { AnswerSearch } from './AnswerSearch';
 import '../settings/settings.css';
+import { allStaff } from '../../store/queries/staff';
 
 const today = () => localDay();
 const blank = () => ({ id: '', category: '', title: '', wording: '', effective: today(), review: '', keeperId: '', synonyms: '' });
@@ -18,7 +19,7 @@ const blank = () => ({ id: '', category: '', title: '', wording: '', effective: 
 /** 标准答复: the office's answers, searched as customers are; each kept by a colleague and reviewed by a date. */
 export function AnswersPage(props: { office: Office }) {
   const [params, setParams] = useSearchParams<{ edit?: string }>();
-  const staff = createLive(() => props.office, (o) => o.db.staff.toArray(), []);
+  const staff = createLive(() => props.office, (o) => allStaff(o.db), []);
   const [form, setForm] = createStore(blank());
   const [problems, setProblems] = createSignal<Problem[]>([]);
   const [saved, setSaved] = createSignal(false);

@@ -2,7 +2,7 @@ import { A, useSearchParams } from '@solidjs/router';
 import { createEffect, For, Show } from 'solid-js';
 import { maskPhone } from '../../domain/mask';
 import { t } from '../../i18n';
-import { countCustomers, searchCustomers } from '../../store/customers';
+import { countCustomers, searchCustomers } from '../../store/queries/customers';
 import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';
 import { printLinks } from '../../print/links';

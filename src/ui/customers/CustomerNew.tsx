@@ -8,7 +8,7 @@ import type { Office } from '../../store/office-api';
 import { Problems } from '../common/Problems';
 import { CustomerFields } from './CustomerFields';
 import { CustomerMoreFields } from './CustomerMoreFields';
-import { customersOfUnit } from '../../store/customers';
+import { customersOfUnit } from '../../store/queries/customers';
 import { createLive } from '../bindings/live';
 
 export function CustomerNew(props: { office: Office }) {

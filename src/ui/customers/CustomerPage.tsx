@@ -4,7 +4,8 @@ import { customerFromRecord, type Customer, type CustomerInput } from '../../dom
 import { maskIdNumber, maskPhone } from '../../domain/mask';
 import type { Problem } from '../../domain/result';
 import { formatDateTime, t, tCode } from '../../i18n';
-import { customersOfUnit, editNotes, householdOf, revealIdNumber, revealPhone, updateCustomer } from '../../store/customers';
+import { editNotes, revealIdNumber, revealPhone, updateCustomer } from '../../store/customers';
+import { customersOfUnit, householdOf } from '../../store/queries/customers';
 import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';
 import { createRecord } from '../bindings/record';

@@ -3,12 +3,12 @@ import { For, Show } from 'solid-js';
 import { formatDateTime, t } from '../../i18n';
 import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';
-import { requestsOfCustomer } from '../../store/requests';
+import { followUpsOfCustomer, requestsOfCustomer } from '../../store/queries/requests';
 
 /** The customer's requests, open and past, and their follow-ups, with a way to take a new one. */
 export function CustomerRequests(props: { office: Office; customerId: string }) {
   const requests = createLive(() => props.customerId, (id) => requestsOfCustomer(props.office.db, id), []);
-  const followups = createLive(() => props.customerId, (id) => props.office.db.followups.where('customerId').equals(id).reverse().sortBy('at'), []);
+  const followups = createLive(() => props.customerId, (id) => followUpsOfCustomer(props.office.db, id), []);
   return (
     <>
       <section class="card" aria-labelledby="requests-title">

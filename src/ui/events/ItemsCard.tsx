@@ -6,10 +6,11 @@ import { addItem, setTaskDone } from '../../store/events';
 import type { Office } from '../../store/office-api';
 import { createLive } from '../bindings/live';
 import { Problems } from '../common/Problems';
+import { allStaff } from '../../store/queries/staff';
 
 /** The agenda (议程) and the preparation checklist (筹备事项) with owners. */
 export function ItemsCard(props: { office: Office; event: CommunityEvent; items: EventItemRow[] }) {
-  const staff = createLive(() => props.office, (o) => o.db.staff.orderBy('name').toArray(), []);
+  const staff = createLive(() => props.office, (o) => allStaff(o.db), []);
   const name = (id: string) => staff().find((s) => s.id === id)?.name ?? '';
   const agenda = () => props.items.filter((i) => i.kind === 'agenda');
   const tasks = () => props.items.filter((i) => i.kind === 'task');

@@ -7,12 +7,13 @@ import { createLive } from '../bindings/live';
 import { StepForm } from '../requests/StepForm';
 import { ActionButton } from './ActionButton';
 import { PlanForm } from './PlanForm';
+import { allStaff } from '../../store/queries/staff';
 
 /** The plan's facts, its revision while it may change, and the approval step (提交审批 → 批准 / 退回). */
 export function PlanCard(props: { office: Office; event: CommunityEvent; role: string }) {
   const [editing, setEditing] = createSignal(false);
   const [comment, setComment] = createSignal('');
-  const staff = createLive(() => props.office, (o) => o.db.staff.toArray(), []);
+  const staff = createLive(() => props.office, (o) => allStaff(o.db), []);
   const name = (id: string) => staff().find((s) => s.id === id)?.name ?? '—';
   const e = () => props.event;
   const editable = () => e().status === 'plan' || e().status === 'rejected';

@@ -7,6 +7,7 @@ import { t, tCode } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { createLive } from '../bindings/live';
 import { Problems, problemFor } from '../common/Problems';
+import { allStaff } from '../../store/queries/staff';
 
 const split = (s: string) => s.split(/[,，、\s]+/).map((x) => x.trim()).filter(Boolean);
 
@@ -23,7 +24,7 @@ export function PlanForm(props: { office: Office; kind: EventKind; event?: Commu
   const [form, setForm] = createStore(initial(props.event));
   const [problems, setProblems] = createSignal<Problem[]>([]);
   const [busy, setBusy] = createSignal(false);
-  const staff = createLive(() => props.office, (o) => o.db.staff.orderBy('name').toArray(), []);
+  const staff = createLive(() => props.office, (o) => allStaff(o.db), []);
   const invalid = (field: string) => (problemFor(problems(), field) ? 'true' : undefined);
   const fieldError = (field: string) => {
     const p = problemFor(problems(), field);

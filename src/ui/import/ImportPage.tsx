@@ -15,6 +15,7 @@ import { ImportMapping } from './ImportMapping';
 import { ImportReport } from './ImportReport';
 import { ImportValues } from './ImportValues';
 import { describeProblem, download, targetLabel } from './labels';
+import { countUnits } from '../../store/queries/units';
 
 const KIND_LABEL = { household: 'import.kindHousehold', customers: 'import.kindCustomers', units: 'import.kindUnits' } as const;
 const SUBMIT = { household: 'import.submitHousehold', customers: 'import.submitCustomers', units: 'import.submitUnits' } as const;
@@ -43,7 +44,7 @@ export function ImportPage(props: { office: Office }) {
   const [progress, setProgress] = createSignal('');
   const [problems, setProblems] = createSignal<Problem[]>([]);
   const [paste, setPaste] = createSignal('');
-  const unitCount = createLive(() => props.office, (o) => o.db.units.count(), 0);
+  const unitCount = createLive(() => props.office, (o) => countUnits(o.db), 0);
   const sheet = createMemo(() => {
     const i = sheetIndex();
     const j = join();

@@ -2,7 +2,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { CustomerRow } from '../../domain/customer';
 import { maskPhone } from '../../domain/mask';
 import { t } from '../../i18n';
-import { searchCustomers } from '../../store/customers';
+import { searchCustomers } from '../../store/queries/customers';
 import { createLive } from '../bindings/live';
 import type { LinliDB } from '../../store/db';
 

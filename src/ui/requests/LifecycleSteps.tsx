@@ -11,7 +11,8 @@ import type { StaffRow } from '../../domain/staff';
 import { t } from '../../i18n';
 import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';
-import { openLoad, runStep } from '../../store/requests';
+import { runStep } from '../../store/requests';
+import { openLoad } from '../../store/queries/requests';
 import { StepForm } from './StepForm';
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -7,9 +7,11 @@ import { REQUEST_CHANNELS, REQUEST_KINDS, type Channel, type RequestKind, type U
 import { t } from '../../i18n';
 import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';
-import { serviceSettings, takeRequest } from '../../store/requests';
+import { takeRequest } from '../../store/requests';
+import { serviceSettings } from '../../store/queries/settings';
 import { Problems } from '../common/Problems';
 import { CustomerPicker } from './CustomerPicker';
+import { customerRow } from '../../store/queries/customers';
 
 /** 受理登记: caller, kind, category, what — save. Built to take a phone repair in seconds. */
 export function RequestNew(props: { office: Office }) {
@@ -29,7 +31,7 @@ export function RequestNew(props: { office: Office }) {
   createEffect(on([kind, settings], () => {
     if (!categories().some((c) => c.id === category())) setCategory(categories()[0]?.id ?? '');
   }));
-  if (params.customer) void props.office.db.customers.get(params.customer).then((c) => c && setCustomer(c));
+  if (params.customer) void customerRow(props.office.db, params.customer).then((c) => c && setCustomer(c));
 
   const save = async (e: Event) => {
     e.preventDefault();

@@ -11,7 +11,8 @@ import { editRequestDescription } from '../../store/request-text';
 import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';
 import { createRecord } from '../bindings/record';
-import { myRole, serviceSettings } from '../../store/requests';
+import { myRole } from '../../store/requests';
+import { serviceSettings } from '../../store/queries/settings';
 import { NotesEditor } from '../customers/NotesEditor';
 import { ComplaintSteps } from './ComplaintSteps';
 import { LifecycleSteps } from './LifecycleSteps';
@@ -19,12 +20,14 @@ import { StepStamp } from './StepForm';
 import { Timeline } from './Timeline';
 import { requestPrintLinks } from '../../print/links';
 import { PaperPanel } from '../papers/PaperPanel';
+import { allStaff } from '../../store/queries/staff';
+import { followUpsOfRequest, requestRow } from '../../store/queries/requests';
 
 /** One request: what, who, where, its deadlines, the next steps and the whole timeline. */
 export function RequestPage(props: { office: Office }) {
   const params = useParams<{ id: string }>();
   // null once looked up and not on this device (yet): Dexie says undefined, which would read as still loading.
-  const row = createLive(() => params.id, async (id) => (await props.office.db.requests.get(id)) ?? null, undefined as RequestRow | null | undefined);
+  const row = createLive(() => params.id, (id) => requestRow(props.office.db, id), undefined as RequestRow | null | undefined);
   return (
     <main class="page wide">
       <A href="/requests" class="back">← {t('requests.title')}</A>
@@ -50,9 +53,9 @@ function RequestView(props: { office: Office; row: RequestRow }) {
     return r ? requestFromRecord(props.row.id, r) : null;
   });
   const settings = createLive(() => props.office, (o) => serviceSettings(o.db), null);
-  const staff = createLive(() => props.office, (o) => o.db.staff.orderBy('name').toArray(), []);
+  const staff = createLive(() => props.office, (o) => allStaff(o.db), []);
   const role = createLive(() => props.office, (o) => myRole(o), '');
-  const followups = createLive(() => id, (id) => props.office.db.followups.where('requestId').equals(id).sortBy('at'), []);
+  const followups = createLive(() => id, (id) => followUpsOfRequest(props.office.db, id), []);
   const nameOf = (id: string) => staff().find((s) => s.id === id)?.name ?? '—';
   props.office.presence.setViewing(`requests/${props.row.id}`);
   onCleanup(() => props.office.presence.setViewing(null));

@@ -3,7 +3,7 @@ import { createEffect, createSignal, For, onCleanup, Show } from 'solid-js';
 import { t } from '../../i18n';
 import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';
-import { QUEUE_PAGE, QUEUES, queueCounts, queueView, type QueueName } from '../../store/requests';
+import { QUEUE_PAGE, QUEUES, queueCounts, queueView, type QueueName } from '../../store/queries/requests';
 import { RequestRowView } from './RequestRowView';
 import { requestPrintLinks } from '../../print/links';
 

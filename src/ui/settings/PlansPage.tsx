@@ -13,6 +13,8 @@ import { listTemplates } from '../../store/templates';
 import { createLive } from '../bindings/live';
 import { Problems } from '../common/Problems';
 import './settings.css';
+import { allStaff } from '../../store/queries/staff';
+import { teams as officeTeams } from '../../store/queries/settings';
 
 type Every = Recurrence['every'];
 const words = (s: string) => s.split(/[,，、\s]+/).map((x) => x.trim()).filter(Boolean);
@@ -35,8 +37,8 @@ function recurrenceOf(f: ReturnType<typeof blank>): Recurrence {
 export function PlansPage(props: { office: Office }) {
   const plans = createLive(() => props.office, (o) => listPlans(o.db), [] as PlanRow[]);
   const templates = createLive(() => props.office, (o) => listTemplates(o.db), []);
-  const staff = createLive(() => props.office, (o) => o.db.staff.toArray(), []);
-  const teams = createLive(() => props.office, async (o) => serviceSettingsFrom((await o.db.settings.get('service'))?.data).teams, []);
+  const staff = createLive(() => props.office, (o) => allStaff(o.db), []);
+  const teams = createLive(() => props.office, (o) => officeTeams(o.db), []);
   const [form, setForm] = createStore(blank());
   const [problems, setProblems] = createSignal<Problem[]>([]);
   const [saved, setSaved] = createSignal(false);

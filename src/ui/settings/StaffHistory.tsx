@@ -3,6 +3,7 @@ import type { HistoryEntry } from '../../domain/history';
 import { formatDateTime, t, tCode } from '../../i18n';
 import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';
+import { allStaff } from '../../store/queries/staff';
 
 const SHOWN = 30;
 
@@ -14,7 +15,7 @@ export function StaffHistory(props: { office: Office }) {
   const entries = createLive(
     () => props.office,
     async (o) => {
-      const staff = await o.db.staff.toArray();
+      const staff = await allStaff(o.db);
       const all: (HistoryEntry & { of: string })[] = [];
       for (const s of staff) {
         const record = await o.read('office', 'staff', s.id);

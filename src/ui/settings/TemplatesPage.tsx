@@ -7,7 +7,8 @@ import { MERGE_FIELDS, TEMPLATE_KINDS, type TemplateKind, type TemplateRow } fro
 import type { Problem } from '../../domain/result';
 import { localDay } from '../../domain/days';
 import { t } from '../../i18n';
-import { searchCustomers, readCustomer } from '../../store/customers';
+import { readCustomer } from '../../store/customers';
+import { searchCustomers } from '../../store/queries/customers';
 import type { Office } from '../../store/office-api';
 import { careSettings, saveCareSettings } from '../../store/tasks';
 import { listTemplates, saveTemplate } from '../../store/templates';

@@ -3,7 +3,7 @@ import { For, Show } from 'solid-js';
 import { t } from '../../i18n';
 import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';
-import { unitsByBuilding } from '../../store/units';
+import { unitsByBuilding } from '../../store/queries/units';
 
 /**
  * Units by building with occupancy. A building's rooms are drawn only when it is opened, so an

@@ -6,7 +6,8 @@ import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';
-import { occupantsOf, updateUnit } from '../../store/units';
+import { updateUnit } from '../../store/units';
+import { occupantsOf, unitRow } from '../../store/queries/units';
 import { Problems } from '../common/Problems';
 import { UnitFields } from './UnitForm';
 import { printLinks } from '../../print/links';
@@ -14,7 +15,7 @@ import { printLinks } from '../../print/links';
 /** One unit: its facts, who owns or lives in it, and a quick change of status. */
 export function UnitPage(props: { office: Office }) {
   const params = useParams<{ id: string }>();
-  const unit = createLive(() => params.id, (id) => props.office.db.units.get(id), undefined);
+  const unit = createLive(() => params.id, (id) => unitRow(props.office.db, id), undefined);
   const occupants = createLive(() => unit()?.code ?? '', (code) => (code ? occupantsOf(props.office.db, code) : []), []);
   const [draft, setDraft] = createSignal<UnitInput | null>(null);
   const [problems, setProblems] = createSignal<Problem[]>([]);

@@ -6,7 +6,8 @@
 import 'fake-indexeddb/auto';
 import * as Y from 'yjs';
 import { OfficeStore } from '../../../src/store/office-store';
-import { queue, takeRequest } from '../../../src/store/requests';
+import { takeRequest } from '../../../src/store/requests';
+import { queue } from '../../../src/store/queries/requests';
 import { spec, type Metric } from '../metric';
 import { SIZES, THIS_YEAR } from '../office';
 import { median } from '../results';

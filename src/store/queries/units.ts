@@ -1,0 +1,45 @@
+import type { CustomerRow } from '../../domain/customer';
+import { unitSortKey, type UnitRow } from '../../domain/unit';
+import type { LinliDB } from '../db';
+
+/** The office's unit register as a set of codes, or null when it keeps none (then units are not checked). */
+export async function knownUnitCodes(db: LinliDB): Promise<Set<string> | null> {
+  if ((await db.units.count()) === 0) return null;
+  return new Set(await db.units.orderBy('code').keys() as string[]);
+}
+
+export interface BuildingGroup {
+  building: string;
+  units: UnitRow[];
+  counts: Record<UnitRow['status'], number>;
+}
+
+/** Units by building, buildings and rooms in natural order, with occupancy counts. */
+export async function unitsByBuilding(db: LinliDB, filter: string): Promise<BuildingGroup[]> {
+  const all = await db.units.toArray();
+  const q = filter.trim();
+  const rows = q ? all.filter((u) => u.code.startsWith(q) || u.code.includes(q)) : all;
+  const groups = new Map<string, BuildingGroup>();
+  for (const unit of rows) {
+    let g = groups.get(unit.building);
+    if (!g) groups.set(unit.building, (g = { building: unit.building, units: [], counts: { owner: 0, rented: 0, vacant: 0, renovating: 0 } }));
+    g.units.push(unit);
+    g.counts[unit.status]++;
+  }
+  const list = [...groups.values()];
+  for (const g of list) g.units.sort((a, b) => unitSortKey(a.code).localeCompare(unitSortKey(b.code)));
+  return list.sort((a, b) => unitSortKey(a.building).localeCompare(unitSortKey(b.building)));
+}
+
+export function occupantsOf(db: LinliDB, code: string): Promise<CustomerRow[]> {
+  return db.customers.where('unitCodes').equals(code).toArray();
+}
+
+
+export function unitRow(db: LinliDB, id: string): Promise<UnitRow | undefined> {
+  return db.units.get(id);
+}
+
+export function countUnits(db: LinliDB): Promise<number> {
+  return db.units.count();
+}
