@@ -20,8 +20,11 @@ import type { Port } from './worker/serve';
  */
 export class OfficeClient implements Office {
   readonly db: LinliDB;
-  private readonly port: Port;
-  private readonly worker: Worker | null;
+  private port: Port | null = null;
+  private worker: Worker | null = null;
+  private readonly givenPort: Port | undefined;
+  /** Messages sent before the worker started, delivered in order when it does. */
+  private queued: ToWorker[] = [];
   private nextId = 1;
   private readonly calls = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private readonly watchers = new Map<number, (record: PlainRecord | null) => void>();
@@ -44,17 +47,9 @@ export class OfficeClient implements Office {
   /** `port`: where the office is served; by default a new sync worker (tests pass a MessagePort, and their device's IndexedDB). */
   constructor(readonly config: DeviceConfig, preload: ShardName[], { port, dexie }: { port?: Port; dexie?: DexieOptions } = {}) {
     this.db = new LinliDB(config.officeId, dexie);
-    this.worker = port ? null : new Worker(new URL('./worker/office-worker.ts', import.meta.url), { type: 'module', name: 'linli-sync' });
-    this.port = port ?? this.worker!;
-    this.port.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data);
-    if (this.worker) {
-      this.worker.onerror = (event) => {
-        console.error('Linli: sync worker failed', event.message);
-        for (const pending of this.calls.values()) pending.reject(new Error(event.message || 'worker failed'));
-        this.calls.clear();
-      };
-    }
+    this.givenPort = port;
     this.send({ type: 'open', config: { ...config }, online: typeof navigator === 'undefined' || navigator.onLine !== false, preload });
+    if (port) this.start();
     if (typeof window !== 'undefined') {
       window.addEventListener('online', this.onNetwork);
       window.addEventListener('offline', this.onNetwork);
@@ -68,8 +63,32 @@ export class OfficeClient implements Office {
     this.send({ type: 'online', online });
   }
 
+  /**
+   * Starts the sync worker. The session does so once the first screen shows (lists read the
+   * projection and need no worker, so the first screen neither waits for the worker's script nor
+   * shares the CPU with its start); anything that needs the documents sooner — a command, a
+   * record's page — starts it at once.
+   */
+  start(): void {
+    if (this.port || this.closed) return;
+    if (this.givenPort) this.port = this.givenPort;
+    else {
+      this.worker = new Worker(new URL('./worker/office-worker.ts', import.meta.url), { type: 'module', name: 'linli-sync' });
+      this.worker.onerror = (event) => {
+        console.error('Linli: sync worker failed', event.message);
+        for (const pending of this.calls.values()) pending.reject(new Error(event.message || 'worker failed'));
+        this.calls.clear();
+      };
+      this.port = this.worker;
+    }
+    this.port.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data);
+    for (const message of this.queued.splice(0)) this.port.postMessage(message);
+  }
+
   private send(message: ToWorker): void {
-    if (!this.closed) this.port.postMessage(message);
+    if (this.closed) return;
+    if (this.port) this.port.postMessage(message);
+    else this.queued.push(message);
   }
 
   private call<K extends CallName>(name: K, args: Calls[K]['args']): Promise<Calls[K]['result']> {
@@ -77,7 +96,8 @@ export class OfficeClient implements Office {
     const callId = this.nextId++;
     return new Promise((resolve, reject) => {
       this.calls.set(callId, { resolve: resolve as (v: unknown) => void, reject });
-      this.port.postMessage({ type: 'call', callId, name, args } as ToWorker);
+      this.start();
+      this.send({ type: 'call', callId, name, args } as ToWorker);
     });
   }
 
@@ -148,6 +168,7 @@ export class OfficeClient implements Office {
   watch(shard: ShardName, collection: CollectionName, id: string, onChange: (record: PlainRecord | null) => void): () => void {
     const watchId = this.nextId++;
     this.watchers.set(watchId, onChange);
+    this.start();
     this.send({ type: 'watch', watchId, shard, collection, id });
     return () => {
       this.watchers.delete(watchId);
@@ -160,7 +181,7 @@ export class OfficeClient implements Office {
       window.removeEventListener('online', this.onNetwork);
       window.removeEventListener('offline', this.onNetwork);
     }
-    await this.call('close', {}).catch(() => undefined);
+    if (this.port) await this.call('close', {}).catch(() => undefined);
     this.closed = true;
     this.worker?.terminate();
     this.db.close();

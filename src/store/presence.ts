@@ -1,6 +1,5 @@
 import { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { createSignal, type Accessor } from 'solid-js';
 
 export interface PresenceUser {
   staffId: string;
@@ -21,8 +20,8 @@ export interface PeerState {
  */
 export class Presence {
   private awareness: Awareness | null = null;
-  private readonly peersSignal = createSignal<PeerState[]>([]);
-  readonly peers: Accessor<PeerState[]> = this.peersSignal[0];
+  private currentPeers: PeerState[] = [];
+  readonly peers = (): PeerState[] => this.currentPeers;
   private user: PresenceUser | null = null;
   private viewing: string | null = null;
   private listeners = new Set<(peers: PeerState[]) => void>();
@@ -67,7 +66,7 @@ export class Presence {
       if (clientId === this.awareness!.clientID || !state?.user) return;
       peers.push({ clientId, user: state.user as PresenceUser, viewing: (state.viewing as string | null) ?? null });
     });
-    this.peersSignal[1](peers);
+    this.currentPeers = peers;
     for (const listener of this.listeners) listener(peers);
   }
 

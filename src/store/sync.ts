@@ -1,6 +1,5 @@
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
-import { createSignal, type Accessor } from 'solid-js';
 import type { ShardDoc } from './shard-doc';
 import { LOCAL_ORIGIN } from './shard-doc';
 
@@ -43,8 +42,10 @@ export interface SyncOptions {
  */
 export class SyncHub {
   private links: ShardLink[] = [];
-  private readonly statusSignal = createSignal<SyncStatus>({ state: 'offline', pending: 0 });
-  readonly status: Accessor<SyncStatus> = this.statusSignal[0];
+  // Plain state and listeners, no Solid: this runs in the sync worker, whose script every tablet
+  // fetches at start (the page turns the pushed statuses into a signal, office-client.ts).
+  private current: SyncStatus = { state: 'offline', pending: 0 };
+  readonly status = (): SyncStatus => this.current;
   private pending = 0;
   private unauthorized = false;
   private online = typeof navigator === 'undefined' ? true : navigator.onLine;
@@ -143,7 +144,7 @@ export class SyncHub {
     else if (this.online && this.links.some((l) => !l.lost && l.provider.shouldConnect)) state = 'connecting';
     else state = 'offline';
     const status = { state, pending: this.pending };
-    this.statusSignal[1](status);
+    this.current = status;
     for (const listener of this.listeners) listener(status);
   }
 

@@ -24,6 +24,7 @@ export function openOffice(config: DeviceConfig): OfficeClient {
   setStaffId(config.staffId ?? null);
   if (config.staffId) void resumeStaff(office, config.staffId);
   firstScreen.then(async () => {
+    office.start();
     const year = new Date().getFullYear();
     for (const shard of ['directory', ledgerShard(year), ledgerShard(year - 1)] as const) await office.load(shard).catch(() => undefined);
   });
@@ -47,7 +48,7 @@ export function firstScreenShown(): void {
  * lines carry the name) and to colleagues' presence, as choosing the profile did.
  */
 async function resumeStaff(office: OfficeClient, id: string): Promise<void> {
-  await office.load('office');
+  // The projection already holds the staff (no document needed, so the worker may start later).
   const row = await office.db.staff.get(id);
   if (row && store() === office && office.config.staffId === id && !office.presence.me()) {
     // Devices set up before the name was kept with the config learn it here.
