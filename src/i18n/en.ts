@@ -824,6 +824,13 @@ export const en: Dictionary = {
   'today.followUp': 'Follow-up',
   'today.care': 'Birthdays and anniversaries, next 7 days',
   'today.careTitle': '{{ kind }} {{ date }}',
+  // 今日: papers not back, events needing sign-in or minutes
+  'today.papers': 'Printed, not signed back yet',
+  'today.printedAt': 'printed {{ at }}',
+  'today.allPapers': 'All {{ n }}',
+  'today.events': 'Events needing sign-in or minutes',
+  'today.eventSignIn': 'Sign-in today',
+  'today.eventMinutes': 'Minutes to write',
   'today.plans': 'Communication plan tasks',
   'today.planTask': 'Plan',
   'today.answersToReview': 'Standard answers due for review',

@@ -823,6 +823,13 @@ export const zhCN = {
   'today.followUp': '回访',
   'today.care': '近 7 天的生日与纪念日',
   'today.careTitle': '{{ kind }} {{ date }}',
+  // 今日: papers not back, events needing sign-in or minutes
+  'today.papers': '已打印、未签回的纸质件',
+  'today.printedAt': '{{ at }} 打印',
+  'today.allPapers': '查看全部 {{ n }} 份',
+  'today.events': '待签到或待写纪要的活动',
+  'today.eventSignIn': '今日签到',
+  'today.eventMinutes': '待写纪要',
   'today.plans': '沟通计划任务',
   'today.planTask': '沟通计划',
   'today.answersToReview': '到期需复核的标准答复',

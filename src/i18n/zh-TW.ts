@@ -824,6 +824,13 @@ export const zhTW: Dictionary = {
   'today.followUp': '回訪',
   'today.care': '近 7 天的生日與紀念日',
   'today.careTitle': '{{ kind }} {{ date }}',
+  // 今日: papers not back, events needing sign-in or minutes
+  'today.papers': '已列印、未簽回的紙本',
+  'today.printedAt': '{{ at }} 列印',
+  'today.allPapers': '查看全部 {{ n }} 份',
+  'today.events': '待簽到或待寫紀要的活動',
+  'today.eventSignIn': '今日簽到',
+  'today.eventMinutes': '待寫紀要',
   'today.plans': '溝通計劃任務',
   'today.planTask': '溝通計劃',
   'today.answersToReview': '到期需複核的標準答覆',

@@ -1,3 +1,4 @@
+import { eventTodo, type EventTodo } from '../../domain/events/today';
 import type { CustomerRow } from '../../domain/customer';
 import { inGroups } from '../../domain/events/attendance';
 import { orderRemarks } from '../../domain/events/record';
@@ -57,4 +58,13 @@ export async function previousOnTopic(db: LinliDB, e: CommunityEvent): Promise<{
     .sort((a, b) => b.startsAt.localeCompare(a.startsAt))[0];
   if (!earlier) return null;
   return { event: earlier, remarks: await remarksOf(db, earlier.id) };
+}
+
+/** Open events that need their sign-in or their minutes today (今日), soonest first. */
+export async function eventsToDo(db: LinliDB, today: string): Promise<{ event: EventRow; todo: EventTodo }[]> {
+  const open = await db.events.where('status').anyOf('approved', 'held', 'minutes').toArray();
+  return open
+    .map((event) => ({ event, todo: eventTodo(event, today) }))
+    .filter((x): x is { event: EventRow; todo: EventTodo } => x.todo !== null)
+    .sort((a, b) => a.event.startsAt.localeCompare(b.event.startsAt));
 }
