@@ -68,6 +68,8 @@ export interface CustomerRow {
   grade: Grade;
   updatedAt: string;
   terms: string[];
+  /** From the ID number, else the birthday's year; 0 unknown (age groups on the dashboard). */
+  birthYear: number;
 }
 
 /** Syllables of a Chinese name, from a pinyin library the store loads lazily. */

@@ -8,7 +8,7 @@ import type { CustomerRow } from './customer';
 
 const existing: CustomerRow = {
   id: 'c0', kind: 'owner', name: '李娜', phones: ['13900001111'], idNumber: '110101199003071234', unitCode: '1-1-101', unitCodes: ['1-1-101'],
-  householdOf: '', tags: [], grade: 'normal', updatedAt: '', terms: [],
+  householdOf: '', tags: [], grade: 'normal', updatedAt: '', terms: [], birthYear: 0,
 };
 
 function customer(overrides: Partial<Customer> = {}): Customer {

@@ -1,3 +1,4 @@
+import { birthYearOf } from './indicators/segments';
 import type { CommandContext } from './actor';
 import type { Command } from './ops';
 import { historyEntry, type FieldChange, type HistoryEntry } from './history';
@@ -140,6 +141,7 @@ export function projectCustomer(c: Customer, pinyinOf?: PinyinOf): CustomerRow {
     id: c.id, kind: c.kind, name: c.name, phones: c.phones, idNumber: c.idNumber, unitCode: c.unitCode, unitCodes,
     householdOf: c.householdOf, tags: c.tags, grade: c.grade, updatedAt: c.updatedAt,
     terms: customerTerms({ ...c, unitCodes }, pinyinOf),
+    birthYear: birthYearOf(c.idNumber, c.dates.find((d) => d.kind === 'birthday')?.year),
   };
 }
 

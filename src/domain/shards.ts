@@ -19,6 +19,10 @@ export const SHARD_OF = {
   requests: 'ledger',
   contacts: 'ledger',
   followups: 'ledger',
+  // Surveys and the indicator dashboard
+  surveys: 'office',
+  responses: 'ledger',
+  reports: 'ledger',
 } as const satisfies Record<string, ShardKind>;
 
 export type CollectionName = keyof typeof SHARD_OF;

@@ -4,6 +4,9 @@ import { projectUnit } from '../domain/unit';
 import { projectContact } from '../domain/contact';
 import { projectRequest, requestFromRecord } from '../domain/requests/record';
 import { projectFollowUp } from '../domain/requests/followup';
+import { projectSurvey } from '../domain/surveys/survey';
+import { projectResponse } from '../domain/surveys/response';
+import { projectReport } from '../domain/indicators/report';
 import { COLLECTION_NAMES, type CollectionName } from '../domain/shards';
 import { loadPinyin, pinyinOf } from './pinyin';
 
@@ -54,19 +57,23 @@ export const COLLECTIONS = {
   staff: spec({ indexes: 'id, name', version: 1, row: staffFromRecord }),
   customers: spec({
     indexes: 'id, name, *terms, *phones, idNumber, unitCode, *unitCodes, householdOf, *tags, grade, kind, updatedAt',
-    version: 3,
+    version: 4,
     row: (id, r) => projectCustomer(customerFromRecord(id, r), pinyinOf() ?? undefined),
     prepare: loadPinyin,
   }),
-  units: spec({ indexes: 'id, code, building, status, use', version: 1, row: projectUnit }),
+  units: spec({ indexes: 'id, code, building, status, use', version: 2, row: projectUnit }),
   contacts: spec({ indexes: 'id, customerId, unitCode, at, requestId', version: 1, row: projectContact }),
   requests: spec({
     indexes:
-      'id, number, kind, status, createdAt, dueFinish, customerId, unitCode, teamId, assigneeId, ownerId, [open+teamId], [open+assigneeId], [open+createdAt], [open+dueFinish], [open+teamId+dueFinish], [open+assigneeId+dueFinish], [open+ownerId+dueFinish], awaitingApproval, followUpDue, reopenCount',
-    version: 3,
+      'id, number, kind, status, createdAt, dueFinish, customerId, unitCode, teamId, assigneeId, ownerId, [open+teamId], [open+assigneeId], [open+createdAt], [open+dueFinish], [open+teamId+dueFinish], [open+assigneeId+dueFinish], [open+ownerId+dueFinish], awaitingApproval, followUpDue, reopenCount, doneAt, closedAt',
+    version: 4,
     row: (id, r) => projectRequest(requestFromRecord(id, r)),
   }),
   followups: spec({ indexes: 'id, requestId, customerId, at', version: 1, row: projectFollowUp }),
+  // Surveys and the indicator dashboard
+  surveys: spec({ indexes: 'id, createdAt', version: 1, row: projectSurvey }),
+  responses: spec({ indexes: 'id, [surveyId+wave], unitCode, at', version: 1, row: projectResponse }),
+  reports: spec({ indexes: 'id, period, printedAt', version: 1, row: projectReport }),
 } satisfies Record<CollectionName, CollectionSpec<any>>;
 
 export type RowOf<C extends CollectionName> = ReturnType<(typeof COLLECTIONS)[C]['row']>;
