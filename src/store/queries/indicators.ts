@@ -1,0 +1,46 @@
+import type { IndicatorInput, IndicatorRequest } from '../../domain/indicators/compute';
+import { addMonths, monthBounds } from '../../domain/indicators/period';
+import type { SegmentCustomer } from '../../domain/indicators/segments';
+import { targetsFrom, type Targets } from '../../domain/indicators/targets';
+import type { LinliDB } from '../db';
+import { serviceSettings } from '../requests';
+
+export async function indicatorTargets(db: LinliDB): Promise<Targets> {
+  return targetsFrom((await db.settings.get('indicators'))?.data);
+}
+
+/**
+ * The projection rows the indicators of the 12 months ending with `month` are computed from.
+ * Requests taken a month before the window are read too: one taken on the last day of a month
+ * is often finished in the next. Nothing here is a stored figure; the page computes them.
+ */
+export async function indicatorInput(db: LinliDB, month: string, now = new Date()): Promise<IndicatorInput & { customers: Map<string, SegmentCustomer> }> {
+  const settings = await serviceSettings(db);
+  const from = monthBounds(addMonths(month, -12), settings.calendar.utcOffset).start;
+  const [requests, followups, responses, surveys, units, customerRows, targets] = await Promise.all([
+    db.requests.where('createdAt').aboveOrEqual(from).toArray(),
+    db.followups.where('at').aboveOrEqual(from).toArray(),
+    db.responses.where('at').aboveOrEqual(from).toArray(),
+    db.surveys.toArray(),
+    db.units.toArray(),
+    db.customers.toArray(),
+    indicatorTargets(db),
+  ]);
+  const householdUnits = units.filter((u) => u.use !== 'parking');
+  const households = householdUnits.length
+    ? householdUnits.map((u) => ({ code: u.code, createdAt: u.createdAt }))
+    : [...new Set(customerRows.map((c) => c.unitCode).filter(Boolean))].map((code) => ({ code, createdAt: '' }));
+  const customers = new Map(customerRows.map((c) => [c.id, { id: c.id, kind: c.kind, tags: c.tags, birthYear: c.birthYear ?? 0 }]));
+  return {
+    requests: requests as IndicatorRequest[],
+    followups,
+    responses,
+    satisfiedFrom: Object.fromEntries(surveys.map((s) => [s.id, s.satisfiedFrom])),
+    households,
+    calendar: settings.calendar,
+    categories: settings.categories,
+    targets,
+    now: now.toISOString(),
+    customers,
+  };
+}
