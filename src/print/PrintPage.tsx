@@ -47,6 +47,8 @@ export interface PrintPageProps {
   backHref: string;
   /** Screen-only options of the form (a building filter…), shown in the toolbar. */
   toolbar?: JSX.Element;
+  /** Runs before the browser's print dialog opens (the monthly report freezes its snapshot). */
+  onPrint?: () => Promise<boolean>;
   children: JSX.Element;
 }
 
@@ -103,7 +105,7 @@ export function PrintPage(props: PrintPageProps) {
           <A href={props.backHref} class="button">← {t('common.back')}</A>
           {props.toolbar}
           <span class="print-hint muted">{t('print.hint')}</span>
-          <button type="button" class="primary" disabled={!ready()} onClick={() => window.print()}>{t('print.print')}</button>
+          <button type="button" class="primary" disabled={!ready()} onClick={async () => { if (!props.onPrint || (await props.onPrint())) window.print(); }}>{t('print.print')}</button>
         </div>
         <div class="print-sheet-scroll">
           <article class={`print-sheet ${orientation()}`} data-testid="print-sheet" data-print-ready={ready() ? 'true' : 'false'}

@@ -15,4 +15,8 @@ export const FORMS: Record<string, PrintForm> = {
   'service-register': lazy(() => import('./RequestRegisters').then((m) => ({ default: m.ServiceRegister }))),
   'followup-register': lazy(() => import('./RequestRegisters').then((m) => ({ default: m.FollowUpRegister }))),
   'dispute-register': lazy(() => import('./RequestRegisters').then((m) => ({ default: m.DisputeRegister }))),
+  // Surveys and the indicator dashboard
+  'monthly-report': lazy(() => import('./MonthlyReport').then((m) => ({ default: m.MonthlyReport }))),
+  survey: lazy(() => import('./SurveyForms').then((m) => ({ default: m.SurveyForms }))),
+  'survey-nonrespondents': lazy(() => import('./SurveyForms').then((m) => ({ default: m.SurveyNonRespondents }))),
 };

@@ -22,6 +22,8 @@ export function AppBar(props: { office: Office }) {
         <A href="/requests" activeClass="active">{t('nav.requests')}</A>
         <A href="/customers" activeClass="active">{t('nav.customers')}</A>
         <A href="/units" activeClass="active">{t('nav.units')}</A>
+        <A href="/dashboard" activeClass="active">{t('nav.dashboard')}</A>
+        <A href="/surveys" activeClass="active">{t('nav.surveys')}</A>
         <A href="/settings" activeClass="active">{t('nav.settings')}</A>
       </nav>
       <div class="status">

@@ -1,0 +1,48 @@
+import { A } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+import { t } from '../../i18n';
+import type { Office } from '../../store/office-api';
+import { listSurveys } from '../../store/queries/surveys';
+import { createLive } from '../bindings/live';
+
+/** 问卷调查: the office's surveys and their waves. */
+export function SurveyList(props: { office: Office }) {
+  const surveys = createLive(() => props.office, (o) => listSurveys(o.db), null);
+  return (
+    <main class="page">
+      <div class="page-head">
+        <h1>{t('survey.title')}</h1>
+        <div class="head-actions">
+          <A class="button" href="/print/survey?blank=1">{t('survey.printBlank')}</A>
+          <A class="button primary" href="/surveys/new">{t('survey.new')}</A>
+        </div>
+      </div>
+      <Show when={surveys()} fallback={<p>{t('common.loading')}</p>}>
+        {(list) => (
+          <Show when={list().length} fallback={<p class="muted">{t('survey.none')}</p>}>
+            <div class="list">
+              <For each={list()}>
+                {(s) => (
+                  <div class="card survey-card">
+                    <h2>{s.title}</h2>
+                    <p class="muted">{t('survey.summary', { levels: s.levels, from: s.satisfiedFrom, n: s.questions.length })}</p>
+                    <For each={s.waves}>
+                      {(w) => (
+                        <div class="actions">
+                          <span>{w.label} · {w.start}</span>
+                          <A class="button primary" href={`/surveys/${s.id}/entry?wave=${w.n}`}>{t('survey.enter')}</A>
+                          <A class="button" href={`/print/survey?id=${s.id}&wave=${w.n}`}>{t('survey.printForms')}</A>
+                          <A class="button" href={`/print/survey-nonrespondents?id=${s.id}&wave=${w.n}`}>{t('survey.printNonRespondents')}</A>
+                        </div>
+                      )}
+                    </For>
+                  </div>
+                )}
+              </For>
+            </div>
+          </Show>
+        )}
+      </Show>
+    </main>
+  );
+}
