@@ -1,8 +1,8 @@
-import { birthYearOf } from './indicators/segments';
 import type { CommandContext } from './actor';
 import type { Command } from './ops';
 import { historyEntry, type FieldChange, type HistoryEntry } from './history';
 import { newId } from './ids';
+import { birthYearOf } from './id-number';
 import { LIMITS } from './limits';
 import { maskIdNumber, maskPhone } from './mask';
 import { fail, ok, type Result } from './result';

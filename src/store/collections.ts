@@ -4,9 +4,8 @@ import { projectUnit } from '../domain/unit';
 import { projectContact } from '../domain/contact';
 import { projectRequest, requestFromRecord } from '../domain/requests/record';
 import { projectFollowUp } from '../domain/requests/followup';
-import { projectSurvey } from '../domain/surveys/survey';
-import { projectResponse } from '../domain/surveys/response';
-import { projectReport } from '../domain/indicators/report';
+import { projectResponse, projectSurvey } from '../domain/surveys/records';
+import { projectReport } from '../domain/indicators/report-row';
 import { COLLECTION_NAMES, type CollectionName } from '../domain/shards';
 import { loadPinyin, pinyinOf } from './pinyin';
 

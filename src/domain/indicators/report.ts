@@ -104,6 +104,4 @@ export function reportFromRecord(id: string, r: Record<string, unknown>): Report
   };
 }
 
-export const projectReport = (id: string, r: Record<string, unknown>): ReportRow => ({
-  id, period: String(r.period ?? ''), label: String(r.label ?? ''), printedAt: String(r.printedAt ?? ''), printedByName: String(r.printedByName ?? ''),
-});
+export { projectReport } from './report-row';

@@ -6,15 +6,7 @@
 export type AgeGroup = 'under18' | '18-39' | '40-59' | '60-79' | '80plus' | 'unknown';
 export const AGE_GROUPS: AgeGroup[] = ['under18', '18-39', '40-59', '60-79', '80plus', 'unknown'];
 
-/** The birth year an ID number states, or the birthday's year; 0 if neither is known. */
-export function birthYearOf(idNumber: string, birthdayYear?: number): number {
-  const id = idNumber.trim();
-  if (/^\d{17}[\dXx]$/.test(id)) {
-    const y = Number(id.slice(6, 10));
-    if (y >= 1900 && y <= 2100) return y;
-  }
-  return birthdayYear && birthdayYear >= 1900 ? birthdayYear : 0;
-}
+export { birthYearOf } from '../id-number';
 
 export function ageGroup(birthYear: number, atYear: number): AgeGroup {
   if (!birthYear) return 'unknown';

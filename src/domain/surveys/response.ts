@@ -4,10 +4,10 @@ import { LIMITS } from '../limits';
 import type { Command } from '../ops';
 import { fail, ok, type Problem, type Result } from '../result';
 import { ledgerShard } from '../shards';
-import { buildingOf, isSatisfied, type Survey, type Wave } from './survey';
+import { isSatisfied, type Survey, type Wave } from './survey';
+import { buildingOf, projectResponse, RESPONSE_CHANNELS, type ResponseChannel, type ResponseRow } from './records';
 
-export type ResponseChannel = 'paper' | 'phone' | 'door';
-export const RESPONSE_CHANNELS: ResponseChannel[] = ['paper', 'phone', 'door'];
+export { projectResponse, RESPONSE_CHANNELS, type ResponseChannel, type ResponseRow };
 
 /** An answer: a level (scale), a choice index (single), choice indexes (multiple), or text. */
 export type Answer = number | number[] | string;
@@ -24,49 +24,6 @@ export const responseId = (surveyId: string, wave: number, unitCode: string) => 
 /** Responses live in the ledger of the year their wave opened. */
 export const responseShard = (wave: Wave) => ledgerShard(Number(wave.start.slice(0, 4)));
 
-export interface ResponseRow {
-  id: string;
-  surveyId: string;
-  wave: number;
-  unitCode: string;
-  building: string;
-  channel: ResponseChannel;
-  at: string;
-  by: string;
-  /** Levels of the scale questions answered, by question id. */
-  levels: Record<string, number>;
-  /** The lowest level given and the comments, for the "unsatisfied with a comment" list. */
-  lowest: number;
-  comment: string;
-  /** Set when an unsatisfied answer became a service request. */
-  requestId: string;
-}
-
-export function projectResponse(id: string, r: Record<string, unknown>): ResponseRow {
-  const levels: Record<string, number> = {};
-  const texts: string[] = [];
-  for (const [key, value] of Object.entries(r)) {
-    if (!key.startsWith('a.')) continue;
-    if (typeof value === 'number' && key.startsWith('a.') && r[`t.${key.slice(2)}`] === 'scale') levels[key.slice(2)] = value;
-    if (typeof value === 'string' && value.trim()) texts.push(value.trim());
-  }
-  const values = Object.values(levels);
-  const unitCode = String(r.unitCode ?? '');
-  return {
-    id,
-    surveyId: String(r.surveyId ?? ''),
-    wave: Number(r.wave ?? 1),
-    unitCode,
-    building: buildingOf(unitCode),
-    channel: (RESPONSE_CHANNELS.includes(r.channel as ResponseChannel) ? r.channel : 'paper') as ResponseChannel,
-    at: String(r.at ?? ''),
-    by: String(r.by ?? ''),
-    levels,
-    lowest: values.length ? Math.min(...values) : 0,
-    comment: texts.join(' / ').slice(0, 200),
-    requestId: String(r.requestId ?? ''),
-  };
-}
 
 /**
  * Records (or corrects) one household's answers in one wave. Only answered questions are

@@ -4,6 +4,9 @@ import { newId } from '../ids';
 import { LIMITS } from '../limits';
 import type { Command } from '../ops';
 import { fail, ok, type Problem, type Result } from '../result';
+import { buildingOf, DEFAULT_SATISFIED_FROM, projectSurvey, surveyFromRecord, type SurveyRow } from './records';
+
+export { buildingOf, DEFAULT_SATISFIED_FROM, projectSurvey, surveyFromRecord, type SurveyRow };
 
 /**
  * 问卷调查: a questionnaire the office sends to its households, on paper first. A scale
@@ -53,31 +56,6 @@ export const DEFAULT_LABELS: Record<5 | 7, string[]> = {
   5: ['很不满意', '不满意', '一般', '满意', '很满意'],
   7: ['极不满意', '很不满意', '不满意', '一般', '满意', '很满意', '非常满意'],
 };
-export const DEFAULT_SATISFIED_FROM: Record<5 | 7, number> = { 5: 4, 7: 5 };
-
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
-
-export function surveyFromRecord(id: string, r: Record<string, unknown>): Survey {
-  const levels = r.levels === 7 ? 7 : 5;
-  const from = typeof r.satisfiedFrom === 'number' ? r.satisfiedFrom : DEFAULT_SATISFIED_FROM[levels];
-  return {
-    id,
-    title: str(r.title),
-    intro: str(r.intro),
-    levels,
-    satisfiedFrom: Math.min(levels, Math.max(1, from)),
-    questions: Array.isArray(r.questions) ? (r.questions as Question[]) : [],
-    target: (r.target as SurveyTarget | undefined) ?? { kind: 'all' },
-    waves: Array.isArray(r.waves) ? (r.waves as Wave[]) : [],
-    createdAt: str(r.createdAt),
-    createdBy: str(r.createdBy),
-  };
-}
-
-/** The projection row: the survey is small, so the row carries all of it but its history. */
-export type SurveyRow = Omit<Survey, never>;
-export const projectSurvey = (id: string, r: Record<string, unknown>): SurveyRow => surveyFromRecord(id, r);
-
 /** Whether a level of a scale question counts as satisfied in this survey. */
 export const isSatisfied = (survey: Pick<Survey, 'satisfiedFrom'>, level: number) => level >= survey.satisfiedFrom;
 
@@ -184,4 +162,3 @@ export function targetUnits(
   }
 }
 
-export const buildingOf = (unitCode: string) => (unitCode.includes('-') ? unitCode.split('-')[0] : '');
