@@ -26,10 +26,16 @@ export function MonthlyReport(props: { office: Office }) {
   const data = createLive(() => ({ month: month(), snapshot: params.snapshot ?? '' }), (q) => loadReport(props.office, q.month, q.snapshot), null);
   // The snapshot made by printing from this preview (the figures on the sheet stay as they are).
   const [frozen, setFrozen] = createSignal<{ id: string; label: string; at: string } | null>(null);
-  const [chartsDrawn, setChartsDrawn] = createSignal(0);
+  let drawn = 0;
+  // PrintPage shows the sheet once the figures are loaded; the charts draw just after (their code
+  // is its own chunk), and printing waits for them.
+  let chartsReady: () => void = () => {};
+  const charts = new Promise<void>((resolve) => (chartsReady = resolve));
+  const onChart = () => { if (++drawn >= 2) chartsReady(); };
   const onPrint = async () => {
     const d = data();
     if (!d) return false;
+    await charts;
     if (d.snapshot || frozen()) return true;
     const made = await freezeReport(props.office, d.content);
     if (!made.ok) return false;
@@ -54,8 +60,8 @@ export function MonthlyReport(props: { office: Office }) {
     </>
   );
   return (
-    <PrintPage office={props.office} title={t('report.title')} orientation="portrait" ready={data() !== null && chartsDrawn() >= 2} backHref={`/dashboard?month=${month()}`} toolbar={toolbar()} onPrint={onPrint}>
-      <Show when={data()}>{(d) => <ReportSheet data={d()} frozen={frozen()} onChart={() => setChartsDrawn((n) => n + 1)} />}</Show>
+    <PrintPage office={props.office} title={t('report.title')} orientation="portrait" ready={data() !== null} backHref={`/dashboard?month=${month()}`} toolbar={toolbar()} onPrint={onPrint}>
+      <Show when={data()}>{(d) => <ReportSheet data={d()} frozen={frozen()} onChart={onChart} />}</Show>
     </PrintPage>
   );
 }
@@ -164,7 +170,10 @@ function ReportSheet(props: { data: ReportData; frozen: { id: string; label: str
               <tr>
                 <td>{catName(w.category)}</td>
                 <td>{w.numbers.length} / {w.requests}</td>
-                <td class="wrap">{w.numbers.slice(0, 30).join('、')}{w.numbers.length > 30 ? t('report.andMore', { n: w.numbers.length - 30 }) : ''}</td>
+                <td class="wrap numbers">
+                  <For each={w.numbers.slice(0, 30)}>{(n, i) => <><span class="nowrap">{n}</span>{i() < Math.min(30, w.numbers.length) - 1 ? '、' : ''}</>}</For>
+                  {w.numbers.length > 30 ? t('report.andMore', { n: w.numbers.length - 30 }) : ''}
+                </td>
               </tr>
             )}
           </For>
@@ -178,7 +187,7 @@ function ReportSheet(props: { data: ReportData; frozen: { id: string; label: str
           <For each={c().surveys} fallback={<tr><td colSpan={5}>{t('report.noSurveys')}</td></tr>}>
             {(s) => (
               <tr>
-                <td>{s.title}</td><td>{s.targeted}</td><td>{s.answered}</td>
+                <td class="wrap">{s.title}</td><td>{s.targeted}</td><td>{s.answered}</td>
                 <td>{s.targeted ? `${((s.answered / s.targeted) * 100).toFixed(1)}%` : '—'}</td>
                 <td>{s.answers ? `${((s.satisfied / s.answers) * 100).toFixed(1)}%（${s.satisfied} / ${s.answers}）` : '—'}</td>
               </tr>

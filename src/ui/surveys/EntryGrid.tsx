@@ -61,18 +61,23 @@ export function EntryGrid(props: EntryGridProps) {
   const valueOf = (code: string, q: Question) => draft[code]?.[q.id] ?? (q.type === 'scale' && byUnit().get(code)?.levels[q.id] !== undefined ? String(byUnit().get(code)!.levels[q.id]) : '');
   const setCell = (code: string, q: Question, v: string) => setDraft(code, (d) => ({ ...(d ?? {}), [q.id]: v }));
 
+  /**
+   * Enter moves to the next household at once (a fast typist does not wait for the disk) and
+   * saves this one behind; a refused row keeps what was typed and says why.
+   */
   const save = async (code: string, row: number) => {
     const answers: Record<string, Answer> = {};
     for (const q of questions()) {
       const a = parseCell(q, draft[code]?.[q.id] ?? '');
       if (a !== '') answers[q.id] = a;
     }
-    if (!Object.keys(answers).length) { focusCell(row + 1, 0); return; }
+    focusCell(row + 1, 0);
+    if (!Object.keys(answers).length) return;
     setBusy(code);
     const r = await saveResponse(props.office, props.survey, props.wave, code, channel(), answers);
-    setBusy('');
+    setBusy((b) => (b === code ? '' : b));
     setRowProblems(code, r.ok ? [] : r.problems);
-    if (r.ok) { setDraft(code, undefined as never); focusCell(row + 1, 0); }
+    if (r.ok) setDraft(code, undefined as never);
   };
 
   const onKey = (e: KeyboardEvent, code: string, q: Question, row: number, col: number) => {
