@@ -18,6 +18,7 @@ import { until, whenSynced, yClient } from '../helpers/client';
 import { joinOffice } from '../helpers/office';
 import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';
 import { benchImport, type ImportTimes } from './import-bench';
+import { benchDashboard } from './dashboard-bench';
 import { benchActor, directoryDoc, ledgerDoc, officeDoc } from './seed';
 
 interface Result {
@@ -218,6 +219,9 @@ async function main() {
   }
   record('print.register_200_rows_ms', median(pdfTimes.slice(1)), 'ms', 3000);
   await printContext.close();
+
+  // ---- 统计: a year of 10,000 requests and 2,000 survey answers, nav click to figures and charts drawn (test/bench/dashboard-bench.ts).
+  record('dashboard.year_10k_ms', await benchDashboard(browser, relay, REQUESTS), 'ms', 200);
   await browser.close();
 
   // ---- Sync latency: an edit on device A visible on device B (its projection row) through the relay.
