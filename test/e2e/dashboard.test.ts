@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { zhCN as zh } from '../../src/i18n/zh-CN';
+import { dashboardZhCN } from '../../src/i18n/dashboard/zh-CN';
+import { zhCN } from '../../src/i18n/zh-CN';
+
+const zh = { ...zhCN, ...dashboardZhCN };
 import { benchActor, officeDoc } from '../bench/seed';
 import { launchChromium } from '../helpers/browser';
 import { addSurvey, seedDirectory, seedLedger, UNITS, type SeededMonth } from '../helpers/dashboard-seed';

@@ -1,3 +1,4 @@
+import '../../i18n/dashboard';
 import { useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { isMonth, monthOf } from '../../domain/indicators/period';

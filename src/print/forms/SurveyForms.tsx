@@ -1,3 +1,4 @@
+import '../../i18n/dashboard';
 import { useSearchParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { maskPhone } from '../../domain/mask';

@@ -1,3 +1,4 @@
+import '../../i18n/dashboard';
 import { useSearchParams } from '@solidjs/router';
 import { createMemo, Show } from 'solid-js';
 import { breakdown, DIMENSIONS, type Dimension } from '../../domain/indicators/breakdown';

@@ -1,3 +1,4 @@
+import '../../i18n/dashboard';
 import { useParams, useSearchParams } from '@solidjs/router';
 import { createResource, Show } from 'solid-js';
 import { t } from '../../i18n';

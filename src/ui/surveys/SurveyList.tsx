@@ -1,3 +1,4 @@
+import '../../i18n/dashboard';
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { t } from '../../i18n';

@@ -1,3 +1,4 @@
+import '../../i18n/dashboard';
 import { useNavigate } from '@solidjs/router';
 import { createSignal, For, Index, Show } from 'solid-js';
 import { createStore, produce, unwrap } from 'solid-js/store';
