@@ -86,10 +86,25 @@ function indicator(id: IndicatorId, b: MonthBounds, numerator: number, denominat
   return { id, period: b.month, numerator, denominator, value, target: spec.target, amber: spec.amber, direction: DIRECTION[id], unit: UNIT[id], status: statusOf(value, spec, DIRECTION[id]), refs };
 }
 
-const ratio = (id: IndicatorId, b: MonthBounds, refs: Ref[], targets: Targets) => {
-  const hits = refs.filter((r) => r.hit).length;
-  return indicator(id, b, hits, refs.length, percent(hits, refs.length), refs, targets);
-};
+/**
+ * Counts a figure's denominator and numerator, keeping the records behind it only when asked:
+ * the 12-month trend needs the counts of every month, the drill-down the records of one.
+ */
+class Tally {
+  n = 0;
+  hits = 0;
+  readonly refs: Ref[] | null;
+  constructor(keep: boolean) {
+    this.refs = keep ? [] : null;
+  }
+  add(collection: Ref['collection'], id: string, hit: boolean, requestId?: string): void {
+    this.n++;
+    if (hit) this.hits++;
+    this.refs?.push(requestId === undefined ? { collection, id, hit } : { collection, id, hit, requestId });
+  }
+}
+
+const ratio = (id: IndicatorId, b: MonthBounds, t: Tally, targets: Targets) => indicator(id, b, t.hits, t.n, percent(t.hits, t.n), t.refs ?? [], targets);
 
 /** Households at the month's end: units registered before it ends (parking excluded by the caller). */
 export function householdsAt(households: readonly IndicatorHousehold[], end: string): number {
@@ -113,47 +128,52 @@ export function householdsAt(households: readonly IndicatorHousehold[], end: str
  * - escalated: complaints taken in the month that went to the manager's attention (reopened
  *   twice or more), as a count.
  */
-export function monthIndicators(input: IndicatorInput, month: string, hasFollowUp?: ReadonlySet<string>): Indicator[] {
+export function monthIndicators(input: IndicatorInput, month: string, hasFollowUp?: ReadonlySet<string>, keepRefs = true): Indicator[] {
   const b = monthBounds(month, input.calendar.utcOffset);
   const t = input.targets;
   const followed = hasFollowUp ?? new Set(input.followups.map((f) => f.requestId));
 
-  const fuRefs: Ref[] = input.followups.filter((f) => inMonth(f.at, b)).map((f) => ({ collection: 'followups', id: f.id, requestId: f.requestId, hit: f.satisfaction >= 4 }));
-  const surveyRefs: Ref[] = [];
+  const fu = new Tally(keepRefs);
+  for (const f of input.followups) if (inMonth(f.at, b)) fu.add('followups', f.id, f.satisfaction >= 4, f.requestId);
+  const survey = new Tally(keepRefs);
   for (const r of input.responses) {
     if (!inMonth(r.at, b)) continue;
     const from = input.satisfiedFrom[r.surveyId];
     if (from === undefined) continue;
-    for (const level of Object.values(r.levels)) surveyRefs.push({ collection: 'responses', id: r.id, hit: level >= from });
+    for (const level of Object.values(r.levels)) survey.add('responses', r.id, level >= from);
   }
 
-  const closedComplaints: Ref[] = [];
-  const rework: Ref[] = [];
-  const respond: Ref[] = [];
-  const finish: Ref[] = [];
-  const complaints: Ref[] = [];
+  const closedComplaints = new Tally(keepRefs);
+  const rework = new Tally(keepRefs);
+  const respond = new Tally(keepRefs);
+  const finish = new Tally(keepRefs);
+  const complaints = new Tally(keepRefs);
   for (const r of input.requests) {
-    if (isComplaint(r.kind) && inMonth(r.closedAt, b)) closedComplaints.push({ collection: 'requests', id: r.id, hit: followed.has(r.id) });
-    if (r.kind === 'repair' && inMonth(r.firstDoneAt, b)) rework.push({ collection: 'requests', id: r.id, hit: r.reopenCount > 0 });
-    if (inMonth(r.createdAt, b) && r.dueRespond && (r.respondedAt || r.dueRespond < input.now))
-      respond.push({ collection: 'requests', id: r.id, hit: !!r.respondedAt && r.respondedAt <= r.dueRespond });
+    const complaint = isComplaint(r.kind);
+    if (complaint && inMonth(r.closedAt, b)) closedComplaints.add('requests', r.id, followed.has(r.id));
+    if (r.kind === 'repair' && inMonth(r.firstDoneAt, b)) rework.add('requests', r.id, r.reopenCount > 0);
+    const taken = inMonth(r.createdAt, b);
+    if (taken && r.dueRespond && (r.respondedAt || r.dueRespond < input.now)) respond.add('requests', r.id, !!r.respondedAt && r.respondedAt <= r.dueRespond);
     if (r.dueFinish && (inMonth(r.doneAt, b) || (!r.doneAt && inMonth(r.dueFinish, b) && r.dueFinish < input.now)))
-      finish.push({ collection: 'requests', id: r.id, hit: !!r.doneAt && r.doneAt <= r.dueFinish });
-    if (isComplaint(r.kind) && inMonth(r.createdAt, b)) complaints.push({ collection: 'requests', id: r.id, hit: r.reopenCount >= 2 });
+      finish.add('requests', r.id, !!r.doneAt && r.doneAt <= r.dueFinish);
+    if (complaint && taken) complaints.add('requests', r.id, r.reopenCount >= 2);
   }
   const households = householdsAt(input.households, b.end);
-  const escalated = complaints.filter((c) => c.hit).length;
+  const all = new Tally(false);
+  all.n = fu.n + survey.n;
+  all.hits = fu.hits + survey.hits;
+  const allRefs = keepRefs ? [...fu.refs!, ...survey.refs!] : [];
   return [
-    ratio('satisfaction', b, [...fuRefs, ...surveyRefs], t),
-    ratio('satisfactionFollowUps', b, fuRefs, t),
-    ratio('satisfactionSurveys', b, surveyRefs, t),
+    indicator('satisfaction', b, all.hits, all.n, percent(all.hits, all.n), allRefs, t),
+    ratio('satisfactionFollowUps', b, fu, t),
+    ratio('satisfactionSurveys', b, survey, t),
     ratio('complaintFollowUp', b, closedComplaints, t),
     ratio('rework', b, rework, t),
     ratio('onTimeRespond', b, respond, t),
     ratio('onTimeFinish', b, finish, t),
-    indicator('complaintsPer100', b, complaints.length, households, households ? (complaints.length / households) * 100 : null,
-      complaints.map((c) => ({ ...c, hit: true })), t),
-    indicator('escalated', b, escalated, complaints.length, escalated, complaints, t),
+    indicator('complaintsPer100', b, complaints.n, households, households ? (complaints.n / households) * 100 : null,
+      (complaints.refs ?? []).map((c) => ({ ...c, hit: true })), t),
+    indicator('escalated', b, complaints.hits, complaints.n, complaints.hits, complaints.refs ?? [], t),
   ];
 }
 

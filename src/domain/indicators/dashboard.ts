@@ -21,6 +21,8 @@ export interface DashboardModel {
 /** Everything the first view of the dashboard (and the monthly report) shows for one month. */
 export function dashboardModel(input: IndicatorInput, month: string): DashboardModel {
   const hasFollowUp = new Set(input.followups.map((f) => f.requestId));
-  const trend = trailingMonths(month).map((m) => ({ month: m, indicators: monthIndicators(input, m, hasFollowUp) }));
+  // The trend needs counts only; the records behind the figures are kept for the month shown.
+  const months = trailingMonths(month);
+  const trend = months.map((m) => ({ month: m, indicators: monthIndicators(input, m, hasFollowUp, m === month) }));
   return { month, indicators: trend[trend.length - 1].indicators, trend, times: timeStats(input, month), worst: worstCategories(input, month) };
 }

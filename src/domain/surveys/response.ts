@@ -108,3 +108,10 @@ export const nonRespondents = (targeted: readonly string[], rows: readonly Respo
   const answered = new Set(rows.map((r) => r.unitCode));
   return targeted.filter((c) => !answered.has(c));
 };
+
+/** One wave's figures, to compare waves: households answered, scale answers, satisfied among them. */
+export function waveSummary(survey: Pick<Survey, 'satisfiedFrom'>, rows: readonly ResponseRow[]): { answered: number; answers: number; satisfied: number; rate: number | null } {
+  const levels = rows.flatMap((r) => Object.values(r.levels));
+  const satisfied = levels.filter((l) => isSatisfied(survey, l)).length;
+  return { answered: rows.length, answers: levels.length, satisfied, rate: levels.length ? (satisfied / levels.length) * 100 : null };
+}

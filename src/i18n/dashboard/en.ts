@@ -176,5 +176,7 @@ export const dashboardEn: DashboardDictionary = {
   'survey.error.choice': 'Question {{ n }} has no such choice',
   'survey.error.empty': 'No answer keyed in for this household yet',
   'survey.error.channel': 'Please choose the source',
+  'survey.newWave': 'New wave',
+  'survey.waveN': 'Wave {{ n }}',
   'survey.error.alreadyRequest': 'This comment has already become a request',
 };

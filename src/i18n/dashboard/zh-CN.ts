@@ -175,6 +175,8 @@ export const dashboardZhCN = {
   'survey.error.choice': '第 {{ n }} 题的选项不存在',
   'survey.error.empty': '这一户还没有填写任何答案',
   'survey.error.channel': '请选择来源',
+  'survey.newWave': '新一轮调查',
+  'survey.waveN': '第 {{ n }} 轮',
   'survey.error.alreadyRequest': '这条意见已经转为工单',
 } as const;
 

@@ -176,5 +176,7 @@ export const dashboardZhTW: DashboardDictionary = {
   'survey.error.choice': '第 {{ n }} 題的選項不存在',
   'survey.error.empty': '這一戶還沒有填寫任何答案',
   'survey.error.channel': '請選擇來源',
+  'survey.newWave': '新一輪調查',
+  'survey.waveN': '第 {{ n }} 輪',
   'survey.error.alreadyRequest': '這條意見已經轉為工單',
 };

@@ -5,6 +5,9 @@ import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { listSurveys } from '../../store/queries/surveys';
 import { createLive } from '../bindings/live';
+import { NewWave } from './NewWave';
+import { WaveRow } from './WaveRow';
+import './surveys.css';
 
 /** 问卷调查: the office's surveys and their waves. */
 export function SurveyList(props: { office: Office }) {
@@ -27,16 +30,13 @@ export function SurveyList(props: { office: Office }) {
                   <div class="card survey-card">
                     <h2>{s.title}</h2>
                     <p class="muted">{t('survey.summary', { levels: s.levels, from: s.satisfiedFrom, n: s.questions.length })}</p>
-                    <For each={s.waves}>
-                      {(w) => (
-                        <div class="actions">
-                          <span>{w.label} · {w.start}</span>
-                          <A class="button primary" href={`/surveys/${s.id}/entry?wave=${w.n}`}>{t('survey.enter')}</A>
-                          <A class="button" href={`/print/survey?id=${s.id}&wave=${w.n}`}>{t('survey.printForms')}</A>
-                          <A class="button" href={`/print/survey-nonrespondents?id=${s.id}&wave=${w.n}`}>{t('survey.printNonRespondents')}</A>
-                        </div>
-                      )}
-                    </For>
+                    <div class="table-scroll">
+                      <table class="waves">
+                        <thead><tr><th scope="col">{t('survey.waveLabel')}</th><th scope="col">{t('survey.answered')}</th><th scope="col">{t('indicator.satisfactionSurveys')}</th><th scope="col" /></tr></thead>
+                        <tbody><For each={s.waves}>{(w) => <WaveRow office={props.office} survey={s} wave={w} />}</For></tbody>
+                      </table>
+                    </div>
+                    <NewWave office={props.office} surveyId={s.id} next={Math.max(0, ...s.waves.map((w) => w.n)) + 1} />
                   </div>
                 )}
               </For>
