@@ -7,6 +7,7 @@ import { zhCN } from '../../src/i18n/zh-CN';
 
 const zh = { ...zhCN, ...dashboardZhCN };
 import { benchActor, officeDoc } from '../bench/seed';
+import { unnamedControls } from '../helpers/a11y';
 import { launchChromium } from '../helpers/browser';
 import { addSurvey, seedDirectory, seedLedger, UNITS, type SeededMonth } from '../helpers/dashboard-seed';
 import { joinOffice, pushDoc } from '../helpers/office';
@@ -66,6 +67,9 @@ describe('survey entry', () => {
     // Rows come in building and unit order, and the first cell has the focus.
     expect(await page.locator('[data-testid=entry-grid] tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.unit))).toEqual(UNITS);
     await expect.poll(focusedUnit).toBe(UNITS[0]);
+    const named = await unnamedControls(page);
+    expect(named.count).toBeGreaterThan(90);
+    expect(named.unnamed, 'controls without an accessible name').toEqual([]);
     for (let i = 0; i < 30; i++) {
       expect(await focusedUnit()).toBe(UNITS[i]);
       await page.keyboard.press('4');
@@ -99,6 +103,8 @@ describe('dashboard', () => {
     expect(await tile('satisfactionSurveys')).toContain('83.3%');
     expect(await tile('complaintFollowUp')).toContain('50.0%');
     expect(await tile('escalated')).toContain('达标');
+    const named = await unnamedControls(page);
+    expect(named.unnamed, 'controls without an accessible name').toEqual([]);
     // The worst category is the lift: 4 of 4 requests late and reworked.
     const worst = page.getByTestId('worst').getByRole('button').first();
     expect(await worst.textContent()).toContain('电梯');

@@ -4,7 +4,7 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import { isMonth, monthOf } from '../../domain/indicators/period';
 import type { ReportContent } from '../../domain/indicators/report';
 import { DIRECTION, UNIT, type IndicatorId } from '../../domain/indicators/targets';
-import { t } from '../../i18n';
+import { locale, t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { freezeReport } from '../../store/reports';
 import { createLive } from '../../ui/bindings/live';
@@ -71,7 +71,7 @@ function ReportSheet(props: { data: ReportData; frozen: { id: string; label: str
   const print = usePrint();
   const c = (): ReportContent => props.data.content;
   const catName = (id: string) => props.data.settings.categories.find((x) => x.id === id)?.name ?? id;
-  const periodText = () => new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${c().period}-01T00:00:00Z`));
+  const periodText = () => new Intl.DateTimeFormat(locale(), { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${c().period}-01T00:00:00Z`));
   const snapshotText = () => {
     const s = props.data.snapshot;
     if (s) return t('report.reprintOf', { label: s.label, date: formatPrintDate(new Date(s.printedAt)), name: s.printedByName });

@@ -23,8 +23,18 @@ export function DashboardPage(props: { office: Office }) {
   const role = createLive(() => props.office, (o) => myRole(o), null as string | null);
   const month = () => (params.month && isMonth(params.month) ? params.month : monthOf(new Date().toISOString(), settings()?.calendar.utcOffset ?? 480));
   const by = (): Dimension => (DIMENSIONS.includes(params.by as Dimension) ? (params.by as Dimension) : 'category');
-  const input = createLive(month, (m) => indicatorInput(props.office.db, m), null);
-  const model = createMemo(() => (input() ? dashboardModel(input()!, month()) : null));
+  // Marks for the bench (dashboard.year_10k_ms): rows read, figures computed.
+  const input = createLive(month, async (m) => {
+    const rows = await indicatorInput(props.office.db, m);
+    performance.mark('linli:dashboard-rows');
+    return rows;
+  }, null);
+  const model = createMemo(() => {
+    if (!input()) return null;
+    const m = dashboardModel(input()!, month());
+    performance.mark('linli:dashboard-model');
+    return m;
+  });
   const groups = createMemo(() => (input() ? breakdown(input()!, month(), by(), input()!.customers) : []));
   return (
     <main class="page wide dashboard">

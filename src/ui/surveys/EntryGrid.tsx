@@ -76,8 +76,8 @@ export function EntryGrid(props: EntryGridProps) {
     setBusy(code);
     const r = await saveResponse(props.office, props.survey, props.wave, code, channel(), answers);
     setBusy((b) => (b === code ? '' : b));
+    // What was typed stays in the row (choices and comments are not in the projection row).
     setRowProblems(code, r.ok ? [] : r.problems);
-    if (r.ok) setDraft(code, undefined as never);
   };
 
   const onKey = (e: KeyboardEvent, code: string, q: Question, row: number, col: number) => {
