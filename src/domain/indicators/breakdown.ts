@@ -20,7 +20,14 @@ export interface Group {
  * belong to a household, not a request); households are counted per building for the building
  * dimension and for the whole office otherwise.
  */
-export function breakdown(input: IndicatorInput, month: string, dimension: Dimension, customers: ReadonlyMap<string, SegmentCustomer>): Group[] {
+export function breakdown(
+  input: IndicatorInput,
+  month: string,
+  dimension: Dimension,
+  customers: ReadonlyMap<string, SegmentCustomer>,
+  /** Requests with a follow-up at any time (when `input` is a month's slice, its follow-ups are the month's only). */
+  hasFollowUp: ReadonlySet<string> = new Set(input.followups.map((f) => f.requestId)),
+): Group[] {
   const year = Number(monthBounds(month, input.calendar.utcOffset).month.slice(0, 4));
   const keysOf = (r: IndicatorRequest): string[] => {
     switch (dimension) {
@@ -42,7 +49,6 @@ export function breakdown(input: IndicatorInput, month: string, dimension: Dimen
   if (dimension === 'building') {
     for (const r of input.responses) if (!byKey.has(r.building)) byKey.set(r.building, []);
   }
-  const hasFollowUp = new Set(input.followups.map((f) => f.requestId));
   const b = monthBounds(month, input.calendar.utcOffset);
   const groups: Group[] = [];
   for (const [key, requests] of byKey) {
@@ -71,8 +77,8 @@ export interface WorstCategory {
  * Categories ranked by how many of their requests made a figure worse this month (late response
  * or finish, rework, an unsatisfied follow-up, an escalated complaint), most first.
  */
-export function worstCategories(input: IndicatorInput, month: string, limit = 5): WorstCategory[] {
-  const groups = breakdown(input, month, 'category', new Map());
+export function worstCategories(input: IndicatorInput, month: string, limit = 5, hasFollowUp?: ReadonlySet<string>): WorstCategory[] {
+  const groups = breakdown(input, month, 'category', new Map(), hasFollowUp);
   const out: WorstCategory[] = groups.map((g) => {
     const ids = new Set<string>();
     for (const ind of g.indicators) {

@@ -219,3 +219,34 @@ describe('segments, breakdowns and worst categories', () => {
     expect(worst[1]).toEqual({ category: 'water-electric', requests: 1, problemIds: [water.id] });
   });
 });
+
+describe('month slices', () => {
+  it('give every month of the trend the same figures as all the rows do', async () => {
+    const { dashboardModel } = await import('./dashboard');
+    const requests: IndicatorRequest[] = [];
+    const followups: IndicatorFollowUp[] = [];
+    let x = 7;
+    const rand = () => ((x = (x * 48271) % 2147483647) / 2147483647);
+    for (let i = 0; i < 600; i++) {
+      const t0 = Date.parse('2025-10-01T00:00:00Z') + rand() * 430 * 86_400_000;
+      const h = (n: number) => new Date(t0 + n * 3600_000).toISOString();
+      const r = req({
+        kind: (['repair', 'complaint', 'dispute', 'inquiry'] as const)[i % 4], category: ['lift', 'noise', 'water-electric'][i % 3],
+        createdAt: h(0), dueRespond: h(1), respondedAt: rand() < 0.9 ? h(rand() * 2) : '', dueFinish: h(8 + rand() * 200),
+        doneAt: rand() < 0.8 ? h(rand() * 400) : '', firstDoneAt: h(rand() * 300), closedAt: rand() < 0.6 ? h(300 + rand() * 500) : '', reopenCount: rand() < 0.1 ? 1 + Math.round(rand()) : 0,
+      });
+      requests.push(r);
+      if (rand() < 0.5) followups.push({ id: `f${i}`, requestId: r.id, satisfaction: 1 + Math.floor(rand() * 5), at: h(500 + rand() * 400) });
+    }
+    const data = input({ requests, followups, now: '2026-12-20T00:00:00.000Z' });
+    const model = dashboardModel(data, '2026-11');
+    for (const point of model.trend) {
+      const all = monthIndicators(data, point.month);
+      expect(point.indicators.map((i) => [i.id, i.numerator, i.denominator]), point.month).toEqual(all.map((i) => [i.id, i.numerator, i.denominator]));
+    }
+    expect(model.indicators.find((i) => i.id === 'onTimeFinish')!.denominator).toBeGreaterThan(10);
+    expect(model.times).toEqual(timeStats(data, '2026-11'));
+    const full = worstCategories(data, '2026-11');
+    expect(model.worst.map((w) => [w.category, w.requests, [...w.problemIds].sort()])).toEqual(full.map((w) => [w.category, w.requests, [...w.problemIds].sort()]));
+  });
+});

@@ -14,23 +14,22 @@ export async function indicatorTargets(db: LinliDB): Promise<Targets> {
  * Requests taken a month before the window are read too: one taken on the last day of a month
  * is often finished in the next. Nothing here is a stored figure; the page computes them.
  */
-export async function indicatorInput(db: LinliDB, month: string, now = new Date()): Promise<IndicatorInput & { customers: Map<string, SegmentCustomer> }> {
+export async function indicatorInput(db: LinliDB, month: string, now = new Date()): Promise<IndicatorInput> {
   const settings = await serviceSettings(db);
   const from = monthBounds(addMonths(month, -12), settings.calendar.utcOffset).start;
-  const [requests, followups, responses, surveys, units, customerRows, targets] = await Promise.all([
+  const [requests, followups, responses, surveys, units, targets] = await Promise.all([
     db.requests.where('createdAt').aboveOrEqual(from).toArray(),
     db.followups.where('at').aboveOrEqual(from).toArray(),
     db.responses.where('at').aboveOrEqual(from).toArray(),
     db.surveys.toArray(),
     db.units.toArray(),
-    db.customers.toArray(),
     indicatorTargets(db),
   ]);
   const householdUnits = units.filter((u) => u.use !== 'parking');
+  // An office without a unit register: the units its customers live in.
   const households = householdUnits.length
     ? householdUnits.map((u) => ({ code: u.code, createdAt: u.createdAt }))
-    : [...new Set(customerRows.map((c) => c.unitCode).filter(Boolean))].map((code) => ({ code, createdAt: '' }));
-  const customers = new Map(customerRows.map((c) => [c.id, { id: c.id, kind: c.kind, tags: c.tags, birthYear: c.birthYear ?? 0 }]));
+    : ((await db.customers.orderBy('unitCode').uniqueKeys()) as string[]).filter(Boolean).map((code) => ({ code, createdAt: '' }));
   return {
     requests: requests as IndicatorRequest[],
     followups,
@@ -41,6 +40,11 @@ export async function indicatorInput(db: LinliDB, month: string, now = new Date(
     categories: settings.categories,
     targets,
     now: now.toISOString(),
-    customers,
   };
+}
+
+/** Customers as the segment breakdowns need them (type, tags, birth year); read only for those. */
+export async function segmentCustomers(db: LinliDB): Promise<Map<string, SegmentCustomer>> {
+  const rows = await db.customers.toArray();
+  return new Map(rows.map((c) => [c.id, { id: c.id, kind: c.kind, tags: c.tags, birthYear: c.birthYear ?? 0 }]));
 }

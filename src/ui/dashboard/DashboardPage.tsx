@@ -6,7 +6,7 @@ import { dashboardModel } from '../../domain/indicators/dashboard';
 import { isMonth, monthOf } from '../../domain/indicators/period';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
-import { indicatorInput } from '../../store/queries/indicators';
+import { indicatorInput, segmentCustomers } from '../../store/queries/indicators';
 import { myRole, serviceSettings } from '../../store/requests';
 import { createLive } from '../bindings/live';
 import { DashboardView } from './DashboardView';
@@ -35,7 +35,10 @@ export function DashboardPage(props: { office: Office }) {
     performance.mark('linli:dashboard-model');
     return m;
   });
-  const groups = createMemo(() => (input() ? breakdown(input()!, month(), by(), input()!.customers) : []));
+  // Customers are read only for the segment breakdowns (type, age group, tag).
+  const segments = () => by() === 'kind' || by() === 'age' || by() === 'tag';
+  const customers = createLive(segments, (need) => (need ? segmentCustomers(props.office.db) : new Map()), new Map());
+  const groups = createMemo(() => (model() ? breakdown(model()!.slice, month(), by(), customers(), model()!.hasFollowUp) : []));
   return (
     <main class="page wide dashboard">
       <Show when={role() !== null} fallback={<p>{t('common.loading')}</p>}>
