@@ -103,8 +103,22 @@ describe('dashboard', () => {
     expect(await tile('satisfactionSurveys')).toContain('83.3%');
     expect(await tile('complaintFollowUp')).toContain('50.0%');
     expect(await tile('escalated')).toContain('达标');
+    expect(await tile('escalated')).not.toContain('未达标');
     const named = await unnamedControls(page);
     expect(named.unnamed, 'controls without an accessible name').toEqual([]);
+    // A manager changes a target; the figure turns green while the page is open.
+    const targets = page.locator('details.targets');
+    const setRework = async (value: string) => {
+      await targets.getByLabel(`${zh['indicator.rework']} ${zh['dashboard.target']}`).fill(value);
+      await targets.getByRole('button', { name: zh['common.save'] }).click();
+      await targets.getByRole('status').waitFor();
+    };
+    await targets.locator('summary').click();
+    await setRework('50');
+    await expect.poll(() => tile('rework'), { timeout: 10_000 }).toContain('≤50.0%');
+    expect(await tile('rework')).not.toContain('未达标');
+    await setRework('2');
+    await expect.poll(() => tile('rework'), { timeout: 10_000 }).toContain('≤2.0%');
     // The worst category is the lift: 4 of 4 requests late and reworked.
     const worst = page.getByTestId('worst').getByRole('button').first();
     expect(await worst.textContent()).toContain('电梯');

@@ -43,6 +43,26 @@ export async function indicatorInput(db: LinliDB, month: string, now = new Date(
   };
 }
 
+/**
+ * A cheap watch on everything `indicatorInput` reads: counts over the same ranges, which a live
+ * query re-runs whenever a row in those ranges is written (a status change included). The page
+ * watches this and reads the rows themselves outside the live query: handing 20,000 rows through
+ * the live query's result cache costs more than computing every figure from them.
+ */
+export async function indicatorChanges(db: LinliDB, month: string): Promise<(number | string)[]> {
+  const settings = await serviceSettings(db);
+  const from = monthBounds(addMonths(month, -12), settings.calendar.utcOffset).start;
+  const [targets] = await Promise.all([db.settings.get('indicators')]);
+  return Promise.all([
+    db.requests.where('createdAt').aboveOrEqual(from).count(),
+    db.followups.where('at').aboveOrEqual(from).count(),
+    db.responses.where('at').aboveOrEqual(from).count(),
+    db.surveys.count(),
+    db.units.count(),
+    JSON.stringify(targets?.data ?? null),
+  ]);
+}
+
 /** Customers as the segment breakdowns need them (type, tags, birth year); read only for those. */
 export async function segmentCustomers(db: LinliDB): Promise<Map<string, SegmentCustomer>> {
   const rows = await db.customers.toArray();
