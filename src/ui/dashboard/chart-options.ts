@@ -30,7 +30,7 @@ export function groupsOption(groups: Group[], id: IndicatorId, labelOf: (key: st
   return {
     color: [COLORS[0]],
     tooltip: { trigger: 'axis' },
-    grid: { left: 40, right: 16, top: 24, bottom: 56 },
+    grid: { left: 40, right: 40, top: 24, bottom: 56 },
     xAxis: { type: 'category', data: groups.map((g) => labelOf(g.key)), axisLabel: { interval: 0, rotate: groups.length > 6 ? 30 : 0 } },
     yAxis: { type: 'value' },
     series: [{
