@@ -178,5 +178,67 @@ for (const [w, h] of [[1280, 800], [800, 1280]]) {
     await page.screenshot({ path: `test/.artifacts/${name}-${w}x${h}.png`, fullPage: true });
   }
 }
+// Surveys and the indicator dashboard: an office with a year of requests, a survey and this month's figures.
+{
+  const { officeDoc, ledgerDoc, benchActor } = await import('./bench/seed');
+  const { enrichLedger } = await import('./bench/dashboard-bench');
+  const { addSurvey, seedDirectory, seedLedger } = await import('./helpers/dashboard-seed');
+  const { pushDoc, joinOffice } = await import('./helpers/office');
+  const { wsUrl } = await import('./helpers/relay');
+  const name = '翠湖花园三期管理处';
+  const office = await relay.offices.add(name);
+  const ws = wsUrl(relay);
+  const officeShard = officeDoc(name);
+  addSurvey(officeShard);
+  const month = seedLedger();
+  const year = ledgerDoc(600, month.year, 'C');
+  enrichLedger(year, 1);
+  await pushDoc(ws, `${office.id}/office`, office.token, officeShard, (d) => d.getMap('surveys').size === 1);
+  await pushDoc(ws, `${office.id}/directory`, office.token, seedDirectory(), (d) => d.getMap('units').size === 30);
+  await pushDoc(ws, `${office.id}/ledger-${month.year}`, office.token, month.ledger, (d) => d.getMap('requests').size >= 12);
+  await pushDoc(ws, `${office.id}/ledger-${month.year}`, office.token, year, (d) => d.getMap('requests').size >= 612);
+  for (const [w, h, suffix] of [[1280, 800, ''], [800, 1280, '-portrait']] as const) {
+    const ctx = await browser.newContext({ viewport: { width: w, height: h } });
+    const p = await ctx.newPage();
+    p.on('pageerror', (e) => console.log('pageerror:', e.message));
+    await joinOffice(p, base, ws, office, name, benchActor.name);
+    await p.goto(`${base}/requests?q=all`);
+    await p.getByText('共 612 件').waitFor({ timeout: 60_000 });
+    await p.goto(`${base}/dashboard`);
+    await p.locator('[data-testid=chart-groups][data-drawn=true]').waitFor({ timeout: 30_000 });
+    await p.waitForTimeout(800);
+    await p.screenshot({ path: `test/.artifacts/dashboard${suffix}.png` });
+    await p.screenshot({ path: `test/.artifacts/dashboard-full${suffix}.png`, fullPage: true });
+    await p.getByTestId('worst').getByRole('button').first().click();
+    await p.getByTestId('drill').waitFor();
+    await p.getByTestId('drill').scrollIntoViewIfNeeded();
+    await p.screenshot({ path: `test/.artifacts/dashboard-drill${suffix}.png` });
+    await p.goto(`${base}/surveys`);
+    await p.getByRole('link', { name: '录入答卷' }).click();
+    await p.getByTestId('entry-grid').waitFor();
+    for (const k of ['4', '5', 'Enter', '3', '2']) await p.keyboard.press(k);
+    await p.keyboard.type('楼道灯常坏');
+    await p.keyboard.press('Enter');
+    await p.waitForTimeout(500);
+    await p.screenshot({ path: `test/.artifacts/survey-entry${suffix}.png` });
+    await p.goto(`${base}/surveys`);
+    await p.screenshot({ path: `test/.artifacts/surveys${suffix}.png` });
+    await p.goto(`${base}/surveys/new`);
+    await p.screenshot({ path: `test/.artifacts/survey-new${suffix}.png`, fullPage: true });
+    await p.goto(`${base}/print/monthly-report?month=${month.month}`);
+    await p.locator('.monthly-report [data-drawn=true]').nth(1).waitFor({ timeout: 30_000 });
+    await p.screenshot({ path: `test/.artifacts/monthly-report-preview${suffix}.png` });
+    if (!suffix) {
+      await p.pdf({ path: 'test/.artifacts/monthly-report-screens.pdf', format: 'A4', preferCSSPageSize: true, printBackground: true });
+      await p.goto(`${base}/print/survey?id=survey1&wave=1`);
+      await p.locator('[data-testid=print-sheet][data-print-ready=true]').waitFor();
+      await p.pdf({ path: 'test/.artifacts/questionnaires.pdf', format: 'A4', preferCSSPageSize: true, printBackground: true });
+      await p.goto(`${base}/print/survey-nonrespondents?id=survey1&wave=1`);
+      await p.locator('[data-testid=print-sheet][data-print-ready=true]').waitFor();
+      await p.pdf({ path: 'test/.artifacts/survey-nonrespondents.pdf', format: 'A4', preferCSSPageSize: true, printBackground: true });
+    }
+    await ctx.close();
+  }
+}
 await browser.close();
 await relay.close();

@@ -81,6 +81,8 @@ export interface CustomerRow {
   dateKeys: string[];
   gender: Gender;
   consent: boolean;
+  /** From the ID number, else the birthday's year; 0 unknown (age groups on the dashboard). */
+  birthYear: number;
 }
 
 /** Syllables of a Chinese name, from a pinyin library the store loads lazily. */

@@ -2,6 +2,7 @@ import type { CommandContext } from './actor';
 import type { Command } from './ops';
 import { historyEntry, type FieldChange, type HistoryEntry } from './history';
 import { newId } from './ids';
+import { birthYearOf } from './id-number';
 import { LIMITS } from './limits';
 import { maskIdNumber, maskPhone } from './mask';
 import { fail, ok, type Result } from './result';
@@ -154,6 +155,7 @@ export function projectCustomer(c: Customer, pinyinOf?: PinyinOf): CustomerRow {
     householdOf: c.householdOf, tags: c.tags, grade: c.grade, updatedAt: c.updatedAt,
     terms: customerTerms({ ...c, unitCodes }, pinyinOf),
     dates: c.dates, dateKeys: [...new Set(c.dates.map(dateKey))], gender: c.gender, consent: c.consent,
+    birthYear: birthYearOf(c.idNumber, c.dates.find((d) => d.kind === 'birthday')?.year),
   };
 }
 

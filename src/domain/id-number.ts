@@ -16,3 +16,13 @@ export function isValidIdNumber(raw: string): boolean {
 }
 
 export const normalizeIdNumber = (raw: string) => raw.trim().toUpperCase();
+
+/** The birth year an ID number states, or the birthday's year; 0 if neither is known. */
+export function birthYearOf(idNumber: string, birthdayYear?: number): number {
+  const id = idNumber.trim();
+  if (/^\d{17}[\dXx]$/.test(id)) {
+    const y = Number(id.slice(6, 10));
+    if (y >= 1900 && y <= 2100) return y;
+  }
+  return birthdayYear && birthdayYear >= 1900 ? birthdayYear : 0;
+}

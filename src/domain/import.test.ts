@@ -33,7 +33,7 @@ function idNumber(birth: string, seq = '123'): string {
 
 const existing: CustomerRow = {
   id: 'c0', kind: 'owner', name: '李娜', phones: ['13900001111'], idNumber: idNumber('19800101'), unitCode: '1-1-101', unitCodes: ['1-1-101'],
-  householdOf: '', tags: [], grade: 'normal', updatedAt: '', terms: [], dates: [], dateKeys: [], gender: '', consent: true,
+  householdOf: '', tags: [], grade: 'normal', updatedAt: '', terms: [], dates: [], dateKeys: [], gender: '', consent: true, birthYear: 0,
 };
 const facts = (over: Partial<ImportFacts> = {}): ImportFacts => ({ existing: [existing], knownUnits: new Set(['1-1-101', '3-2-1101', '3-2-1102', '5-1-302']), ...over });
 
@@ -239,7 +239,7 @@ describe('export', () => {
     const create = plan.command!.ops[0] as { fields: Record<string, unknown>; texts: Record<string, string> };
     for (const key of ['name', 'kind', 'gender', 'phones', 'idNumber', 'unitCode', 'tags', 'grade', 'dates'] as const) expect(create.fields[key]).toEqual(c[key]);
     expect(create.texts.notes).toBe('需要上门');
-    const units = unitTable([{ id: 'u', code: '3-2-1101', building: '3', entrance: '2', floor: 11, room: '1101', area: 89.5, use: 'shop', status: 'vacant' }]);
+    const units = unitTable([{ id: 'u', code: '3-2-1101', building: '3', entrance: '2', floor: 11, room: '1101', area: 89.5, use: 'shop', status: 'vacant', createdAt: '' }]);
     expect(units).toEqual([['房号', '面积', '用途', '状态'], ['3-2-1101', '89.5', '商铺', '空置']]);
   });
 });

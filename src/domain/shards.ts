@@ -31,6 +31,10 @@ export const SHARD_OF = {
   attendance: 'ledger',
   remarks: 'ledger',
   papers: 'ledger',
+  // Surveys and the indicator dashboard
+  surveys: 'office',
+  responses: 'ledger',
+  reports: 'ledger',
 } as const satisfies Record<string, ShardKind>;
 
 export type CollectionName = keyof typeof SHARD_OF;

@@ -28,6 +28,8 @@ export interface UnitRow {
   area: number | null;
   use: UnitUse;
   status: UnitStatus;
+  /** When the unit was registered: households are counted at a month's end. */
+  createdAt: string;
 }
 
 /** Splits a canonical code into building / entrance / room, and the floor from the room number. */
@@ -101,6 +103,7 @@ export function projectUnit(id: string, r: Record<string, unknown>): UnitRow {
     area: typeof r.area === 'number' ? r.area : null,
     use: UNIT_USES.includes(r.use as UnitUse) ? (r.use as UnitUse) : 'residential',
     status: UNIT_STATUSES.includes(r.status as UnitStatus) ? (r.status as UnitStatus) : 'owner',
+    createdAt: typeof r.createdAt === 'string' ? r.createdAt : '',
   };
 }
 

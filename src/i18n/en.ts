@@ -1297,4 +1297,7 @@ export const en: Dictionary = {
   'setup.invitationInvalid': 'This invitation is not valid. Ask a manager for a new one.',
   'setup.invitationUsed': 'This invitation was already used. Each one works once: ask a manager for a new one.',
   'setup.invitationExpired': 'This invitation has expired (they last 24 hours). Ask a manager for a new one.',
+  // Surveys and the indicator dashboard (the rest of its words: src/i18n/dashboard/)
+  'nav.dashboard': 'Figures',
+  'nav.surveys': 'Surveys',
 };

@@ -1,5 +1,12 @@
 import { createSignal } from 'solid-js';
-import { zhCN, type DictKey, type Dictionary } from './zh-CN';
+import { zhCN, type DictKey as BaseKey, type Dictionary } from './zh-CN';
+import type { DashboardKey } from './dashboard/zh-CN';
+
+/**
+ * Every key: the first screen's dictionary plus the words of pages that bring their own (a
+ * type-only import: those words ship with their pages, see `addDictionaries`).
+ */
+export type DictKey = BaseKey | DashboardKey;
 
 export type Locale = 'zh-CN' | 'zh-TW' | 'en';
 export const LOCALES: { id: Locale; label: string }[] = [
@@ -41,6 +48,17 @@ export async function initLocale(): Promise<void> {
   if (saved !== 'zh-CN') await setLocale(saved).catch(() => undefined);
 }
 
+/**
+ * Words a page brings with it (its chunk imports them), for every language at once: looked up
+ * after the language's own dictionary. Adding them before the page renders is enough, since
+ * nothing shown before needed them.
+ */
+const EXTRA: Partial<Record<Locale, Partial<Record<DictKey, string>>>> = {};
+export function addDictionaries(words: Record<Locale, Partial<Record<DictKey, string>>>): void {
+  for (const l of Object.keys(words) as Locale[]) EXTRA[l] = { ...EXTRA[l], ...words[l] };
+}
+const known = (key: string) => key in zhCN || key in (EXTRA['zh-CN'] ?? {});
+
 /** Fills `{{ name }}` placeholders. Values are inserted as text, never as markup. */
 export function format(template: string, params?: Record<string, string | number>): string {
   if (!params) return template;
@@ -49,8 +67,9 @@ export function format(template: string, params?: Record<string, string | number
 
 /** Reactive translation: re-evaluates when the locale changes. */
 export function t(key: DictKey, params?: Record<string, string | number>): string {
-  const dict = DICTIONARIES[locale()] ?? zhCN;
-  return format(dict[key] ?? zhCN[key] ?? key, params);
+  const l = locale();
+  const dict = (DICTIONARIES[l] ?? zhCN) as Partial<Record<DictKey, string>>;
+  return format(dict[key] ?? EXTRA[l]?.[key] ?? (zhCN as Partial<Record<DictKey, string>>)[key] ?? EXTRA['zh-CN']?.[key] ?? key, params);
 }
 
 /**
@@ -58,8 +77,8 @@ export function t(key: DictKey, params?: Record<string, string | number>): strin
  * is itself a dictionary key (a status, a kind) is translated too.
  */
 export function tCode(code: string, params?: Record<string, string | number>): string {
-  if (!(code in zhCN)) return code;
-  const translated = params && Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && v in zhCN ? t(v as DictKey) : v]));
+  if (!known(code)) return code;
+  const translated = params && Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && known(v) ? t(v as DictKey) : v]));
   return t(code as DictKey, translated);
 }
 
@@ -68,4 +87,3 @@ export function formatDateTime(iso: string): string {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
-export type { DictKey };

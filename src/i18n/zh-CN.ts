@@ -1296,6 +1296,9 @@ export const zhCN = {
   'setup.invitationInvalid': '此邀请无效。请向经理索取新的邀请。',
   'setup.invitationUsed': '此邀请已经用过。每个邀请只能使用一次，请向经理索取新的邀请。',
   'setup.invitationExpired': '此邀请已过期（有效期 24 小时）。请向经理索取新的邀请。',
+  // Surveys and the indicator dashboard (the rest of its words: src/i18n/dashboard/)
+  'nav.dashboard': '统计',
+  'nav.surveys': '问卷',
 } as const;
 
 export type DictKey = keyof typeof zhCN;

@@ -1297,4 +1297,7 @@ export const zhTW: Dictionary = {
   'setup.invitationInvalid': '此邀請無效。請向經理索取新的邀請。',
   'setup.invitationUsed': '此邀請已經用過。每個邀請只能使用一次，請向經理索取新的邀請。',
   'setup.invitationExpired': '此邀請已過期（有效期 24 小時）。請向經理索取新的邀請。',
+  // Surveys and the indicator dashboard (the rest of its words: src/i18n/dashboard/)
+  'nav.dashboard': '統計',
+  'nav.surveys': '問卷',
 };

@@ -50,8 +50,11 @@ export interface PrintPageProps {
   backHref: string;
   /** Screen-only options of the form (a building filter…), shown in the toolbar. */
   toolbar?: JSX.Element;
-  /** Runs when 打印 is pressed, before the browser's print dialog (a letter logs the contact). */
-  onPrint?: () => Promise<unknown> | void;
+  /**
+   * Runs when 打印 is pressed, before the browser's print dialog: a letter logs the contact, the
+   * monthly report freezes its snapshot. Resolving to `false` cancels the print.
+   */
+  onPrint?: () => Promise<unknown> | unknown;
   /** The records whose paper this prints (纸质件): pressing 打印 marks each 已打印. */
   papers?: PaperRef[];
   children: JSX.Element;
@@ -116,7 +119,7 @@ export function PrintPage(props: PrintPageProps) {
           <A href={props.backHref} class="button">← {t('common.back')}</A>
           {props.toolbar}
           <span class="print-hint muted">{t('print.hint')}</span>
-          <button type="button" class="primary" disabled={!ready()} onClick={async () => { await props.onPrint?.(); await printNow(); }}>{t('print.print')}</button>
+          <button type="button" class="primary" disabled={!ready()} onClick={async () => { if ((await props.onPrint?.()) === false) return; await printNow(); }}>{t('print.print')}</button>
         </div>
         <div class="print-sheet-scroll">
           <article class={`print-sheet ${orientation()}`} data-testid="print-sheet" data-print-ready={ready() ? 'true' : 'false'}

@@ -6,6 +6,8 @@ import { projectRequest, requestFromRecord } from '../domain/requests/record';
 import { projectFollowUp } from '../domain/requests/followup';
 import { eventFromRecord, projectAttendance, projectEvent, projectItem, projectRemark } from '../domain/events/record';
 import { projectPaper } from '../domain/papers';
+import { projectResponse, projectSurvey } from '../domain/surveys/records';
+import { projectReport } from '../domain/indicators/report-row';
 import { COLLECTION_NAMES, type CollectionName } from '../domain/shards';
 import { projectTemplate } from '../domain/templates/template';
 import { projectPlan } from '../domain/plans/plan';
@@ -60,16 +62,16 @@ export const COLLECTIONS = {
   staff: spec({ indexes: 'id, name', version: 1, row: staffFromRecord }),
   customers: spec({
     indexes: 'id, name, *terms, *phones, idNumber, unitCode, *unitCodes, householdOf, *tags, grade, kind, updatedAt, *dateKeys',
-    version: 4,
+    version: 5,
     row: (id, r) => projectCustomer(customerFromRecord(id, r), pinyinOf() ?? undefined),
     prepare: loadPinyin,
   }),
-  units: spec({ indexes: 'id, code, building, status, use', version: 1, row: projectUnit }),
+  units: spec({ indexes: 'id, code, building, status, use', version: 2, row: projectUnit }),
   contacts: spec({ indexes: 'id, customerId, unitCode, at, requestId', version: 1, row: projectContact }),
   requests: spec({
     indexes:
-      'id, number, kind, status, createdAt, dueFinish, customerId, unitCode, teamId, assigneeId, ownerId, [open+teamId], [open+assigneeId], [open+createdAt], [open+dueFinish], [open+teamId+dueFinish], [open+assigneeId+dueFinish], [open+ownerId+dueFinish], awaitingApproval, followUpDue, reopenCount',
-    version: 3,
+      'id, number, kind, status, createdAt, dueFinish, customerId, unitCode, teamId, assigneeId, ownerId, [open+teamId], [open+assigneeId], [open+createdAt], [open+dueFinish], [open+teamId+dueFinish], [open+assigneeId+dueFinish], [open+ownerId+dueFinish], awaitingApproval, followUpDue, reopenCount, doneAt, closedAt',
+    version: 4,
     row: (id, r) => projectRequest(requestFromRecord(id, r)),
   }),
   followups: spec({ indexes: 'id, requestId, customerId, at', version: 1, row: projectFollowUp }),
@@ -90,6 +92,10 @@ export const COLLECTIONS = {
   attendance: spec({ indexes: 'id, eventId, customerId', version: 1, row: projectAttendance }),
   remarks: spec({ indexes: 'id, eventId, customerId, requestId, topic', version: 1, row: projectRemark }),
   papers: spec({ indexes: 'id, form, ref, state, box, [form+state]', version: 1, row: projectPaper }),
+  // Surveys and the indicator dashboard
+  surveys: spec({ indexes: 'id, createdAt', version: 1, row: projectSurvey }),
+  responses: spec({ indexes: 'id, [surveyId+wave], unitCode, at', version: 1, row: projectResponse }),
+  reports: spec({ indexes: 'id, period, printedAt', version: 1, row: projectReport }),
 } satisfies Record<CollectionName, CollectionSpec<any>>;
 
 export type RowOf<C extends CollectionName> = ReturnType<(typeof COLLECTIONS)[C]['row']>;

@@ -21,6 +21,11 @@ const JoinPage = lazy(() => import('./setup/JoinPage').then((m) => ({ default: m
 const UnitList = lazy(() => import('./units/UnitList').then((m) => ({ default: m.UnitList })));
 const UnitNew = lazy(() => import('./units/UnitNew').then((m) => ({ default: m.UnitNew })));
 const UnitPage = lazy(() => import('./units/UnitPage').then((m) => ({ default: m.UnitPage })));
+// Surveys and the indicator dashboard
+const DashboardPage = lazy(() => import('./dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const SurveyList = lazy(() => import('./surveys/SurveyList').then((m) => ({ default: m.SurveyList })));
+const SurveyNew = lazy(() => import('./surveys/SurveyNew').then((m) => ({ default: m.SurveyNew })));
+const SurveyEntry = lazy(() => import('./surveys/SurveyEntry').then((m) => ({ default: m.SurveyEntry })));
 const PrintRoute = lazy(() => import('../print/PrintRoute').then((m) => ({ default: m.PrintRoute })));
 const Setup = lazy(() => import('./setup/Setup').then((m) => ({ default: m.Setup })));
 const WhoAreYou = lazy(() => import('./setup/WhoAreYou').then((m) => ({ default: m.WhoAreYou })));
@@ -87,6 +92,10 @@ export function App() {
       <Route path="/events/:id" component={() => <Office page={(o) => <EventPage office={o} />} />} />
       <Route path="/scan" component={() => <Office page={() => <ScanPage />} />} />
       <Route path="/papers" component={() => <Office page={(o) => <PapersPage office={o} />} />} />
+      <Route path="/dashboard" component={() => <Office page={(o) => <DashboardPage office={o} />} />} />
+      <Route path="/surveys" component={() => <Office page={(o) => <SurveyList office={o} />} />} />
+      <Route path="/surveys/new" component={() => <Office page={(o) => <SurveyNew office={o} />} />} />
+      <Route path="/surveys/:id/entry" component={() => <Office page={(o) => <SurveyEntry office={o} />} />} />
       <Route path="/import" component={() => <Office page={(o) => <ImportPage office={o} />} />} />
       <Route path="/print/:form" component={() => <Office page={(o) => <PrintRoute office={o} />} />} />
       <Route path="/settings" component={() => <Office page={(o) => <SettingsPage office={o} />} />} />

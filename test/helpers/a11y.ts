@@ -27,3 +27,9 @@ export async function controlsOf(page: Page, selector = 'body'): Promise<Control
     await cdp.detach();
   }
 }
+
+/** The page's controls, and those among them without an accessible name. */
+export async function unnamedControls(page: Page): Promise<{ count: number; unnamed: Control[] }> {
+  const found = await controlsOf(page);
+  return { count: found.length, unnamed: found.filter((c) => !c.name) };
+}

@@ -44,16 +44,24 @@ const SAMPLES: Record<CollectionName, Record<string, unknown>> = {
   remarks: { eventId: 'e1', customerId: 'c1', customerName: '欧阳娜娜', unitCode: '3-2-1101', topic: '停车', kind: 'complaint', text: '车位被占', status: 'open', reason: '', requestId: 'r1', requestNumber: 'TS-2612-A-001', createdAt: '2026-12-12T02:00:00.000Z' },
   papers: { form: 'sign-in', ref: 'events/e1', title: '签到表', year: 2026, printedAt: '2026-12-11T08:00:00.000Z', receivedAt: '2026-12-12T08:00:00.000Z', box: '' },
   followups: { requestId: 'r1', requestNumber: 'BX-2611-A-001', kind: 'repair', customerId: 'c1', customerName: '欧阳娜娜', unitCode: '3-2-1101', method: 'phone', satisfaction: 5, comment: '很好', at: '2026-11-04T08:00:00.000Z', by: 's1' },
+  // Surveys and the indicator dashboard
+  surveys: {
+    title: '2026年第四季度满意度调查', intro: '', levels: 7, satisfiedFrom: 5, target: { kind: 'building', buildings: ['3'] },
+    questions: [{ id: 'q1', type: 'scale', text: '总体满意度', options: ['1', '2', '3', '4', '5', '6', '7'] }, { id: 'q2', type: 'text', text: '意见', options: [] }],
+    waves: [{ n: 1, label: '第一轮', start: '2026-11-01' }], createdAt: '2026-11-01T08:00:00.000Z', createdBy: 's1', history: [],
+  },
+  responses: { surveyId: 'sv1', wave: 1, unitCode: '3-2-1101', channel: 'paper', at: '2026-11-05T08:00:00.000Z', by: 's1', 'a.q1': 3, 't.q1': 'scale', 'a.q2': '电梯太慢', 't.q2': 'text', history: [] },
+  reports: { period: '2026-11', label: 'MR-2611-A-1', printedAt: '2026-12-01T08:00:00.000Z', printedByName: '王丽', figures: [], history: [] },
 };
 
 /** What each collection's projection version produced from its sample (sha256, 12 hex). */
 const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
   settings: { version: 1, row: '2a0e4466f670' },
   staff: { version: 1, row: '4eea17d267a2' },
-  customers: { version: 4, row: '86040ae1a451' },
-  units: { version: 1, row: 'e15a986a7c25' },
+  customers: { version: 5, row: '1e6b5b68c604' },
+  units: { version: 2, row: '3fd761b46e08' },
   contacts: { version: 1, row: 'fa9879f9ea90' },
-  requests: { version: 3, row: '3e9ce849fc5c' },
+  requests: { version: 4, row: 'b994f1b3c185' },
   followups: { version: 1, row: '939dc003c8b3' },
   templates: { version: 1, row: '28924899e147' },
   plans: { version: 1, row: '4bece45f6fd5' },
@@ -65,12 +73,16 @@ const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
   attendance: { version: 1, row: '12ab4e915133' },
   remarks: { version: 1, row: '27138cb33f95' },
   papers: { version: 1, row: '3f3dc9d1a93d' },
+  // Surveys and the indicator dashboard
+  surveys: { version: 1, row: 'ead7b8f4dc07' },
+  responses: { version: 1, row: 'a6be5d3df322' },
+  reports: { version: 1, row: 'f325072ccd8c' },
 };
 
 /** The schema each database version was built with (sha256 of the index specs, 12 hex). */
 const SCHEMAS: Record<number, string> = {
   6: '15cb82ca62ed',
-  7: '6927b2b46aa6',
+  7: '21e391314de2',
 };
 
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12);

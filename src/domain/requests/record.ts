@@ -62,6 +62,12 @@ export function projectRequest(req: ServiceRequest): RequestRow {
     dueFinish: req.due.finish,
     dueReportBack: req.due.reportBack,
     reportedBackAt: req.reportedBackAt,
+    // For the indicators (dashboard): when it was responded to, completed (first and last), closed.
+    dueRespond: req.due.respond,
+    respondedAt: req.respondedAt,
+    doneAt: req.doneAt,
+    firstDoneAt: req.history.find((h) => h.action === 'request.completed')?.at ?? req.doneAt,
+    closedAt: req.closedAt,
     waiting: req.waitingSince ? 1 : 0,
     reopenCount: req.reopenCount,
     awaitingApproval: isComplaintKind(req.kind) && complaintState(req.history).stage === 'awaitingApproval' ? 1 : 0,

@@ -93,6 +93,12 @@ export interface RequestRow {
   dueFinish: string;
   dueReportBack: string;
   reportedBackAt: string;
+  dueRespond: string;
+  respondedAt: string;
+  doneAt: string;
+  /** The first completion, kept through reopenings (rework is counted in its month). */
+  firstDoneAt: string;
+  closedAt: string;
   waiting: 0 | 1;
   reopenCount: number;
   /** A complaint with a settlement waiting for the manager. */

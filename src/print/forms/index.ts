@@ -23,4 +23,8 @@ export const FORMS: Record<string, PrintForm> = {
   'activity-plan': lazy(() => import('./EventForms').then((m) => ({ default: m.ActivityPlan }))),
   'activity-record': lazy(() => import('./EventForms').then((m) => ({ default: m.ActivityRecord }))),
   'archive-index': lazy(() => import('./ArchiveIndex').then((m) => ({ default: m.ArchiveIndex }))),
+  // Surveys and the indicator dashboard
+  'monthly-report': lazy(() => import('./MonthlyReport').then((m) => ({ default: m.MonthlyReport }))),
+  survey: lazy(() => import('./SurveyForms').then((m) => ({ default: m.SurveyForms }))),
+  'survey-nonrespondents': lazy(() => import('./SurveyForms').then((m) => ({ default: m.SurveyNonRespondents }))),
 };

@@ -27,6 +27,8 @@ export function AppBar(props: { office: Office }) {
         <A href="/units" activeClass="active">{t('nav.units')}</A>
         <A href="/answers" activeClass="active">{t('nav.answers')}</A>
         <A href="/events" activeClass="active">{t('nav.events')}</A>
+        <A href="/dashboard" activeClass="active">{t('nav.dashboard')}</A>
+        <A href="/surveys" activeClass="active">{t('nav.surveys')}</A>
         <A href="/settings" activeClass="active">{t('nav.settings')}</A>
       </nav>
       <div class="status">

@@ -1,0 +1,107 @@
+import type { CommandContext } from '../actor';
+import { historyEntry } from '../history';
+import { newId } from '../ids';
+import type { Command } from '../ops';
+import { ledgerShard } from '../shards';
+import type { Status } from './targets';
+import type { IndicatorId } from './targets';
+
+/**
+ * 月度服务报告: printing it freezes the figures as printed into a snapshot kept with the month,
+ * so a signed copy can always be matched later, after records have changed. This is the one
+ * place indicators are stored as numbers, on purpose. Each snapshot has a label made of the
+ * month, this device's code and its own count (MR-2611-A-2): two tablets printing offline get
+ * different labels, and a reprint of a snapshot names it.
+ */
+export interface ReportFigure {
+  id: IndicatorId;
+  numerator: number;
+  denominator: number;
+  value: number | null;
+  target: number;
+  status: Status;
+}
+
+export interface ReportTime {
+  category: string;
+  measure: 'respond' | 'finish';
+  n: number;
+  median: number | null;
+  p90: number | null;
+  limit: number | null;
+  status: Status;
+}
+
+export interface ReportWorst {
+  category: string;
+  requests: number;
+  numbers: string[];
+}
+
+export interface ReportSurvey {
+  title: string;
+  wave: number;
+  targeted: number;
+  answered: number;
+  satisfied: number;
+  answers: number;
+}
+
+export interface ReportContent {
+  period: string;
+  filters: Record<string, string>;
+  figures: ReportFigure[];
+  /** The 12-month trend of the headline figures, as printed. */
+  trend: { month: string; values: Partial<Record<IndicatorId, number | null>> }[];
+  times: ReportTime[];
+  worst: ReportWorst[];
+  surveys: ReportSurvey[];
+}
+
+export interface ReportSnapshot extends ReportContent {
+  id: string;
+  label: string;
+  printedAt: string;
+  printedBy: string;
+  printedByName: string;
+}
+
+export interface ReportRow {
+  id: string;
+  period: string;
+  label: string;
+  printedAt: string;
+  printedByName: string;
+}
+
+export function reportLabel(period: string, deviceCode: string, n: number): string {
+  return `MR-${period.slice(2, 4)}${period.slice(5, 7)}-${deviceCode}-${n}`;
+}
+
+/** `deviceCount`: snapshots of this month this device already made. */
+export function freezeReport(content: ReportContent, deviceCount: number, ctx: CommandContext, id = newId()): { id: string; label: string; command: Command } {
+  const label = reportLabel(content.period, ctx.actor.deviceCode, deviceCount + 1);
+  return {
+    id,
+    label,
+    command: {
+      shard: ledgerShard(Number(content.period.slice(0, 4))),
+      ops: [
+        { kind: 'create', collection: 'reports', id, fields: { ...content, label, device: ctx.actor.deviceCode, printedAt: ctx.now, printedBy: ctx.actor.staffId, printedByName: ctx.actor.name } },
+        { kind: 'log', collection: 'reports', id, entry: historyEntry(ctx, 'report.frozen', undefined, { label, period: content.period }) },
+      ],
+    },
+  };
+}
+
+export function reportFromRecord(id: string, r: Record<string, unknown>): ReportSnapshot {
+  const s = (k: string) => String(r[k] ?? '');
+  const arr = <T>(k: string) => (Array.isArray(r[k]) ? (r[k] as T[]) : []);
+  return {
+    id, label: s('label'), period: s('period'), printedAt: s('printedAt'), printedBy: s('printedBy'), printedByName: s('printedByName'),
+    filters: (r.filters as Record<string, string>) ?? {},
+    figures: arr('figures'), trend: arr('trend'), times: arr('times'), worst: arr('worst'), surveys: arr('surveys'),
+  };
+}
+
+export { projectReport } from './report-row';

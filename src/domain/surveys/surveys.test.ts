@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { CommandContext } from '../actor';
+import { nonRespondents, projectResponse, recordResponse, responseId, responseRates, isUnsatisfiedWithComment } from './response';
+import { createSurvey, DEFAULT_LABELS, surveyFromRecord, targetUnits, type SurveyInput } from './survey';
+
+const ctx: CommandContext = { actor: { staffId: 's1', name: '王丽', deviceCode: 'A' }, now: '2026-11-05T02:00:00.000Z' };
+const base: SurveyInput = {
+  title: '第四季度满意度调查', intro: '', levels: 7, satisfiedFrom: 5,
+  questions: [
+    { type: 'scale', text: '总体', options: DEFAULT_LABELS[7] },
+    { type: 'single', text: '最常联系方式', options: ['电话', '前台'] },
+    { type: 'text', text: '意见', options: [] },
+  ],
+  target: { kind: 'all' }, firstWave: { label: '第一轮', start: '2026-11-01' },
+};
+
+function survey(input = base) {
+  const made = createSurvey(input, ctx, 'sv1');
+  if (!made.ok) throw new Error(JSON.stringify(made.problems));
+  return surveyFromRecord('sv1', made.value.command.ops[0].kind === 'create' ? made.value.command.ops[0].fields : {});
+}
+
+describe('surveys', () => {
+  it('checks the questionnaire: title, cut-off within the scale, one label per level', () => {
+    const bad = createSurvey({ ...base, title: ' ', satisfiedFrom: 8, questions: [{ type: 'scale', text: 'x', options: DEFAULT_LABELS[5] }] }, ctx);
+    expect(bad.ok ? [] : bad.problems.map((p) => p.code)).toEqual(['survey.error.titleRequired', 'survey.error.satisfiedFrom', 'survey.error.scaleLabels']);
+    expect(survey().questions.map((q) => q.id)).toEqual(['q1', 'q2', 'q3']);
+  });
+
+  it('one record per household per wave, in the ledger of the wave\'s year; answers one field per question', () => {
+    const s = survey();
+    const made = recordResponse(s, 1, '3-2-1101', 'paper', { q1: 3, q3: '电梯太慢' }, ctx, false);
+    expect(made.ok).toBe(true);
+    if (!made.ok) return;
+    expect(made.value.id).toBe(responseId('sv1', 1, '3-2-1101'));
+    expect(made.value.command.shard).toBe('ledger-2026');
+    const set = made.value.command.ops[0];
+    expect(set).toMatchObject({ kind: 'set', upsert: true, collection: 'responses' });
+    const row = projectResponse(made.value.id, set.kind === 'set' ? set.fields : {});
+    expect(row).toMatchObject({ building: '3', levels: { q1: 3 }, lowest: 3, comment: '电梯太慢' });
+    expect(isUnsatisfiedWithComment(s, row)).toBe(true);
+    expect(recordResponse(s, 1, '3-2-1101', 'paper', { q1: 8 }, ctx, false)).toMatchObject({ ok: false, problems: [{ code: 'survey.error.level', params: { n: 1, levels: 7 } }] });
+    expect(recordResponse(s, 2, '3-2-1101', 'paper', { q1: 3 }, ctx, false)).toMatchObject({ ok: false });
+    expect(recordResponse(s, 1, '3-2-1101', 'paper', {}, ctx, false)).toMatchObject({ ok: false, problems: [{ code: 'survey.error.empty' }] });
+  });
+
+  it('targets households and reports the response rate per building and who did not answer', () => {
+    const units = [
+      { code: '1-1-101', building: '1', use: 'residential' }, { code: '1-1-102', building: '1', use: 'residential' },
+      { code: '2-1-101', building: '2', use: 'residential' }, { code: 'P-001', building: '', use: 'parking' },
+    ];
+    const customers = [{ kind: 'tenant', tags: ['老人'], unitCodes: ['1-1-102'] }, { kind: 'owner', tags: [], unitCodes: ['2-1-101'] }];
+    expect(targetUnits({ kind: 'all' }, units, customers)).toEqual(['1-1-101', '1-1-102', '2-1-101']);
+    expect(targetUnits({ kind: 'building', buildings: ['2'] }, units, customers)).toEqual(['2-1-101']);
+    expect(targetUnits({ kind: 'type', customerKinds: ['tenant'] }, units, customers)).toEqual(['1-1-102']);
+    expect(targetUnits({ kind: 'tag', tags: ['老人'] }, units, customers)).toEqual(['1-1-102']);
+    const targeted = targetUnits({ kind: 'all' }, units, customers);
+    const rows = [projectResponse('x', { surveyId: 'sv1', wave: 1, unitCode: '1-1-101', 'a.q1': 5, 't.q1': 'scale' })];
+    expect(responseRates(targeted, rows)).toEqual([
+      { building: '1', targeted: 2, answered: 1, rate: 50 },
+      { building: '2', targeted: 1, answered: 0, rate: 0 },
+    ]);
+    expect(nonRespondents(targeted, rows)).toEqual(['1-1-102', '2-1-101']);
+  });
+});

@@ -1,0 +1,35 @@
+import { dashboardModel } from '../../domain/indicators/dashboard';
+import type { ReportContent, ReportSnapshot } from '../../domain/indicators/report';
+import { reportContent, surveyResults } from '../../domain/indicators/report-content';
+import type { ServiceSettings } from '../../domain/requests/settings';
+import type { Office } from '../../store/office-api';
+import { indicatorInput } from '../../store/queries/indicators';
+import { listSurveys, surveyHouseholds } from '../../store/queries/surveys';
+import { readReport, reportsOf } from '../../store/reports';
+import { serviceSettings } from '../../store/queries/settings';
+
+export interface ReportData {
+  settings: ServiceSettings;
+  /** A stored snapshot (a reprint), or null for the figures as they are now. */
+  snapshot: ReportSnapshot | null;
+  content: ReportContent;
+  snapshots: { id: string; label: string; printedAt: string }[];
+}
+
+/** The monthly report's figures: from a snapshot when one is asked for, else computed from the records now. */
+export async function loadReport(office: Office, month: string, snapshotId: string): Promise<ReportData> {
+  const settings = await serviceSettings(office.db);
+  const snapshots = (await reportsOf(office, month)).map((r) => ({ id: r.id, label: r.label, printedAt: r.printedAt }));
+  const snapshot = snapshotId ? await readReport(office, snapshotId) : null;
+  if (snapshot) return { settings, snapshot, content: snapshot, snapshots };
+  const input = await indicatorInput(office.db, month);
+  const model = dashboardModel(input, month);
+  const ids = model.worst.flatMap((w) => w.problemIds);
+  const rows = await office.db.requests.bulkGet(ids);
+  const numberOf = new Map(rows.filter((r) => !!r).map((r) => [r!.id, r!.number]));
+  const surveys = await listSurveys(office.db);
+  const targeted = new Map<string, number>();
+  for (const s of surveys) targeted.set(s.id, (await surveyHouseholds(office.db, s)).length);
+  const results = surveyResults(surveys, input.responses, targeted, month, settings.calendar.utcOffset);
+  return { settings, snapshot: null, content: reportContent(model, numberOf, results), snapshots };
+}

@@ -1,0 +1,56 @@
+import { ok, fail, type Result } from '../domain/result';
+import { addWave as addWaveCommand, createSurvey as createCommand, surveyFromRecord, type Survey, type SurveyInput } from '../domain/surveys/survey';
+import { linkRequest, recordResponse, type Answer, type ResponseChannel, type ResponseRow } from '../domain/surveys/response';
+import type { Office } from './office-api';
+import { categoriesFor } from '../domain/requests/settings';
+import { takeRequest } from './requests';
+import { serviceSettings } from './queries/settings';
+
+export async function createSurvey(office: Office, input: SurveyInput): Promise<Result<string>> {
+  const made = createCommand(input, office.context());
+  if (!made.ok) return made;
+  const saved = await office.run(made.value.command);
+  return saved.ok ? ok(made.value.id) : saved;
+}
+
+export async function readSurvey(office: Office, id: string): Promise<Survey | null> {
+  const r = await office.read('office', 'surveys', id);
+  return r ? surveyFromRecord(id, r) : null;
+}
+
+export async function addWave(office: Office, surveyId: string, label: string, start: string): Promise<Result<void>> {
+  const survey = await readSurvey(office, surveyId);
+  if (!survey) return fail({ code: 'error.notFound' });
+  const made = addWaveCommand(survey, label, start, office.context());
+  return made.ok ? office.run(made.value) : made;
+}
+
+/** Saves one household's answers of one wave (its own record: see `responseId`). */
+export async function saveResponse(office: Office, survey: Survey, wave: number, unitCode: string, channel: ResponseChannel, answers: Record<string, Answer>): Promise<Result<string>> {
+  const exists = !!(await office.db.responses.get(`${survey.id}~${wave}~${unitCode}`));
+  const made = recordResponse(survey, wave, unitCode, channel, answers, office.context(), exists);
+  if (!made.ok) return made;
+  const saved = await office.run(made.value.command);
+  return saved.ok ? ok(made.value.id) : saved;
+}
+
+/**
+ * An "unsatisfied" answer with a comment becomes a service request (建议 by default: the
+ * resident did not report a fault, they told us what is wrong) in one tap; the response keeps
+ * the request's id, so it is not made twice.
+ */
+export async function requestFromResponse(office: Office, survey: Survey, row: ResponseRow): Promise<Result<{ id: string; number: string }>> {
+  if (row.requestId) return fail({ code: 'survey.error.alreadyRequest' });
+  const wave = survey.waves.find((w) => w.n === row.wave);
+  if (!wave) return fail({ code: 'survey.error.noWave' });
+  const customer = (await office.db.customers.where('unitCodes').equals(row.unitCode).first()) ?? null;
+  const category = categoriesFor(await serviceSettings(office.db), 'suggestion')[0]?.id ?? '';
+  const made = await takeRequest(office, {
+    kind: 'suggestion', category, urgency: 'normal', channel: row.channel === 'door' ? 'visit' : row.channel === 'phone' ? 'phone' : 'walkIn',
+    description: `${survey.title}（${wave.label}）：${row.comment}`, customerId: customer?.id ?? '', customerName: customer?.name ?? '',
+    unitCode: row.unitCode, phone: '', location: '',
+  });
+  if (!made.ok) return made;
+  const linked = await office.run(linkRequest(row, wave, made.value.id, made.value.number, office.context()));
+  return linked.ok ? made : linked;
+}
