@@ -197,15 +197,27 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       mine.delete(conn);
       if (!mine.size) deviceSockets.delete(socketsKey);
       clearInterval(ping);
-      stopWaiting();
-      void leave(room, conn);
+      // Updates that came in while the room was loading are applied once it has loaded, even
+      // though their sender has gone (a tablet that sent its offline edits and lost the Wi-Fi a
+      // second later): the room stays held until then (see room.ready below).
+      if (ready || !queue.some(isDocumentUpdate)) {
+        stopWaiting();
+        void leave(room, conn);
+      }
     });
     conn.on('error', () => conn.terminate());
 
     room.ready.then(
       () => {
+        if (conn.readyState !== conn.OPEN) {
+          // Gone while the room loaded: its document updates still count; nothing is answered
+          // and no presence is kept for it.
+          for (const data of queue.splice(0)) if (isDocumentUpdate(data)) handle(data);
+          stopWaiting();
+          void leave(room, conn);
+          return;
+        }
         stopWaiting();
-        if (conn.readyState !== conn.OPEN) return;
         room.join(conn);
         ready = true;
         for (const data of queue.splice(0)) handle(data);
@@ -274,4 +286,9 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       return closing;
     },
   };
+}
+
+/** A y-protocols sync step 2 or update message (type 0, then 1 or 2: one-byte varints). */
+function isDocumentUpdate(data: Uint8Array): boolean {
+  return data.length > 2 && data[0] === 0 && (data[1] === 1 || data[1] === 2);
 }

@@ -56,6 +56,9 @@ export async function benchImport(browser: Browser, relay: Relay, dir: string, c
   await form.getByLabel(zh['pin.label']).fill(TEST_PIN);
   await form.getByLabel(zh['pin.again']).fill(TEST_PIN);
   await form.getByRole('button', { name: zh['setup.addStaff'] }).click();
+  // The app opens on 今日; the import is reached from the customer list.
+  await page.getByRole('heading', { name: zh['today.title'], exact: true }).waitFor({ timeout: 60_000 });
+  await page.getByRole('navigation', { name: zh['nav.main'] }).getByRole('link', { name: zh['nav.customers'] }).click();
   await page.getByRole('link', { name: '导入/导出' }).click();
   await page.evaluate(() => {
     const w = window as unknown as { longest: number[] };

@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import WebSocket from 'ws';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Relay } from '../../sync-server/relay';
 import { addDevice } from '../helpers/device-api';
@@ -148,6 +151,37 @@ describe('relay', () => {
     await whenSynced(later.provider);
     later.doc.getMap('customers').set('fromLater', 1);
     await until(() => waiting.doc.getMap('customers').has('fromLater'), [waiting.doc], 5_000, 'the waiting client to see a later edit');
+  });
+
+  it('keeps an update sent while its room loaded, even when the sender left before the load finished', async () => {
+    // A tablet sends its offline edits right after connecting and loses the Wi-Fi a second later,
+    // while the relay is still loading the room from disk: the edits must still reach the room.
+    const office = await relay.offices.add('A');
+    const room = `${office.id}/directory`;
+    const big = client(room, office.token);
+    await whenSynced(big.provider);
+    const customers = big.doc.getMap('customers');
+    big.doc.transact(() => {
+      for (let i = 0; i < 20_000; i++) customers.set(`c${i}`, 'x'.repeat(40)); // a room slow to load
+    });
+    big.provider.destroy();
+    for (let i = 0; (await (await fetch(`${relay.url}/healthz`)).json()).rooms !== 0; i++) {
+      if (i > 200) throw new Error('room never unloaded');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    // A bare socket: one update message, then gone before the room can have loaded.
+    const edit = new Y.Doc();
+    edit.getMap('customers').set('offlineEdit', 'kept');
+    const enc = encoding.createEncoder();
+    encoding.writeVarUint(enc, 0);
+    syncProtocol.writeUpdate(enc, Y.encodeStateAsUpdate(edit));
+    const sender = new WebSocket(`${wsUrl(relay)}/${room}?token=${office.token}`);
+    await new Promise((r) => sender.on('open', r));
+    sender.send(encoding.toUint8Array(enc));
+    sender.terminate();
+    const reader = client(room, office.token);
+    await whenSynced(reader.provider);
+    await until(() => reader.doc.getMap('customers').get('offlineEdit') === 'kept', [reader.doc], 10_000, 'the update sent while the room loaded');
   });
 
   it('creates offices over HTTP only from this machine, and hands out unique device codes', async () => {
