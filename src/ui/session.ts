@@ -26,7 +26,8 @@ export function openOffice(config: DeviceConfig): OfficeClient {
   firstScreen.then(async () => {
     office.start();
     const year = new Date().getFullYear();
-    for (const shard of ['directory', ledgerShard(year), ledgerShard(year - 1)] as const) await office.load(shard).catch(() => undefined);
+    // This year's ledger first: a new request is written into it, so the desk can save soonest.
+    for (const shard of [ledgerShard(year), 'directory', ledgerShard(year - 1)] as const) await office.load(shard).catch(() => undefined);
   });
   void requestPersistence();
   return office;
@@ -35,7 +36,7 @@ export function openOffice(config: DeviceConfig): OfficeClient {
 let markFirst: () => void = () => {};
 const firstScreen = new Promise<void>((resolve) => {
   markFirst = resolve;
-  setTimeout(resolve, 1500);
+  setTimeout(resolve, 500);
 });
 
 /** Called by the first screen once it shows real content. */
