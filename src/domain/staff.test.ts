@@ -84,3 +84,12 @@ describe('updateStaff', () => {
     expect(updateStaff(staff[2], { role: 'team', teamId: 'engineering' }, ctx, { role: 'manager', staff, teams })).toEqual({ ok: true, value: null });
   });
 });
+
+describe('a newcomer registering themself', () => {
+  it('is named in the history with the device they registered on', () => {
+    const made = createStaff('李娜', 'reception', { now: '2026-12-01T08:00:00.000Z', deviceCode: 'C' }, 's9');
+    if (!made.ok) throw new Error('refused');
+    const log = made.value.command.ops.find((op) => op.kind === 'log');
+    expect(log && log.kind === 'log' ? log.entry : null).toMatchObject({ by: 's9', byName: '李娜', device: 'C' });
+  });
+});

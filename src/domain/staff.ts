@@ -49,7 +49,8 @@ export interface NewStaffFacts {
 export function createStaff(
   name: string,
   role: StaffRole,
-  ctx: Omit<CommandContext, 'actor'> & { actor?: CommandContext['actor'] },
+  /** Without an actor, the newcomer registers themself on the device `deviceCode`. */
+  ctx: Omit<CommandContext, 'actor'> & { actor?: CommandContext['actor']; deviceCode?: string },
   id = newId(),
   teamId = '',
   facts: NewStaffFacts = { creator: null },
@@ -60,7 +61,7 @@ export function createStaff(
   if (!STAFF_ROLES.includes(role)) return fail({ code: 'staff.error.badRole', field: 'role' });
   if (role === 'manager' && facts.creator !== 'manager' && facts.creator !== 'founder') return fail({ code: 'staff.error.managerGrant', field: 'role' });
   if (facts.pin !== undefined && !isPinHash(facts.pin)) return fail({ code: 'pin.error.badHash', field: 'pin' });
-  const actor = ctx.actor ?? { staffId: id, name: clean, deviceCode: '' };
+  const actor = ctx.actor ?? { staffId: id, name: clean, deviceCode: ctx.deviceCode ?? '' };
   const fields: Record<string, unknown> = { name: clean, role, teamId: role === 'team' ? teamId.trim() : '', createdAt: ctx.now, createdBy: actor.staffId };
   if (facts.pin) fields.pin = facts.pin;
   return ok({

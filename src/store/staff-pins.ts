@@ -114,11 +114,10 @@ export async function addStaffProfile(office: Office, p: NewProfile, founder = f
   if (!dryRun.ok) return pin.ok ? dryRun : fail(...dryRun.problems, ...pin.problems);
   if (!pin.ok) return pin;
   const chosen = office.config.staffId ? office.context().actor : undefined;
-  const ctx = { now: new Date().toISOString(), actor: chosen };
+  // A newcomer registers themself: the history says so, with this device's code.
+  const ctx = { now: new Date().toISOString(), actor: chosen, deviceCode: office.config.deviceCode };
   const made = createStaff(p.name, p.role, ctx, undefined, p.teamId ?? '', { creator, pin: await hashPin(pin.value) });
   if (!made.ok) return made;
-  // A newcomer registers themself: the history says so, with this device's code.
-  for (const op of made.value.command.ops) if (op.kind === 'log') op.entry.device = office.config.deviceCode;
   const saved = await office.run(made.value.command);
   return saved.ok ? ok({ id: made.value.id, name: p.name.trim() }) : saved;
 }
