@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { createEffect, For, Show, untrack } from 'solid-js';
 import { remarkSummary } from '../../domain/events/remarks';
 import type { CommunityEvent } from '../../domain/events/types';
 import { t } from '../../i18n';
@@ -13,6 +13,13 @@ export function AnalysisCard(props: { office: Office; event: CommunityEvent }) {
   const remarks = createLive(() => props.event.id, (id) => remarksOf(props.office.db, id), []);
   const readOnly = () => props.event.status === 'closed';
   const edit = (field: 'decisions' | 'evaluation' | 'happened' | 'improvement') => (v: string, base: string) => editText(props.office, props.event.id, field, v, base);
+  // The record's snapshots arrive from the sync worker a moment after each change (also of the
+  // texts above): one must never overwrite what is being typed into this box.
+  let photos: HTMLInputElement | undefined;
+  createEffect(() => {
+    const value = props.event.photos;
+    if (photos && document.activeElement !== photos) photos.value = value;
+  });
   return (
     <section class="card" aria-labelledby="analysis-title">
       <h2 id="analysis-title">{t('events.analysis')}</h2>
@@ -28,7 +35,7 @@ export function AnalysisCard(props: { office: Office; event: CommunityEvent }) {
         <NotesEditor name="happened" rows={3} label={t('events.happened')} hint={t('events.minutesHint')} readOnly={readOnly()} value={props.event.happened} onEdit={edit('happened')} />
         <label>
           {t('events.photos')}
-          <input name="photos" value={props.event.photos} placeholder={t('events.photosHint')} readOnly={readOnly()} onChange={(e) => void setPhotos(props.office, props.event.id, e.currentTarget.value)} />
+          <input ref={photos} name="photos" value={untrack(() => props.event.photos)} placeholder={t('events.photosHint')} readOnly={readOnly()} onChange={(e) => void setPhotos(props.office, props.event.id, e.currentTarget.value)} />
         </label>
       </Show>
       <NotesEditor name="decisions" rows={3} label={t('events.decisions')} hint={t('events.minutesHint')} readOnly={readOnly()} value={props.event.decisions} onEdit={edit('decisions')} />
