@@ -31,6 +31,25 @@ function client(room: string, token: string) {
   return c;
 }
 
+/** An office whose directory room holds 20,000 entries (slow to load) and is no longer loaded. */
+async function slowRoom() {
+  const office = await relay.offices.add('A');
+  const room = `${office.id}/directory`;
+  const big = client(room, office.token);
+  await whenSynced(big.provider);
+  const customers = big.doc.getMap('customers');
+  big.doc.transact(() => {
+    for (let i = 0; i < 20_000; i++) customers.set(`c${i}`, 'x'.repeat(40));
+  });
+  big.provider.destroy();
+  // The room unloads (and compacts) after its last client leaves; nothing to listen to, so poll.
+  for (let i = 0; (await (await fetch(`${relay.url}/healthz`)).json()).rooms !== 0; i++) {
+    if (i > 200) throw new Error('room never unloaded');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return { office, room };
+}
+
 describe('relay', () => {
   it('answers /healthz and keeps only a hash of each token', async () => {
     const office = await relay.offices.add('翠湖花园管理处');
@@ -125,20 +144,7 @@ describe('relay', () => {
     // Found by convergence.property.test.ts: a socket that closed while its room was still
     // loading from disk made the relay drop the room; a second socket waiting on the same load
     // then joined the dropped room, and its edits never reached anyone else.
-    const office = await relay.offices.add('A');
-    const room = `${office.id}/directory`;
-    const big = client(room, office.token);
-    await whenSynced(big.provider);
-    const customers = big.doc.getMap('customers');
-    big.doc.transact(() => {
-      for (let i = 0; i < 20_000; i++) customers.set(`c${i}`, 'x'.repeat(40)); // a room slow to load
-    });
-    big.provider.destroy();
-    // The room unloads (and compacts) after its last client leaves; nothing to listen to, so poll.
-    for (let i = 0; (await (await fetch(`${relay.url}/healthz`)).json()).rooms !== 0; i++) {
-      if (i > 200) throw new Error('room never unloaded');
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    const { office, room } = await slowRoom();
 
     const early = new WebSocket(`${wsUrl(relay)}/${room}?token=${office.token}`);
     await new Promise((r) => early.on('open', r));
@@ -156,19 +162,7 @@ describe('relay', () => {
   it('keeps an update sent while its room loaded, even when the sender left before the load finished', async () => {
     // A tablet sends its offline edits right after connecting and loses the Wi-Fi a second later,
     // while the relay is still loading the room from disk: the edits must still reach the room.
-    const office = await relay.offices.add('A');
-    const room = `${office.id}/directory`;
-    const big = client(room, office.token);
-    await whenSynced(big.provider);
-    const customers = big.doc.getMap('customers');
-    big.doc.transact(() => {
-      for (let i = 0; i < 20_000; i++) customers.set(`c${i}`, 'x'.repeat(40)); // a room slow to load
-    });
-    big.provider.destroy();
-    for (let i = 0; (await (await fetch(`${relay.url}/healthz`)).json()).rooms !== 0; i++) {
-      if (i > 200) throw new Error('room never unloaded');
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    const { office, room } = await slowRoom();
     // A bare socket: one update message, then gone before the room can have loaded.
     const edit = new Y.Doc();
     edit.getMap('customers').set('offlineEdit', 'kept');

@@ -38,6 +38,18 @@ export const search: Metric = {
   },
 };
 
+/** Runs `script` (a click from the customer list to another page) `n` times, back to the list after each; the warm-up dropped. */
+async function fromList(page: Page, scope: { check(): void }, script: string, arg: unknown, n: number, what: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    scope.check();
+    times.push(await run<number>(page, script, typeof arg === 'function' ? (arg as (i: number) => unknown)(i) : arg, 10_000, what));
+    await page.goBack();
+    await page.getByTestId('customer-list').waitFor();
+  }
+  return median(times.slice(1));
+}
+
 export const pageOpen: Metric = {
   name: 'page-open',
   specs: [spec('customers.page_open_ms', 'ms', 100)],
@@ -47,14 +59,7 @@ export const pageOpen: Metric = {
     const office = await bench.office();
     const { page } = await bench.tablet();
     await steadyList(page, office, 1500);
-    const times: number[] = [];
-    for (let i = 0; i < 21; i++) {
-      scope.check();
-      times.push(await run<number>(page, OPEN_SCRIPT, i * 7, 10_000, 'customer page'));
-      await page.goBack();
-      await page.getByTestId('customer-list').waitFor();
-    }
-    record('customers.page_open_ms', median(times.slice(1)));
+    record('customers.page_open_ms', await fromList(page, scope, OPEN_SCRIPT, (i: number) => i * 7, 21, 'customer page'));
   },
 };
 
@@ -67,14 +72,7 @@ export const queue: Metric = {
     const office = await bench.office();
     const { page } = await bench.tablet();
     await steadyList(page, office, 3000);
-    const times: number[] = [];
-    for (let i = 0; i < 8; i++) {
-      scope.check();
-      times.push(await run<number>(page, QUEUE_SCRIPT, null, 10_000, 'queue'));
-      await page.goBack();
-      await page.getByTestId('customer-list').waitFor();
-    }
-    record('requests.queue_first_render_ms', median(times.slice(1)));
+    record('requests.queue_first_render_ms', await fromList(page, scope, QUEUE_SCRIPT, null, 8, 'queue'));
   },
 };
 
@@ -87,13 +85,6 @@ export const today: Metric = {
     const office = await bench.office();
     const { page } = await bench.tablet();
     await steadyList(page, office, 1500);
-    const times: number[] = [];
-    for (let i = 0; i < 8; i++) {
-      scope.check();
-      times.push(await run<number>(page, TODAY_SCRIPT, null, 10_000, '今日'));
-      await page.goBack();
-      await page.getByTestId('customer-list').waitFor();
-    }
-    record('today.first_render_ms', median(times.slice(1)));
+    record('today.first_render_ms', await fromList(page, scope, TODAY_SCRIPT, null, 8, '今日'));
   },
 };
