@@ -181,3 +181,57 @@ describe('monthly report', () => {
     expect(await page.getByTestId('report-snapshot').textContent()).toContain(`重印：快照 ${label}`);
   });
 });
+
+describe('filters', () => {
+  it('narrow the dashboard to a building, and the report prints them in its header and keeps them in its snapshot', async () => {
+    await page.goto(`${base}/dashboard?month=${seeded.month}`);
+    await page.getByTestId('tile-rework').waitFor({ timeout: 60_000 });
+    const tile = async (id: string) => (await page.getByTestId(`tile-${id}`).textContent())!.replace(/\s+/g, '');
+    expect(await tile('complaintsPer100')).toContain('6.67');
+    // Building 2 holds the two noise complaints and 10 of the 30 households.
+    await page.locator('select[data-filter=building]').selectOption('2');
+    await expect.poll(() => tile('complaintsPer100'), { timeout: 10_000 }).toContain('20.00');
+    expect(await tile('complaintsPer100')).toContain('2/10');
+    expect(await tile('complaintFollowUp')).toContain('1/2');
+    expect(await tile('rework')).toContain('0/0');
+    // The survey answers of building 2's ten households only: 20 of the 60.
+    expect(await tile('satisfactionSurveys')).toMatch(/\/20$/);
+    expect(page.url()).toContain('building=2');
+    // A category filter leaves the survey answers out, and says so.
+    await page.locator('select[data-filter=category]').selectOption('noise');
+    await expect.poll(() => tile('satisfactionSurveys'), { timeout: 10_000 }).toContain('0/0');
+    await page.getByText(zh['dashboard.surveysNotFiltered']).waitFor();
+    await page.locator('select[data-filter=category]').selectOption('');
+    await expect.poll(() => tile('satisfactionSurveys'), { timeout: 10_000 }).toMatch(/\/20$/);
+    const named = await unnamedControls(page);
+    expect(named.unnamed, 'controls without an accessible name').toEqual([]);
+    await page.screenshot({ path: 'test-results/dashboard-filtered.png' });
+
+    // 打印月报 takes the filters along.
+    await page.getByRole('link', { name: zh['dashboard.printReport'] }).click();
+    await page.locator('[data-testid=print-sheet][data-print-ready=true]').waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.locator('.monthly-report [data-drawn=true] svg').count(), { timeout: 20_000 }).toBe(2);
+    expect(page.url()).toContain('building=2');
+    await page.evaluate(() => { window.print = () => { document.body.dataset.printed = 'yes'; }; });
+    await page.getByRole('button', { name: zh['print.print'] }).click();
+    await page.waitForFunction(() => document.body.dataset.printed === 'yes');
+    const frozen = (await page.getByTestId('report-snapshot').textContent()) ?? '';
+    const label = frozen.match(/快照 (MR-\d{4}-[A-Z]+-\d+)/)?.[1] ?? '';
+    expect(label, frozen).not.toBe('');
+    expect(page.url()).toMatch(/building=2.*snapshot=/);
+    const pdf = await printToPdf(page, 'monthly-report-building-2');
+    await pdfPageToPng(pdf.path, 'monthly-report-building-2-p1', 1, 60);
+    const text = pdf.text.replace(/[ \t]+/g, ' ');
+    expect(text).toContain('楼栋：2 栋');
+    expect(text).not.toContain(zh['report.allOffice']);
+    const per100 = text.split('\n').find((l) => l.trim().startsWith(zh['indicator.complaintsPer100']))!;
+    expect(per100.replace(/\s*\/\s*/g, '/')).toContain('2/10');
+    expect(per100).toContain('20.00');
+    expectRealChinese(pdf);
+    // A reprint of that snapshot still says what it was filtered to.
+    await page.reload();
+    await page.locator('[data-testid=print-sheet][data-print-ready=true]').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('report-snapshot').textContent()).toContain(`重印：快照 ${label}`);
+    expect(await page.getByTestId('monthly-report').textContent()).toContain('楼栋：2 栋');
+  });
+});

@@ -38,17 +38,23 @@ export interface ReportWorst {
   numbers: string[];
 }
 
-export interface ReportSurvey {
-  title: string;
-  wave: number;
+export interface WaveFigures {
   targeted: number;
   answered: number;
   satisfied: number;
   answers: number;
 }
 
+export interface ReportSurvey extends WaveFigures {
+  title: string;
+  wave: number;
+  /** The wave before, as a whole, to compare with (absent in snapshots printed before waves were compared). */
+  previous?: (WaveFigures & { label: string }) | null;
+}
+
 export interface ReportContent {
   period: string;
+  /** The filters the figures were computed under, as printed (filter key → its name then), e.g. { building: '3栋' }. */
   filters: Record<string, string>;
   figures: ReportFigure[];
   /** The 12-month trend of the headline figures, as printed. */

@@ -13,6 +13,7 @@ import { formatTarget, formatValue, hoursText, statusText } from '../../ui/dashb
 import { FormTitle, formatPrintDate, PrintPage, usePrint } from '../PrintPage';
 import { Signatures } from '../RecordForm';
 import { loadReport, type ReportData } from './report-data';
+import { FILTER_KEYS, filterQuery, filtersFrom, type FilterKey } from '../../domain/indicators/filters';
 
 const CHART_COLORS = ['#1f6f5c', '#c47f17', '#b03a2e', '#2e6ab0', '#7a4fa3'];
 
@@ -22,9 +23,10 @@ const CHART_COLORS = ['#1f6f5c', '#c47f17', '#b03a2e', '#2e6ab0', '#7a4fa3'];
  * prints; the sheet names its snapshot, and a reprint says it is one.
  */
 export function MonthlyReport(props: { office: Office }) {
-  const [params, setParams] = useSearchParams<{ month?: string; snapshot?: string }>();
+  const [params, setParams] = useSearchParams<{ month?: string; snapshot?: string } & Partial<Record<FilterKey, string>>>();
+  const filters = createMemo(() => filtersFrom(params), undefined, { equals: (a, b) => FILTER_KEYS.every((k) => a[k] === b[k]) });
   const month = () => (params.month && isMonth(params.month) ? params.month : monthOf(new Date().toISOString(), 480));
-  const data = createLive(() => ({ month: month(), snapshot: params.snapshot ?? '' }), (q) => loadReport(props.office, q.month, q.snapshot), null);
+  const data = createLive(() => ({ month: month(), snapshot: params.snapshot ?? '', filters: filters() }), (q) => loadReport(props.office, q.month, q.snapshot, q.filters), null);
   // The snapshot made by printing from this preview (the figures on the sheet stay as they are).
   const [frozen, setFrozen] = createSignal<{ id: string; label: string; at: string } | null>(null);
   let drawn = 0;
@@ -42,7 +44,7 @@ export function MonthlyReport(props: { office: Office }) {
     if (!made.ok) return false;
     setFrozen({ ...made.value, at: new Date().toISOString() });
     // Remember the snapshot in the address without reloading the sheet: a reload shows the reprint.
-    history.replaceState(history.state, '', `${location.pathname}?month=${d.content.period}&snapshot=${made.value.id}`);
+    history.replaceState(history.state, '', `${location.pathname}?month=${d.content.period}${filterQuery(filters())}&snapshot=${made.value.id}`);
     return true;
   };
   const toolbar = () => (
@@ -61,7 +63,7 @@ export function MonthlyReport(props: { office: Office }) {
     </>
   );
   return (
-    <PrintPage office={props.office} title={t('report.title')} orientation="portrait" ready={data() !== null} backHref={`/dashboard?month=${month()}`} toolbar={toolbar()} onPrint={onPrint}>
+    <PrintPage office={props.office} title={t('report.title')} orientation="portrait" ready={data() !== null} backHref={`/dashboard?month=${month()}${filterQuery(filters())}`} toolbar={toolbar()} onPrint={onPrint}>
       <Show when={data()}>{(d) => <ReportSheet data={d()} frozen={frozen()} onChart={onChart} />}</Show>
     </PrintPage>
   );
@@ -79,7 +81,9 @@ function ReportSheet(props: { data: ReportData; frozen: { id: string; label: str
     return t('report.preview');
   };
   const name = (id: IndicatorId) => t(`indicator.${id}`);
-  const filters = () => Object.entries(c().filters).map(([k, v]) => `${k}: ${v}`).join('，') || t('report.allOffice');
+  // As printed: the names the filters had then, under today's words for what they filter.
+  const filters = () => Object.entries(c().filters).map(([k, v]) => `${(FILTER_KEYS as readonly string[]).includes(k) ? t(`dashboard.by.${k as FilterKey}`) : k}：${v}`).join('；') || t('report.allOffice');
+  const surveysFiltered = () => 'category' in c().filters || 'team' in c().filters;
   const trendOption = createMemo(() => ({
     animation: false,
     color: CHART_COLORS,
@@ -182,20 +186,35 @@ function ReportSheet(props: { data: ReportData; frozen: { id: string; label: str
       </table>
 
       <h2 class="report-h">{t('report.surveys')}</h2>
-      <table class="register report-table" data-testid="report-surveys">
-        <thead><tr><th>{t('report.survey')}</th><th>{t('survey.targeted')}</th><th>{t('survey.answered')}</th><th>{t('survey.rate')}</th><th>{t('indicator.satisfactionSurveys')}</th></tr></thead>
-        <tbody>
-          <For each={c().surveys} fallback={<tr><td colSpan={5}>{t('report.noSurveys')}</td></tr>}>
-            {(s) => (
-              <tr>
-                <td class="wrap">{s.title}</td><td>{s.targeted}</td><td>{s.answered}</td>
-                <td>{s.targeted ? `${((s.answered / s.targeted) * 100).toFixed(1)}%` : '—'}</td>
-                <td>{s.answers ? `${((s.satisfied / s.answers) * 100).toFixed(1)}%（${s.satisfied} / ${s.answers}）` : '—'}</td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      <Show when={!surveysFiltered()} fallback={<p data-testid="report-surveys-note">{t('report.surveysFilterNote')}</p>}>
+        <table class="register report-table survey-results" data-testid="report-surveys">
+          <colgroup><col style={{ width: '28%' }} /><col style={{ width: '9%' }} /><col style={{ width: '9%' }} /><col style={{ width: '10%' }} /><col style={{ width: '16%' }} /><col style={{ width: '16%' }} /><col style={{ width: '12%' }} /></colgroup>
+          <thead>
+            <tr>
+              <th>{t('report.survey')}</th><th>{t('survey.targeted')}</th><th>{t('survey.answered')}</th><th>{t('survey.rate')}</th>
+              <th>{t('indicator.satisfactionSurveys')}</th><th>{t('report.previousWave')}</th><th>{t('report.change')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={c().surveys} fallback={<tr><td colSpan={7}>{t('report.noSurveys')}</td></tr>}>
+              {(s) => {
+                const rate = (sat: number, n: number) => (n ? (sat / n) * 100 : null);
+                const now = rate(s.satisfied, s.answers);
+                const before = s.previous ? rate(s.previous.satisfied, s.previous.answers) : null;
+                return (
+                  <tr>
+                    <td class="wrap">{s.title}</td><td>{s.targeted}</td><td>{s.answered}</td>
+                    <td>{s.targeted ? `${((s.answered / s.targeted) * 100).toFixed(1)}%` : '—'}</td>
+                    <td>{now !== null ? `${now.toFixed(1)}%（${s.satisfied} / ${s.answers}）` : '—'}</td>
+                    <td class="wrap">{s.previous ? `${s.previous.label}：${before !== null ? `${before.toFixed(1)}%` : '—'}` : '—'}</td>
+                    <td>{now !== null && before !== null ? `${now - before >= 0 ? '+' : ''}${(now - before).toFixed(1)}` : '—'}</td>
+                  </tr>
+                );
+              }}
+            </For>
+          </tbody>
+        </table>
+      </Show>
 
       <div class="report-signatures">
         <Signatures lines={[{ label: t('report.preparedBy') }, { label: t('report.reviewedBy') }, { label: t('report.approvedBy') }]} />

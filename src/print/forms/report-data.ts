@@ -3,7 +3,9 @@ import type { ReportContent, ReportSnapshot } from '../../domain/indicators/repo
 import { reportContent, surveyResults } from '../../domain/indicators/report-content';
 import type { ServiceSettings } from '../../domain/requests/settings';
 import type { Office } from '../../store/office-api';
-import { indicatorInput } from '../../store/queries/indicators';
+import { customerKinds, indicatorInput } from '../../store/queries/indicators';
+import { FILTER_KEYS, filterInput, hasFilters, householdInFilters, surveysApply, type IndicatorFilters } from '../../domain/indicators/filters';
+import { groupLabel } from '../../ui/dashboard/labels';
 import { listSurveys, surveyHouseholds } from '../../store/queries/surveys';
 import { readReport, reportsOf } from '../../store/reports';
 import { serviceSettings } from '../../store/queries/settings';
@@ -16,20 +18,29 @@ export interface ReportData {
   snapshots: { id: string; label: string; printedAt: string }[];
 }
 
-/** The monthly report's figures: from a snapshot when one is asked for, else computed from the records now. */
-export async function loadReport(office: Office, month: string, snapshotId: string): Promise<ReportData> {
+/**
+ * The monthly report's figures: from a snapshot when one is asked for, else computed from the
+ * records now, inside the filters (the same as the dashboard's), whose names the header prints
+ * and the snapshot keeps.
+ */
+export async function loadReport(office: Office, month: string, snapshotId: string, filters: IndicatorFilters): Promise<ReportData> {
   const settings = await serviceSettings(office.db);
   const snapshots = (await reportsOf(office, month)).map((r) => ({ id: r.id, label: r.label, printedAt: r.printedAt }));
   const snapshot = snapshotId ? await readReport(office, snapshotId) : null;
   if (snapshot) return { settings, snapshot, content: snapshot, snapshots };
-  const input = await indicatorInput(office.db, month);
+  const kinds = filters.kind ? await customerKinds(office.db) : null;
+  const input = filterInput(await indicatorInput(office.db, month), filters, (id) => kinds?.byCustomer.get(id) ?? '', kinds?.byUnit);
   const model = dashboardModel(input, month);
   const ids = model.worst.flatMap((w) => w.problemIds);
   const rows = await office.db.requests.bulkGet(ids);
   const numberOf = new Map(rows.filter((r) => !!r).map((r) => [r!.id, r!.number]));
-  const surveys = await listSurveys(office.db);
-  const targeted = new Map<string, number>();
-  for (const s of surveys) targeted.set(s.id, (await surveyHouseholds(office.db, s)).length);
-  const results = surveyResults(surveys, input.responses, targeted, month, settings.calendar.utcOffset);
-  return { settings, snapshot: null, content: reportContent(model, numberOf, results), snapshots };
+  let results: ReturnType<typeof surveyResults> = [];
+  if (surveysApply(filters)) {
+    const surveys = await listSurveys(office.db);
+    const targeted = new Map<string, number>();
+    for (const s of surveys) targeted.set(s.id, (await surveyHouseholds(office.db, s)).filter((code) => householdInFilters(code, filters, kinds?.byUnit ?? new Map())).length);
+    results = surveyResults(surveys, input.responses, targeted, month, settings.calendar.utcOffset);
+  }
+  const names = hasFilters(filters) ? Object.fromEntries(FILTER_KEYS.filter((k) => filters[k]).map((k) => [k, groupLabel(k, filters[k], settings)])) : {};
+  return { settings, snapshot: null, content: reportContent(model, numberOf, results, names), snapshots };
 }

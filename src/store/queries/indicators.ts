@@ -68,3 +68,15 @@ export async function segmentCustomers(db: LinliDB): Promise<Map<string, Segment
   const rows = await db.customers.toArray();
   return new Map(rows.map((c) => [c.id, { id: c.id, kind: c.kind, tags: c.tags, birthYear: c.birthYear ?? 0 }]));
 }
+
+/** Each customer's type, and the types of the customers of each unit: for the 客户类型 filter only. */
+export async function customerKinds(db: LinliDB): Promise<{ byCustomer: Map<string, string>; byUnit: Map<string, Set<string>> }> {
+  const rows = await db.customers.toArray();
+  const byCustomer = new Map<string, string>();
+  const byUnit = new Map<string, Set<string>>();
+  for (const c of rows) {
+    byCustomer.set(c.id, c.kind);
+    for (const u of c.unitCodes?.length ? c.unitCodes : [c.unitCode]) if (u) (byUnit.get(u) ?? byUnit.set(u, new Set()).get(u)!).add(c.kind);
+  }
+  return { byCustomer, byUnit };
+}

@@ -6,46 +6,58 @@ import { dashboardModel } from '../../domain/indicators/dashboard';
 import { isMonth, monthOf } from '../../domain/indicators/period';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
-import { indicatorChanges, indicatorInput, segmentCustomers } from '../../store/queries/indicators';
+import { customerKinds, segmentCustomers } from '../../store/queries/indicators';
+import { watchIndicatorInput } from '../../store/queries/indicator-watch';
+import { FILTER_KEYS, filterInput, filtersFrom, type IndicatorFilters } from '../../domain/indicators/filters';
 import type { IndicatorInput } from '../../domain/indicators/compute';
 import { myRole } from '../../store/requests';
 import { serviceSettings } from '../../store/queries/settings';
 import { createLive } from '../bindings/live';
 import { DashboardView } from './DashboardView';
 import './dashboard.css';
+import { buildingsOf } from '../../domain/indicators/filters';
 
 /**
  * 统计: the loader. Reads the projection rows of the 12 months ending with the chosen month (live:
- * a colleague's follow-up changes the figures while you look) and computes every figure with the
- * domain's pure functions; nothing here is stored. Managers and reception see it.
+ * a colleague's follow-up changes the figures while you look; kept between visits, see
+ * `watchIndicatorInput`), narrows them to the filters in the address (building, category, team,
+ * customer type) and computes every figure with the domain's pure functions; nothing here is
+ * stored. Managers and reception see it.
  */
 export function DashboardPage(props: { office: Office }) {
-  const [params, setParams] = useSearchParams<{ month?: string; by?: string; d?: string; g?: string }>();
+  const [params, setParams] = useSearchParams<{ month?: string; by?: string; d?: string; g?: string } & Partial<Record<keyof IndicatorFilters, string>>>();
   const settings = createLive(() => props.office, (o) => serviceSettings(o.db), null);
   const role = createLive(() => props.office, (o) => myRole(o), null as string | null);
   const month = () => (params.month && isMonth(params.month) ? params.month : monthOf(new Date().toISOString(), settings()?.calendar.utcOffset ?? 480));
   const by = (): Dimension => (DIMENSIONS.includes(params.by as Dimension) ? (params.by as Dimension) : 'category');
-  // Live without carrying the rows through the live query: a watch on the tables' ranges says
-  // when to read them again (see `indicatorChanges`). Marks for the bench: rows read, figures computed.
-  let version = 0;
-  const changes = createLive(month, async (m) => ({ m, n: (await indicatorChanges(props.office.db, m)).join(','), v: ++version }), null);
+  const filters = createMemo(() => filtersFrom(params), undefined, { equals: (a, b) => FILTER_KEYS.every((k) => a[k] === b[k]) });
+  // Live without carrying the rows through a live query (its result cache costs more than every
+  // figure): the watch re-reads them when a write touches their ranges. Marks for the bench.
   const [input, setInput] = createSignal<(IndicatorInput & { month: string }) | null>(null);
   createEffect(() => {
-    const c = changes();
-    if (!c) return;
-    let current = true;
-    onCleanup(() => (current = false));
-    void indicatorInput(props.office.db, c.m).then((rows) => {
-      if (!current) return;
+    const m = month();
+    const stop = watchIndicatorInput(props.office.db, m, (rows) => {
       performance.mark('linli:dashboard-rows');
-      setInput({ ...rows, month: c.m });
+      setInput({ ...rows, month: m });
     });
+    onCleanup(stop);
+  });
+  // Customers' types are read only for the 客户类型 filter.
+  const kinds = createLive(() => !!filters().kind, (need) => (need ? customerKinds(props.office.db) : null), null);
+  const filtered = createMemo(() => {
+    const rows = input();
+    if (!rows) return null;
+    const f = filters();
+    if (f.kind && !kinds()) return null;
+    const k = kinds();
+    return { ...filterInput(rows, f, (id) => k?.byCustomer.get(id) ?? '', k?.byUnit), month: rows.month };
   });
   const model = createMemo(() => {
-    if (!input()) return null;
+    const rows = filtered();
+    if (!rows) return null;
     performance.mark('linli:dashboard-compute');
     // The month the rows were read for (a new month shows once its rows are in).
-    const m = dashboardModel(input()!, input()!.month);
+    const m = dashboardModel(rows, rows.month);
     performance.mark('linli:dashboard-model');
     return m;
   });
@@ -68,6 +80,9 @@ export function DashboardPage(props: { office: Office }) {
               settings={settings()!}
               manager={role() === 'manager'}
               targets={input()!.targets}
+              filters={filters()}
+              buildings={buildingsOf(input()!.households)}
+              onFilters={(f) => setParams({ ...Object.fromEntries(FILTER_KEYS.map((k) => [k, f[k] || undefined])), d: undefined, g: undefined })}
               onMonth={(m) => setParams({ month: m, d: undefined, g: undefined })}
               onBy={(b) => setParams({ by: b, d: undefined, g: undefined }, { replace: true })}
               onDrill={(d, g) => setParams({ d, g: g || undefined })}

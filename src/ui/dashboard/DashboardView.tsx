@@ -13,6 +13,8 @@ import { DrillList } from './DrillList';
 import { formatTarget, formatValue, hoursText, statusText } from './format';
 import { groupLabel } from './labels';
 import { TargetsEditor } from './TargetsEditor';
+import { FilterBar } from './FilterBar';
+import { filterQuery, type IndicatorFilters } from '../../domain/indicators/filters';
 
 /** Indicators shown per group in the breakdown table. */
 const GROUP_COLUMNS = ['satisfactionFollowUps', 'rework', 'onTimeRespond', 'onTimeFinish', 'complaintFollowUp'] as const;
@@ -27,6 +29,10 @@ export interface DashboardViewProps {
   settings: ServiceSettings;
   targets: Targets;
   manager: boolean;
+  filters: IndicatorFilters;
+  /** The office's buildings, for the building filter. */
+  buildings: string[];
+  onFilters: (f: IndicatorFilters) => void;
   onMonth: (m: string) => void;
   onBy: (b: Dimension) => void;
   onDrill: (d: string, g?: string) => void;
@@ -75,9 +81,11 @@ export function DashboardView(props: DashboardViewProps) {
             <input type="month" value={props.month} onChange={(e) => e.currentTarget.value && props.onMonth(e.currentTarget.value)} />
           </label>
           <A class="button" href="/surveys">{t('nav.surveys')}</A>
-          <A class="button primary" href={`/print/monthly-report?month=${props.month}`}>{t('dashboard.printReport')}</A>
+          <A class="button primary" href={`/print/monthly-report?month=${props.month}${filterQuery(props.filters)}`}>{t('dashboard.printReport')}</A>
         </div>
       </div>
+
+      <FilterBar filters={props.filters} buildings={props.buildings} settings={props.settings} onChange={props.onFilters} />
 
       <section aria-label={t('dashboard.figures')} class="tiles">
         <For each={props.model.indicators}>

@@ -1,0 +1,88 @@
+import { liveQuery } from 'dexie';
+import type { IndicatorInput } from '../../domain/indicators/compute';
+import type { LinliDB } from '../db';
+import { indicatorChanges, indicatorInput } from './indicators';
+
+/** How long the rows of 统计 are kept after the page is left (a manager going back and forth between a figure's records and the dashboard). */
+export const KEEP_ROWS_MS = 15 * 60_000;
+
+type Listener = (rows: IndicatorInput) => void;
+
+interface Kept {
+  db: LinliDB;
+  month: string;
+  rows: IndicatorInput | null;
+  /** A write touched the rows' ranges while nobody was looking: read again on the next visit. */
+  stale: boolean;
+  /** The watch has run once (before that, its first run reads the rows). */
+  watched: boolean;
+  reading: number;
+  listeners: Set<Listener>;
+  unsubscribe: () => void;
+  drop: ReturnType<typeof setTimeout> | undefined;
+}
+
+let kept: Kept | null = null;
+
+function read(k: Kept): void {
+  const seq = ++k.reading;
+  k.stale = false;
+  void indicatorInput(k.db, k.month).then((rows) => {
+    if (seq !== k.reading || kept !== k) return;
+    k.rows = rows;
+    for (const l of k.listeners) l(rows);
+  });
+}
+
+function open(db: LinliDB, month: string): Kept {
+  const k: Kept = { db, month, rows: null, stale: true, watched: false, reading: 0, listeners: new Set(), unsubscribe: () => {}, drop: undefined };
+  // The same watch as before (counts over the ranges the rows come from): Dexie re-runs it on
+  // every write into those ranges, from this tab, the sync worker or another tab, and emits each
+  // time. Watched by someone: read the rows again; left alone: only remember they are stale.
+  const sub = liveQuery(() => indicatorChanges(db, month)).subscribe({
+    next: () => {
+      k.watched = true;
+      if (k.listeners.size) read(k);
+      else k.stale = true;
+    },
+    error: (err) => console.error('Linli: indicator watch failed', err),
+  });
+  k.unsubscribe = () => sub.unsubscribe();
+  return k;
+}
+
+function close(k: Kept | null): void {
+  if (!k) return;
+  clearTimeout(k.drop);
+  k.unsubscribe();
+  if (kept === k) kept = null;
+}
+
+/**
+ * The projection rows the indicators of a month are computed from (`indicatorInput`), live, and
+ * kept between visits: the last month shown stays in memory, with its watch, for
+ * `KEEP_ROWS_MS` after the page is left, so coming back reads nothing when nothing changed.
+ * Calls `listener` with the rows now (when kept and current) and on every change; returns the
+ * unsubscribe. Nothing kept is a figure: the figures are computed from the rows on every view.
+ */
+export function watchIndicatorInput(db: LinliDB, month: string, listener: Listener): () => void {
+  if (!kept || kept.db !== db || kept.month !== month) {
+    close(kept);
+    kept = open(db, month);
+  }
+  const k = kept;
+  clearTimeout(k.drop);
+  k.listeners.add(listener);
+  // The moment of computing moves on even when the rows do not: deadlines pass.
+  if (k.rows && !k.stale) listener({ ...k.rows, now: new Date().toISOString() });
+  else if (k.stale && k.watched) read(k);
+  return () => {
+    k.listeners.delete(listener);
+    if (!k.listeners.size) k.drop = setTimeout(() => close(k), KEEP_ROWS_MS);
+  };
+}
+
+/** Forgets the kept rows (a device leaving its office, tests). */
+export function dropKeptIndicatorRows(): void {
+  close(kept);
+}
