@@ -3,7 +3,9 @@
  * reopened, most followed up) and 2,000 survey answers on the device; from another page, the
  * nav click to 统计 until its figures and its three charts are drawn (`linli:dashboard-rendered`),
  * after the chart code is cached (the page was opened once before), from the customer list with
- * the documents loaded and in sync. Median of 5.
+ * the documents loaded and in sync, the app freshly opened: the rows are read. Median of 5.
+ * `dashboard.revisit_ms`: then 客户 and 统计 again by the nav, nothing written in between: the
+ * rows kept from the visit before (`watchIndicatorInput`) are used, the figures computed again.
  * Run alone: `npx vite build && npx tsx test/bench/dashboard-bench.ts`.
  */
 import { resolve } from 'node:path';
@@ -79,6 +81,7 @@ const RENDER_SCRIPT = `async () => {
   for (const m of ['linli:dashboard-rendered', 'linli:dashboard-rows', 'linli:dashboard-compute', 'linli:dashboard-model']) performance.clearMarks(m);
   const t0 = performance.now();
   [...document.querySelectorAll('nav a')].find((a) => a.getAttribute('href') === '/dashboard').click();
+  // (the click is what is timed; the script is also used for the second visit)
   while (!performance.getEntriesByName('linli:dashboard-rendered').length) await new Promise((r) => setTimeout(r, 2));
   const at = (m) => Math.round(performance.getEntriesByName(m)[0]?.startTime - t0);
   if (window.LINLI_BENCH_VERBOSE) console.log('rows', at('linli:dashboard-rows'), 'compute', at('linli:dashboard-compute'), 'model', at('linli:dashboard-model'), 'rendered', at('linli:dashboard-rendered'));
@@ -86,7 +89,7 @@ const RENDER_SCRIPT = `async () => {
 }`;
 
 /** The metric, on its own office of the relay; resolves with the median in ms. */
-export async function benchDashboard(browser: Browser, relay: Relay, requests = 10_000, answers = 2_000): Promise<number> {
+export async function benchDashboard(browser: Browser, relay: Relay, requests = 10_000, answers = 2_000): Promise<{ first: number; revisit: number }> {
   const ws = wsUrl(relay);
   const base = relay.url.replace('127.0.0.1', 'localhost');
   const name = '翠湖花园三期管理处';
@@ -119,6 +122,7 @@ export async function benchDashboard(browser: Browser, relay: Relay, requests = 
     await page.addInitScript('window.LINLI_BENCH_VERBOSE = true');
   }
   const times: number[] = [];
+  const revisits: number[] = [];
   for (let i = 0; i < 6; i++) {
     // Steady state, as at the desk: back on the customer list with the documents loaded and in
     // sync (reopening the app replays the year's ledger on this thread, ~1 s, until the worker move).
@@ -127,10 +131,18 @@ export async function benchDashboard(browser: Browser, relay: Relay, requests = 
     await page.waitForFunction(`document.querySelector('[data-testid=sync-status]')?.getAttribute('data-state') === 'synced'`, null, { timeout: 300_000 });
     await page.waitForTimeout(1500);
     times.push((await page.evaluate(`(${RENDER_SCRIPT})()`)) as number);
+    // Away to the customer list and back, inside the app.
+    await page.locator('nav a[href="/customers"]').first().click();
+    await page.getByTestId('customer-list').waitFor({ timeout: 120_000 });
+    await page.waitForTimeout(1000);
+    revisits.push((await page.evaluate(`(${RENDER_SCRIPT})()`)) as number);
   }
   await context.close();
-  const rest = times.slice(1).sort((a, b) => a - b);
-  return rest[Math.floor(rest.length / 2)];
+  const median = (xs: number[]) => {
+    const rest = xs.slice(1).sort((a, b) => a - b);
+    return rest[Math.floor(rest.length / 2)];
+  };
+  return { first: median(times), revisit: median(revisits) };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -138,7 +150,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const relay = await relayIn(dir, { staticDir: resolve('dist') });
   const browser = await launchChromium();
   try {
-    console.log(`dashboard.year_10k_ms ${Math.round((await benchDashboard(browser, relay)) * 100) / 100} ms (target 200)`);
+    const r = await benchDashboard(browser, relay);
+    console.log(`dashboard.year_10k_ms ${Math.round(r.first * 100) / 100} ms (target 200); dashboard.revisit_ms ${Math.round(r.revisit * 100) / 100} ms`);
   } finally {
     await browser.close();
     await relay.close();

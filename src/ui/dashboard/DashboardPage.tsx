@@ -14,6 +14,7 @@ import { myRole } from '../../store/requests';
 import { serviceSettings } from '../../store/queries/settings';
 import { createLive } from '../bindings/live';
 import { DashboardView } from './DashboardView';
+import { loadEcharts } from './Chart';
 import './dashboard.css';
 import { buildingsOf } from '../../domain/indicators/filters';
 
@@ -25,6 +26,8 @@ import { buildingsOf } from '../../domain/indicators/filters';
  * stored. Managers and reception see it.
  */
 export function DashboardPage(props: { office: Office }) {
+  // The chart code loads (or is compiled from the cache) while the rows are read, not after.
+  void loadEcharts();
   const [params, setParams] = useSearchParams<{ month?: string; by?: string; d?: string; g?: string } & Partial<Record<keyof IndicatorFilters, string>>>();
   const settings = createLive(() => props.office, (o) => serviceSettings(o.db), null);
   const role = createLive(() => props.office, (o) => myRole(o), null as string | null);
