@@ -3,7 +3,7 @@ import { targetUnits, type SurveyRow } from '../../domain/surveys/survey';
 import { unitSortKey } from '../../domain/unit';
 import type { CustomerRow } from '../../domain/customer-types';
 import type { Day } from '../../domain/days';
-import { surveyFollowUpTasks, surveyTaskRef } from '../../domain/tasks/survey-tasks';
+import { surveyFollowUpTasks, surveyTaskRef, type SurveyHousehold } from '../../domain/tasks/survey-tasks';
 import type { Task } from '../../domain/tasks/task';
 import type { LinliDB } from '../db';
 
@@ -36,21 +36,27 @@ export async function householdNames(db: LinliDB, codes: readonly string[]): Pro
   return new Map([...(await householdCustomers(db, codes))].map(([code, c]) => [code, c.name]));
 }
 
-/**
- * The follow-up tasks pressing 未回复住户转为回访任务 would write for one wave, due `today`:
- * targeted households without a response and without a follow-up task of the wave on this
- * device (see `surveyFollowUpTasks`).
- */
-export async function followUpsToMake(db: LinliDB, survey: SurveyRow, wave: number, today: Day): Promise<Task[]> {
+/** The households of a survey as its follow-ups need them, in building and unit order. */
+export async function followUpHouseholds(db: LinliDB, survey: SurveyRow): Promise<SurveyHousehold[]> {
   const codes = await surveyHouseholds(db, survey);
-  const [customers, responses, held] = await Promise.all([
-    householdCustomers(db, codes),
-    responsesOf(db, survey.id, wave),
-    db.tasks.where('ref').equals(surveyTaskRef(survey.id, wave)).toArray(),
-  ]);
-  const households = codes.map((unitCode) => {
+  const customers = await householdCustomers(db, codes);
+  return codes.map((unitCode) => {
     const c = customers.get(unitCode);
     return { unitCode, customerId: c?.id ?? '', name: c?.name ?? '', consent: c?.consent ?? true };
   });
-  return surveyFollowUpTasks(survey, wave, households, responses, new Set(held.filter((t) => t.source === 'survey').map((t) => t.unitCode)), today);
+}
+
+/**
+ * The follow-up tasks pressing 未回复住户转为回访任务 would write for one wave, due `today`:
+ * targeted households without a response and without a follow-up task of the wave on this
+ * device (see `surveyFollowUpTasks`). `households` when the caller holds them already (a live
+ * count need not read every customer again on each answer keyed in).
+ */
+export async function followUpsToMake(db: LinliDB, survey: SurveyRow, wave: number, today: Day, households?: SurveyHousehold[]): Promise<Task[]> {
+  const [list, responses, held] = await Promise.all([
+    households ?? followUpHouseholds(db, survey),
+    responsesOf(db, survey.id, wave),
+    db.tasks.where('ref').equals(surveyTaskRef(survey.id, wave)).toArray(),
+  ]);
+  return surveyFollowUpTasks(survey, wave, list, responses, new Set(held.filter((t) => t.source === 'survey').map((t) => t.unitCode)), today);
 }

@@ -1,14 +1,13 @@
 import { A } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import type { Problem } from '../../domain/result';
-import { officeDay } from '../../domain/requests/work-time';
+import { localDay } from '../../domain/days';
 import { mayMakeSurveyTasks } from '../../domain/tasks/survey-tasks';
 import type { Survey } from '../../domain/surveys/survey';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { myRole } from '../../store/requests';
-import { serviceSettings } from '../../store/queries/settings';
-import { followUpsToMake } from '../../store/queries/surveys';
+import { followUpHouseholds, followUpsToMake } from '../../store/queries/surveys';
 import { makeSurveyFollowUps } from '../../store/surveys';
 import { createLive } from '../bindings/live';
 import { Problems } from '../common/Problems';
@@ -20,9 +19,11 @@ import { Problems } from '../common/Problems';
  */
 export function FollowUpButton(props: { office: Office; survey: Survey; wave: number }) {
   const role = createLive(() => props.office, (o) => myRole(o), '');
+  // The households change rarely; the count again on every answer keyed in (one wave's rows only).
+  const households = createLive(() => props.survey, (s) => followUpHouseholds(props.office.db, s), null);
   const pending = createLive(
-    () => ({ survey: props.survey, wave: props.wave }),
-    async (q) => (await followUpsToMake(props.office.db, q.survey, q.wave, officeDay(new Date(), (await serviceSettings(props.office.db)).calendar))).length,
+    () => ({ households: households(), wave: props.wave }),
+    async (q) => (q.households ? (await followUpsToMake(props.office.db, props.survey, q.wave, localDay(), q.households)).length : null),
     null as number | null,
   );
   const [busy, setBusy] = createSignal(false);
