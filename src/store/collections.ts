@@ -84,7 +84,8 @@ export const COLLECTIONS = {
     row: (id, r) => projectAnswer(answerFromRecord(id, r), textPinyinOf() ?? undefined),
     prepare: loadTextPinyin,
   }),
-  tasks: spec({ indexes: 'id, due, customerId, ref, [source+due]', version: 1, row: projectTask }),
+  // 2: survey follow-ups keep their source (a device of before projected them as care tasks).
+  tasks: spec({ indexes: 'id, due, customerId, ref, [source+due]', version: 2, row: projectTask }),
   taskResults: spec({ indexes: 'id, at', version: 1, row: projectTaskResult }),
   // Seminars, club and activities (issue 10)
   events: spec({ indexes: 'id, kind, status, startsAt, createdAt, topic, [open+startsAt]', version: 1, row: (id, r) => projectEvent(eventFromRecord(id, r)) }),

@@ -3,8 +3,11 @@ import { addWave as addWaveCommand, createSurvey as createCommand, surveyFromRec
 import { linkRequest, recordResponse, type Answer, type ResponseChannel, type ResponseRow } from '../domain/surveys/response';
 import type { Office } from './office-api';
 import { categoriesFor } from '../domain/requests/settings';
-import { takeRequest } from './requests';
+import { officeDay } from '../domain/requests/work-time';
+import { makeSurveyTasks } from '../domain/tasks/survey-tasks';
+import { myRole, takeRequest } from './requests';
 import { serviceSettings } from './queries/settings';
+import { followUpsToMake } from './queries/surveys';
 
 export async function createSurvey(office: Office, input: SurveyInput): Promise<Result<string>> {
   const made = createCommand(input, office.context());
@@ -53,4 +56,25 @@ export async function requestFromResponse(office: Office, survey: Survey, row: R
   if (!made.ok) return made;
   const linked = await office.run(linkRequest(row, wave, made.value.id, made.value.number, office.context()));
   return linked.ok ? made : linked;
+}
+
+const TASKS_PER_COMMAND = 250;
+
+/**
+ * 未回复住户转为回访任务: the wave's households without an answer become tasks on 今日, due
+ * today (the office's day). Written in commands of a few hundred (as `generateTasks`); pressing
+ * again, here or on a tablet that has synced, makes nothing new. Resolves with how many were made.
+ */
+export async function makeSurveyFollowUps(office: Office, survey: Survey, wave: number, now = new Date()): Promise<Result<number>> {
+  const today = officeDay(now, (await serviceSettings(office.db)).calendar);
+  const [tasks, role] = await Promise.all([followUpsToMake(office.db, survey, wave, today), myRole(office)]);
+  for (let i = 0; i < tasks.length || i === 0; i += TASKS_PER_COMMAND) {
+    const made = makeSurveyTasks(tasks.slice(i, i + TASKS_PER_COMMAND), role, office.context());
+    if (!made.ok) return made;
+    for (const command of made.value) {
+      const saved = await office.run(command);
+      if (!saved.ok) return saved;
+    }
+  }
+  return ok(tasks.length);
 }

@@ -66,7 +66,7 @@ const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
   templates: { version: 1, row: '28924899e147' },
   plans: { version: 1, row: '4bece45f6fd5' },
   answers: { version: 1, row: '24e604b21357' },
-  tasks: { version: 1, row: '33ffcf916921' },
+  tasks: { version: 2, row: '33ffcf916921' },
   taskResults: { version: 1, row: '36cb533ed2c6' },
   events: { version: 1, row: 'b7fa71eb38b6' },
   eventItems: { version: 1, row: 'e1cc8237ea54' },

@@ -13,9 +13,10 @@ import type { CareSettings } from './care-settings';
 export const TASK_HORIZON_DAYS = 14;
 
 /**
- * A task on the 今日 page: a care greeting before an important date, or a contact a
- * communication plan asks for. Its id is a function of what it is — `care:<date>:<customer>:<day>`
- * or `plan:<plan>:<customer>:<day>` — so every device that generates it (offline, at the same
+ * A task on the 今日 page: a care greeting before an important date, a contact a
+ * communication plan asks for, or a household that did not answer a survey wave (see
+ * `survey-tasks.ts`). Its id is a function of what it is — `care:<date>:<customer>:<day>`,
+ * `plan:<plan>:<customer>:<day>` or `survey:<survey>.<wave>:<unit>:<day>` — so every device that generates it (offline, at the same
  * time) writes the SAME record: the documents merge them into one. Its fields are also a
  * function of the same inputs, so whichever copy a merge keeps holds the same values. What staff
  * do with it (done / skipped) is NOT written into it — a concurrent creation elsewhere could win
@@ -23,8 +24,8 @@ export const TASK_HORIZON_DAYS = 14;
  */
 export interface Task {
   id: string;
-  source: 'care' | 'plan';
-  /** The plan's id, or the important date (`birthday.L:8-15`). */
+  source: 'care' | 'plan' | 'survey';
+  /** The plan's id, the important date (`birthday.L:8-15`), or the survey and wave (`<survey>.<wave>`). */
   ref: string;
   customerId: string;
   customerName: string;
@@ -54,7 +55,10 @@ export interface TaskResultRow {
   byName: string;
 }
 
-export const taskId = (source: Task['source'], ref: string, customerId: string, due: Day) => `${source}:${ref}:${customerId}:${due}`;
+/** `who` is the customer, or for a survey follow-up the household (its unit code). */
+export const taskId = (source: Task['source'], ref: string, who: string, due: Day) => `${source}:${ref}:${who}:${due}`;
+
+const SOURCES: readonly Task['source'][] = ['care', 'plan', 'survey'];
 
 /** Tasks live in the ledger of their due day's year. */
 export const taskShard = (t: Pick<Task, 'due'>): ShardName => ledgerShard(Number(t.due.slice(0, 4)));
@@ -163,7 +167,7 @@ export function finishTask(task: Pick<Task, 'id' | 'due'>, outcome: TaskResultRo
 export function projectTask(id: string, r: Record<string, unknown>): TaskRow {
   const s = (k: string) => String(r[k] ?? '');
   return {
-    id, source: r.source === 'plan' ? 'plan' : 'care', ref: s('ref'), customerId: s('customerId'), customerName: s('customerName'), unitCode: s('unitCode'),
+    id, source: SOURCES.includes(r.source as Task['source']) ? (r.source as Task['source']) : 'care', ref: s('ref'), customerId: s('customerId'), customerName: s('customerName'), unitCode: s('unitCode'),
     due: s('due'), occursOn: s('occursOn') || s('due'), dateKind: (s('dateKind') as DateKind) || '', templateId: s('templateId'), ownerId: s('ownerId'), teamId: s('teamId'),
     basis: s('basis'), resets: r.resets === 1 ? 1 : 0,
   };

@@ -21,6 +21,7 @@ export function worksheetLines(v: TodayView): Line[] {
     ...v.followUps.map((r) => ({ id: `f-${r.id}`, what: `${t('today.followUp')} ${r.number}`, who: [r.unitCode, r.customerName].filter(Boolean).join(' '), detail: r.summary, due: '' })),
     ...v.care.map((k) => ({ id: k.id, what: t('today.careTitle', { kind: t(`date.${k.dateKind as DateKind}`), date: k.occursOn }), who: [k.unitCode, k.customerName].join(' '), detail: '', due: k.due })),
     ...v.planTasks.map((k) => ({ id: k.id, what: v.planNames[k.ref] ?? t('today.planTask'), who: [k.unitCode, k.customerName].join(' '), detail: '', due: k.due })),
+    ...v.surveyTasks.map((k) => ({ id: k.id, what: t('today.surveyTitle', v.surveyNames[k.ref] ?? { survey: '', wave: '' }), who: [k.unitCode, k.customerName].filter(Boolean).join(' '), detail: '', due: k.due })),
   ];
 }
 

@@ -1,6 +1,10 @@
 import type { ResponseRow } from '../../domain/surveys/response';
 import { targetUnits, type SurveyRow } from '../../domain/surveys/survey';
 import { unitSortKey } from '../../domain/unit';
+import type { CustomerRow } from '../../domain/customer-types';
+import type { Day } from '../../domain/days';
+import { surveyFollowUpTasks, surveyTaskRef, type SurveyHousehold } from '../../domain/tasks/survey-tasks';
+import type { Task } from '../../domain/tasks/task';
 import type { LinliDB } from '../db';
 
 export function listSurveys(db: LinliDB): Promise<SurveyRow[]> {
@@ -19,11 +23,40 @@ export async function surveyHouseholds(db: LinliDB, survey: SurveyRow): Promise<
 }
 
 /** The first customer of each unit (owner first), to name the household on the grid and the paper. */
-export async function householdNames(db: LinliDB, codes: readonly string[]): Promise<Map<string, string>> {
+export async function householdCustomers(db: LinliDB, codes: readonly string[]): Promise<Map<string, Pick<CustomerRow, 'id' | 'name' | 'consent'>>> {
   const rows = await db.customers.where('unitCodes').anyOf(codes as string[]).toArray();
-  const out = new Map<string, string>();
+  const out = new Map<string, Pick<CustomerRow, 'id' | 'name' | 'consent'>>();
   for (const c of rows.sort((a, b) => (a.kind === 'owner' ? -1 : 0) - (b.kind === 'owner' ? -1 : 0))) {
-    if (!out.has(c.unitCode) && c.unitCode) out.set(c.unitCode, c.name);
+    if (!out.has(c.unitCode) && c.unitCode) out.set(c.unitCode, { id: c.id, name: c.name, consent: c.consent !== false });
   }
   return out;
+}
+
+export async function householdNames(db: LinliDB, codes: readonly string[]): Promise<Map<string, string>> {
+  return new Map([...(await householdCustomers(db, codes))].map(([code, c]) => [code, c.name]));
+}
+
+/** The households of a survey as its follow-ups need them, in building and unit order. */
+export async function followUpHouseholds(db: LinliDB, survey: SurveyRow): Promise<SurveyHousehold[]> {
+  const codes = await surveyHouseholds(db, survey);
+  const customers = await householdCustomers(db, codes);
+  return codes.map((unitCode) => {
+    const c = customers.get(unitCode);
+    return { unitCode, customerId: c?.id ?? '', name: c?.name ?? '', consent: c?.consent ?? true };
+  });
+}
+
+/**
+ * The follow-up tasks pressing 未回复住户转为回访任务 would write for one wave, due `today`:
+ * targeted households without a response and without a follow-up task of the wave on this
+ * device (see `surveyFollowUpTasks`). `households` when the caller holds them already (a live
+ * count need not read every customer again on each answer keyed in).
+ */
+export async function followUpsToMake(db: LinliDB, survey: SurveyRow, wave: number, today: Day, households?: SurveyHousehold[]): Promise<Task[]> {
+  const [list, responses, held] = await Promise.all([
+    households ?? followUpHouseholds(db, survey),
+    responsesOf(db, survey.id, wave),
+    db.tasks.where('ref').equals(surveyTaskRef(survey.id, wave)).toArray(),
+  ]);
+  return surveyFollowUpTasks(survey, wave, list, responses, new Set(held.filter((t) => t.source === 'survey').map((t) => t.unitCode)), today);
 }

@@ -7,6 +7,7 @@ import type { Problem } from '../../domain/result';
 import { t, tCode } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { requestFromResponse, saveResponse } from '../../store/surveys';
+import { FollowUpButton } from './FollowUpButton';
 
 export interface EntryGridProps {
   office: Office;
@@ -16,6 +17,8 @@ export interface EntryGridProps {
   names: Map<string, string>;
   responses: ResponseRow[];
   focusUnit?: string;
+  /** How the answers come in at first (a follow-up task opens the grid by phone). */
+  channel?: ResponseChannel;
 }
 
 /** What is typed into a cell, turned into an answer ('' = not answered). */
@@ -36,7 +39,7 @@ function parseCell(q: Question, raw: string): Answer | '' {
  */
 export function EntryGrid(props: EntryGridProps) {
   const [building, setBuilding] = createSignal(props.focusUnit ? buildingOf(props.focusUnit) : props.codes.length > 300 ? buildingOf(props.codes[0] ?? '') : '');
-  const [channel, setChannel] = createSignal<ResponseChannel>('paper');
+  const [channel, setChannel] = createSignal<ResponseChannel>(props.channel && RESPONSE_CHANNELS.includes(props.channel) ? props.channel : 'paper');
   const [draft, setDraft] = createStore<Record<string, Record<string, string>>>({});
   const [rowProblems, setRowProblems] = createStore<Record<string, Problem[]>>({});
   const [busy, setBusy] = createSignal('');
@@ -113,6 +116,7 @@ export function EntryGrid(props: EntryGridProps) {
         <div class="head-actions">
           <A class="button" href={`/print/survey?id=${props.survey.id}&wave=${props.wave}`}>{t('survey.printForms')}</A>
           <A class="button" href={`/print/survey-nonrespondents?id=${props.survey.id}&wave=${props.wave}`}>{t('survey.printNonRespondents')} ({missing()})</A>
+          <FollowUpButton office={props.office} survey={props.survey} wave={props.wave} />
         </div>
       </div>
       <section class="card">

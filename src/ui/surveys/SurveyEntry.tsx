@@ -4,6 +4,7 @@ import { createResource, Show } from 'solid-js';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { householdNames, responsesOf, surveyHouseholds } from '../../store/queries/surveys';
+import type { ResponseChannel } from '../../domain/surveys/response';
 import { readSurvey } from '../../store/surveys';
 import { createLive } from '../bindings/live';
 import { EntryGrid } from './EntryGrid';
@@ -12,7 +13,7 @@ import './surveys.css';
 /** 录入问卷: the loader — the survey, its households in building and unit order, the answers so far (live). */
 export function SurveyEntry(props: { office: Office }) {
   const params = useParams<{ id: string }>();
-  const [query] = useSearchParams<{ wave?: string; unit?: string }>();
+  const [query] = useSearchParams<{ wave?: string; unit?: string; channel?: string }>();
   const [survey] = createResource(() => params.id, (id) => readSurvey(props.office, id));
   const wave = () => Number(query.wave) || survey()?.waves.at(-1)?.n || 1;
   const households = createLive(
@@ -29,7 +30,7 @@ export function SurveyEntry(props: { office: Office }) {
     <main class="page wide survey-entry">
       <Show when={survey.state === 'ready' && !survey()}><p class="banner error" role="alert">{t('error.notFound')}</p></Show>
       <Show when={survey() && households()} fallback={<p>{t('common.loading')}</p>}>
-        <EntryGrid office={props.office} survey={survey()!} wave={wave()} codes={households()!.codes} names={households()!.names} responses={responses()} focusUnit={query.unit} />
+        <EntryGrid office={props.office} survey={survey()!} wave={wave()} codes={households()!.codes} names={households()!.names} responses={responses()} focusUnit={query.unit} channel={query.channel as ResponseChannel | undefined} />
       </Show>
     </main>
   );

@@ -6,6 +6,7 @@ import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { responsesOf } from '../../store/queries/surveys';
 import { createLive } from '../bindings/live';
+import { FollowUpButton } from './FollowUpButton';
 
 /** One wave of a survey with its figures (so this quarter compares with the last) and its actions. */
 export function WaveRow(props: { office: Office; survey: Survey; wave: Wave }) {
@@ -23,6 +24,7 @@ export function WaveRow(props: { office: Office; survey: Survey; wave: Wave }) {
         <A class="button primary" href={`/surveys/${props.survey.id}/entry?wave=${props.wave.n}`}>{t('survey.enter')}</A>
         <A class="button" href={`/print/survey?id=${props.survey.id}&wave=${props.wave.n}`}>{t('survey.printForms')}</A>
         <A class="button" href={`/print/survey-nonrespondents?id=${props.survey.id}&wave=${props.wave.n}`}>{t('survey.printNonRespondents')}</A>
+        <FollowUpButton office={props.office} survey={props.survey} wave={props.wave.n} />
       </td>
     </tr>
   );

@@ -5,6 +5,7 @@ import type { Problem, Result } from '../../domain/result';
 import type { TemplateKind } from '../../domain/templates/template';
 import { logTemplateUse, mergeFor } from '../../store/templates';
 import type { TaskRow } from '../../domain/tasks/task';
+import { surveyOfTask } from '../../domain/tasks/survey-tasks';
 import { t } from '../../i18n';
 import { logContact } from '../../store/contacts';
 import type { Office } from '../../store/office-api';
@@ -25,18 +26,37 @@ function Section(props: { id: string; title: string; count: number; children: JS
   );
 }
 
-/** What a task is about, in words: 生日（农历）11月28日 · 3-2-1101 张伟. */
-function taskTitle(task: TaskRow, planName: (id: string) => string): string {
-  return task.source === 'care' ? t('today.careTitle', { kind: t(`date.${task.dateKind as DateKind}`), date: task.occursOn }) : planName(task.ref);
+/** What a task is about, in words: 生日（农历）11月28日, the plan's name, 问卷回访：年度满意度调查 · 第一轮. */
+function taskTitle(task: TaskRow, v: View): string {
+  if (task.source === 'care') return t('today.careTitle', { kind: t(`date.${task.dateKind as DateKind}`), date: task.occursOn });
+  if (task.source === 'survey') return t('today.surveyTitle', v.surveyNames[task.ref] ?? { survey: '', wave: '' });
+  return v.planNames[task.ref] ?? t('today.planTask');
 }
 
-/** One task, one tap from done: print the letter (care with a template), log the call, or skip with a reason. */
-function TaskItem(props: { office: Office; task: TaskRow; today: string; planName: (id: string) => string; templateKind: TemplateKind | undefined }) {
+/** A survey follow-up is done by keying the household's answers: the entry grid at that household, by phone unless changed. */
+function surveyEntryHref(task: TaskRow): string {
+  const { surveyId, wave } = surveyOfTask(task);
+  return `/surveys/${encodeURIComponent(surveyId)}/entry?wave=${wave}&unit=${encodeURIComponent(task.unitCode)}&channel=phone`;
+}
+
+/**
+ * One task, one tap from done: print the letter (care with a template), log the call, key the
+ * survey answers (survey follow-ups), or skip with a reason.
+ */
+function TaskItem(props: { office: Office; task: TaskRow; today: string; title: string; templateKind: TemplateKind | undefined }) {
   const [skipping, setSkipping] = createSignal(false);
   const [reason, setReason] = createSignal('');
   const [problems, setProblems] = createSignal<Problem[]>([]);
   const [busy, setBusy] = createSignal(false);
-  const title = () => taskTitle(props.task, props.planName);
+  const title = () => props.title;
+  /** Who the task is for, in the buttons' names: the customer, or the unit of a household without one. */
+  const who = () => props.task.customerName || props.task.unitCode;
+  const markDone = async () => {
+    setBusy(true);
+    const done = await finishTask(props.office, props.task, 'done', '');
+    setBusy(false);
+    setProblems(done.ok ? [] : done.problems);
+  };
   const logCall = async () => {
     setBusy(true);
     const logged = await logContact(props.office, { customerId: props.task.customerId, unitCode: props.task.unitCode, channel: 'phone', summary: title() });
@@ -68,7 +88,7 @@ function TaskItem(props: { office: Office; task: TaskRow; today: string; planNam
   return (
     <li class="task" data-task={props.task.id} classList={{ late: props.task.due < props.today }}>
       <div class="task-what">
-        <A href={`/customers/${props.task.customerId}`} class="name">{props.task.customerName}</A>
+        <Show when={props.task.customerId}><A href={`/customers/${props.task.customerId}`} class="name">{props.task.customerName}</A></Show>
         <span class="unit">{props.task.unitCode}</span>
         <span>{title()}</span>
         <Show when={props.task.due < props.today}><span class="chip urgent">{t('today.late')}</span></Show>
@@ -81,11 +101,16 @@ function TaskItem(props: { office: Office; task: TaskRow; today: string; planNam
           <A class="button primary" href={todayPrintLinks.letter(props.task.templateId, [props.task.customerId], [props.task.id])}
             aria-label={t('today.printLetterFor', { name: props.task.customerName })}>{t('today.printLetter')}</A>
         </Show>
-        <button type="button" disabled={busy()} onClick={logCall} aria-label={t('today.logCallFor', { name: props.task.customerName })}>{t('today.logCall')}</button>
-        <button type="button" class="link" onClick={() => setSkipping(!skipping())} aria-expanded={skipping()} aria-label={t('today.skipFor', { name: props.task.customerName })}>{t('today.skip')}</button>
+        <Show when={props.task.source === 'survey'} fallback={
+          <button type="button" disabled={busy()} onClick={logCall} aria-label={t('today.logCallFor', { name: props.task.customerName })}>{t('today.logCall')}</button>
+        }>
+          <A class="button primary" href={surveyEntryHref(props.task)} aria-label={t('today.surveyAnswerFor', { name: who() })}>{t('today.surveyAnswer')}</A>
+          <button type="button" disabled={busy()} onClick={markDone} aria-label={t('today.doneFor', { name: who() })}>{t('today.done')}</button>
+        </Show>
+        <button type="button" class="link" onClick={() => setSkipping(!skipping())} aria-expanded={skipping()} aria-label={t('today.skipFor', { name: who() })}>{t('today.skip')}</button>
       </div>
       <Show when={skipping()}>
-        <form class="skip" onSubmit={skip} aria-label={t('today.skipFor', { name: props.task.customerName })}>
+        <form class="skip" onSubmit={skip} aria-label={t('today.skipFor', { name: who() })}>
           <label>
             {t('today.skipReason')}
             <input value={reason()} maxLength={2000} onInput={(e) => setReason(e.currentTarget.value)} />
@@ -111,7 +136,6 @@ function letterBatches(v: View): { templateId: string; tasks: TaskRow[] }[] {
 /** 今日: the view. Each list says how many; each item is one tap from done. */
 export function TodayView(props: { office: Office; view: View | null; generating: boolean; title: string }) {
   const now = () => new Date();
-  const planName = (id: string) => props.view?.planNames[id] ?? t('today.planTask');
   return (
     <main class="page wide today">
       <div class="page-head">
@@ -140,14 +164,21 @@ export function TodayView(props: { office: Office; view: View | null; generating
                   )}
                 </For>
                 <ul class="tasks">
-                  <For each={v().care}>{(task) => <TaskItem office={props.office} task={task} today={v().today} planName={planName} templateKind={v().templateKinds[task.templateId]} />}</For>
+                  <For each={v().care}>{(task) => <TaskItem office={props.office} task={task} today={v().today} title={taskTitle(task, v())} templateKind={v().templateKinds[task.templateId]} />}</For>
                 </ul>
               </Section>
               <Section id="plans" title={t('today.plans')} count={v().planTasks.length}>
                 <ul class="tasks">
-                  <For each={v().planTasks}>{(task) => <TaskItem office={props.office} task={task} today={v().today} planName={planName} templateKind={v().templateKinds[task.templateId]} />}</For>
+                  <For each={v().planTasks}>{(task) => <TaskItem office={props.office} task={task} today={v().today} title={taskTitle(task, v())} templateKind={v().templateKinds[task.templateId]} />}</For>
                 </ul>
               </Section>
+              <Show when={v().surveyTasks.length}>
+                <Section id="surveys" title={t('today.surveys')} count={v().surveyTasks.length}>
+                  <ul class="tasks">
+                    <For each={v().surveyTasks}>{(task) => <TaskItem office={props.office} task={task} today={v().today} title={taskTitle(task, v())} templateKind={undefined} />}</For>
+                  </ul>
+                </Section>
+              </Show>
               <Section id="followups" title={t('today.followUps')} count={v().followUps.length}>
                 <ul class="rows">
                   <For each={v().followUps}>{(row) => <li><RequestRowView row={row} now={now()} /></li>}</For>
