@@ -205,7 +205,27 @@ describe('filters', () => {
     await expect.poll(() => tile('satisfactionSurveys'), { timeout: 10_000 }).toMatch(/\/20$/);
     const named = await unnamedControls(page);
     expect(named.unnamed, 'controls without an accessible name').toEqual([]);
-    await page.screenshot({ path: 'test-results/dashboard-filtered.png' });
+    await page.screenshot({ path: 'test/.artifacts/dashboard-filtered.png' });
+    // On a 10-inch tablet held upright, and in English and traditional Chinese: nothing wider than the screen.
+    await page.setViewportSize({ width: 800, height: 1280 });
+    for (const [locale, word] of [['en', 'Clear filters'], ['zh-TW', '清除篩選'], ['zh-CN', '清除筛选']] as const) {
+      await page.evaluate((l) => localStorage.setItem('linli.locale', l), locale);
+      await page.reload();
+      await page.getByRole('button', { name: word }).waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: `test/.artifacts/dashboard-filtered-800-${locale}.png`, fullPage: true });
+      // Nothing sticks out of the screen, but inside a container that scrolls sideways (wide tables).
+      const wide = await page.evaluate(() => {
+        const scrolls = (e: Element | null): boolean => !!e && (['auto', 'scroll', 'hidden'].includes(getComputedStyle(e).overflowX) || scrolls(e.parentElement));
+        return [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !scrolls(e.parentElement))
+          .slice(0, 8).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`);
+      });
+      expect(wide, locale).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), locale).toBe(true);
+      // A tile's name stays inside its tile.
+      const spill = await page.evaluate(() => [...document.querySelectorAll('.tile-name')].filter((e) => e.getBoundingClientRect().right > e.closest('.tile')!.getBoundingClientRect().right - 2).map((e) => e.textContent));
+      expect(spill, locale).toEqual([]);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // 打印月报 takes the filters along.
     await page.getByRole('link', { name: zh['dashboard.printReport'] }).click();
