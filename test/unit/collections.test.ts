@@ -83,8 +83,6 @@ const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
 const SCHEMAS: Record<number, string> = {
   6: '15cb82ca62ed',
   7: '21e391314de2',
-  // 8: the same projection tables, plus `figurePacks` (not a collection: 统计's rows by month).
-  8: '21e391314de2',
 };
 
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12);
