@@ -100,8 +100,7 @@ async function finishedOf(db: LinliDB, source: TaskRow['source']): Promise<Set<s
 
 /**
  * The tasks of one source due until `until` that nobody finished and that are mine, my team's or
- * nobody's. Finished tasks stay in the index range for ever, so the range is read as keys only and
- * only the open ones are read whole.
+ * nobody's. Finished tasks stay in the index range for ever, so the range is read as keys first.
  */
 async function openTasks(db: LinliDB, b: TodayBasis, source: TaskRow['source'], until: Day): Promise<TaskRow[]> {
   const [ids, finished] = await Promise.all([
@@ -110,7 +109,11 @@ async function openTasks(db: LinliDB, b: TodayBasis, source: TaskRow['source'], 
   ]);
   const wanted = ids.filter((id) => !finished.has(id));
   if (!wanted.length) return [];
-  const rows = await db.tasks.bulkGet(wanted);
+  // Mostly open: the range in one read (a read by id is an event on this thread per task);
+  // mostly finished (a long history): only the open ones, by id.
+  const rows = wanted.length >= ids.length - wanted.length
+    ? (await db.tasks.where('[source+due]').between([source, ''], [source, until], true, true).toArray()).filter((t) => !finished.has(t.id))
+    : await db.tasks.bulkGet(wanted);
   const { me, team } = b;
   const open = rows.filter((t): t is TaskRow => !!t && ((!t.ownerId && !t.teamId) || t.ownerId === me || (!!team && t.teamId === team)));
   const resets = [...new Set(open.filter((t) => t.resets).map((t) => t.customerId))];

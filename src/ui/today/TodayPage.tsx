@@ -2,7 +2,7 @@ import { createEffect, createMemo, createSignal, onCleanup } from 'solid-js';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { taskLabels, todayAnswers, todayBasis, todayCare, todayFollowUps, todayPlanTasks, todayRequests, todaySurveyTasks, type TodayBasis } from '../../store/queries/today';
-import { generateTasks } from '../../store/tasks';
+import { generateTasksIfChanged } from '../../store/tasks';
 import { createLive } from '../bindings/live';
 import { TodayView, type TodaySections } from './TodayView';
 
@@ -20,7 +20,8 @@ const sameBasis = (a: TodayBasis | null, b: TodayBasis | null) =>
  * 今日, the first screen after login: the loader. The frame draws at once; each section reads
  * its own rows (an index range each) and draws as soon as they are there. After the lists are
  * on screen it makes any care and plan tasks of the next two weeks this device does not hold
- * yet — the same ids on every device, so nothing is made twice.
+ * yet — the same ids on every device, so nothing is made twice — unless nothing they are made
+ * from changed since the last visit of the day.
  */
 export function TodayPage(props: { office: Office }) {
   const [now, setNow] = createSignal(new Date());
@@ -69,7 +70,7 @@ export function TodayPage(props: { office: Office }) {
   const generate = () => {
     if (started) return;
     started = true;
-    generateTasks(props.office, now())
+    generateTasksIfChanged(props.office, now())
       .catch((err) => console.error('Linli: generating tasks failed', err))
       .finally(() => setGenerating(false));
   };
