@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { keysCelebratedOn } from '../domain/dates';
 import { addDays, dateOfDay, type Day } from '../domain/days';
 import { officeDay } from '../domain/requests/work-time';
@@ -92,6 +93,42 @@ export async function generateTasks(office: Office, now = new Date()): Promise<n
     if (i + TASKS_PER_COMMAND < missing.length) await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return missing.length;
+}
+
+/** The tables `dueTasks` reads: while none of them changed, the same day makes the same tasks. */
+const TASK_INPUTS = new Set(['settings', 'plans', 'customers', 'requests', 'contacts']);
+/** Per database: the day tasks were made for, while none of their inputs changed since. */
+const madeFor = new Map<string, Day>();
+let listening = false;
+
+/**
+ * `generateTasks` when it can make something: the first time in this page, on a new day, or after
+ * a change (here, by another tab, or through sync — Dexie tells every context) to a table the
+ * tasks are computed from. Otherwise nothing is missing that the last run did not write, and
+ * reading 8,000 customers again on every visit to 今日 would only hold the page back. Resolves
+ * with the number written, null when skipped.
+ */
+export async function generateTasksIfChanged(office: Office, now = new Date()): Promise<number | null> {
+  if (!listening) {
+    listening = true;
+    Dexie.on('storagemutated', (parts) => {
+      for (const key of Object.keys(parts)) {
+        // idb://<database>/<table>/<index>
+        const [, , db, table] = key.split('/');
+        if (db && TASK_INPUTS.has(table)) madeFor.delete(db);
+      }
+    });
+  }
+  const name = office.db.name;
+  const today = officeDay(now, (await serviceSettings(office.db)).calendar);
+  if (madeFor.get(name) === today) return null;
+  madeFor.set(name, today);
+  try {
+    return await generateTasks(office, now);
+  } catch (err) {
+    madeFor.delete(name);
+    throw err;
+  }
 }
 
 export async function finishTask(office: Office, task: Pick<TaskRow, 'id' | 'due'>, outcome: 'done' | 'skipped', reason: string): Promise<Result<void>> {

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { createSignal, For, Show, type JSX } from 'solid-js';
+import { createEffect, createSignal, For, onCleanup, Show, type Accessor, type JSX } from 'solid-js';
 import type { DateKind } from '../../domain/dates';
 import type { Problem, Result } from '../../domain/result';
 import type { TemplateKind } from '../../domain/templates/template';
@@ -10,6 +10,8 @@ import { t } from '../../i18n';
 import { logContact } from '../../store/contacts';
 import type { Office } from '../../store/office-api';
 import type { TodayView as View } from '../../store/queries/today';
+import type { AnswerRow } from '../../domain/answers/answer';
+import type { RequestRow } from '../../domain/requests/types';
 import { finishTask } from '../../store/tasks';
 import { todayPrintLinks } from '../../print/links';
 import { Problems } from '../common/Problems';
@@ -17,17 +19,25 @@ import { RequestRowView } from '../requests/RequestRowView';
 import { TODAY_SLOTS } from './slots';
 import './today.css';
 
-function Section(props: { id: string; title: string; count: number; children: JSX.Element }) {
+/**
+ * One list of 今日. `count` null: its rows are still being read — the heading is drawn, with a
+ * quiet line in the room the list will take, and no test id yet (the list is not there).
+ */
+function Section(props: { id: string; title: string; count: number | null; children: JSX.Element }) {
+  const loading = () => props.count === null;
   return (
-    <section class="card today-section" aria-labelledby={`today-${props.id}`} data-testid={`today-${props.id}`}>
-      <h2 id={`today-${props.id}`}>{props.title} <span class="count">{props.count}</span></h2>
-      <Show when={props.count} fallback={<p class="muted">{t('today.nothing')}</p>}>{props.children}</Show>
+    <section class="card today-section" classList={{ 'today-loading': loading() }} aria-labelledby={`today-${props.id}`} aria-busy={loading()}
+      data-testid={loading() ? undefined : `today-${props.id}`}>
+      <h2 id={`today-${props.id}`}>{props.title} <span class="count">{props.count ?? ''}</span></h2>
+      <Show when={!loading()} fallback={<p class="muted">{t('common.loading')}</p>}>
+        <Show when={props.count} fallback={<p class="muted">{t('today.nothing')}</p>}>{props.children}</Show>
+      </Show>
     </section>
   );
 }
 
 /** What a task is about, in words: 生日（农历）11月28日, the plan's name, 问卷回访：年度满意度调查 · 第一轮. */
-function taskTitle(task: TaskRow, v: View): string {
+function taskTitle(task: TaskRow, v: Pick<View, 'surveyNames' | 'planNames'>): string {
   if (task.source === 'care') return t('today.careTitle', { kind: t(`date.${task.dateKind as DateKind}`), date: task.occursOn });
   if (task.source === 'survey') return t('today.surveyTitle', v.surveyNames[task.ref] ?? { survey: '', wave: '' });
   return v.planNames[task.ref] ?? t('today.planTask');
@@ -124,7 +134,7 @@ function TaskItem(props: { office: Office; task: TaskRow; today: string; title: 
 }
 
 /** Care tasks that print the same letter, two or more: printed in one go (each letter on its own page). */
-function letterBatches(v: View): { templateId: string; tasks: TaskRow[] }[] {
+function letterBatches(v: Pick<View, 'care' | 'templateKinds'>): { templateId: string; tasks: TaskRow[] }[] {
   const byTemplate = new Map<string, TaskRow[]>();
   for (const task of v.care) {
     if (!task.templateId || v.templateKinds[task.templateId] === 'message' || !v.templateKinds[task.templateId]) continue;
@@ -133,9 +143,67 @@ function letterBatches(v: View): { templateId: string; tasks: TaskRow[] }[] {
   return [...byTemplate].filter(([, tasks]) => tasks.length > 1).map(([templateId, tasks]) => ({ templateId, tasks }));
 }
 
-/** 今日: the view. Each list says how many; each item is one tap from done. */
-export function TodayView(props: { office: Office; view: View | null; generating: boolean; title: string }) {
+/** Rows drawn at first, then a chunk more in each following task until all are drawn. */
+const FIRST_ROWS = 24;
+const MORE_ROWS = 100;
+
+/**
+ * A long list drawn a screenful first and the rest in chunks right after, each in a task of its
+ * own (1,200 plan tasks are some 10,000 elements: drawn in one go they hold the screen back and
+ * any tap with it). The rest waits until every section has its first rows on screen. The list is
+ * the same once drawn; a live update keeps what is drawn.
+ */
+function progressive<T>(rows: Accessor<T[] | null>, ready: Accessor<boolean>): Accessor<T[]> {
+  const [shown, setShown] = createSignal(FIRST_ROWS);
+  createEffect(() => {
+    const all = rows();
+    const n = shown();
+    if (!all || !ready() || all.length <= n) return;
+    const timer = setTimeout(() => setShown(n + MORE_ROWS), 0);
+    onCleanup(() => clearTimeout(timer));
+  });
+  return () => {
+    const all = rows() ?? [];
+    const n = shown();
+    return all.length <= n ? all : all.slice(0, n);
+  };
+}
+
+/** Each section's rows as they arrive (null while still being read). */
+export interface TodaySections {
+  requests: Accessor<RequestRow[] | null>;
+  care: Accessor<TaskRow[] | null>;
+  plans: Accessor<TaskRow[] | null>;
+  surveys: Accessor<{ tasks: TaskRow[]; names: View['surveyNames'] } | null>;
+  followUps: Accessor<RequestRow[] | null>;
+  answers: Accessor<AnswerRow[] | null>;
+  labels: Accessor<Pick<View, 'planNames' | 'templateKinds'> | null>;
+}
+
+/**
+ * 今日: the view. Each list says how many; each item is one tap from done. The frame and every
+ * heading draw at once; a list draws when its own rows are read. The lists that show only when
+ * they hold something (surveys, answers, the slots) hold back what follows them until they know,
+ * so that no card moves under a finger.
+ */
+export function TodayView(props: { office: Office; today: string | null; sections: TodaySections; generating: boolean; title: string }) {
   const now = () => new Date();
+  const s = props.sections;
+  const today = () => props.today ?? '';
+  /** A task list needs the plans' names and the templates' kinds too (a few rows, read at once). */
+  const tasksOf = (rows: Accessor<TaskRow[] | null>) => () => (s.labels() ? rows() : null);
+  const care = tasksOf(s.care);
+  const plans = tasksOf(s.plans);
+  const surveys = () => (s.labels() ? s.surveys() : null);
+  const names = () => ({ surveyNames: s.surveys()?.names ?? {}, planNames: s.labels()?.planNames ?? {} });
+  const kinds = () => s.labels()?.templateKinds ?? {};
+  const followUps = () => (s.surveys() === null ? null : s.followUps());
+  const count = (rows: Accessor<unknown[] | null>) => rows()?.length ?? null;
+  const allIn = () => Object.values(s).every((rows) => rows() !== null);
+  const shownRequests = progressive(s.requests, allIn);
+  const shownCare = progressive(care, allIn);
+  const shownPlans = progressive(plans, allIn);
+  const shownSurveys = progressive(() => surveys()?.tasks ?? null, allIn);
   return (
     <main class="page wide today">
       <div class="page-head">
@@ -145,58 +213,54 @@ export function TodayView(props: { office: Office; view: View | null; generating
           <A href="/requests/new" class="button primary">{t('requests.new')}</A>
         </div>
       </div>
-      <Show when={props.view} fallback={<p>{t('common.loading')}</p>}>
-        {(v) => (
-          <>
-            <p class="muted" aria-live="polite">{t('today.date', { date: v().today })}{props.generating ? ` · ${t('today.generating')}` : ''}</p>
-            <div class="today-grid" data-testid="today" data-today={v().today}>
-              <Section id="requests" title={t('today.requests')} count={v().requests.length}>
-                <ul class="rows">
-                  <For each={v().requests}>{(row) => <li><RequestRowView row={row} now={now()} /></li>}</For>
-                </ul>
-              </Section>
-              <Section id="care" title={t('today.care')} count={v().care.length}>
-                <For each={letterBatches(v())}>
-                  {(batch) => (
-                    <A class="button" href={todayPrintLinks.letter(batch.templateId, batch.tasks.map((k) => k.customerId), batch.tasks.map((k) => k.id))}>
-                      {t('today.printBatch', { n: batch.tasks.length })}
-                    </A>
-                  )}
-                </For>
-                <ul class="tasks">
-                  <For each={v().care}>{(task) => <TaskItem office={props.office} task={task} today={v().today} title={taskTitle(task, v())} templateKind={v().templateKinds[task.templateId]} />}</For>
-                </ul>
-              </Section>
-              <Section id="plans" title={t('today.plans')} count={v().planTasks.length}>
-                <ul class="tasks">
-                  <For each={v().planTasks}>{(task) => <TaskItem office={props.office} task={task} today={v().today} title={taskTitle(task, v())} templateKind={v().templateKinds[task.templateId]} />}</For>
-                </ul>
-              </Section>
-              <Show when={v().surveyTasks.length}>
-                <Section id="surveys" title={t('today.surveys')} count={v().surveyTasks.length}>
-                  <ul class="tasks">
-                    <For each={v().surveyTasks}>{(task) => <TaskItem office={props.office} task={task} today={v().today} title={taskTitle(task, v())} templateKind={undefined} />}</For>
-                  </ul>
-                </Section>
-              </Show>
-              <Section id="followups" title={t('today.followUps')} count={v().followUps.length}>
-                <ul class="rows">
-                  <For each={v().followUps}>{(row) => <li><RequestRowView row={row} now={now()} /></li>}</For>
-                </ul>
-              </Section>
-              <Show when={v().answersToReview.length}>
-                <Section id="answers" title={t('today.answersToReview')} count={v().answersToReview.length}>
-                  <ul class="plain">
-                    <For each={v().answersToReview}>{(a) => <li><A href={`/answers?edit=${a.id}`}>{a.title}</A> <span class="muted">{t('today.reviewSince', { date: a.review })}</span></li>}</For>
-                  </ul>
-                </Section>
-              </Show>
-              {/* SLOT: papers printed and not back, seminars needing minutes — see ./slots.ts */}
-              <For each={TODAY_SLOTS}>{(slot) => <slot.section office={props.office} today={v().today} />}</For>
-            </div>
-          </>
-        )}
-      </Show>
+      <p class="muted today-date" aria-live="polite">{props.today ? t('today.date', { date: props.today }) : '\u00a0'}{props.today && props.generating ? ` · ${t('today.generating')}` : ''}</p>
+      <div class="today-grid" data-testid="today" data-today={props.today ?? undefined}>
+        <Section id="requests" title={t('today.requests')} count={count(s.requests)}>
+          <ul class="rows">
+            <For each={shownRequests()}>{(row) => <li><RequestRowView row={row} now={now()} /></li>}</For>
+          </ul>
+        </Section>
+        <Section id="care" title={t('today.care')} count={count(care)}>
+          <For each={letterBatches({ care: care() ?? [], templateKinds: kinds() })}>
+            {(batch) => (
+              <A class="button" href={todayPrintLinks.letter(batch.templateId, batch.tasks.map((k) => k.customerId), batch.tasks.map((k) => k.id))}>
+                {t('today.printBatch', { n: batch.tasks.length })}
+              </A>
+            )}
+          </For>
+          <ul class="tasks">
+            <For each={shownCare()}>{(task) => <TaskItem office={props.office} task={task} today={today()} title={taskTitle(task, names())} templateKind={kinds()[task.templateId]} />}</For>
+          </ul>
+        </Section>
+        <Section id="plans" title={t('today.plans')} count={count(plans)}>
+          <ul class="tasks">
+            <For each={shownPlans()}>{(task) => <TaskItem office={props.office} task={task} today={today()} title={taskTitle(task, names())} templateKind={kinds()[task.templateId]} />}</For>
+          </ul>
+        </Section>
+        <Show when={surveys()?.tasks.length}>
+          <Section id="surveys" title={t('today.surveys')} count={surveys()!.tasks.length}>
+            <ul class="tasks">
+              <For each={shownSurveys()}>{(task) => <TaskItem office={props.office} task={task} today={today()} title={taskTitle(task, names())} templateKind={undefined} />}</For>
+            </ul>
+          </Section>
+        </Show>
+        <Section id="followups" title={t('today.followUps')} count={count(followUps)}>
+          <ul class="rows">
+            <For each={followUps()}>{(row) => <li><RequestRowView row={row} now={now()} /></li>}</For>
+          </ul>
+        </Section>
+        <Show when={s.answers()?.length}>
+          <Section id="answers" title={t('today.answersToReview')} count={s.answers()!.length}>
+            <ul class="plain">
+              <For each={s.answers()!}>{(a) => <li><A href={`/answers?edit=${a.id}`}>{a.title}</A> <span class="muted">{t('today.reviewSince', { date: a.review })}</span></li>}</For>
+            </ul>
+          </Section>
+        </Show>
+        {/* SLOT: papers printed and not back, seminars needing minutes — see ./slots.ts */}
+        <Show when={props.today && s.answers() !== null}>
+          <For each={TODAY_SLOTS}>{(slot) => <slot.section office={props.office} today={today()} />}</For>
+        </Show>
+      </div>
     </main>
   );
 }
