@@ -82,8 +82,13 @@ export function tCode(code: string, params?: Record<string, string | number>): s
   return t(code as DictKey, translated);
 }
 
+/** One formatter per language (making one costs more than formatting: a queue shows 50 dates). */
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 export function formatDateTime(iso: string): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const l = locale();
+  let f = dateTimeFormats.get(l);
+  if (!f) dateTimeFormats.set(l, (f = new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' })));
+  return f.format(new Date(iso));
 }
 

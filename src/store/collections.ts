@@ -70,7 +70,9 @@ export const COLLECTIONS = {
   contacts: spec({ indexes: 'id, customerId, unitCode, at, requestId', version: 1, row: projectContact }),
   requests: spec({
     indexes:
-      'id, number, kind, status, createdAt, dueFinish, customerId, unitCode, teamId, assigneeId, ownerId, [open+teamId], [open+assigneeId], [open+createdAt], [open+dueFinish], [open+teamId+dueFinish], [open+assigneeId+dueFinish], [open+ownerId+dueFinish], awaitingApproval, followUpDue, reopenCount, doneAt, closedAt',
+      'id, number, kind, status, createdAt, dueFinish, customerId, unitCode, teamId, assigneeId, ownerId, [open+teamId], [open+assigneeId], [open+createdAt], [open+dueFinish], [open+teamId+dueFinish], [open+assigneeId+dueFinish], [open+ownerId+dueFinish], awaitingApproval, followUpDue, reopenCount, doneAt, closedAt, ' +
+      // The queues' counts are index counts (store/queries/requests.ts: queueTotal).
+      '[open+assigneeId+ownerId], [open+waiting+status+dueFinish], [open+followUpDue], [open+awaitingApproval], [open+reopenCount]',
     version: 4,
     row: (id, r) => projectRequest(requestFromRecord(id, r)),
   }),

@@ -21,7 +21,7 @@ export interface MetaRow {
  * added): `test/unit/collections.test.ts` holds the schema each version was built with and fails
  * when the schema changed under the same number.
  */
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 type ProjectionTables = { [C in CollectionName]: Table<RowOf<C>, string> };
 

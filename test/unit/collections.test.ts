@@ -83,6 +83,7 @@ const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
 const SCHEMAS: Record<number, string> = {
   6: '15cb82ca62ed',
   7: '21e391314de2',
+  8: 'c7b0c63a0c97',
 };
 
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12);

@@ -1,5 +1,5 @@
 import type { FollowUpRow } from '../../domain/requests/followup';
-import type { RequestRow } from '../../domain/requests/types';
+import { REQUEST_STATUSES, type RequestRow, type RequestStatus } from '../../domain/requests/types';
 import { officeDayEnd } from '../../domain/requests/work-time';
 import type { LinliDB } from '../db';
 import { serviceSettings } from './settings';
@@ -9,70 +9,138 @@ export type QueueName = 'mine' | 'dueToday' | 'overdue' | 'team' | 'followUp' | 
 /** Rows a queue shows at first; 显示更多 asks for more. */
 export const QUEUE_PAGE = 50;
 
+interface QueueScope {
+  me: string;
+  teamId?: string;
+  now: Date;
+  /** End of the office's day (今日到期 only). */
+  todayEnd: string;
+}
+
+/** Being worked on: open, not waiting, neither done nor in follow-up (今日到期 and 已超时 hold only these). */
+const RUNNING: RequestStatus[] = REQUEST_STATUSES.filter((s) => s !== 'done' && s !== 'followUp' && s !== 'closed');
+const running = (r: RequestRow) => !r.waiting && r.status !== 'done' && r.status !== 'followUp';
+
+/** Running requests due between `from` and `to` (bounds as Dexie's between), counted on the index: one range per running status. */
+async function runningDue(db: LinliDB, from: string, to: string, includeFrom: boolean, includeTo: boolean): Promise<number> {
+  const counts = await Promise.all(RUNNING.map((s) => db.requests.where('[open+waiting+status+dueFinish]').between([1, 0, s, from], [1, 0, s, to], includeFrom, includeTo).count()));
+  return counts.reduce((a, b) => a + b, 0);
+}
+
 /**
- * The queues the desk works from, read from the projection with its indexes; the day is the
- * office's day. Open requests first by deadline.
+ * How many requests queue `name` holds, from index counts only (no row is read): the figure on
+ * its tab and under its rows.
  */
-export async function queue(db: LinliDB, name: QueueName, opts: { me: string; teamId?: string; now: Date; todayEnd: string; limit?: number }): Promise<{ rows: RequestRow[]; total: number }> {
-  const limit = opts.limit ?? QUEUE_PAGE;
-  const now = opts.now.toISOString();
-  const running = (r: RequestRow) => !r.waiting && r.status !== 'done' && r.status !== 'followUp';
-  // Each queue reads an index in deadline order and stops at the page size; the total is a count.
-  const page = async (collection: ReturnType<typeof db.requests.where>, filter?: (r: RequestRow) => boolean) => {
-    const filtered = filter ? collection.filter(filter) : collection;
-    const [rows, total] = await Promise.all([filtered.clone().limit(limit).toArray(), filtered.clone().count()]);
-    return { rows, total };
-  };
+export async function queueTotal(db: LinliDB, name: QueueName, q: QueueScope): Promise<number> {
+  const now = q.now.toISOString();
+  switch (name) {
+    case 'mine': {
+      // Assigned to me, plus mine as first contact and assigned to someone else (or nobody).
+      const [assigned, owned, both] = await Promise.all([
+        db.requests.where('[open+assigneeId+dueFinish]').between([1, q.me, ''], [1, q.me, '\uffff']).count(),
+        db.requests.where('[open+ownerId+dueFinish]').between([1, q.me, ''], [1, q.me, '\uffff']).count(),
+        db.requests.where('[open+assigneeId+ownerId]').equals([1, q.me, q.me]).count(),
+      ]);
+      return assigned + owned - both;
+    }
+    case 'team':
+      return db.requests.where('[open+teamId+dueFinish]').between([1, q.teamId ?? '', ''], [1, q.teamId ?? '', '\uffff']).count();
+    case 'dueToday':
+      return runningDue(db, now, q.todayEnd, true, true);
+    case 'overdue':
+      return runningDue(db, '0', now, true, false);
+    case 'followUp':
+      return db.requests.where('[open+followUpDue]').equals([1, 1]).count();
+    case 'approval':
+      return db.requests.where('[open+awaitingApproval]').equals([1, 1]).count();
+    case 'attention':
+      return db.requests.where('[open+reopenCount]').between([1, 2], [1, Infinity], true, true).count();
+    case 'open':
+      return db.requests.where('[open+dueFinish]').between([1, ''], [1, '\uffff']).count();
+    case 'all':
+      return db.requests.count();
+  }
+}
+
+/** The first `limit` rows of queue `name`, read on an index in its order; stops at the page size. */
+async function queueRows(db: LinliDB, name: QueueName, q: QueueScope, limit: number): Promise<RequestRow[]> {
+  const now = q.now.toISOString();
   switch (name) {
     case 'mine': {
       // Assigned to me, or mine as first contact: both read in deadline order, a page of each.
-      const assigned = db.requests.where('[open+assigneeId+dueFinish]').between([1, opts.me, ''], [1, opts.me, '\uffff']);
-      const owned = db.requests.where('[open+ownerId+dueFinish]').between([1, opts.me, ''], [1, opts.me, '\uffff']).filter((r) => r.assigneeId !== opts.me);
-      const [a, o, na, no] = await Promise.all([assigned.clone().limit(limit).toArray(), owned.clone().limit(limit).toArray(), assigned.clone().count(), owned.clone().count()]);
-      const rows = a.concat(o).sort((x, y) => (x.dueFinish || '9').localeCompare(y.dueFinish || '9'));
-      return { rows: rows.slice(0, limit), total: na + no };
+      const [a, o] = await Promise.all([
+        db.requests.where('[open+assigneeId+dueFinish]').between([1, q.me, ''], [1, q.me, '\uffff']).limit(limit).toArray(),
+        db.requests.where('[open+ownerId+dueFinish]').between([1, q.me, ''], [1, q.me, '\uffff']).filter((r) => r.assigneeId !== q.me).limit(limit).toArray(),
+      ]);
+      return a.concat(o).sort((x, y) => (x.dueFinish || '9').localeCompare(y.dueFinish || '9')).slice(0, limit);
     }
     case 'team':
-      return page(db.requests.where('[open+teamId+dueFinish]').between([1, opts.teamId ?? '', ''], [1, opts.teamId ?? '', '\uffff']));
+      return db.requests.where('[open+teamId+dueFinish]').between([1, q.teamId ?? '', ''], [1, q.teamId ?? '', '\uffff']).limit(limit).toArray();
     case 'dueToday':
-      return page(db.requests.where('[open+dueFinish]').between([1, now], [1, opts.todayEnd], true, true), running);
+      return db.requests.where('[open+dueFinish]').between([1, now], [1, q.todayEnd], true, true).filter(running).limit(limit).toArray();
     case 'overdue':
-      return page(db.requests.where('[open+dueFinish]').between([1, '0'], [1, now]), running);
+      return db.requests.where('[open+dueFinish]').between([1, '0'], [1, now]).filter(running).limit(limit).toArray();
     case 'followUp':
-      return page(db.requests.where('followUpDue').equals(1), (r) => r.open === 1);
+      return db.requests.where('[open+followUpDue]').equals([1, 1]).limit(limit).toArray();
     case 'approval':
-      return page(db.requests.where('awaitingApproval').equals(1), (r) => r.open === 1);
+      return db.requests.where('[open+awaitingApproval]').equals([1, 1]).limit(limit).toArray();
     case 'attention':
-      return page(db.requests.where('reopenCount').aboveOrEqual(2), (r) => r.open === 1);
+      return db.requests.where('[open+reopenCount]').between([1, 2], [1, Infinity], true, true).limit(limit).toArray();
     case 'open':
-      return page(db.requests.where('[open+dueFinish]').between([1, ''], [1, '\uffff']));
-    case 'all': {
-      const [rows, total] = await Promise.all([db.requests.orderBy('createdAt').reverse().limit(limit).toArray(), db.requests.count()]);
-      return { rows, total };
-    }
+      return db.requests.where('[open+dueFinish]').between([1, ''], [1, '\uffff']).limit(limit).toArray();
+    case 'all':
+      return db.requests.orderBy('createdAt').reverse().limit(limit).toArray();
   }
+}
+
+/**
+ * The queues the desk works from, read from the projection with its indexes; the day is the
+ * office's day. Open requests first by deadline. Rows: a page read on the queue's index; total:
+ * index counts (queueTotal).
+ */
+export async function queue(db: LinliDB, name: QueueName, opts: QueueScope & { limit?: number }): Promise<{ rows: RequestRow[]; total: number }> {
+  const limit = opts.limit ?? QUEUE_PAGE;
+  const [rows, total] = await Promise.all([limit > 0 ? queueRows(db, name, opts, limit) : [], queueTotal(db, name, opts)]);
+  return { rows, total };
 }
 
 export const QUEUES: QueueName[] = ['mine', 'dueToday', 'overdue', 'team', 'followUp', 'approval', 'attention', 'open', 'all'];
 
+/** Queues that cannot be read before the settings: 今日到期 (the office's day) and 班组 with no team chosen (the first). */
+const needsSettings = (name: QueueName, team?: string) => name === 'dueToday' || (name === 'team' && !team);
+
 /**
  * One queue as the page shows it: its rows and total, the team it is for (the chosen one, or
  * the first), the office's teams and staff for names. The office's day (for 今日到期) comes
- * from the working calendar here, not in the page.
+ * from the working calendar here, not in the page. The settings and staff are read alongside
+ * the queue, unless the queue needs the settings first.
  */
-export async function queueView(db: LinliDB, q: { name: QueueName; team?: string; me: string; now: Date; limit?: number }) {
-  const [settings, staff] = await Promise.all([serviceSettings(db), db.staff.toArray()]);
-  const teamId = q.team || settings.teams[0]?.id || '';
-  const found = await queue(db, q.name, { me: q.me, teamId, now: q.now, todayEnd: officeDayEnd(q.now, settings.calendar), limit: q.limit });
-  return { q: q.name, teamId, teams: settings.teams, staff: Object.fromEntries(staff.map((m) => [m.id, m.name])) as Record<string, string>, ...found };
+export function queueView(db: LinliDB, q: { name: QueueName; team?: string; me: string; now: Date; limit?: number }) {
+  // One read transaction for all of it: opening one per read costs more than the reads.
+  return db.transaction('r', db.requests, db.settings, db.staff, () => readQueueView(db, q));
 }
 
-/** How many requests each queue holds (the numbers on its tab). */
-export async function queueCounts(db: LinliDB, q: { team?: string; me: string; now: Date }): Promise<Record<QueueName, number>> {
-  const settings = await serviceSettings(db);
+async function readQueueView(db: LinliDB, q: { name: QueueName; team?: string; me: string; now: Date; limit?: number }) {
+  const settingsRead = serviceSettings(db);
+  const staffRead = db.staff.toArray();
+  const read = (teamId: string, todayEnd: string) => queue(db, q.name, { me: q.me, teamId, now: q.now, todayEnd, limit: q.limit });
+  const found = needsSettings(q.name, q.team)
+    ? settingsRead.then((settings) => read(q.team || settings.teams[0]?.id || '', officeDayEnd(q.now, settings.calendar)))
+    : read(q.team ?? '', '');
+  const [settings, staff, rows] = await Promise.all([settingsRead, staffRead, found]);
   const teamId = q.team || settings.teams[0]?.id || '';
-  const todayEnd = officeDayEnd(q.now, settings.calendar);
-  const totals = await Promise.all(QUEUES.map((name) => queue(db, name, { me: q.me, teamId, now: q.now, todayEnd, limit: 0 }).then((r) => r.total)));
+  return { q: q.name, teamId, teams: settings.teams, staff: Object.fromEntries(staff.map((m) => [m.id, m.name])) as Record<string, string>, ...rows };
+}
+
+/** How many requests each queue holds (the numbers on its tabs): index counts, no row read. */
+export function queueCounts(db: LinliDB, q: { team?: string; me: string; now: Date }): Promise<Record<QueueName, number>> {
+  return db.transaction('r', db.requests, db.settings, () => countQueues(db, q));
+}
+
+async function countQueues(db: LinliDB, q: { team?: string; me: string; now: Date }): Promise<Record<QueueName, number>> {
+  const settings = await serviceSettings(db);
+  const scope: QueueScope = { me: q.me, teamId: q.team || settings.teams[0]?.id || '', now: q.now, todayEnd: officeDayEnd(q.now, settings.calendar) };
+  const totals = await Promise.all(QUEUES.map((name) => queueTotal(db, name, scope)));
   return Object.fromEntries(QUEUES.map((name, i) => [name, totals[i]])) as Record<QueueName, number>;
 }
 

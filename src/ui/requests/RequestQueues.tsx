@@ -18,11 +18,19 @@ export function RequestQueues(props: { office: Office }) {
   onCleanup(() => clearInterval(timer));
   const [limit, setLimit] = createSignal(QUEUE_PAGE);
   const me = () => props.office.config.staffId ?? '';
-  // The rows first (one query, settings read inside it); the tabs' counts in a query of their own.
+  // The rows first (one query, settings read inside it). The tabs' counts (index counts, one
+  // live query) start once the first rows are on screen, so they never hold the rows up; until
+  // then each badge keeps its place empty.
   const result = createLive(() => ({ name: name(), team: params.team, now: now(), limit: limit() }), (q) => queueView(props.office.db, { ...q, me: me() }), null);
-  const counts = createLive(() => ({ team: params.team, now: now() }), (q) => queueCounts(props.office.db, { ...q, me: me() }), null);
+  const [rowsShown, setRowsShown] = createSignal(false);
+  const counts = createLive(() => (rowsShown() ? { team: params.team, now: now() } : null), (q) => (q ? queueCounts(props.office.db, { ...q, me: me() }) : null), null);
   createEffect(() => {
-    if (result() && !performance.getEntriesByName('linli:queue-rendered').length) queueMicrotask(() => performance.mark('linli:queue-rendered'));
+    if (!result() || rowsShown()) return;
+    queueMicrotask(() => performance.mark('linli:queue-rendered'));
+    setRowsShown(true);
+  });
+  createEffect(() => {
+    if (counts()) performance.mark('linli:queue-counted');
   });
   return (
     <main class="page wide">
@@ -39,9 +47,9 @@ export function RequestQueues(props: { office: Office }) {
       <nav class="tabs" aria-label={t('queue.label')}>
         <For each={QUEUES}>
           {(q) => (
-            <button type="button" role="tab" aria-selected={name() === q} classList={{ active: name() === q }} onClick={() => { setLimit(QUEUE_PAGE); setParams({ q }, { replace: true }); }}>
+            <button type="button" role="tab" data-tab={q} aria-selected={name() === q} classList={{ active: name() === q }} onClick={() => { setLimit(QUEUE_PAGE); setParams({ q }, { replace: true }); }}>
               {t(`queue.${q}`)}
-              <Show when={counts()}>{(c) => <span class="tab-count" aria-label={t('queue.tabCount', { n: c()[q] })}>{c()[q]}</span>}</Show>
+              <Show when={counts()} fallback={<span class="tab-count" aria-hidden="true" />}>{(c) => <span class="tab-count" aria-label={t('queue.tabCount', { n: c()[q] })}>{c()[q]}</span>}</Show>
             </button>
           )}
         </For>
