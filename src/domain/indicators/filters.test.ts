@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkCalendar } from '../requests/settings';
 import { defaultServiceSettings } from '../requests/settings';
 import type { ResponseRow } from '../surveys/response';
 import type { Survey } from '../surveys/survey';
@@ -8,17 +7,9 @@ import { dashboardModel } from './dashboard';
 import { buildingsOf, filterInput, filterQuery, filtersFrom, hasFilters, NO_FILTERS } from './filters';
 import { reportContent, surveyResults } from './report-content';
 import { defaultTargets } from './targets';
+import { at, calendar, req as baseReq } from './test-fixtures';
 
-const calendar: WorkCalendar = { utcOffset: 480, days: [0, 1, 2, 3, 4, 5, 6], start: '08:00', end: '18:00', holidays: [], workdays: [], urgentRoundTheClock: true };
-const at = (local: string) => new Date(Date.parse(local.replace(' ', 'T') + ':00Z') - 8 * 3600_000).toISOString();
-
-let seq = 0;
-function req(p: Partial<IndicatorRequest>): IndicatorRequest {
-  return {
-    id: `r${++seq}`, kind: 'repair', category: 'water-electric', teamId: 'engineering', unitCode: '1-1-101', customerId: '', urgency: 'normal',
-    createdAt: at('2026-11-03 09:00'), respondedAt: '', dueRespond: '', doneAt: '', firstDoneAt: '', dueFinish: '', closedAt: '', reopenCount: 0, ...p,
-  };
-}
+const req = (p: Partial<IndicatorRequest>) => baseReq({ createdAt: at('2026-11-03 09:00'), ...p });
 function resp(surveyId: string, wave: number, unitCode: string, levels: number[], when: string): ResponseRow {
   return {
     id: `${surveyId}~${wave}~${unitCode}`, surveyId, wave, unitCode, building: unitCode.split('-')[0], channel: 'paper', at: at(when), by: 's1',

@@ -8,23 +8,12 @@ import { monthBounds, monthOf, trailingMonths } from './period';
 import { ageGroup, birthYearOf } from './segments';
 import { median, p90 } from './stats';
 import { defaultTargets, statusOf, targetsFrom } from './targets';
+import { at, calendar, nextSeq, req } from './test-fixtures';
 
-// Office time is UTC+8; every working day 08:00–18:00, so hand-counted hours are plain.
-const calendar: WorkCalendar = { utcOffset: 480, days: [0, 1, 2, 3, 4, 5, 6], start: '08:00', end: '18:00', holidays: [], workdays: [], urgentRoundTheClock: true };
-/** An office-local time "2026-11-03 09:00" as the ISO instant the store keeps. */
-const at = (local: string) => new Date(Date.parse(local.replace(' ', 'T') + ':00Z') - 8 * 3600_000).toISOString();
-
-let seq = 0;
-function req(p: Partial<IndicatorRequest>): IndicatorRequest {
-  return {
-    id: `r${++seq}`, kind: 'repair', category: 'water-electric', teamId: 'engineering', unitCode: '1-1-101', customerId: '', urgency: 'normal',
-    createdAt: '', respondedAt: '', dueRespond: '', doneAt: '', firstDoneAt: '', dueFinish: '', closedAt: '', reopenCount: 0, ...p,
-  };
-}
-const fu = (requestId: string, satisfaction: number, when: string): IndicatorFollowUp => ({ id: `f${++seq}`, requestId, satisfaction, at: at(when) });
+const fu = (requestId: string, satisfaction: number, when: string): IndicatorFollowUp => ({ id: `f${nextSeq()}`, requestId, satisfaction, at: at(when) });
 function resp(surveyId: string, levels: number[], when: string, unitCode = '1-1-101'): ResponseRow {
   return {
-    id: `${surveyId}~1~${unitCode}~${++seq}`, surveyId, wave: 1, unitCode, building: unitCode.split('-')[0], channel: 'paper', at: at(when), by: 's1',
+    id: `${surveyId}~1~${unitCode}~${nextSeq()}`, surveyId, wave: 1, unitCode, building: unitCode.split('-')[0], channel: 'paper', at: at(when), by: 's1',
     levels: Object.fromEntries(levels.map((l, i) => [`q${i + 1}`, l])), lowest: Math.min(...levels), comment: '', requestId: '',
   };
 }
