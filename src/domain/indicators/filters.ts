@@ -24,6 +24,18 @@ export function filtersFrom(p: Partial<Record<FilterKey, string | undefined>>): 
 
 export const hasFilters = (f: IndicatorFilters) => FILTER_KEYS.some((k) => !!f[k]);
 
+export const sameFilters = (a: IndicatorFilters, b: IndicatorFilters) => FILTER_KEYS.every((k) => a[k] === b[k]);
+
+/** Customers' types as the 客户类型 filter needs them: each customer's, and those living in each unit. */
+export interface CustomerKinds {
+  byCustomer: ReadonlyMap<string, string>;
+  byUnit: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** `filterInput` with the customers' types read by the caller (null when no type filter is set). */
+export const filterWithKinds = (input: IndicatorInput, f: IndicatorFilters, kinds: CustomerKinds | null): IndicatorInput =>
+  filterInput(input, f, (id) => kinds?.byCustomer.get(id) ?? '', kinds?.byUnit);
+
 /** Survey answers belong to a household, not to a request: a category or team filter leaves none of them. */
 export const surveysApply = (f: IndicatorFilters) => !f.category && !f.team;
 

@@ -13,7 +13,7 @@ import { formatTarget, formatValue, hoursText, statusText } from '../../ui/dashb
 import { FormTitle, formatPrintDate, PrintPage, usePrint } from '../PrintPage';
 import { Signatures } from '../RecordForm';
 import { loadReport, type ReportData } from './report-data';
-import { FILTER_KEYS, filterQuery, filtersFrom, type FilterKey } from '../../domain/indicators/filters';
+import { FILTER_KEYS, filterQuery, filtersFrom, sameFilters, type FilterKey } from '../../domain/indicators/filters';
 
 const CHART_COLORS = ['#1f6f5c', '#c47f17', '#b03a2e', '#2e6ab0', '#7a4fa3'];
 
@@ -24,7 +24,7 @@ const CHART_COLORS = ['#1f6f5c', '#c47f17', '#b03a2e', '#2e6ab0', '#7a4fa3'];
  */
 export function MonthlyReport(props: { office: Office }) {
   const [params, setParams] = useSearchParams<{ month?: string; snapshot?: string } & Partial<Record<FilterKey, string>>>();
-  const filters = createMemo(() => filtersFrom(params), undefined, { equals: (a, b) => FILTER_KEYS.every((k) => a[k] === b[k]) });
+  const filters = createMemo(() => filtersFrom(params), undefined, { equals: sameFilters });
   const month = () => (params.month && isMonth(params.month) ? params.month : monthOf(new Date().toISOString(), 480));
   const data = createLive(() => ({ month: month(), snapshot: params.snapshot ?? '', filters: filters() }), (q) => loadReport(props.office, q.month, q.snapshot, q.filters), null);
   // The snapshot made by printing from this preview (the figures on the sheet stay as they are).

@@ -4,7 +4,7 @@ import { reportContent, surveyResults } from '../../domain/indicators/report-con
 import type { ServiceSettings } from '../../domain/requests/settings';
 import type { Office } from '../../store/office-api';
 import { customerKinds, indicatorInput } from '../../store/queries/indicators';
-import { FILTER_KEYS, filterInput, hasFilters, householdInFilters, surveysApply, type IndicatorFilters } from '../../domain/indicators/filters';
+import { FILTER_KEYS, filterWithKinds, hasFilters, householdInFilters, surveysApply, type IndicatorFilters } from '../../domain/indicators/filters';
 import { groupLabel } from '../../ui/dashboard/labels';
 import { listSurveys, surveyHouseholds } from '../../store/queries/surveys';
 import { readReport, reportsOf } from '../../store/reports';
@@ -29,7 +29,7 @@ export async function loadReport(office: Office, month: string, snapshotId: stri
   const snapshot = snapshotId ? await readReport(office, snapshotId) : null;
   if (snapshot) return { settings, snapshot, content: snapshot, snapshots };
   const kinds = filters.kind ? await customerKinds(office.db) : null;
-  const input = filterInput(await indicatorInput(office.db, month), filters, (id) => kinds?.byCustomer.get(id) ?? '', kinds?.byUnit);
+  const input = filterWithKinds(await indicatorInput(office.db, month), filters, kinds);
   const model = dashboardModel(input, month);
   const ids = model.worst.flatMap((w) => w.problemIds);
   const rows = await office.db.requests.bulkGet(ids);

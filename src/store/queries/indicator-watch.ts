@@ -82,7 +82,7 @@ export function watchIndicatorInput(db: LinliDB, month: string, listener: Listen
   };
 }
 
-/** Forgets the kept rows (a device leaving its office, tests). */
+/** Forgets the kept rows (tests; another office's database replaces them by itself). */
 export function dropKeptIndicatorRows(): void {
   close(kept);
 }

@@ -1,6 +1,7 @@
 import type { IndicatorInput, IndicatorRequest } from '../../domain/indicators/compute';
 import { addMonths, monthBounds } from '../../domain/indicators/period';
 import type { SegmentCustomer } from '../../domain/indicators/segments';
+import type { CustomerKinds } from '../../domain/indicators/filters';
 import { targetsFrom, type Targets } from '../../domain/indicators/targets';
 import type { LinliDB } from '../db';
 import { serviceSettings } from './settings';
@@ -70,7 +71,7 @@ export async function segmentCustomers(db: LinliDB): Promise<Map<string, Segment
 }
 
 /** Each customer's type, and the types of the customers of each unit: for the 客户类型 filter only. */
-export async function customerKinds(db: LinliDB): Promise<{ byCustomer: Map<string, string>; byUnit: Map<string, Set<string>> }> {
+export async function customerKinds(db: LinliDB): Promise<CustomerKinds> {
   const rows = await db.customers.toArray();
   const byCustomer = new Map<string, string>();
   const byUnit = new Map<string, Set<string>>();

@@ -8,7 +8,7 @@ import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { customerKinds, segmentCustomers } from '../../store/queries/indicators';
 import { watchIndicatorInput } from '../../store/queries/indicator-watch';
-import { FILTER_KEYS, filterInput, filtersFrom, type IndicatorFilters } from '../../domain/indicators/filters';
+import { buildingsOf, FILTER_KEYS, filtersFrom, filterWithKinds, sameFilters, type IndicatorFilters } from '../../domain/indicators/filters';
 import type { IndicatorInput } from '../../domain/indicators/compute';
 import { myRole } from '../../store/requests';
 import { serviceSettings } from '../../store/queries/settings';
@@ -16,7 +16,6 @@ import { createLive } from '../bindings/live';
 import { DashboardView } from './DashboardView';
 import { loadEcharts } from './Chart';
 import './dashboard.css';
-import { buildingsOf } from '../../domain/indicators/filters';
 
 /**
  * 统计: the loader. Reads the projection rows of the 12 months ending with the chosen month (live:
@@ -33,7 +32,7 @@ export function DashboardPage(props: { office: Office }) {
   const role = createLive(() => props.office, (o) => myRole(o), null as string | null);
   const month = () => (params.month && isMonth(params.month) ? params.month : monthOf(new Date().toISOString(), settings()?.calendar.utcOffset ?? 480));
   const by = (): Dimension => (DIMENSIONS.includes(params.by as Dimension) ? (params.by as Dimension) : 'category');
-  const filters = createMemo(() => filtersFrom(params), undefined, { equals: (a, b) => FILTER_KEYS.every((k) => a[k] === b[k]) });
+  const filters = createMemo(() => filtersFrom(params), undefined, { equals: sameFilters });
   // Live without carrying the rows through a live query (its result cache costs more than every
   // figure): the watch re-reads them when a write touches their ranges. Marks for the bench.
   const [input, setInput] = createSignal<(IndicatorInput & { month: string }) | null>(null);
@@ -52,8 +51,7 @@ export function DashboardPage(props: { office: Office }) {
     if (!rows) return null;
     const f = filters();
     if (f.kind && !kinds()) return null;
-    const k = kinds();
-    return { ...filterInput(rows, f, (id) => k?.byCustomer.get(id) ?? '', k?.byUnit), month: rows.month };
+    return { ...filterWithKinds(rows, f, kinds()), month: rows.month };
   });
   const model = createMemo(() => {
     const rows = filtered();
