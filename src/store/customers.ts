@@ -5,8 +5,8 @@ import {
   updateCustomer as updateCommand,
   type Customer,
   type CustomerInput,
-} from '../domain/customer';
-import { revealCustomerIdNumber, revealCustomerPhone } from '../domain/customer-reveal';
+} from '../domain/customers/customer';
+import { revealCustomerIdNumber, revealCustomerPhone } from '../domain/customers/reveal';
 import { normalizeIdNumber } from '../domain/id-number';
 import { knownUnitCodes } from './queries/units';
 import { normalizePhone } from '../domain/phone';

@@ -1,6 +1,6 @@
 import { invitationLink, mayManageDevices, mayRevoke, type DeviceListing } from '../domain/devices';
 import { fail, ok, type Result } from '../domain/result';
-import type { StaffRole } from '../domain/staff';
+import type { StaffRole } from '../domain/staff/staff';
 import type { Office } from './office-api';
 import { officeSettings } from './queries/settings';
 import { staffMember } from './queries/staff';

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../domain/actor';
-import type { CustomerRow } from '../domain/customer';
-import { logContact } from '../domain/contact';
+import type { CustomerRow } from '../domain/customers/customer';
+import { logContact } from '../domain/customers/contact';
 import { addWalkIn as walkInCommand, closeAttendance as closeAttendanceCommand, inviteCustomers, markPresence as presenceCommand, setInvite as inviteCommand, type Invitee } from '../domain/events/attendance';
 import {
   addItem as addItemCommand, closeEvent as closeCommand, createEvent as createCommand, decidePlan, editEventText, editItemMinutes, finishAnalysis, finishMinutes,

@@ -1,5 +1,5 @@
-import { customerFromRecord } from '../domain/customer';
-import { customerTable, recordFullExport, unitTable } from '../domain/export';
+import { customerFromRecord } from '../domain/customers/customer';
+import { customerTable, recordFullExport, unitTable } from '../domain/import/export';
 import {
   createPlanner,
   IMPORT_LIMITS,
@@ -13,7 +13,7 @@ import {
   type ImportPlan,
   type Mapping,
   type Sheet,
-} from '../domain/import';
+} from '../domain/import/plan';
 import { fail, ok, type Result } from '../domain/result';
 import type { Office } from './office-api';
 import { csvBytes, readPasted, readSpreadsheet, xlsxBytes, type RawSheet } from './spreadsheet';

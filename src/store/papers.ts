@@ -1,4 +1,4 @@
-import { markArchived, markPrinted, markReceived, paperFromRecord, paperId, type Paper, type PaperRef } from '../domain/papers';
+import { markArchived, markPrinted, markReceived, paperFromRecord, paperId, type Paper, type PaperRef } from '../domain/papers/paper';
 import { ok, type Result } from '../domain/result';
 import { ledgerShard } from '../domain/shards';
 import type { Office } from './office-api';

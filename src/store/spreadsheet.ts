@@ -8,8 +8,8 @@
  * a Chinese Windows is GB18030, not UTF-8.
  */
 import type { Workbook, CellValue } from 'exceljs';
-import { guardCell } from '../domain/export';
-import { IMPORT_LIMITS, type SheetRow } from '../domain/import';
+import { guardCell } from '../domain/import/export';
+import { IMPORT_LIMITS, type SheetRow } from '../domain/import/plan';
 import { fail, ok, type Result } from '../domain/result';
 
 export interface RawSheet {

@@ -5,7 +5,7 @@ import { officeDay } from '../domain/requests/work-time';
 import { ok, type Result } from '../domain/result';
 import { careSettingsFrom, saveCareSettings as saveCareCommand, type CareSettings } from '../domain/tasks/care-settings';
 import { careTasks, finishTask as finishCommand, planTasks, TASK_HORIZON_DAYS, upsertTasks, type PlanCandidate, type Task, type TaskRow } from '../domain/tasks/task';
-import type { CustomerRow } from '../domain/customer-types';
+import type { CustomerRow } from '../domain/customers/types';
 import type { WorkCalendar } from '../domain/requests/settings';
 import type { LinliDB } from './db';
 import type { Office } from './office-api';

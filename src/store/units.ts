@@ -1,4 +1,4 @@
-import { createUnit as createCommand, updateUnit as updateCommand, type UnitInput } from '../domain/unit';
+import { createUnit as createCommand, updateUnit as updateCommand, type UnitInput } from '../domain/units/unit';
 import { fail, ok, type Result } from '../domain/result';
 import type { Office } from './office-api';
 

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { Relay } from '../../sync-server/relay';
 import type { RequestKind } from '../../src/domain/requests/types';
-import type { StaffRole } from '../../src/domain/staff';
+import type { StaffRole } from '../../src/domain/staff/staff';
 import { zhCN } from '../../src/i18n/zh-CN';
 import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from './browser';
@@ -16,7 +16,7 @@ import { createInvitation } from './device-api';
 import { relayIn, removeDir, tempDir } from './relay';
 import { TEST_PIN, takeProfile } from './pin';
 import * as Y from 'yjs';
-import { createStaff } from '../../src/domain/staff';
+import { createStaff } from '../../src/domain/staff/staff';
 import { applyCommand } from '../../src/store/apply';
 import { pushDoc } from './office';
 

@@ -167,7 +167,7 @@ describe('projection', () => {
 
 describe('office settings', () => {
   it('names the office on first use (the settings record is created by the command)', async () => {
-    const { setOfficeName } = await import('../../src/domain/staff');
+    const { setOfficeName } = await import('../../src/domain/staff/staff');
     const store = open(newId());
     const cmd = setOfficeName('翠湖花园管理处', store.context());
     if (!cmd.ok) throw new Error('refused');

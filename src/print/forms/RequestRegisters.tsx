@@ -4,7 +4,7 @@ import { complaintState } from '../../domain/requests/complaint';
 import type { FollowUpRow } from '../../domain/requests/followup';
 import { categoryById, type ServiceSettings } from '../../domain/requests/settings';
 import type { ServiceRequest } from '../../domain/requests/types';
-import type { StaffRow } from '../../domain/staff';
+import type { StaffRow } from '../../domain/staff/staff';
 import { t } from '../../i18n';
 import { createLive } from '../../ui/bindings/live';
 import type { Office } from '../../store/office-api';

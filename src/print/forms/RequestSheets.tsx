@@ -4,7 +4,7 @@ import { complaintState } from '../../domain/requests/complaint';
 import { categoryById, type ServiceSettings } from '../../domain/requests/settings';
 import { isComplaintKind, type ServiceRequest } from '../../domain/requests/types';
 import { maskPhone } from '../../domain/mask';
-import type { StaffRow } from '../../domain/staff';
+import type { StaffRow } from '../../domain/staff/staff';
 import { t, tCode } from '../../i18n';
 import { createLive } from '../../ui/bindings/live';
 import type { Office } from '../../store/office-api';

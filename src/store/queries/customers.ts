@@ -1,5 +1,5 @@
-import type { CustomerRow } from '../../domain/customer';
-import { canonicalUnitCode } from '../../domain/unit-code';
+import type { CustomerRow } from '../../domain/customers/customer';
+import { canonicalUnitCode } from '../../domain/units/unit-code';
 import type { LinliDB } from '../db';
 
 const LIST_LIMIT = 200;

@@ -1,5 +1,5 @@
 import { eventTodo, type EventTodo } from '../../domain/events/today';
-import type { CustomerRow } from '../../domain/customer';
+import type { CustomerRow } from '../../domain/customers/customer';
 import { inGroups } from '../../domain/events/attendance';
 import { orderRemarks } from '../../domain/events/record';
 import type { AttendanceRow, CommunityEvent, EventItemRow, EventKind, EventRow, InviteGroups, RemarkRow } from '../../domain/events/types';

@@ -6,7 +6,7 @@ import type { WorkCalendar } from '../../domain/requests/settings';
 import type { TemplateKind } from '../../domain/templates/template';
 import { isSuperseded, type TaskRow } from '../../domain/tasks/task';
 import { openSurveyTasks, responseOfTask, surveyOfTask } from '../../domain/tasks/survey-tasks';
-import { unitSortKey } from '../../domain/unit';
+import { unitSortKey } from '../../domain/units/unit';
 import type { LinliDB } from '../db';
 import { serviceSettings } from './settings';
 import { lastContacts } from '../tasks';

@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
-import { CONTACT_CHANNELS, type ContactChannel } from '../../domain/contact';
+import { CONTACT_CHANNELS, type ContactChannel } from '../../domain/customers/contact';
 import type { Problem } from '../../domain/result';
 import { formatDateTime, t } from '../../i18n';
 import { logContact } from '../../store/contacts';

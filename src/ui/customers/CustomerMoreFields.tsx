@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import { CUSTOMER_KINDS, GRADES, HOUSEHOLD_RELATIONS, UNIT_RELATIONS, type CustomerInput, type CustomerRow } from '../../domain/customer';
+import { CUSTOMER_KINDS, GRADES, HOUSEHOLD_RELATIONS, UNIT_RELATIONS, type CustomerInput, type CustomerRow } from '../../domain/customers/customer';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import { problemFor } from '../common/Problems';

@@ -1,6 +1,6 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal } from 'solid-js';
-import type { CustomerInput } from '../../domain/customer';
+import type { CustomerInput } from '../../domain/customers/customer';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import { createCustomer } from '../../store/customers';

@@ -1,6 +1,6 @@
 import { A, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
-import { customerFromRecord, type Customer, type CustomerInput } from '../../domain/customer';
+import { customerFromRecord, type Customer, type CustomerInput } from '../../domain/customers/customer';
 import { maskIdNumber, maskPhone } from '../../domain/mask';
 import type { Problem } from '../../domain/result';
 import { formatDateTime, t, tCode } from '../../i18n';

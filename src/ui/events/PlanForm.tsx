@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { CUSTOMER_KINDS } from '../../domain/customer-types';
+import { CUSTOMER_KINDS } from '../../domain/customers/types';
 import type { CommunityEvent, EventKind, EventPlanInput } from '../../domain/events/types';
 import type { Problem, Result } from '../../domain/result';
 import { t, tCode } from '../../i18n';

@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import type { CustomerRow } from '../../domain/customer';
+import type { CustomerRow } from '../../domain/customers/customer';
 import { REQUEST_KIND_OF, remarkDone } from '../../domain/events/remarks';
 import { REMARK_KINDS, type CommunityEvent, type RemarkKind, type RemarkRow } from '../../domain/events/types';
 import type { Problem } from '../../domain/result';

@@ -1,5 +1,5 @@
 import { createEffect, onCleanup, onMount, Show, type JSX } from 'solid-js';
-import { IDLE_LOCK_DEFAULT } from '../../domain/idle-lock';
+import { IDLE_LOCK_DEFAULT } from '../../domain/staff/idle-lock';
 import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';
 import { idleLockMinutes } from '../../store/staff-pins';

@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
-import type { StaffRow } from '../../domain/staff';
+import type { StaffRow } from '../../domain/staff/staff';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { signOut } from '../session';

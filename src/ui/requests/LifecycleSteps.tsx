@@ -7,7 +7,7 @@ import {
 } from '../../domain/requests/lifecycle';
 import type { ServiceSettings } from '../../domain/requests/settings';
 import type { ServiceRequest } from '../../domain/requests/types';
-import type { StaffRow } from '../../domain/staff';
+import type { StaffRow } from '../../domain/staff/staff';
 import { t } from '../../i18n';
 import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';

@@ -1,6 +1,6 @@
 import { useNavigate, useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, For, on } from 'solid-js';
-import type { CustomerRow } from '../../domain/customer';
+import type { CustomerRow } from '../../domain/customers/customer';
 import type { Problem } from '../../domain/result';
 import { categoriesFor } from '../../domain/requests/settings';
 import { REQUEST_CHANNELS, REQUEST_KINDS, type Channel, type RequestKind, type Urgency } from '../../domain/requests/types';

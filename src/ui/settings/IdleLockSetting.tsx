@@ -1,5 +1,5 @@
 import { createEffect, createSignal, Show } from 'solid-js';
-import { IDLE_LOCK_DEFAULT, IDLE_LOCK_MAX, IDLE_LOCK_MIN } from '../../domain/idle-lock';
+import { IDLE_LOCK_DEFAULT, IDLE_LOCK_MAX, IDLE_LOCK_MIN } from '../../domain/staff/idle-lock';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import { createLive } from '../bindings/live';

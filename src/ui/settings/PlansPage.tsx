@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { CUSTOMER_KINDS, GRADES, type CustomerKind, type Grade } from '../../domain/customer-types';
+import { CUSTOMER_KINDS, GRADES, type CustomerKind, type Grade } from '../../domain/customers/types';
 import { localDay } from '../../domain/days';
 import { RECURRENCE_KINDS, type PlanRow, type Recurrence } from '../../domain/plans/plan';
 import { serviceSettingsFrom } from '../../domain/requests/settings';

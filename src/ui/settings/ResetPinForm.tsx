@@ -1,6 +1,6 @@
 import { createSignal, onMount } from 'solid-js';
 import type { Problem } from '../../domain/result';
-import type { StaffRow } from '../../domain/staff';
+import type { StaffRow } from '../../domain/staff/staff';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { resetColleaguePin } from '../../store/staff-pins';
@@ -8,7 +8,7 @@ import { Problems, problemFor } from '../common/Problems';
 
 /**
  * A manager gives a colleague a temporary PIN, typed twice and told in person; the colleague
- * replaces it the next time they take their profile (see domain/staff-pin.ts for why not "no PIN").
+ * replaces it the next time they take their profile (see domain/staff/staff-pin.ts for why not "no PIN").
  */
 export function ResetPinForm(props: { office: Office; staff: StaffRow; onDone: (name: string) => void; onCancel: () => void }) {
   let first: HTMLInputElement | undefined;

@@ -5,7 +5,7 @@ import type { HistoryEntry } from '../../domain/history';
 import { newId } from '../../domain/ids';
 import type { Problem } from '../../domain/result';
 import { serviceSettingsFrom, type ServiceSettings } from '../../domain/requests/settings';
-import type { StaffRow } from '../../domain/staff';
+import type { StaffRow } from '../../domain/staff/staff';
 import { REQUEST_KINDS, type RequestKind } from '../../domain/requests/types';
 import { t } from '../../i18n';
 import { createLive } from '../bindings/live';

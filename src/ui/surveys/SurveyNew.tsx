@@ -3,7 +3,7 @@ import { useNavigate } from '@solidjs/router';
 import { createSignal, For, Index, Show } from 'solid-js';
 import { createStore, produce, unwrap } from 'solid-js/store';
 import { DEFAULT_LABELS, DEFAULT_SATISFIED_FROM, QUESTION_TYPES, type QuestionType, type SurveyInput } from '../../domain/surveys/survey';
-import { CUSTOMER_KINDS } from '../../domain/customer-types';
+import { CUSTOMER_KINDS } from '../../domain/customers/types';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';

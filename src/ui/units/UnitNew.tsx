@@ -1,6 +1,6 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal } from 'solid-js';
-import type { UnitInput } from '../../domain/unit';
+import type { UnitInput } from '../../domain/units/unit';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';

@@ -1,7 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { maskPhone } from '../../domain/mask';
-import type { UnitInput } from '../../domain/unit';
+import type { UnitInput } from '../../domain/units/unit';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import { createLive } from '../bindings/live';

@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from './result';
+import { fail, ok, type Result } from '../result';
 
 /**
  * A staff PIN as the office document keeps it: never the digits, only a salted PBKDF2-SHA-256

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandContext } from './actor';
-import { markArchived, markPrinted, markReceived, paperFromRecord, paperState, projectPaper } from './papers';
+import type { CommandContext } from '../actor';
+import { markArchived, markPrinted, markReceived, paperFromRecord, paperState, projectPaper } from './paper';
 
 const ctx: CommandContext = { actor: { staffId: 's1', name: '陈晨', deviceCode: 'A' }, now: '2026-12-01T02:00:00.000Z' };
 

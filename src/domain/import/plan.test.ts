@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandContext } from './actor';
-import type { CustomerRow } from './customer';
+import type { CommandContext } from '../actor';
+import type { CustomerRow } from '../customers/customer';
 import { customerTable, guardCell, unitTable } from './export';
 import {
   customerFromRow,
@@ -16,8 +16,8 @@ import {
   type ImportFacts,
   type Sheet,
   type SheetRow,
-} from './import';
-import { customerFromRecord } from './customer';
+} from './plan';
+import { customerFromRecord } from '../customers/customer';
 
 const ctx: CommandContext = { actor: { staffId: 's1', name: '王丽', deviceCode: 'A' }, now: '2026-11-23T09:00:00.000Z' };
 const rows = (...lines: string[][]): SheetRow[] => lines.map((cells, i) => ({ n: i + 1, cells }));

@@ -8,11 +8,11 @@
  * `settings/import` record of the office shard, one field per choice field (`values:use`), so
  * two colleagues mapping the use and the status columns at once both keep theirs.
  */
-import type { CommandContext } from './actor';
-import { historyEntry, type FieldChange } from './history';
-import type { SheetRow } from './import-cells';
-import { CHOICE_FIELDS, choiceFieldOf, choiceOf, choicesOf, knownChoice, normalizeHeader, type ChoiceField, type Mapping, type ValueMap } from './import-columns';
-import type { Command } from './ops';
+import type { CommandContext } from '../actor';
+import { historyEntry, type FieldChange } from '../history';
+import type { SheetRow } from './cells';
+import { CHOICE_FIELDS, choiceFieldOf, choiceOf, choicesOf, knownChoice, normalizeHeader, type ChoiceField, type Mapping, type ValueMap } from './columns';
+import type { Command } from '../ops';
 
 export interface ImportSettings {
   values: ValueMap;

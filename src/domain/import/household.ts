@@ -10,16 +10,16 @@
  * before the head). Everything accepted is one command, so a second import of the same file
  * matches every unit and person and adds nothing.
  */
-import type { CommandContext } from './actor';
-import { cleanCustomerInput, createCustomer, type CustomerRow } from './customer';
-import { householdFromRow, isBlankRow } from './import-cells';
-import type { Mapping } from './import-columns';
-import { collector, nameColumns, type ImportFacts, type Planner, type ReportRow } from './import';
-import { softenOptional } from './import-soft';
-import { maskIdNumber, maskPhone } from './mask';
-import type { Op } from './ops';
-import type { Problem } from './result';
-import { cleanUnitInput, createUnit } from './unit';
+import type { CommandContext } from '../actor';
+import { cleanCustomerInput, createCustomer, type CustomerRow } from '../customers/customer';
+import { householdFromRow, isBlankRow } from './cells';
+import type { Mapping } from './columns';
+import { collector, nameColumns, type ImportFacts, type Planner, type ReportRow } from './plan';
+import { softenOptional } from './soft';
+import { maskIdNumber, maskPhone } from '../mask';
+import type { Op } from '../ops';
+import type { Problem } from '../result';
+import { cleanUnitInput, createUnit } from '../units/unit';
 
 /** Who leads a unit's household: an explicit 户主 over an owner over a tenant. */
 const HEAD_RANK = { head: 3, owner: 2, tenant: 1 } as const;

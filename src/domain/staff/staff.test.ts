@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandContext } from './actor';
-import type { Op } from './ops';
+import type { CommandContext } from '../actor';
+import type { Op } from '../ops';
 import { sampleHash } from './pin.fixture';
 import { createStaff, staffFromRecord, updateStaff, type StaffRow } from './staff';
 

@@ -1,8 +1,8 @@
-import type { CommandContext } from './actor';
-import { historyEntry } from './history';
-import type { Command } from './ops';
+import type { CommandContext } from '../actor';
+import { historyEntry } from '../history';
+import type { Command } from '../ops';
 import { isPinHash, type PinHash } from './pin';
-import { fail, ok, type Result } from './result';
+import { fail, ok, type Result } from '../result';
 import type { StaffRow } from './staff';
 
 /*

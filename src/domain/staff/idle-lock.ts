@@ -1,7 +1,7 @@
-import type { CommandContext } from './actor';
-import { historyEntry } from './history';
-import type { Command } from './ops';
-import { fail, ok, type Result } from './result';
+import type { CommandContext } from '../actor';
+import { historyEntry } from '../history';
+import type { Command } from '../ops';
+import { fail, ok, type Result } from '../result';
 
 /** Minutes without a touch or key after which a tablet locks (an office setting). */
 export const IDLE_LOCK_DEFAULT = 10;

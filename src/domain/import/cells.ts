@@ -3,11 +3,11 @@
  * (an unknown 类型, an unreadable 生日) as problems naming the cell; the rules shared with the
  * forms (phones, units, ID numbers, lengths) are left to cleanCustomerInput / cleanUnitInput.
  */
-import type { CustomerInput } from './customer-types';
-import { isValidImportantDate, type ImportantDate } from './dates';
-import { choiceOf, normalizeHeader, VALUE_WORDS, type ChoiceField, type Mapping, type Target, type ValueMap } from './import-columns';
-import type { Problem } from './result';
-import type { UnitInput } from './unit';
+import type { CustomerInput } from '../customers/types';
+import { isValidImportantDate, type ImportantDate } from '../dates';
+import { choiceOf, normalizeHeader, VALUE_WORDS, type ChoiceField, type Mapping, type Target, type ValueMap } from './columns';
+import type { Problem } from '../result';
+import type { UnitInput } from '../units/unit';
 
 /** A row as read from the file: its row number in the spreadsheet (1-based) and its cells as text. */
 export interface SheetRow {

@@ -1,14 +1,14 @@
-import type { CommandContext } from './actor';
-import type { Command } from './ops';
-import { historyEntry, type FieldChange, type HistoryEntry } from './history';
-import { newId } from './ids';
-import { birthYearOf } from './id-number';
-import { LIMITS } from './limits';
-import { maskIdNumber, maskPhone } from './mask';
-import { fail, ok, type Result } from './result';
-import { cleanCustomerInput, findDuplicate } from './customer-validate';
-import { editText } from './text-edit';
-import { dateKey } from './dates';
+import type { CommandContext } from '../actor';
+import type { Command } from '../ops';
+import { historyEntry, type FieldChange, type HistoryEntry } from '../history';
+import { newId } from '../ids';
+import { birthYearOf } from '../id-number';
+import { LIMITS } from '../limits';
+import { maskIdNumber, maskPhone } from '../mask';
+import { fail, ok, type Result } from '../result';
+import { cleanCustomerInput, findDuplicate } from './validate';
+import { editText } from '../text-edit';
+import { dateKey } from '../dates';
 import {
   CUSTOMER_KINDS,
   GRADES,
@@ -17,10 +17,10 @@ import {
   type CustomerInput,
   type CustomerRow,
   type PinyinOf,
-} from './customer-types';
+} from './types';
 
-export * from './customer-types';
-export { cleanCustomerInput, findDuplicate } from './customer-validate';
+export * from './types';
+export { cleanCustomerInput, findDuplicate } from './validate';
 
 /** Fields a form or import may set, in the order the history lists them. */
 const EDITABLE = [

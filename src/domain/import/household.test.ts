@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandContext } from './actor';
-import { customerFromRecord, projectCustomer, type CustomerRow } from './customer';
+import type { CommandContext } from '../actor';
+import { customerFromRecord, projectCustomer, type CustomerRow } from '../customers/customer';
 import {
   distinctValues,
   guessJoin,
@@ -17,8 +17,8 @@ import {
   type Mapping,
   type Sheet,
   type SheetRow,
-} from './import';
-import type { Op } from './ops';
+} from './plan';
+import type { Op } from '../ops';
 
 const ctx: CommandContext = { actor: { staffId: 's1', name: '王丽', deviceCode: 'A' }, now: '2026-11-23T09:00:00.000Z' };
 const rows = (...lines: string[][]): SheetRow[] => lines.map((cells, i) => ({ n: i + 1, cells }));

@@ -1,10 +1,10 @@
-import { isValidImportantDate } from './dates';
-import { isValidIdNumber, normalizeIdNumber } from './id-number';
-import { LIMITS } from './limits';
-import { maskIdNumber, maskPhone } from './mask';
-import { isValidPhone, normalizePhone } from './phone';
-import { fail, ok, type Problem, type Result } from './result';
-import { canonicalUnitCode } from './unit-code';
+import { isValidImportantDate } from '../dates';
+import { isValidIdNumber, normalizeIdNumber } from '../id-number';
+import { LIMITS } from '../limits';
+import { maskIdNumber, maskPhone } from '../mask';
+import { isValidPhone, normalizePhone } from '../phone';
+import { fail, ok, type Problem, type Result } from '../result';
+import { canonicalUnitCode } from '../units/unit-code';
 import {
   CUSTOMER_KINDS,
   GRADES,
@@ -12,7 +12,7 @@ import {
   UNIT_RELATIONS,
   type CustomerInput,
   type CustomerRow,
-} from './customer-types';
+} from './types';
 
 const isWholeDate = (s: string) => {
   const d = new Date(`${s}T00:00:00Z`);

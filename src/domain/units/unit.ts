@@ -1,8 +1,8 @@
-import type { CommandContext } from './actor';
-import type { Command } from './ops';
-import { historyEntry, type FieldChange } from './history';
-import { newId } from './ids';
-import { fail, ok, type Problem, type Result } from './result';
+import type { CommandContext } from '../actor';
+import type { Command } from '../ops';
+import { historyEntry, type FieldChange } from '../history';
+import { newId } from '../ids';
+import { fail, ok, type Problem, type Result } from '../result';
 import { canonicalUnitCode } from './unit-code';
 
 export type UnitUse = 'residential' | 'shop' | 'parking';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCustomer, customerFromRecord, customerTerms, editCustomerNotes, projectCustomer, updateCustomer, type Customer } from './customer';
-import type { CommandContext } from './actor';
+import type { CommandContext } from '../actor';
 
 const ctx = (now = '2026-11-23T09:00:00.000Z', staffId = 's1'): CommandContext => ({ actor: { staffId, name: '王丽', deviceCode: 'A' }, now });
 

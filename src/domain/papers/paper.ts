@@ -1,9 +1,9 @@
-import type { CommandContext } from './actor';
-import { historyEntry } from './history';
-import { LIMITS } from './limits';
-import type { Command } from './ops';
-import { fail, ok, type Result } from './result';
-import { ledgerShard, type ShardName } from './shards';
+import type { CommandContext } from '../actor';
+import { historyEntry } from '../history';
+import { LIMITS } from '../limits';
+import type { Command } from '../ops';
+import { fail, ok, type Result } from '../result';
+import { ledgerShard, type ShardName } from '../shards';
 
 /**
  * Paper that comes back (纸质件), for every printed form: printed → signed and back (已签回) →

@@ -1,5 +1,5 @@
-import type { ImportantDate } from './dates';
-import type { HistoryEntry } from './history';
+import type { ImportantDate } from '../dates';
+import type { HistoryEntry } from '../history';
 
 export type CustomerKind = 'owner' | 'tenant' | 'member' | 'corporate' | 'authority';
 export const CUSTOMER_KINDS: CustomerKind[] = ['owner', 'tenant', 'member', 'corporate', 'authority'];

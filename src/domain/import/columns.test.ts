@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessKind, guessMapping, normalizeHeader, shadowedColumns, type ImportKind, type Target } from './import-columns';
+import { guessKind, guessMapping, normalizeHeader, shadowedColumns, type ImportKind, type Target } from './columns';
 
 /**
  * Header rows as offices really write them (old registers, the previous property system's export,

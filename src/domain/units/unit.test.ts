@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidIdNumber } from './id-number';
+import { isValidIdNumber } from '../id-number';
 import { createUnit, projectUnit, unitParts, unitSortKey } from './unit';
 
 const ctx = { actor: { staffId: 's', name: '王丽', deviceCode: 'A' }, now: '2026-11-23T09:00:00Z' };

@@ -8,24 +8,24 @@
  * as one Yjs transaction: a failure, a closed tab or a crash leaves the office with all of the file
  * or none of it, on this device and on every colleague's.
  */
-import type { CommandContext } from './actor';
-import { cleanCustomerInput, createCustomer, type CustomerInput, type CustomerRow } from './customer';
-import { customerFromRow, householdFromRow, isBlankRow, unitFromRow, type SheetRow } from './import-cells';
-import { canonicalUnitCode } from './unit-code';
-import { guessMapping, IMPORT_KINDS, MULTI_COLUMN, recognised, REQUIRED, type ImportKind, type Mapping } from './import-columns';
-import { householdPlanner } from './import-household';
-import { softenOptional } from './import-soft';
-import { maskIdNumber, maskPhone } from './mask';
-import { normalizeIdNumber } from './id-number';
-import type { Command, Op } from './ops';
-import { normalizePhone } from './phone';
-import type { Problem } from './result';
-import { cleanUnitInput, createUnit } from './unit';
+import type { CommandContext } from '../actor';
+import { cleanCustomerInput, createCustomer, type CustomerInput, type CustomerRow } from '../customers/customer';
+import { customerFromRow, householdFromRow, isBlankRow, unitFromRow, type SheetRow } from './cells';
+import { canonicalUnitCode } from '../units/unit-code';
+import { guessMapping, IMPORT_KINDS, MULTI_COLUMN, recognised, REQUIRED, type ImportKind, type Mapping } from './columns';
+import { householdPlanner } from './household';
+import { softenOptional } from './soft';
+import { maskIdNumber, maskPhone } from '../mask';
+import { normalizeIdNumber } from '../id-number';
+import type { Command, Op } from '../ops';
+import { normalizePhone } from '../phone';
+import type { Problem } from '../result';
+import { cleanUnitInput, createUnit } from '../units/unit';
 
-export * from './import-columns';
-export * from './import-cells';
-export * from './import-values';
-export * from './import-join';
+export * from './columns';
+export * from './cells';
+export * from './values';
+export * from './join';
 
 /** Bounds that keep one file from swamping a tablet (an 8,000-household estate fits easily). */
 export const IMPORT_LIMITS = {

@@ -1,6 +1,6 @@
-import type { CommandContext } from './actor';
-import type { Command } from './ops';
-import { historyEntry } from './history';
+import type { CommandContext } from '../actor';
+import type { Command } from '../ops';
+import { historyEntry } from '../history';
 
 /** Showing a full phone number is recorded in the customer's history: who looked, and when. */
 export function revealCustomerPhone(id: string, ctx: CommandContext): Command {

@@ -1,10 +1,10 @@
-import type { CommandContext } from './actor';
-import type { Command } from './ops';
-import { historyEntry } from './history';
-import { newId } from './ids';
-import { LIMITS } from './limits';
-import { ledgerShard } from './shards';
-import { fail, ok, type Result } from './result';
+import type { CommandContext } from '../actor';
+import type { Command } from '../ops';
+import { historyEntry } from '../history';
+import { newId } from '../ids';
+import { LIMITS } from '../limits';
+import { ledgerShard } from '../shards';
+import { fail, ok, type Result } from '../result';
 
 /** Every way a customer reaches the office, or the office reaches them. */
 export type ContactChannel = 'phone' | 'walkIn' | 'visit' | 'email' | 'web' | 'wechat' | 'seminar' | 'letter';

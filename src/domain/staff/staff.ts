@@ -1,10 +1,10 @@
-import type { CommandContext } from './actor';
-import type { Command } from './ops';
-import { historyEntry } from './history';
-import { newId } from './ids';
-import { LIMITS } from './limits';
+import type { CommandContext } from '../actor';
+import type { Command } from '../ops';
+import { historyEntry } from '../history';
+import { newId } from '../ids';
+import { LIMITS } from '../limits';
 import { isPinHash, type PinHash } from './pin';
-import { fail, ok, type Result } from './result';
+import { fail, ok, type Result } from '../result';
 
 export type StaffRole = 'reception' | 'manager' | 'team';
 

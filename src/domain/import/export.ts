@@ -3,14 +3,14 @@
  * so an exported file imports back as is), choices written as words (业主, 自住), phones and ID
  * numbers masked unless staff asked for them in full.
  */
-import type { CommandContext } from './actor';
-import type { Customer } from './customer-types';
-import { historyEntry } from './history';
-import type { Command } from './ops';
-import { choiceWord, exportHeader, type CustomerTarget, type UnitTarget } from './import-columns';
-import { formatImportantDate } from './import-cells';
-import { maskIdNumber, maskPhone } from './mask';
-import { unitSortKey, type UnitRow } from './unit';
+import type { CommandContext } from '../actor';
+import type { Customer } from '../customers/types';
+import { historyEntry } from '../history';
+import type { Command } from '../ops';
+import { choiceWord, exportHeader, type CustomerTarget, type UnitTarget } from './columns';
+import { formatImportantDate } from './cells';
+import { maskIdNumber, maskPhone } from '../mask';
+import { unitSortKey, type UnitRow } from '../units/unit';
 
 const CUSTOMER_COLUMNS: [CustomerTarget, (c: Customer, full: boolean) => string][] = [
   ['name', (c) => c.name],

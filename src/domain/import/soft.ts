@@ -5,8 +5,8 @@
  * (`toVerify`: 证件号待核实) so staff can fix it later. An office that prefers to fix the file
  * first turns on `refuseBadOptional` and such rows are refused as before.
  */
-import type { CustomerInput } from './customer-types';
-import type { Problem, Result } from './result';
+import type { CustomerInput } from '../customers/types';
+import type { Problem, Result } from '../result';
 
 /** Customer fields an import may leave out and flag; anything else wrong still refuses the row. */
 export const OPTIONAL_FIELDS = ['idNumber', 'email', 'dates', 'unitFrom', 'unitTo'] as const;
