@@ -13,7 +13,7 @@ import {
   type ImportPlan,
   type Mapping,
   type Sheet,
-} from '../domain/import/plan';
+} from '../domain/import';
 import { fail, ok, type Result } from '../domain/result';
 import type { Office } from './office-api';
 import { csvBytes, readPasted, readSpreadsheet, xlsxBytes, type RawSheet } from './spreadsheet';

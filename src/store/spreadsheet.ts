@@ -9,7 +9,7 @@
  */
 import type { Workbook, CellValue } from 'exceljs';
 import { guardCell } from '../domain/import/export';
-import { IMPORT_LIMITS, type SheetRow } from '../domain/import/plan';
+import { IMPORT_LIMITS, type SheetRow } from '../domain/import';
 import { fail, ok, type Result } from '../domain/result';
 
 export interface RawSheet {

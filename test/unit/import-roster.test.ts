@@ -8,7 +8,7 @@
 import 'fake-indexeddb/auto';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { guessJoin, guessKind, guessMapping, joinSheets, type Mapping, type Sheet } from '../../src/domain/import/plan';
+import { guessJoin, guessKind, guessMapping, joinSheets, type Mapping, type Sheet } from '../../src/domain/import';
 import { newId } from '../../src/domain/ids';
 import { readCustomer, updateCustomer } from '../../src/store/customers';
 import { searchCustomers } from '../../src/store/queries/customers';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { guessMapping, type Sheet } from '../../src/domain/import/plan';
+import { guessMapping, type Sheet } from '../../src/domain/import';
 import { newId } from '../../src/domain/ids';
 import { readCustomer } from '../../src/store/customers';
 import { exportTable, openPasted, openSpreadsheet, runImport } from '../../src/store/import';

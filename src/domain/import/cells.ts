@@ -8,16 +8,7 @@ import { isValidImportantDate, type ImportantDate } from '../dates';
 import { choiceOf, normalizeHeader, VALUE_WORDS, type ChoiceField, type Mapping, type Target, type ValueMap } from './columns';
 import type { Problem } from '../result';
 import type { UnitInput } from '../units/unit';
-
-/** A row as read from the file: its row number in the spreadsheet (1-based) and its cells as text. */
-export interface SheetRow {
-  n: number;
-  cells: string[];
-  /** The sheet the row is on, when two sheets are read as one. */
-  sheet?: string;
-  /** Joined sheets: the link number of this row, found on no row of the other sheet. */
-  unlinked?: string;
-}
+import type { SheetRow } from './types';
 
 /**
  * Cells that look like markup are refused rather than stored: in a customer list they are a

@@ -17,7 +17,7 @@ import {
   type Mapping,
   type Sheet,
   type SheetRow,
-} from './plan';
+} from '.';
 import type { Op } from '../ops';
 
 const ctx: CommandContext = { actor: { staffId: 's1', name: '王丽', deviceCode: 'A' }, now: '2026-11-23T09:00:00.000Z' };

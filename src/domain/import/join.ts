@@ -4,9 +4,8 @@
  * with the row of their unit. Units nobody on the other sheet points to come along on their own
  * (a vacant flat is still a unit of the estate).
  */
-import type { SheetRow } from './cells';
 import { guessMapping, normalizeHeader } from './columns';
-import type { Sheet } from './plan';
+import type { Sheet, SheetRow } from './types';
 
 export interface Join {
   /** The sheet of people, and its link column. */

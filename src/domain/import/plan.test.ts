@@ -16,7 +16,7 @@ import {
   type ImportFacts,
   type Sheet,
   type SheetRow,
-} from './plan';
+} from '.';
 import { customerFromRecord } from '../customers/customer';
 
 const ctx: CommandContext = { actor: { staffId: 's1', name: '王丽', deviceCode: 'A' }, now: '2026-11-23T09:00:00.000Z' };

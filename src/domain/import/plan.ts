@@ -10,74 +10,18 @@
  */
 import type { CommandContext } from '../actor';
 import { cleanCustomerInput, createCustomer, type CustomerInput, type CustomerRow } from '../customers/customer';
-import { customerFromRow, householdFromRow, isBlankRow, unitFromRow, type SheetRow } from './cells';
+import { customerFromRow, householdFromRow, isBlankRow, unitFromRow } from './cells';
+import { collector, nameColumns } from './collect';
 import { canonicalUnitCode } from '../units/unit-code';
-import { guessMapping, IMPORT_KINDS, MULTI_COLUMN, recognised, REQUIRED, type ImportKind, type Mapping } from './columns';
+import { guessMapping, IMPORT_KINDS, recognised, type Mapping } from './columns';
 import { householdPlanner } from './household';
 import { softenOptional } from './soft';
 import { maskIdNumber, maskPhone } from '../mask';
 import { normalizeIdNumber } from '../id-number';
-import type { Command, Op } from '../ops';
 import { normalizePhone } from '../phone';
 import type { Problem } from '../result';
 import { cleanUnitInput, createUnit } from '../units/unit';
-
-export * from './columns';
-export * from './cells';
-export * from './values';
-export * from './join';
-
-/** Bounds that keep one file from swamping a tablet (an 8,000-household estate fits easily). */
-export const IMPORT_LIMITS = {
-  rows: 20_000,
-  fileBytes: 10 * 1024 * 1024,
-  pasteChars: 5_000_000,
-  columns: 200,
-} as const;
-
-/** A sheet of the file: its header row and the data rows below it. */
-export interface Sheet {
-  name: string;
-  headers: string[];
-  /** Spreadsheet row number of the header row. */
-  headerRow: number;
-  rows: SheetRow[];
-}
-
-export type RowStatus = 'new' | 'existing' | 'error';
-
-export interface ReportRow {
-  /** Row number as the spreadsheet shows it. */
-  n: number;
-  status: RowStatus;
-  /** Who or what the row is (name and unit, or the unit code), for the report. */
-  label: string;
-  problems: Problem[];
-  /** Imported anyway, without the field named (a bad optional cell). */
-  warnings: Problem[];
-  /** The sheet the row is on, when a plan joins two sheets. */
-  sheet?: string;
-}
-
-export interface ImportPlan {
-  kind: ImportKind;
-  rows: ReportRow[];
-  counts: Record<RowStatus, number>;
-  /** Problems of the mapping itself (no name column…); when present nothing is planned. */
-  problems: Problem[];
-  /** All accepted rows as one command; null when there is nothing to import. */
-  command: Command | null;
-}
-
-/** What the rules need to know about the office. */
-export interface ImportFacts {
-  /** Customers that may clash with the file (same phone or ID number); more is harmless. */
-  existing: Iterable<CustomerRow>;
-  /** The unit register, or null when the office keeps none (then units are not checked). */
-  knownUnits: Set<string> | null;
-  /** The office's setting: a row with a bad optional field is refused rather than imported without it. */
-  refuseBadOptional?: boolean;
-}
+import { IMPORT_LIMITS, type ImportFacts, type ImportPlan, type Planner, type Sheet, type SheetRow } from './types';
 
 /**
  * Chooses the header row: the first of the top rows that names at least two known columns (a
@@ -130,20 +74,6 @@ function lastFilled(cells: string[]): number {
   return -1;
 }
 
-/** A mapping staff cannot import with: no name (no unit code) column, or one field taken by two columns. */
-export function mappingProblems(mapping: Mapping): Problem[] {
-  const problems: Problem[] = [];
-  const required = REQUIRED[mapping.kind];
-  if (!mapping.columns.includes(required)) problems.push({ code: 'import.error.columnRequired', params: { field: required } });
-  const seen = new Set<string>();
-  for (const target of mapping.columns) {
-    if (!target || MULTI_COLUMN.has(target)) continue;
-    if (seen.has(target)) problems.push({ code: 'import.error.columnTwice', params: { field: target } });
-    seen.add(target);
-  }
-  return problems;
-}
-
 /** The phones, ID numbers and units a file mentions, for the store to look up who holds them. */
 export function keysOf(rows: SheetRow[], mapping: Mapping): { phones: string[]; idNumbers: string[]; unitCodes: string[] } {
   const phones = new Set<string>();
@@ -162,21 +92,6 @@ export function keysOf(rows: SheetRow[], mapping: Mapping): { phones: string[]; 
     if (input.idNumber) idNumbers.add(normalizeIdNumber(input.idNumber));
   }
   return { phones: [...phones].filter(Boolean), idNumbers: [...idNumbers], unitCodes: [...unitCodes] };
-}
-
-/** A long paste of notes or a name over the limit: say which column, by the file's own header. */
-export function nameColumns(problems: Problem[], mapping: Mapping, headers: string[]): Problem[] {
-  return problems.map((p) => {
-    if (p.code !== 'error.tooLong') return p;
-    const column = mapping.columns.findIndex((t) => t === p.field);
-    return { ...p, code: 'import.error.tooLong', params: { ...p.params, column: headers[column] || p.field || '' } };
-  });
-}
-
-export interface Planner {
-  /** Judges one row; null for a blank row. */
-  add(row: SheetRow): ReportRow | null;
-  finish(): ImportPlan;
 }
 
 /**
@@ -200,26 +115,6 @@ export function planImport(sheet: Pick<Sheet, 'headers' | 'rows'>, mapping: Mapp
   const planner = createPlanner(sheet.headers, mapping, facts, ctx);
   for (const row of sheet.rows) planner.add(row);
   return planner.finish();
-}
-
-export function collector(kind: ImportKind, mapping: Mapping) {
-  const rows: ReportRow[] = [];
-  const ops: Op[] = [];
-  const counts: Record<RowStatus, number> = { new: 0, existing: 0, error: 0 };
-  const problems = mappingProblems(mapping);
-  return {
-    problems,
-    ops,
-    push(row: ReportRow, rowOps: Op[] = []) {
-      rows.push(row);
-      counts[row.status]++;
-      ops.push(...rowOps);
-      return row;
-    },
-    finish(): ImportPlan {
-      return { kind, rows, counts, problems, command: ops.length && !problems.length ? { shard: 'directory', ops } : null };
-    },
-  };
 }
 
 function customerPlanner(headers: string[], mapping: Mapping, facts: ImportFacts, ctx: CommandContext): Planner {

@@ -10,7 +10,7 @@
  */
 import type { CommandContext } from '../actor';
 import { historyEntry, type FieldChange } from '../history';
-import type { SheetRow } from './cells';
+import type { SheetRow } from './types';
 import { CHOICE_FIELDS, choiceFieldOf, choiceOf, choicesOf, knownChoice, normalizeHeader, type ChoiceField, type Mapping, type ValueMap } from './columns';
 import type { Command } from '../ops';
 

@@ -1,5 +1,5 @@
 import { createSignal, Show } from 'solid-js';
-import type { ImportKind } from '../../domain/import/plan';
+import type { ImportKind } from '../../domain/import';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import { exportTable, type ExportFormat } from '../../store/import';

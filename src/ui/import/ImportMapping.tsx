@@ -1,5 +1,5 @@
 import { For, Index, Show } from 'solid-js';
-import { MULTI_COLUMN, targetsOf, type Mapping, type Sheet, type Target } from '../../domain/import/plan';
+import { MULTI_COLUMN, targetsOf, type Mapping, type Sheet, type Target } from '../../domain/import';
 import { t } from '../../i18n';
 import { targetLabel } from './labels';
 

@@ -3,7 +3,7 @@ import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js'
 import {
   guessJoin, guessKind, guessMapping, IMPORT_KINDS, IMPORT_LIMITS, joinSheets, rejectedTable, ROOM, shadowedColumns,
   type ImportKind, type ImportPlan, type Join, type Mapping, type Sheet, type ValueMap,
-} from '../../domain/import/plan';
+} from '../../domain/import';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import { checkImport, csvBytes, importSettings, openPasted, openSpreadsheet, runImport, saveImportSetting, type ImportProgress } from '../../store/import';

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import type { ImportPlan, ReportRow } from '../../domain/import/plan';
+import type { ImportPlan, ReportRow } from '../../domain/import';
 import { t } from '../../i18n';
 import { describeProblem } from './labels';
 

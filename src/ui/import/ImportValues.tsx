@@ -1,5 +1,5 @@
 import { createMemo, For, Show } from 'solid-js';
-import { choicesOf, distinctValues, MAX_DISTINCT, withValue, type Mapping, type Sheet } from '../../domain/import/plan';
+import { choicesOf, distinctValues, MAX_DISTINCT, withValue, type Mapping, type Sheet } from '../../domain/import';
 import { t } from '../../i18n';
 import { choiceLabel, targetLabel } from './labels';
 

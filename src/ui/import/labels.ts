@@ -1,4 +1,4 @@
-import type { ChoiceField, ImportKind, Target } from '../../domain/import/plan';
+import type { ChoiceField, ImportKind, Target } from '../../domain/import';
 import type { Problem } from '../../domain/result';
 import { t, tCode, type DictKey } from '../../i18n';
 
