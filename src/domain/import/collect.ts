@@ -38,7 +38,7 @@ export function collector(kind: ImportKind, mapping: Mapping) {
   return {
     problems,
     ops,
-    push(row: ReportRow, rowOps: Op[] = []) {
+    push(row: ReportRow, rowOps: readonly Op[] = []) {
       rows.push(row);
       counts[row.status]++;
       ops.push(...rowOps);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../actor';
-import type { Command } from '../ops';
+import { plainAfter } from '../plain.fixture';
 import type { Result } from '../result';
 import { addTask, complaintState, completeTask, decideSettlement, investigate, negotiate, proposeSettlement, sendCorrectiveAction, signAgreement } from './complaint';
 import { suggestAssignee } from './dispatch';
@@ -15,19 +15,8 @@ import type { ServiceRequest } from './types';
 const settings = defaultServiceSettings();
 const at = (iso: string, staffId = 'reception1', name = '王丽'): CommandContext => ({ actor: { staffId, name, deviceCode: 'A' }, now: new Date(`${iso}+08:00`).toISOString() });
 
-/** Applies a command's ops to a plain record, as the store does to the Y.Map. */
-function apply(req: ServiceRequest, result: Result<Command | { command: Command }>): ServiceRequest {
-  if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.problems)}`);
-  const command = 'ops' in result.value ? result.value : result.value.command;
-  const record: Record<string, unknown> = { ...req, history: [...req.history] };
-  for (const op of command.ops) {
-    if (op.collection !== 'requests') continue;
-    if (op.kind === 'create') Object.assign(record, op.fields, op.texts);
-    if (op.kind === 'set') Object.assign(record, op.fields);
-    if (op.kind === 'log') (record.history as unknown[]).push(op.entry);
-  }
-  return requestFromRecord(req.id, record);
-}
+/** The request as a replica would show it after the command. */
+const apply = (req: ServiceRequest, made: Result<unknown>): ServiceRequest => requestFromRecord(req.id, plainAfter(made, 'requests', req.id, { ...req }));
 
 const blank = (id = 'r1') => requestFromRecord(id, {});
 const refused = (r: Result<unknown>) => (r.ok ? null : r.problems[0].code);

@@ -2,7 +2,7 @@ import type { CommandContext } from '../actor';
 import { historyEntry, type FieldChange, type HistoryEntry } from '../history';
 import { newId } from '../ids';
 import { LIMITS } from '../limits';
-import type { Command } from '../ops';
+import type { Command, Op } from '../ops';
 import { fail, ok, type Problem, type Result } from '../result';
 import { ledgerShard } from '../shards';
 import { complaintState } from './complaint';
@@ -33,6 +33,8 @@ export interface IntakeInput {
   unitCode: string;
   phone: string;
   location: string;
+  /** Raised at a community event (座谈会): the request keeps the event and remark ids and says so on its timeline. */
+  fromEvent?: { eventId: string; remarkId: string; eventTitle: string };
 }
 
 /** Accept and register (受理): numbered, deadlines fixed, the taker is the first-contact owner. */
@@ -80,6 +82,7 @@ export function takeRequest(input: IntakeInput, number: string, settings: Servic
     createdBy: ctx.actor.staffId,
     updatedAt: ctx.now,
     updatedBy: ctx.actor.staffId,
+    ...(input.fromEvent ? { sourceEventId: input.fromEvent.eventId, remarkId: input.fromEvent.remarkId } : {}),
   };
   return ok({
     id,
@@ -88,6 +91,7 @@ export function takeRequest(input: IntakeInput, number: string, settings: Servic
       ops: [
         { kind: 'create', collection: 'requests', id, fields, texts: { description } },
         { kind: 'log', collection: 'requests', id, entry: historyEntry(ctx, 'request.accepted', undefined, { number, kind: input.kind, category: category.name, urgency: fields.urgency }) },
+        ...(input.fromEvent ? [{ kind: 'log' as const, collection: 'requests' as const, id, entry: historyEntry(ctx, 'request.fromEvent', undefined, { event: input.fromEvent.eventTitle }) }] : []),
       ],
     },
   });
@@ -171,14 +175,14 @@ export function recordFollowUp(req: ServiceRequest, method: FollowUpMethod, sati
   if (!Number.isInteger(satisfaction) || satisfaction < 1 || satisfaction > 5) return fail({ code: 'request.error.satisfactionRequired', field: 'satisfaction' });
   if (comment.length > LIMITS.note) return fail({ code: 'error.tooLong', field: 'comment', params: { max: LIMITS.note } });
   const command = transition(req, ctx, 'request.followedUp', { status: 'followUp', lastSatisfaction: satisfaction }, { method, satisfaction, comment: comment.trim() });
-  command.ops.push({
+  const followUp: Op = {
     kind: 'create',
     collection: 'followups',
     id,
     fields: { requestId: req.id, requestNumber: req.number, kind: req.kind, customerId: req.customerId, customerName: req.customerName, unitCode: req.unitCode, method, satisfaction, at: ctx.now, by: ctx.actor.staffId, byName: ctx.actor.name },
     texts: { comment: comment.trim() },
-  });
-  return ok(command);
+  };
+  return ok({ shard: command.shard, ops: [...command.ops, followUp] });
 }
 
 /**

@@ -7,7 +7,7 @@ import { setIdleLock, idleLockMinutesOf } from './idle-lock';
 
 const manager: CommandContext = { actor: { staffId: 'm1', name: '陈经理', deviceCode: 'A' }, now: '2025-03-03T02:00:00.000Z' };
 const wang: CommandContext = { actor: { staffId: 'r1', name: '王丽', deviceCode: 'B' }, now: '2025-03-03T02:00:00.000Z' };
-const logs = (ops: Op[]) => ops.filter((o): o is Extract<Op, { kind: 'log' }> => o.kind === 'log');
+const logs = (ops: readonly Op[]) => ops.filter((o): o is Extract<Op, { kind: 'log' }> => o.kind === 'log');
 
 describe('setOwnPin', () => {
   it('sets one’s own PIN hash and clears a reset; the history says only that it was set', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plainAfter } from '../plain.fixture';
 import type { CommandContext } from '../actor';
 import type { Op } from '../ops';
 import { sampleHash } from './pin.fixture';
@@ -38,7 +39,7 @@ describe('createStaff', () => {
     const [create, log] = r.value.command.ops as [Extract<Op, { kind: 'create' }>, Extract<Op, { kind: 'log' }>];
     expect(create.fields.pin).toEqual(sampleHash);
     expect(JSON.stringify(log)).not.toContain(sampleHash.hash);
-    expect(staffFromRecord('x', create.fields).pin).toEqual(sampleHash);
+    expect(staffFromRecord('x', plainAfter(r, 'staff', 'x')).pin).toEqual(sampleHash);
     expect(createStaff('王丽', 'reception', { now: ctx.now }, 'x', '', { creator: null, pin: '1234' as never })).toEqual({ ok: false, problems: [{ code: 'pin.error.badHash', field: 'pin' }] });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../actor';
+import { plainAfter } from '../plain.fixture';
 import { nonRespondents, projectResponse, recordResponse, responseId, responseRates, isUnsatisfiedWithComment } from './response';
 import { createSurvey, DEFAULT_LABELS, surveyFromRecord, targetUnits, type SurveyInput } from './survey';
 
@@ -15,9 +16,7 @@ const base: SurveyInput = {
 };
 
 function survey(input = base) {
-  const made = createSurvey(input, ctx, 'sv1');
-  if (!made.ok) throw new Error(JSON.stringify(made.problems));
-  return surveyFromRecord('sv1', made.value.command.ops[0].kind === 'create' ? made.value.command.ops[0].fields : {});
+  return surveyFromRecord('sv1', plainAfter(createSurvey(input, ctx, 'sv1'), 'surveys', 'sv1'));
 }
 
 describe('surveys', () => {
@@ -36,7 +35,7 @@ describe('surveys', () => {
     expect(made.value.command.shard).toBe('ledger-2026');
     const set = made.value.command.ops[0];
     expect(set).toMatchObject({ kind: 'set', upsert: true, collection: 'responses' });
-    const row = projectResponse(made.value.id, set.kind === 'set' ? set.fields : {});
+    const row = projectResponse(made.value.id, plainAfter(made, 'responses', made.value.id));
     expect(row).toMatchObject({ building: '3', levels: { q1: 3 }, lowest: 3, comment: '电梯太慢' });
     expect(isUnsatisfiedWithComment(s, row)).toBe(true);
     expect(recordResponse(s, 1, '3-2-1101', 'paper', { q1: 8 }, ctx, false)).toMatchObject({ ok: false, problems: [{ code: 'survey.error.level', params: { n: 1, levels: 7 } }] });
