@@ -4,6 +4,7 @@ import { complaintState } from '../../domain/requests/complaint';
 import type { FollowUpRow } from '../../domain/requests/followup';
 import { categoryById, type ServiceSettings } from '../../domain/requests/settings';
 import type { ServiceRequest } from '../../domain/requests/types';
+import { officeDaysRange } from '../../domain/requests/work-time';
 import type { StaffRow } from '../../domain/staff/staff';
 import { t } from '../../i18n';
 import { createLive } from '../../ui/bindings/live';
@@ -136,9 +137,7 @@ export function FollowUpRegister(props: { office: Office }) {
     () => ({ r: range(), s: settings() }),
     async ({ r, s }) => {
       if (!s) return null;
-      const offset = s.calendar.utcOffset * 60_000;
-      const start = new Date(Date.parse(`${r.from}T00:00:00Z`) - offset).toISOString();
-      const end = new Date(Date.parse(`${r.to}T23:59:59.999Z`) - offset).toISOString();
+      const { start, end } = officeDaysRange(r.from, r.to, s.calendar);
       return { rows: await props.office.db.followups.where('at').between(start, end, true, true).sortBy('at'), settings: s };
     },
     null,
