@@ -7,6 +7,7 @@ import {
   markHeld, setPhotos as photosCommand, setTaskDone as taskDoneCommand, submitPlan, updatePlan as updateCommand, type EventText,
 } from '../domain/events/lifecycle';
 import { eventFromRecord, eventShard, itemFromRecord } from '../domain/events/record';
+import type { EventStep } from '../domain/events/steps';
 import { requestFromRemark, remarkRequestKind } from '../domain/events/remark-request';
 import { addRemark as remarkCommand, handleRemark, setAsideRemark, type RemarkInput } from '../domain/events/remarks';
 import type { CommunityEvent, EventKind, EventPlanInput, InviteStatus, Presence, RemarkRow } from '../domain/events/types';
@@ -52,7 +53,7 @@ export const submitForApproval = (office: Office, id: string) =>
 export const decide = (office: Office, id: string, approve: boolean, comment: string) =>
   withEvent(office, id, async (e, ctx) => runMaybe(office, decidePlan(e, { approve, comment }, await myRole(office), ctx)));
 
-export type EventStep = 'held' | 'minutes' | 'analysis' | 'close';
+export type { EventStep };
 
 export const runEventStep = (office: Office, id: string, which: EventStep) =>
   withEvent(office, id, async (e, ctx) => {

@@ -1,4 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
+import { isPlanEditable } from '../../domain/events/steps';
 import type { CommunityEvent, EventItemRow, ItemKind } from '../../domain/events/types';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
@@ -14,7 +15,7 @@ export function ItemsCard(props: { office: Office; event: CommunityEvent; items:
   const name = (id: string) => staff().find((s) => s.id === id)?.name ?? '';
   const agenda = () => props.items.filter((i) => i.kind === 'agenda');
   const tasks = () => props.items.filter((i) => i.kind === 'task');
-  const planEditable = () => props.event.status === 'plan' || props.event.status === 'rejected';
+  const planEditable = () => isPlanEditable(props.event);
   const open = () => props.event.status !== 'closed';
   return (
     <section class="card" aria-labelledby="items-title">
