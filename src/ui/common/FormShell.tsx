@@ -3,40 +3,70 @@ import type { Problem, Result } from '../../domain/result';
 import { t } from '../../i18n';
 import { Problems } from './Problems';
 
-/** One form's save: whether it is in flight and the reasons it was last refused. */
-export interface Save {
+/** One thing a person does with a form or a button: whether it is in flight and the reasons it was last refused. */
+export interface Action {
   busy: Accessor<boolean>;
   problems: Accessor<Problem[]>;
+  /** True after a successful run, until the next run or `reset`. */
+  saved: Accessor<boolean>;
   setProblems(problems: Problem[]): void;
-  /** The form's submit handler: a second submit while the first is in flight is ignored. */
+  /** Forgets the last run's reasons and 已保存 (another record opened in the form). */
+  reset(): void;
+  /** Runs `fn` unless a run is already in flight (then does nothing); `done` gets the value of a success. */
+  run<T>(fn: () => Promise<Result<T>>, done?: (value: T) => void): Promise<void>;
+}
+
+/** A form's save: an `Action` whose submit handler runs the one save of the form. */
+export interface Save extends Action {
   submit(e?: Event): Promise<void>;
 }
 
 /**
- * A save with a busy guard. A real double tap submits twice within a few milliseconds, long
- * before the first command is on disk; disabling the button is not enough (Enter in a field
- * submits a form whose button is still being re-rendered), so the guard is a flag checked and
- * set synchronously, before the first await. `done` runs after a successful save.
+ * An action with a busy guard. A real double tap submits twice within a few milliseconds, long
+ * before the first command is on disk; a disabled button is not enough on its own (Enter in a
+ * field submits too, and a re-render can lag), so the guard is a flag checked and set
+ * synchronously, before the first await.
  */
-export function createSave<T>(run: () => Promise<Result<T>>, done?: (value: T) => void): Save {
+export function createAction(): Action {
   const [busy, setBusy] = createSignal(false);
   const [problems, setProblems] = createSignal<Problem[]>([]);
+  const [saved, setSaved] = createSignal(false);
   let inFlight = false;
-  const submit = async (e?: Event) => {
-    e?.preventDefault();
+  const run = async <T,>(fn: () => Promise<Result<T>>, done?: (value: T) => void) => {
     if (inFlight) return;
     inFlight = true;
     setBusy(true);
+    setSaved(false);
     try {
-      const r = await run();
+      const r = await fn();
       setProblems(r.ok ? [] : r.problems);
+      setSaved(r.ok);
       if (r.ok) done?.(r.value);
     } finally {
       inFlight = false;
       setBusy(false);
     }
   };
-  return { busy, problems, setProblems, submit };
+  const reset = () => {
+    setProblems([]);
+    setSaved(false);
+  };
+  return { busy, problems, saved, setProblems, reset, run };
+}
+
+/** The save of one form (the form element is handed to `run`, for forms read with FormData); `done` runs after a success. */
+export function createSave<T>(run: (form: HTMLFormElement | undefined) => Promise<Result<T>>, done?: (value: T) => void): Save {
+  return saveWith(createAction(), run, done);
+}
+
+/** A form's save sharing the guard of an action that also has buttons outside the form (one thing at a time on a record). */
+export function saveWith<T>(action: Action, run: (form: HTMLFormElement | undefined) => Promise<Result<T>>, done?: (value: T) => void): Save {
+  const submit = (e?: Event) => {
+    e?.preventDefault();
+    const form = e?.currentTarget instanceof HTMLFormElement ? e.currentTarget : undefined;
+    return action.run(() => run(form), done);
+  };
+  return { ...action, submit };
 }
 
 export interface FormShellProps {
@@ -46,10 +76,12 @@ export interface FormShellProps {
   tone?: 'primary' | 'danger' | 'plain';
   onCancel?: () => void;
   cancel?: string;
-  /** Beside the buttons, e.g. 已保存. */
-  status?: JSX.Element;
+  /** Says 已保存 beside the button after a successful save (forms that stay open on their record). */
+  showSaved?: boolean;
   /** Above the reasons, e.g. the form's heading. */
   head?: JSX.Element;
+  /** Inside the form after the buttons (e.g. a preview). */
+  after?: JSX.Element;
   class?: string;
   actionsClass?: string;
   /** Where the refusal reasons show: above the fields (default), below the button (small inline forms), or where the form puts them itself. */
@@ -74,9 +106,10 @@ export function FormShell(props: FormShellProps) {
       <div class={props.actionsClass ?? 'actions'}>
         <Show when={props.onCancel}>{(cancel) => <button type="button" onClick={() => cancel()()}>{props.cancel ?? t('common.cancel')}</button>}</Show>
         <button type="submit" class={tone()} disabled={props.save.busy()}>{props.save.busy() ? t('common.saving') : props.submit ?? t('common.save')}</button>
-        {props.status}
+        <Show when={props.showSaved}><span role="status" class="saved">{props.save.saved() ? t('common.saved') : ''}</span></Show>
       </div>
       <Show when={props.problemsAt === 'bottom'}><Problems problems={props.save.problems()} /></Show>
+      {props.after}
     </form>
   );
 }
