@@ -6,7 +6,7 @@ export const zhCN = {
   'nav.settings': '设置',
   'nav.main': '主导航',
   'common.save': '保存',
-  'common.saving': '正在保存…',
+  'common.saving': '保存中…',
   'common.saved': '已保存',
   'common.cancel': '取消',
   'common.back': '返回',

@@ -7,7 +7,7 @@ export const zhTW: Dictionary = {
   'nav.settings': '設定',
   'nav.main': '主導覽',
   'common.save': '儲存',
-  'common.saving': '正在儲存…',
+  'common.saving': '儲存中…',
   'common.saved': '已儲存',
   'common.cancel': '取消',
   'common.back': '返回',

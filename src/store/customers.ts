@@ -13,6 +13,7 @@ import { normalizePhone } from '../domain/phone';
 import { fail, ok, type Result } from '../domain/result';
 import type { LinliDB } from './db';
 import type { Office } from './office-api';
+import { oneAtATime } from './one-at-a-time';
 
 /** What the duplicate and unit rules need to know: holders of these phones or ID number, and the unit register. */
 async function factsFor(db: LinliDB, input: CustomerInput) {
@@ -26,12 +27,15 @@ async function factsFor(db: LinliDB, input: CustomerInput) {
   return { existing: [...byPhone, ...byId], knownUnits };
 }
 
-export async function createCustomer(office: Office, input: CustomerInput, notes = ''): Promise<Result<string>> {
-  await office.load('directory');
-  const made = createCommand(input, notes, office.context(), await factsFor(office.db, input));
-  if (!made.ok) return made;
-  const saved = await office.run(made.value.command);
-  return saved.ok ? ok(made.value.id) : saved;
+/** Registers a customer; its duplicate checks (ID number, unit) hold for two creates in flight too (see one-at-a-time.ts). */
+export function createCustomer(office: Office, input: CustomerInput, notes = ''): Promise<Result<string>> {
+  return oneAtATime(office, 'directory', async () => {
+    await office.load('directory');
+    const made = createCommand(input, notes, office.context(), await factsFor(office.db, input));
+    if (!made.ok) return made;
+    const saved = await office.run(made.value.command);
+    return saved.ok ? ok(made.value.id) : saved;
+  });
 }
 
 export async function readCustomer(office: Office, id: string): Promise<Customer | null> {

@@ -2,7 +2,7 @@ import { A, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
 import { customerFromRecord, type Customer, type CustomerInput } from '../../domain/customers/customer';
 import { maskIdNumber, maskPhone } from '../../domain/mask';
-import type { Problem } from '../../domain/result';
+import { ok } from '../../domain/result';
 import { formatDateTime, t, tCode } from '../../i18n';
 import { editNotes, revealIdNumber, revealPhone, updateCustomer } from '../../store/customers';
 import { customersOfUnit, householdOf } from '../../store/queries/customers';
@@ -10,7 +10,7 @@ import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';
 import { createRecord } from '../bindings/record';
 import { printLinks } from '../../print/links';
-import { Problems } from '../common/Problems';
+import { createSave, FormShell } from '../common/FormShell';
 import { ContactLog } from './ContactLog';
 import { CustomerFields } from './CustomerFields';
 import { CustomerMoreFields } from './CustomerMoreFields';
@@ -42,7 +42,6 @@ function CustomerView(props: { office: Office; id: string }) {
     return r ? customerFromRecord(props.id, r) : r;
   });
   const [draft, setDraft] = createSignal<CustomerInput | null>(null);
-  const [problems, setProblems] = createSignal<Problem[]>([]);
   const [showPhone, setShowPhone] = createSignal(false);
   const [showId, setShowId] = createSignal(false);
   const [saved, setSaved] = createSignal(false);
@@ -56,19 +55,18 @@ function CustomerView(props: { office: Office; id: string }) {
   const startEdit = () => {
     const c = customer();
     if (!c) return;
-    setProblems([]);
+    save.setProblems([]);
     setSaved(false);
     setDraft(inputOf(c));
   };
-  const save = async (e: Event) => {
-    e.preventDefault();
+  const save = createSave(async () => {
     const d = draft();
-    if (!d) return;
-    const result = await updateCustomer(props.office, props.id, d);
-    if (!result.ok) return setProblems(result.problems);
+    return d ? updateCustomer(props.office, props.id, d) : ok(undefined);
+  }, () => {
     setDraft(null);
     setSaved(true);
-  };
+  });
+  const problems = save.problems;
   const toggle = async (shown: () => boolean, set: (v: boolean) => void, log: () => Promise<unknown>) => {
     if (!shown()) await log();
     set(!shown());
@@ -111,15 +109,10 @@ function CustomerView(props: { office: Office; id: string }) {
               </Show>
               <Show when={draft()}>
                 {(d) => (
-                  <form class="card form" onSubmit={save}>
-                    <Problems problems={problems()} />
+                  <FormShell save={save} class="card form" aria-label={t('common.edit')} onCancel={() => setDraft(null)}>
                     <CustomerFields value={d()} onChange={setDraft} problems={problems()} />
                     <CustomerMoreFields value={d()} onChange={setDraft} problems={problems()} household={headChoices().filter((h) => h.id !== props.id)} />
-                    <div class="actions">
-                      <button type="button" onClick={() => setDraft(null)}>{t('common.cancel')}</button>
-                      <button type="submit" class="primary">{t('common.save')}</button>
-                    </div>
-                  </form>
+                  </FormShell>
                 )}
               </Show>
               <div class="c360">

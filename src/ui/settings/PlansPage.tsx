@@ -5,13 +5,12 @@ import { CUSTOMER_KINDS, GRADES, type CustomerKind, type Grade } from '../../dom
 import { localDay } from '../../domain/days';
 import { RECURRENCE_KINDS, type PlanRow, type Recurrence } from '../../domain/plans/plan';
 import { serviceSettingsFrom } from '../../domain/requests/settings';
-import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { listPlans, savePlan } from '../../store/plans';
 import { listTemplates } from '../../store/templates';
 import { createLive } from '../bindings/live';
-import { Problems } from '../common/Problems';
+import { createSave, FormShell } from '../common/FormShell';
 import './settings.css';
 import { allStaff } from '../../store/queries/staff';
 import { teams as officeTeams } from '../../store/queries/settings';
@@ -40,11 +39,8 @@ export function PlansPage(props: { office: Office }) {
   const staff = createLive(() => props.office, (o) => allStaff(o.db), []);
   const teams = createLive(() => props.office, (o) => officeTeams(o.db), []);
   const [form, setForm] = createStore(blank());
-  const [problems, setProblems] = createSignal<Problem[]>([]);
-  const [saved, setSaved] = createSignal(false);
   const edit = (p: PlanRow | null) => {
-    setProblems([]);
-    setSaved(false);
+    save.reset();
     if (!p) return setForm(blank());
     const r = p.recurrence as Recurrence & Partial<{ weekday: number; day: number; month: number; days: number }>;
     setForm({
@@ -53,16 +49,10 @@ export function PlansPage(props: { office: Office }) {
       start: p.start, ownerId: p.ownerId, teamId: p.teamId, templateId: p.templateId, active: p.active,
     });
   };
-  const save = async (e: Event) => {
-    e.preventDefault();
-    const r = await savePlan(props.office, form.id || null, {
-      name: form.name, group: { kinds: form.kinds, buildings: words(form.buildings), tags: words(form.tags), grades: form.grades, complaintSince: form.complaintSince },
-      recurrence: recurrenceOf(form), start: form.start, ownerId: form.ownerId, teamId: form.teamId, templateId: form.templateId, active: form.active,
-    });
-    setProblems(r.ok ? [] : r.problems);
-    setSaved(r.ok);
-    if (r.ok) setForm('id', r.value);
-  };
+  const save = createSave(() => savePlan(props.office, form.id || null, {
+    name: form.name, group: { kinds: form.kinds, buildings: words(form.buildings), tags: words(form.tags), grades: form.grades, complaintSince: form.complaintSince },
+    recurrence: recurrenceOf(form), start: form.start, ownerId: form.ownerId, teamId: form.teamId, templateId: form.templateId, active: form.active,
+  }), (id) => setForm('id', id));
   const toggle = <T,>(list: T[], v: T, on: boolean) => (on ? [...list, v] : list.filter((x) => x !== v));
   const num = (v: string) => Number(v);
   return (
@@ -81,9 +71,7 @@ export function PlansPage(props: { office: Office }) {
             </ul>
           </Show>
         </section>
-        <form class="card" onSubmit={save} aria-label={t('plans.form')}>
-          <h2>{form.id ? t('plans.edit') : t('plans.new')}</h2>
-          <Problems problems={problems()} />
+        <FormShell save={save} class="card" aria-label={t('plans.form')} head={<h2>{form.id ? t('plans.edit') : t('plans.new')}</h2>} showSaved>
           <label>
             {t('plans.name')}
             <input value={form.name} maxLength={60} onInput={(e) => setForm('name', e.currentTarget.value)} />
@@ -181,11 +169,7 @@ export function PlansPage(props: { office: Office }) {
               {t('plans.active')}
             </label>
           </div>
-          <div class="actions">
-            <button type="submit" class="primary">{t('common.save')}</button>
-            <span role="status" class="saved">{saved() ? t('common.saved') : ''}</span>
-          </div>
-        </form>
+        </FormShell>
       </div>
     </main>
   );

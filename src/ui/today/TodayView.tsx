@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { createEffect, createSignal, For, onCleanup, Show, type Accessor, type JSX } from 'solid-js';
 import type { DateKind } from '../../domain/dates';
-import type { Problem, Result } from '../../domain/result';
+import type { Result } from '../../domain/result';
 import type { TemplateKind } from '../../domain/templates/template';
 import { logTemplateUse, mergeFor } from '../../store/templates';
 import type { TaskRow } from '../../domain/tasks/task';
@@ -15,6 +15,7 @@ import type { RequestRow } from '../../domain/requests/types';
 import { finishTask } from '../../store/tasks';
 import { todayPrintLinks } from '../../print/links';
 import { Problems } from '../common/Problems';
+import { createAction, FormShell, saveWith } from '../common/FormShell';
 import { RequestRowView } from '../requests/RequestRowView';
 import { TODAY_SLOTS } from './slots';
 import './today.css';
@@ -56,28 +57,20 @@ function surveyEntryHref(task: TaskRow): string {
 function TaskItem(props: { office: Office; task: TaskRow; today: string; title: string; templateKind: TemplateKind | undefined }) {
   const [skipping, setSkipping] = createSignal(false);
   const [reason, setReason] = createSignal('');
-  const [problems, setProblems] = createSignal<Problem[]>([]);
-  const [busy, setBusy] = createSignal(false);
+  // One action at a time on a task: a double tap on 完成 or 记一次电话 finishes it once.
+  const action = createAction();
+  const busy = action.busy;
   const title = () => props.title;
   /** Who the task is for, in the buttons' names: the customer, or the unit of a household without one. */
   const who = () => props.task.customerName || props.task.unitCode;
-  const markDone = async () => {
-    setBusy(true);
-    const done = await finishTask(props.office, props.task, 'done', '');
-    setBusy(false);
-    setProblems(done.ok ? [] : done.problems);
-  };
-  const logCall = async () => {
-    setBusy(true);
+  const markDone = () => action.run(() => finishTask(props.office, props.task, 'done', ''));
+  const logCall = () => action.run(async () => {
     const logged = await logContact(props.office, { customerId: props.task.customerId, unitCode: props.task.unitCode, channel: 'phone', summary: title() });
-    const done = logged.ok ? await finishTask(props.office, props.task, 'done', '') : logged;
-    setBusy(false);
-    setProblems(done.ok ? [] : done.problems);
-  };
+    return logged.ok ? finishTask(props.office, props.task, 'done', '') : logged;
+  });
   // A message is copied for WeChat or SMS (nothing is sent from here) and logged as a contact.
   const [copied, setCopied] = createSignal(false);
-  const copyMessage = async () => {
-    setBusy(true);
+  const copyMessage = () => action.run(async () => {
     const merged = await mergeFor(props.office, props.task.templateId, [props.task.customerId]);
     let r: Result<unknown> = merged;
     if (merged.ok && merged.value.letters[0]) {
@@ -87,14 +80,9 @@ function TaskItem(props: { office: Office; task: TaskRow; today: string; title: 
       r = await logTemplateUse(props.office, merged.value.template, letter, t('today.messageLogged', { name: merged.value.template.name, version: merged.value.template.version }));
       if (r.ok) r = await finishTask(props.office, props.task, 'done', '');
     }
-    setBusy(false);
-    setProblems(r.ok ? [] : r.problems);
-  };
-  const skip = async (e: Event) => {
-    e.preventDefault();
-    const r = await finishTask(props.office, props.task, 'skipped', reason());
-    setProblems(r.ok ? [] : r.problems);
-  };
+    return r;
+  });
+  const skip = saveWith(action, () => finishTask(props.office, props.task, 'skipped', reason()));
   return (
     <li class="task" data-task={props.task.id} classList={{ late: props.task.due < props.today }}>
       <div class="task-what">
@@ -120,15 +108,14 @@ function TaskItem(props: { office: Office; task: TaskRow; today: string; title: 
         <button type="button" class="link" onClick={() => setSkipping(!skipping())} aria-expanded={skipping()} aria-label={t('today.skipFor', { name: who() })}>{t('today.skip')}</button>
       </div>
       <Show when={skipping()}>
-        <form class="skip" onSubmit={skip} aria-label={t('today.skipFor', { name: who() })}>
+        <FormShell save={skip} class="skip" aria-label={t('today.skipFor', { name: who() })} submit={t('today.skipConfirm')} tone="plain" actionsClass="inline-actions" problemsAt="none">
           <label>
             {t('today.skipReason')}
             <input value={reason()} maxLength={2000} onInput={(e) => setReason(e.currentTarget.value)} />
           </label>
-          <button type="submit">{t('today.skipConfirm')}</button>
-        </form>
+        </FormShell>
       </Show>
-      <Problems problems={problems()} />
+      <Problems problems={action.problems()} />
     </li>
   );
 }
