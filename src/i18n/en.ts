@@ -524,6 +524,7 @@ export const en: Dictionary = {
   'request.error.severityRequired': 'Choose the severity',
   'request.error.investigateFirst': 'Investigate first',
   'request.error.proposalPending': 'A proposal is already waiting for approval',
+  'request.error.proposalApproved': 'The approved proposal goes to the customer first; propose again after they ask for changes',
   'request.error.alreadySigned': 'The agreement is already signed',
   'request.error.proposalRequired': 'Write the proposal',
   'request.error.managerOnly': 'Only the office manager can approve',

@@ -523,6 +523,7 @@ export const zhCN = {
   'request.error.severityRequired': '请选择严重程度',
   'request.error.investigateFirst': '请先完成调查',
   'request.error.proposalPending': '已有方案等待审批',
+  'request.error.proposalApproved': '已批准的方案须先与客户协商；客户要求修改后再提新方案',
   'request.error.alreadySigned': '协议已签字',
   'request.error.proposalRequired': '请填写方案内容',
   'request.error.managerOnly': '只有管理处经理可以审批',

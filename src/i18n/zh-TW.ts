@@ -524,6 +524,7 @@ export const zhTW: Dictionary = {
   'request.error.severityRequired': '請選擇嚴重程度',
   'request.error.investigateFirst': '請先完成調查',
   'request.error.proposalPending': '已有方案等待審批',
+  'request.error.proposalApproved': '已批准的方案須先與客戶協商；客戶要求修改後再提新方案',
   'request.error.alreadySigned': '協議已簽字',
   'request.error.proposalRequired': '請填寫方案內容',
   'request.error.managerOnly': '只有管理處經理可以審批',

@@ -133,7 +133,7 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
       </>
     ),
   };
-  const steps = () => allowedComplaintSteps(props.req, state());
+  const steps = () => allowedComplaintSteps(props.req, props.role);
 
   return (
     <section class="card steps-panel complaint" aria-labelledby="complaint-title">
@@ -152,6 +152,9 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
           )}
         </For>
       </ol>
+      <Show when={open() && pending() && props.role !== 'manager'}>
+        <p class="muted" data-testid="awaiting-manager">{t('requests.managerNote')}</p>
+      </Show>
       <Show when={open() && state().stage === 'registered'}>
         <p class="muted">{t('request.error.investigateFirst')}</p>
       </Show>

@@ -1,5 +1,5 @@
 import { createEffect, createMemo, createSignal, For, on, Show, type JSX } from 'solid-js';
-import { allowedSteps, type Step } from '../../domain/requests/steps';
+import { allowedSteps, closeNeedsReason, type Step } from '../../domain/requests/steps';
 import { InquiryAnswer } from '../answers/InquiryAnswer';
 import { suggestAssignee } from '../../domain/requests/dispatch';
 import {
@@ -138,12 +138,15 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
       </StepForm>
     ),
     close: () => (
-      <StepForm title={t('action.close')} submit={props.role === 'manager' ? t('action.closeManager') : t('action.close')} tone="danger"
-        onSubmit={() => step((req, ctx) => closeRequest(req, ctx, props.role, reason()))} onDone={() => setReason('')}>
-        <label>
-          {t('requests.reason')}
-          <input name="closeReason" maxLength={2000} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
-        </label>
+      // The reason is asked only where the domain needs one: a manager closing without a satisfied 回访.
+      <StepForm title={t('action.close')} submit={closeNeedsReason(props.req) ? t('action.closeManager') : t('action.close')} tone="danger"
+        onSubmit={() => step((req, ctx) => closeRequest(req, ctx, props.role, closeNeedsReason(req) ? reason() : ''))} onDone={() => setReason('')}>
+        <Show when={closeNeedsReason(props.req)}>
+          <label>
+            {t('requests.reason')}
+            <input name="closeReason" maxLength={2000} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
+          </label>
+        </Show>
       </StepForm>
     ),
     reopen: () => (
@@ -177,7 +180,7 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
       </StepForm>
     ),
   };
-  const steps = () => allowedSteps(props.req);
+  const steps = () => allowedSteps(props.req, props.role);
 
   return (
     <section class="card steps-panel" aria-labelledby="steps-title">
