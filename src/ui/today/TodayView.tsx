@@ -1,10 +1,10 @@
 import { A } from '@solidjs/router';
-import { createEffect, createSignal, For, onCleanup, Show, type Accessor, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, onCleanup, Show, type Accessor, type JSX } from 'solid-js';
 import type { DateKind } from '../../domain/dates';
 import type { Problem, Result } from '../../domain/result';
 import type { TemplateKind } from '../../domain/templates/template';
 import { logTemplateUse, mergeFor } from '../../store/templates';
-import type { TaskRow } from '../../domain/tasks/task';
+import { templateOfTask, type TaskRow } from '../../domain/tasks/task';
 import { surveyOfTask } from '../../domain/tasks/survey-tasks';
 import { t } from '../../i18n';
 import { logContact } from '../../store/contacts';
@@ -177,7 +177,7 @@ export interface TodaySections {
   surveys: Accessor<{ tasks: TaskRow[]; names: View['surveyNames'] } | null>;
   followUps: Accessor<RequestRow[] | null>;
   answers: Accessor<AnswerRow[] | null>;
-  labels: Accessor<Pick<View, 'planNames' | 'templateKinds'> | null>;
+  labels: Accessor<Pick<View, 'planNames' | 'templateKinds' | 'templatesNow'> | null>;
 }
 
 /**
@@ -190,8 +190,19 @@ export function TodayView(props: { office: Office; today: string | null; section
   const now = () => new Date();
   const s = props.sections;
   const today = () => props.today ?? '';
-  /** A task list needs the plans' names and the templates' kinds too (a few rows, read at once). */
-  const tasksOf = (rows: Accessor<TaskRow[] | null>) => () => (s.labels() ? rows() : null);
+  /**
+   * A task list needs the plans' names and the templates' kinds too (a few rows, read at once),
+   * and each task shows the template chosen now; a row keeps its object when that is the one it
+   * holds, so that one list drawn keeps its items.
+   */
+  const tasksOf = (rows: Accessor<TaskRow[] | null>) => createMemo(() => {
+    const labels = s.labels();
+    if (!labels) return null;
+    return rows()?.map((task) => {
+      const templateId = templateOfTask(task, labels.templatesNow);
+      return templateId === task.templateId ? task : { ...task, templateId };
+    }) ?? null;
+  });
   const care = tasksOf(s.care);
   const plans = tasksOf(s.plans);
   const surveys = () => (s.labels() ? s.surveys() : null);
