@@ -34,6 +34,8 @@ export interface IntakeInput {
   unitCode: string;
   phone: string;
   location: string;
+  /** The survey answer it came from: kept on the request, so it links back (the answer keeps the request's id). */
+  source?: { surveyId: string; wave: number; responseId: string };
 }
 
 /** Accept and register (受理): numbered, deadlines fixed, the taker is the first-contact owner. */
@@ -81,6 +83,7 @@ export function takeRequest(input: IntakeInput, number: string, settings: Servic
     createdBy: ctx.actor.staffId,
     updatedAt: ctx.now,
     updatedBy: ctx.actor.staffId,
+    ...(input.source ? { sourceSurveyId: input.source.surveyId, sourceWave: input.source.wave, sourceResponseId: input.source.responseId } : {}),
   };
   return ok({
     id,

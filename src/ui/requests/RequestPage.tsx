@@ -93,6 +93,10 @@ function RequestView(props: { office: Office; row: RequestRow }) {
               <Show when={typeof record()?.sourceEventId === 'string' && record()?.sourceEventId}>
                 <dt>{t('requests.fromEvent')}</dt><dd><A href={`/events/${record()!.sourceEventId}`} data-testid="request-source-event">{t('requests.openEvent')}</A></dd>
               </Show>
+              <Show when={typeof record()?.sourceSurveyId === 'string' && record()?.sourceSurveyId}>
+                <dt>{t('requests.fromSurvey')}</dt>
+                <dd><A href={`/surveys/${encodeURIComponent(String(record()!.sourceSurveyId))}/entry?wave=${Number(record()!.sourceWave ?? 1)}&unit=${encodeURIComponent(req()!.unitCode)}`} data-testid="request-source-survey">{t('requests.openSurveyAnswer')}</A></dd>
+              </Show>
               <Show when={req()!.location}><dt>{t('requests.location')}</dt><dd>{req()!.location}</dd></Show>
               <dt>{t('requests.category')}</dt><dd>{categoryById(settings()!, req()!.category)?.name ?? req()!.category} · {t(`channel.${req()!.channel}`)}</dd>
               <dt>{t('requests.team')}</dt><dd data-testid="request-team">{settings()!.teams.find((tm) => tm.id === req()!.teamId)?.name ?? '—'} · {req()!.assigneeId ? nameOf(req()!.assigneeId) : t('requests.unassigned')}</dd>
