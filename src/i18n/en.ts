@@ -826,6 +826,8 @@ export const en: Dictionary = {
   'today.followUp': 'Follow-up',
   'today.care': 'Birthdays and anniversaries, next 7 days',
   'today.careTitle': '{{ kind }} {{ date }}',
+  'today.lunarSolar': '{{ lunar }} ({{ solar }})',
+  'date.daysAgo': '{{ n }} days ago',
   // 今日: papers not back, events needing sign-in or minutes
   'today.papers': 'Printed, not signed back yet',
   'today.printedAt': 'printed {{ at }}',

@@ -225,7 +225,7 @@ export const zhCN = {
   'date.lunar': '农历',
   'date.leap': '闰月',
   'date.monthDay': '{{ month }}月{{ day }}日',
-  'date.lunarMonthDay': '农历{{ leap }}{{ month }}月{{ day }}日',
+  'date.lunarMonthDay': '农历{{ text }}',
   'date.today': '就是今天',
   'date.inDays': '{{ n }} 天后',
   'date.add': '添加日期',
@@ -825,6 +825,8 @@ export const zhCN = {
   'today.followUp': '回访',
   'today.care': '近 7 天的生日与纪念日',
   'today.careTitle': '{{ kind }} {{ date }}',
+  'today.lunarSolar': '{{ lunar }}（{{ solar }}）',
+  'date.daysAgo': '已过 {{ n }} 天',
   // 今日: papers not back, events needing sign-in or minutes
   'today.papers': '已打印、未签回的纸质件',
   'today.printedAt': '{{ at }} 打印',

@@ -226,7 +226,7 @@ export const zhTW: Dictionary = {
   'date.lunar': '農曆',
   'date.leap': '閏月',
   'date.monthDay': '{{ month }}月{{ day }}日',
-  'date.lunarMonthDay': '農曆{{ leap }}{{ month }}月{{ day }}日',
+  'date.lunarMonthDay': '農曆{{ text }}',
   'date.today': '就是今天',
   'date.inDays': '{{ n }} 天後',
   'date.add': '新增日期',
@@ -826,6 +826,8 @@ export const zhTW: Dictionary = {
   'today.followUp': '回訪',
   'today.care': '近 7 天的生日與紀念日',
   'today.careTitle': '{{ kind }} {{ date }}',
+  'today.lunarSolar': '{{ lunar }}（{{ solar }}）',
+  'date.daysAgo': '已過 {{ n }} 天',
   // 今日: papers not back, events needing sign-in or minutes
   'today.papers': '已列印、未簽回的紙本',
   'today.printedAt': '{{ at }} 列印',

@@ -17,6 +17,7 @@ import { todayPrintLinks } from '../../print/links';
 import { Problems } from '../common/Problems';
 import { RequestRowView } from '../requests/RequestRowView';
 import { TODAY_SLOTS } from './slots';
+import { daysFromToday, lunarText } from '../customers/UpcomingDates';
 import './today.css';
 
 /**
@@ -36,9 +37,19 @@ function Section(props: { id: string; title: string; count: number | null; child
   );
 }
 
-/** What a task is about, in words: 生日（农历）11月28日, the plan's name, 问卷回访：年度满意度调查 · 第一轮. */
+/** The day of a care task: 农历冬月初五（12月13日） for a lunar date (its key in the task's ref), else 12月13日. */
+function careDate(task: TaskRow): string {
+  const [, month, day] = task.occursOn.split('-').map(Number);
+  const solar = t('date.monthDay', { month, day });
+  const lunar = task.ref.match(/\.L:(\d+)-(\d+)(\+)?$/);
+  if (!lunar) return solar;
+  const text = t('date.lunarMonthDay', { month: Number(lunar[1]), day: Number(lunar[2]), leap: lunar[3] ? t('date.leap') : '', text: lunarText(Number(lunar[1]), Number(lunar[2]), !!lunar[3]) });
+  return t('today.lunarSolar', { lunar: text, solar });
+}
+
+/** What a task is about, in words (also the summary of the call it logs): 生日 农历冬月初五（12月13日）, the plan's name, 问卷回访：年度满意度调查 · 第一轮. */
 function taskTitle(task: TaskRow, v: Pick<View, 'surveyNames' | 'planNames'>): string {
-  if (task.source === 'care') return t('today.careTitle', { kind: t(`date.${task.dateKind as DateKind}`), date: task.occursOn });
+  if (task.source === 'care') return t('today.careTitle', { kind: t(`date.${task.dateKind as DateKind}`), date: careDate(task) });
   if (task.source === 'survey') return t('today.surveyTitle', v.surveyNames[task.ref] ?? { survey: '', wave: '' });
   return v.planNames[task.ref] ?? t('today.planTask');
 }
@@ -101,6 +112,8 @@ function TaskItem(props: { office: Office; task: TaskRow; today: string; title: 
         <Show when={props.task.customerId}><A href={`/customers/${props.task.customerId}`} class="name">{props.task.customerName}</A></Show>
         <span class="unit">{props.task.unitCode}</span>
         <span>{title()}</span>
+        {/* How far off the day is (生日 in 6 天后): not part of the title, which is logged with the call. */}
+        <Show when={props.task.source === 'care'}><span class={props.task.occursOn <= props.today ? 'soon' : 'muted'} data-testid="care-when">{daysFromToday(props.task.occursOn, props.today)}</span></Show>
         <Show when={props.task.due < props.today}><span class="chip urgent">{t('today.late')}</span></Show>
       </div>
       <div class="task-actions">
