@@ -1192,6 +1192,8 @@ export const en: Dictionary = {
   'request.fromEvent': 'From a remark at an event',
   'requests.fromSurvey': 'From a survey',
   'requests.openSurveyAnswer': 'Open the household’s answers',
+  'requests.teamEmpty': '{{team}} has no members yet: the job goes to the team, to nobody in it.',
+  'requests.setUpTeam': 'Add members under Settings → Staff',
   'requests.fromEvent': 'Source',
   'requests.openEvent': 'Remark at a seminar or activity',
   'paper.printed': 'Printed',

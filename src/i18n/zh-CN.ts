@@ -1191,6 +1191,8 @@ export const zhCN = {
   'request.fromEvent': '来自活动意见',
   'requests.fromSurvey': '来自问卷',
   'requests.openSurveyAnswer': '查看该户答卷',
+  'requests.teamEmpty': '{{team}}还没有成员，只能先派给班组、不指派到人。',
+  'requests.setUpTeam': '到 设置 → 员工 为班组添加成员',
   'requests.fromEvent': '来源',
   'requests.openEvent': '座谈会/活动的意见',
   'paper.printed': '打印',

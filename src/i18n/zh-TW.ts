@@ -1192,6 +1192,8 @@ export const zhTW: Dictionary = {
   'request.fromEvent': '來自活動意見',
   'requests.fromSurvey': '來自問卷',
   'requests.openSurveyAnswer': '查看該戶答卷',
+  'requests.teamEmpty': '{{team}}還沒有成員，只能先派給班組、不指派到人。',
+  'requests.setUpTeam': '到 設定 → 員工 為班組新增成員',
   'requests.fromEvent': '來源',
   'requests.openEvent': '座談會/活動的意見',
   'paper.printed': '列印',

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show, type JSX } from 'solid-js';
 import { allowedSteps, closeNeedsReason, type Step } from '../../domain/requests/steps';
 import { InquiryAnswer } from '../answers/InquiryAnswer';
@@ -74,6 +75,10 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
         </div>
         <Show when={suggested()}>
           <p class="muted">{t('requests.suggested', { name: nameOf(suggested()), n: load().get(suggested()) ?? 0 })}</p>
+        </Show>
+        {/* A new office's teams have nobody in them: say so, and where to put people in, instead of only 未指派. */}
+        <Show when={!members().length}>
+          <p class="hint" data-testid="team-empty">{t('requests.teamEmpty', { team: teamName(teamId()) })} <A href="/settings/staff">{t('requests.setUpTeam')}</A></p>
         </Show>
       </StepForm>
     ),
