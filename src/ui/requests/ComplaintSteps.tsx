@@ -1,4 +1,5 @@
 import { createEffect, createMemo, createSignal, For, on, Show, type JSX } from 'solid-js';
+import { dateField } from '../../i18n/date-field';
 import { allowedComplaintSteps, type ComplaintStep } from '../../domain/requests/steps';
 import {
   addTask, complaintState, completeTask, decideSettlement, investigate, negotiate, proposeSettlement, sendCorrectiveAction, signAgreement,
@@ -108,7 +109,7 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
     signAgreement: () => (
       <>
         <StepForm title={t('requests.agreement')} submit={t('action.signAgreement')} onSubmit={() => step((req, ctx) => signAgreement(req, signedOn(), ctx))}>
-          <label>{t('requests.signedDate')}<input type="date" name="agreementDate" value={signedOn()} onInput={(e) => setSignedOn(e.currentTarget.value)} /></label>
+          <label>{t('requests.signedDate')}<input {...dateField('date')} name="agreementDate" value={signedOn()} onInput={(e) => setSignedOn(e.currentTarget.value)} /></label>
         </StepForm>
       </>
     ),

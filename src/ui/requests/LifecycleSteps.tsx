@@ -1,4 +1,5 @@
 import { A } from '@solidjs/router';
+import { dateField } from '../../i18n/date-field';
 import { createEffect, createMemo, createSignal, For, on, Show, type JSX } from 'solid-js';
 import { allowedSteps, closeNeedsReason, type Step } from '../../domain/requests/steps';
 import { InquiryAnswer } from '../answers/InquiryAnswer';
@@ -100,7 +101,7 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
           <Show when={signed()}>
             <label>
               {t('requests.signedDate')}
-              <input type="date" name="signedDate" value={signedDate()} onInput={(e) => setSignedDate(e.currentTarget.value)} />
+              <input {...dateField('date')} name="signedDate" value={signedDate()} onInput={(e) => setSignedDate(e.currentTarget.value)} />
             </label>
           </Show>
         </div>

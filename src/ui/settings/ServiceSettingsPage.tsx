@@ -1,4 +1,5 @@
 import { A } from '@solidjs/router';
+import { dateField } from '../../i18n/date-field';
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import { createStore, produce, reconcile, unwrap, type SetStoreFunction } from 'solid-js/store';
 import type { HistoryEntry } from '../../domain/history';
@@ -133,11 +134,11 @@ function ServiceSettingsForm(props: { office: Office; stored: ServiceSettings | 
             <div class="calendar-grid">
               <label>
                 {t('service.start')}
-                <input type="time" name="start" value={draft.start} aria-invalid={invalid('calendar.start')} onInput={(e) => change((d) => void (d.start = e.currentTarget.value), 'calendar.start', 'calendar.end')} />
+                <input {...dateField('time')} name="start" value={draft.start} aria-invalid={invalid('calendar.start')} onInput={(e) => change((d) => void (d.start = e.currentTarget.value), 'calendar.start', 'calendar.end')} />
               </label>
               <label>
                 {t('service.end')}
-                <input type="time" name="end" value={draft.end} aria-invalid={invalid('calendar.end')} onInput={(e) => change((d) => void (d.end = e.currentTarget.value), 'calendar.start', 'calendar.end')} />
+                <input {...dateField('time')} name="end" value={draft.end} aria-invalid={invalid('calendar.end')} onInput={(e) => change((d) => void (d.end = e.currentTarget.value), 'calendar.start', 'calendar.end')} />
               </label>
             </div>
             <fieldset class="days" classList={{ invalid: invalid('calendar.days') }}>

@@ -1,4 +1,5 @@
 import { createSignal, Show } from 'solid-js';
+import { dateField } from '../../i18n/date-field';
 import { createStore } from 'solid-js/store';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
@@ -25,7 +26,7 @@ export function NewWave(props: { office: Office; surveyId: string; next: number 
     <Show when={open()} fallback={<button type="button" onClick={() => setOpen(true)}>{t('survey.newWave')}</button>}>
       <form class="row-fields" onSubmit={save}>
         <label>{t('survey.waveLabel')}<input value={form.label} placeholder={t('survey.waveN', { n: props.next })} onInput={(e) => setForm('label', e.currentTarget.value)} /></label>
-        <label>{t('survey.waveStart')}<input type="date" value={form.start} onInput={(e) => setForm('start', e.currentTarget.value)} /></label>
+        <label>{t('survey.waveStart')}<input {...dateField('date')} value={form.start} onInput={(e) => setForm('start', e.currentTarget.value)} /></label>
         <button type="button" onClick={() => setOpen(false)}>{t('common.cancel')}</button>
         <button type="submit" class="primary" disabled={saving()}>{t('common.save')}</button>
         <Problems problems={problems()} />
