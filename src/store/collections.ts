@@ -62,7 +62,7 @@ export const COLLECTIONS = {
   staff: spec({ indexes: 'id, name', version: 1, row: staffFromRecord }),
   customers: spec({
     indexes: 'id, name, *terms, *phones, idNumber, unitCode, *unitCodes, householdOf, *tags, grade, kind, updatedAt, *dateKeys',
-    version: 5,
+    version: 6,
     row: (id, r) => projectCustomer(customerFromRecord(id, r), pinyinOf() ?? undefined),
     prepare: loadPinyin,
   }),

@@ -64,7 +64,7 @@ const SAMPLES: Record<CollectionName, Record<string, unknown>> = {
 const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
   settings: { version: 1, row: '2a0e4466f670' },
   staff: { version: 1, row: '4eea17d267a2' },
-  customers: { version: 5, row: '1e6b5b68c604' },
+  customers: { version: 6, row: '1595cfc96b5a' },
   units: { version: 2, row: '3fd761b46e08' },
   contacts: { version: 1, row: 'fa9879f9ea90' },
   requests: { version: 4, row: 'b994f1b3c185' },

@@ -9,6 +9,7 @@ import { fail, ok, type Result } from '../result';
 import { cleanCustomerInput, findDuplicate } from './validate';
 import { editText } from '../text-edit';
 import { dateKey } from '../dates';
+import { entranceRoomOf } from '../units/unit-code';
 import {
   CUSTOMER_KINDS,
   GRADES,
@@ -122,7 +123,8 @@ export function editCustomerNotes(current: Customer, value: string, ctx: Command
 /**
  * Search terms for the multi-entry index, matched by prefix: every suffix of the name (so any
  * fragment is found), full pinyin from each syllable on (zhangwei, wei), the initials (zw),
- * every suffix of each phone of at least 4 digits, the unit codes, and each unit's room (`#1101`).
+ * every suffix of each phone of at least 4 digits, the unit codes, each unit's room (`#1101`)
+ * and its entrance and room (`#2-1101`).
  */
 export function customerTerms(c: Pick<Customer, 'name' | 'phones' | 'unitCode'> & { unitCodes?: string[] }, pinyinOf?: PinyinOf): string[] {
   const terms = new Set<string>();
@@ -144,6 +146,9 @@ export function customerTerms(c: Pick<Customer, 'name' | 'phones' | 'unitCode'> 
     // room number finds the customers of every unit with that room.
     const room = code.split('-').pop();
     if (room && room !== code) terms.add(`#${room.toLowerCase()}`);
+    // Entrance and room (2-1101 of 3-2-1101): residents say "2单元1101" and staff type "2-1101".
+    const entranceRoom = entranceRoomOf(code);
+    if (entranceRoom) terms.add(`#${entranceRoom}`);
   }
   return [...terms];
 }

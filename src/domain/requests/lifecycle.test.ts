@@ -158,7 +158,10 @@ describe('the complaint workflow', () => {
     t = apply(t, decideSettlement(t, 'p1', false, '还应赔偿清洁费', 'manager', at('2026-11-23T11:00', 'm1', '刘经理')));
     t = apply(t, proposeSettlement(t, '上门致歉并承担清洁费', ['apology', 'compensation'], at('2026-11-23T11:30'), 'p2'));
     t = apply(t, decideSettlement(t, 'p2', true, '同意', 'manager', at('2026-11-23T12:00', 'm1', '刘经理')));
-    expect(refused(signAgreement(t, '2026-11-23', at('2026-11-23T13:00')))).toBe('request.error.needsAgreement');
+    // Approved and not yet signed: no new proposal, no 完工; signing is possible straight away.
+    expect(refused(proposeSettlement(t, '再一个', [], at('2026-11-23T12:30')))).toBe('request.error.proposalApproved');
+    expect(refused(completeWork(t, '已落实', false, '', at('2026-11-23T12:40')))).toBe('request.error.needsSignedAgreement');
+    expect(signAgreement(t, '2026-11-23', at('2026-11-23T13:00')).ok).toBe(true);
     t = apply(t, negotiate(t, 'agreed', '业主接受', at('2026-11-23T14:00')));
     t = apply(t, signAgreement(t, '2026-11-23', at('2026-11-23T14:10')));
     t = apply(t, addTask(t, '工程部', '监督装修时间', at('2026-11-23T14:20'), 'k1'));

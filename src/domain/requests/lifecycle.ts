@@ -6,6 +6,7 @@ import type { Command, Op } from '../ops';
 import { fail, ok, type Problem, type Result } from '../result';
 import { ledgerShard } from '../shards';
 import { complaintState } from './complaint';
+import { complaintBlocksCompletion } from './steps';
 import { categoryById, type ServiceSettings } from './settings';
 import { shardOf } from './shard';
 import {
@@ -35,6 +36,8 @@ export interface IntakeInput {
   location: string;
   /** Raised at a community event (座谈会): the request keeps the event and remark ids and says so on its timeline. */
   fromEvent?: { eventId: string; remarkId: string; eventTitle: string };
+  /** The survey answer it came from: kept on the request, so it links back (the answer keeps the request's id). */
+  source?: { surveyId: string; wave: number; responseId: string };
 }
 
 /** Accept and register (受理): numbered, deadlines fixed, the taker is the first-contact owner. */
@@ -83,6 +86,7 @@ export function takeRequest(input: IntakeInput, number: string, settings: Servic
     updatedAt: ctx.now,
     updatedBy: ctx.actor.staffId,
     ...(input.fromEvent ? { sourceEventId: input.fromEvent.eventId, remarkId: input.fromEvent.remarkId } : {}),
+    ...(input.source ? { sourceSurveyId: input.source.surveyId, sourceWave: input.source.wave, sourceResponseId: input.source.responseId } : {}),
   };
   return ok({
     id,
@@ -147,18 +151,14 @@ export function completeWork(req: ServiceRequest, report: string, signed: boolea
   if (!report.trim()) return fail({ code: 'request.error.reportRequired', field: 'report' });
   if (report.length > LIMITS.note) return fail({ code: 'error.tooLong', field: 'report', params: { max: LIMITS.note } });
   if (signed && !/^\d{4}-\d{2}-\d{2}$/.test(signedDate)) return fail({ code: 'request.error.badDate', field: 'signedDate' });
-  if (isComplaintKind(req.kind)) {
-    const state = complaintState(req.history);
-    if (!req.investigation) return fail({ code: 'request.error.investigateFirst' });
-    if (state.proposals.some((p) => p.status === 'approved') && !state.agreementSignedOn) return fail({ code: 'request.error.needsSignedAgreement' });
-    if (state.tasks.some((t) => !t.done)) return fail({ code: 'request.error.tasksOpen' });
-  }
+  const blocked = complaintBlocksCompletion(req, complaintState(req.history));
+  if (blocked) return fail({ code: blocked });
   return ok(transition(req, ctx, 'request.completed', { status: 'done', doneAt: ctx.now, signed, signedDate: signed ? signedDate : '', respondedAt: req.respondedAt || ctx.now }, { report: report.trim(), signed, signedDate: signed ? signedDate : '' }));
 }
 
-/** 结果反馈: the customer was told the outcome. */
+/** 结果反馈: the customer was told the outcome — so there is one: after 完工. */
 export function reportBack(req: ServiceRequest, note: string, ctx: CommandContext): Result<Command> {
-  const allowed = expect(req, 'reportBack', ['dispatched', 'inProgress', 'done', 'followUp']);
+  const allowed = expect(req, 'reportBack', ['done', 'followUp']);
   if (!allowed.ok) return allowed;
   if (!note.trim()) return fail({ code: 'request.error.noteRequired', field: 'note' });
   return ok(transition(req, ctx, 'request.reportedBack', { reportedBackAt: ctx.now, respondedAt: req.respondedAt || ctx.now }, { note: note.trim() }));

@@ -16,3 +16,20 @@ export function canonicalUnitCode(raw: string): string | null {
   if (/^\d{3,5}$/.test(s)) return s;
   return null;
 }
+
+/** The entrance and room of a building-entrance-room code (`2-1101` of `3-2-1101`), else null. */
+export function entranceRoomOf(code: string): string | null {
+  const parts = code.split('-');
+  return parts.length === 3 ? `${parts[1]}-${parts[2]}`.toLowerCase() : null;
+}
+
+/**
+ * A query naming an entrance and a room without the building, as residents say it: 2单元1101,
+ * 2-1101, 2#1101 → `2-1101`, else null. ("2-1101" may also be building 2's room 1101: the search
+ * looks for both.)
+ */
+export function entranceRoomQuery(raw: string): string | null {
+  const s = raw.trim().replace(/[\s　]/g, '').replace(/[－—–_／/#＃]/g, '-').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const m = s.match(/^(\d+)(?:单元|單元|-)(\d{2,5})(?:室|号|號)?$/);
+  return m ? `${m[1]}-${m[2]}` : null;
+}

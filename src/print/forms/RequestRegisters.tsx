@@ -1,4 +1,5 @@
 import { useSearchParams } from '@solidjs/router';
+import { dateField } from '../../i18n/date-field';
 import { For, type JSX } from 'solid-js';
 import { complaintState } from '../../domain/requests/complaint';
 import type { FollowUpRow } from '../../domain/requests/followup';
@@ -30,11 +31,11 @@ function useRange(settings: () => ServiceSettings | null) {
     <>
       <label class="inline">
         {t('form.from')}
-        <input type="date" value={range().from} onChange={(e) => setParams({ from: e.currentTarget.value }, { replace: true })} />
+        <input {...dateField('date')} value={range().from} onChange={(e) => setParams({ from: e.currentTarget.value }, { replace: true })} />
       </label>
       <label class="inline">
         {t('form.to')}
-        <input type="date" value={range().to} onChange={(e) => setParams({ to: e.currentTarget.value }, { replace: true })} />
+        <input {...dateField('date')} value={range().to} onChange={(e) => setParams({ to: e.currentTarget.value }, { replace: true })} />
       </label>
       {withTeam && (
         <label class="inline">

@@ -68,3 +68,9 @@ export async function eventsToDo(db: LinliDB, today: string): Promise<{ event: E
     .filter((x): x is { event: EventRow; todo: EventTodo } => x.todo !== null)
     .sort((a, b) => a.event.startsAt.localeCompare(b.event.startsAt));
 }
+
+/** Plans submitted for approval (座谈会、客户会、活动 方案 待审批), oldest first: the manager's 今日. */
+export async function plansAwaitingApproval(db: LinliDB): Promise<EventRow[]> {
+  const rows = await db.events.where('status').equals('submitted').toArray();
+  return rows.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+}

@@ -1,4 +1,5 @@
 import { useSearchParams } from '@solidjs/router';
+import { dateField } from '../../i18n/date-field';
 import { createEffect, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { needsReview, type AnswerRow } from '../../domain/answers/answer';
@@ -83,11 +84,11 @@ export function AnswersPage(props: { office: Office }) {
           <div class="grid-2">
             <label>
               {t('answers.effective')}
-              <input type="date" value={form.effective} onInput={(e) => setForm('effective', e.currentTarget.value)} />
+              <input {...dateField('date')} value={form.effective} onInput={(e) => setForm('effective', e.currentTarget.value)} />
             </label>
             <label>
               {t('answers.review')}
-              <input type="date" value={form.review} onInput={(e) => setForm('review', e.currentTarget.value)} />
+              <input {...dateField('date')} value={form.review} onInput={(e) => setForm('review', e.currentTarget.value)} />
             </label>
             <label>
               {t('answers.keeper')}

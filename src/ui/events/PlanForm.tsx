@@ -1,4 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
+import { dateField } from '../../i18n/date-field';
+import { showDateTime } from '../../domain/date-text';
 import { createStore } from 'solid-js/store';
 import { CUSTOMER_KINDS } from '../../domain/customers/types';
 import type { CommunityEvent, EventKind, EventPlanInput } from '../../domain/events/types';
@@ -66,7 +68,7 @@ export function PlanForm(props: { office: Office; kind: EventKind; event?: Commu
       <div class="grid-2">
         <label>
           {t('events.startsAt')}
-          <input type="datetime-local" name="startsAt" value={form.startsAt} aria-invalid={invalid('startsAt')} onInput={(e) => setForm('startsAt', e.currentTarget.value)} />
+          <input {...dateField('datetime')} name="startsAt" value={showDateTime(form.startsAt)} aria-invalid={invalid('startsAt')} onInput={(e) => setForm('startsAt', e.currentTarget.value.trim().replace(/\s+/, 'T'))} />
           {fieldError('startsAt')}
         </label>
         <label>

@@ -1,5 +1,6 @@
 import { createEffect, createMemo, For, on, Show, type JSX } from 'solid-js';
 import { createStore } from 'solid-js/store';
+import { dateField } from '../../i18n/date-field';
 import { allowedComplaintSteps, type ComplaintStep } from '../../domain/requests/steps';
 import {
   addTask, complaintState, completeTask, decideSettlement, investigate, negotiate, proposeSettlement, sendCorrectiveAction, signAgreement,
@@ -102,7 +103,7 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
     signAgreement: () => (
       <>
         <StepForm title={t('requests.agreement')} submit={t('action.signAgreement')} onSubmit={() => step((req, ctx) => signAgreement(req, form.signedOn, ctx))}>
-          <label>{t('requests.signedDate')}<input type="date" name="agreementDate" value={form.signedOn} onInput={(e) => setForm('signedOn', e.currentTarget.value)} /></label>
+          <label>{t('requests.signedDate')}<input {...dateField('date')} name="agreementDate" value={form.signedOn} onInput={(e) => setForm('signedOn', e.currentTarget.value)} /></label>
         </StepForm>
       </>
     ),
@@ -127,7 +128,7 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
       </>
     ),
   };
-  const steps = () => allowedComplaintSteps(props.req, state());
+  const steps = () => allowedComplaintSteps(props.req, props.role);
 
   return (
     <section class="card steps-panel complaint" aria-labelledby="complaint-title">
@@ -146,6 +147,9 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
           )}
         </For>
       </ol>
+      <Show when={open() && pending() && props.role !== 'manager'}>
+        <p class="muted" data-testid="awaiting-manager">{t('requests.managerNote')}</p>
+      </Show>
       <Show when={open() && state().stage === 'registered'}>
         <p class="muted">{t('request.error.investigateFirst')}</p>
       </Show>

@@ -1,6 +1,8 @@
+import { A } from '@solidjs/router';
+import { dateField } from '../../i18n/date-field';
 import { createEffect, createMemo, For, on, Show, type JSX } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { allowedSteps, type Step } from '../../domain/requests/steps';
+import { allowedSteps, closeNeedsReason, type Step } from '../../domain/requests/steps';
 import { InquiryAnswer } from '../answers/InquiryAnswer';
 import { suggestAssignee } from '../../domain/requests/dispatch';
 import {
@@ -69,6 +71,10 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
         <Show when={suggested()}>
           <p class="muted">{t('requests.suggested', { name: nameOf(suggested()), n: load().get(suggested()) ?? 0 })}</p>
         </Show>
+        {/* A new office's teams have nobody in them: say so, and where to put people in, instead of only 未指派. */}
+        <Show when={!members().length}>
+          <p class="hint" data-testid="team-empty">{t('requests.teamEmpty', { team: teamName(form.teamId) })} <A href="/settings/staff">{t('requests.setUpTeam')}</A></p>
+        </Show>
       </StepForm>
     ),
     reassign: () => forms.dispatch(),
@@ -89,7 +95,7 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
           <Show when={form.signed}>
             <label>
               {t('requests.signedDate')}
-              <input type="date" name="signedDate" value={form.signedDate} onInput={(e) => setForm('signedDate', e.currentTarget.value)} />
+              <input {...dateField('date')} name="signedDate" value={form.signedDate} onInput={(e) => setForm('signedDate', e.currentTarget.value)} />
             </label>
           </Show>
         </div>
@@ -132,12 +138,15 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
       </StepForm>
     ),
     close: () => (
-      <StepForm title={t('action.close')} submit={props.role === 'manager' ? t('action.closeManager') : t('action.close')} tone="danger"
-        onSubmit={() => step((req, ctx) => closeRequest(req, ctx, props.role, form.reason))} onDone={() => setForm('reason', '')}>
-        <label>
-          {t('requests.reason')}
-          <input name="closeReason" maxLength={2000} value={form.reason} onInput={(e) => setForm('reason', e.currentTarget.value)} />
-        </label>
+      // The reason is asked only where the domain needs one: a manager closing without a satisfied 回访.
+      <StepForm title={t('action.close')} submit={closeNeedsReason(props.req) ? t('action.closeManager') : t('action.close')} tone="danger"
+        onSubmit={() => step((req, ctx) => closeRequest(req, ctx, props.role, closeNeedsReason(req) ? form.reason : ''))} onDone={() => setForm('reason', '')}>
+        <Show when={closeNeedsReason(props.req)}>
+          <label>
+            {t('requests.reason')}
+            <input name="closeReason" maxLength={2000} value={form.reason} onInput={(e) => setForm('reason', e.currentTarget.value)} />
+          </label>
+        </Show>
       </StepForm>
     ),
     reopen: () => (
@@ -171,7 +180,7 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
       </StepForm>
     ),
   };
-  const steps = () => allowedSteps(props.req);
+  const steps = () => allowedSteps(props.req, props.role);
 
   return (
     <section class="card steps-panel" aria-labelledby="steps-title">

@@ -94,6 +94,10 @@ function RequestView(props: { office: Office; row: RequestRow }) {
               <Show when={typeof record()?.sourceEventId === 'string' && (record()?.sourceEventId as string)}>
                 {(eventId) => <><dt>{t('requests.fromEvent')}</dt><dd><A href={`/events/${eventId()}`} data-testid="request-source-event">{t('requests.openEvent')}</A></dd></>}
               </Show>
+              <Show when={typeof record()?.sourceSurveyId === 'string' && record()?.sourceSurveyId}>
+                <dt>{t('requests.fromSurvey')}</dt>
+                <dd><A href={`/surveys/${encodeURIComponent(String(record()?.sourceSurveyId))}/entry?wave=${Number(record()?.sourceWave ?? 1)}&unit=${encodeURIComponent(r().unitCode)}`} data-testid="request-source-survey">{t('requests.openSurveyAnswer')}</A></dd>
+              </Show>
               <Show when={r().location}><dt>{t('requests.location')}</dt><dd>{r().location}</dd></Show>
               <dt>{t('requests.category')}</dt><dd>{categoryById(s(), r().category)?.name ?? r().category} · {t(`channel.${r().channel}`)}</dd>
               <dt>{t('requests.team')}</dt><dd data-testid="request-team">{s().teams.find((tm) => tm.id === r().teamId)?.name ?? '—'} · {r().assigneeId ? nameOf(r().assigneeId) : t('requests.unassigned')}</dd>

@@ -1,4 +1,5 @@
 import { A } from '@solidjs/router';
+import { dateField } from '../../i18n/date-field';
 import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { CUSTOMER_KINDS, GRADES, type CustomerKind, type Grade } from '../../domain/customers/types';
@@ -98,7 +99,7 @@ export function PlansPage(props: { office: Office }) {
             </div>
             <label>
               {t('plans.complaintSince')}
-              <input type="date" value={form.complaintSince} onInput={(e) => setForm('complaintSince', e.currentTarget.value)} />
+              <input {...dateField('date')} value={form.complaintSince} onInput={(e) => setForm('complaintSince', e.currentTarget.value)} />
             </label>
           </fieldset>
           <fieldset>
@@ -138,7 +139,7 @@ export function PlansPage(props: { office: Office }) {
               </Show>
               <label>
                 {t('plans.start')}
-                <input type="date" value={form.start} onInput={(e) => setForm('start', e.currentTarget.value)} />
+                <input {...dateField('date')} value={form.start} onInput={(e) => setForm('start', e.currentTarget.value)} />
               </label>
             </div>
           </fieldset>

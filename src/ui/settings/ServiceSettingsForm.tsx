@@ -8,6 +8,7 @@ import { serviceSettingsFrom, type ServiceSettings } from '../../domain/requests
 import type { StaffRow } from '../../domain/staff/staff';
 import { REQUEST_KINDS, type RequestKind } from '../../domain/requests/types';
 import { t } from '../../i18n';
+import { dateField } from '../../i18n/date-field';
 import type { Office } from '../../store/office-api';
 import { saveServiceSettings } from '../../store/settings';
 import { Problems } from '../common/Problems';
@@ -104,11 +105,11 @@ export function ServiceSettingsForm(props: { office: Office; stored: ServiceSett
             <div class="calendar-grid">
               <label>
                 {t('service.start')}
-                <input type="time" name="start" value={draft.start} aria-invalid={invalid('calendar.start')} onInput={(e) => change((d) => void (d.start = e.currentTarget.value), 'calendar.start', 'calendar.end')} />
+                <input {...dateField('time')} name="start" value={draft.start} aria-invalid={invalid('calendar.start')} onInput={(e) => change((d) => void (d.start = e.currentTarget.value), 'calendar.start', 'calendar.end')} />
               </label>
               <label>
                 {t('service.end')}
-                <input type="time" name="end" value={draft.end} aria-invalid={invalid('calendar.end')} onInput={(e) => change((d) => void (d.end = e.currentTarget.value), 'calendar.start', 'calendar.end')} />
+                <input {...dateField('time')} name="end" value={draft.end} aria-invalid={invalid('calendar.end')} onInput={(e) => change((d) => void (d.end = e.currentTarget.value), 'calendar.start', 'calendar.end')} />
               </label>
             </div>
             <fieldset class="days" classList={{ invalid: invalid('calendar.days') }}>

@@ -1,4 +1,5 @@
 import { createSignal, Show } from 'solid-js';
+import { dateField } from '../../i18n/date-field';
 import { createStore } from 'solid-js/store';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
@@ -14,7 +15,7 @@ export function NewWave(props: { office: Office; surveyId: string; next: number 
     <Show when={open()} fallback={<button type="button" onClick={() => setOpen(true)}>{t('survey.newWave')}</button>}>
       <FormShell save={save} class="row-fields" aria-label={t('survey.newWave')} onCancel={() => setOpen(false)} actionsClass="inline-actions" problemsAt="bottom">
         <label>{t('survey.waveLabel')}<input value={form.label} placeholder={t('survey.waveN', { n: props.next })} onInput={(e) => setForm('label', e.currentTarget.value)} /></label>
-        <label>{t('survey.waveStart')}<input type="date" value={form.start} onInput={(e) => setForm('start', e.currentTarget.value)} /></label>
+        <label>{t('survey.waveStart')}<input {...dateField('date')} value={form.start} onInput={(e) => setForm('start', e.currentTarget.value)} /></label>
       </FormShell>
     </Show>
   );

@@ -1,4 +1,5 @@
 import '../../i18n/dashboard';
+import { dateField } from '../../i18n/date-field';
 import { useNavigate } from '@solidjs/router';
 import { createSignal, For, Index, Show } from 'solid-js';
 import { createStore, produce, unwrap } from 'solid-js/store';
@@ -122,7 +123,7 @@ export function SurveyNew(props: { office: Office }) {
         </div>
         <div class="row-fields">
           <label>{t('survey.waveLabel')}<input value={draft.waveLabel} onInput={(e) => setDraft('waveLabel', e.currentTarget.value)} /></label>
-          <label>{t('survey.waveStart')}<input type="date" value={draft.start} onInput={(e) => setDraft('start', e.currentTarget.value)} /></label>
+          <label>{t('survey.waveStart')}<input {...dateField('date')} value={draft.start} onInput={(e) => setDraft('start', e.currentTarget.value)} /></label>
         </div>
       </FormShell>
     </main>
