@@ -1339,4 +1339,12 @@ export const en: Dictionary = {
   'field.personal.export.team': 'Team members: export',
   'settings.personal': 'Personal data access',
   'settings.personalHelp': 'Who may see and export full phone and ID numbers',
+  // Device administration the relay checks; who is at the tablet after a reload (issue 18)
+  'devices.managerPin': 'Your PIN (manager)',
+  'devices.managerPinHelp': 'Inviting and removing devices needs an office manager\'s own PIN, checked by the sync server; the PIN is not kept on this tablet.',
+  'devices.error.managerRequired': 'The sync server refused: only an office manager, with their own PIN, can invite or remove devices.',
+  'devices.error.pinWrong': 'Wrong PIN; {{ left }} tries left.',
+  'devices.error.pinLocked': 'Too many wrong PINs: devices cannot be invited or removed until {{ time }}.',
+  'devices.error.lastDevice': 'The office\'s last working device cannot be removed: no device could reach the sync server any more.',
+  'lock.proofIntro': 'This tablet cannot confirm who used it last: enter the PIN to go on.',
 };

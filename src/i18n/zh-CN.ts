@@ -1338,6 +1338,14 @@ export const zhCN = {
   'field.personal.export.team': '班组人员导出',
   'settings.personal': '个人信息权限',
   'settings.personalHelp': '谁可以查看、导出完整电话和证件号',
+  // Device administration the relay checks; who is at the tablet after a reload (issue 18)
+  'devices.managerPin': '你的 PIN（经理确认）',
+  'devices.managerPinHelp': '邀请和移除设备须由管理处经理输入自己的 PIN，由同步服务器核对；PIN 不会保存在本机。',
+  'devices.error.managerRequired': '同步服务器拒绝：只有管理处经理输入自己的 PIN 才能邀请或移除设备。',
+  'devices.error.pinWrong': 'PIN 不正确，还可以再试 {{ left }} 次。',
+  'devices.error.pinLocked': 'PIN 错误次数太多，{{ time }} 之前不能邀请或移除设备。',
+  'devices.error.lastDevice': '不能移除管理处最后一台可用的设备，否则再也没有设备能连接同步服务器。',
+  'lock.proofIntro': '本机无法确认上次使用者的身份，请输入 PIN 继续。',
 } as const;
 
 export type DictKey = keyof typeof zhCN;

@@ -1339,4 +1339,12 @@ export const zhTW: Dictionary = {
   'field.personal.export.team': '班組人員匯出',
   'settings.personal': '個人資料權限',
   'settings.personalHelp': '誰可以檢視、匯出完整電話和證件號',
+  // Device administration the relay checks; who is at the tablet after a reload (issue 18)
+  'devices.managerPin': '你的 PIN（經理確認）',
+  'devices.managerPinHelp': '邀請和移除裝置須由管理處經理輸入自己的 PIN，由同步伺服器核對；PIN 不會儲存在本機。',
+  'devices.error.managerRequired': '同步伺服器拒絕：只有管理處經理輸入自己的 PIN 才能邀請或移除裝置。',
+  'devices.error.pinWrong': 'PIN 不正確，還可以再試 {{ left }} 次。',
+  'devices.error.pinLocked': 'PIN 錯誤次數太多，{{ time }} 之前不能邀請或移除裝置。',
+  'devices.error.lastDevice': '不能移除管理處最後一台可用的裝置，否則再也沒有裝置能連線同步伺服器。',
+  'lock.proofIntro': '本機無法確認上次使用者的身分，請輸入 PIN 繼續。',
 };
