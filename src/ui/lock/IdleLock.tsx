@@ -67,6 +67,8 @@ export function IdleLock(props: { office: Office; children: JSX.Element }) {
     if (!m || proven() === m.id || checking() === m.id) return;
     setChecking(m.id);
     void sessionProven(officeId(), m.id).then((ok) => {
+      // Someone entered with a PIN meanwhile (the lock screen, a switch): that settles it.
+      if (proven() === m.id || staffId() !== m.id) return;
       if (ok) markProven(m.id);
       else if (!locked() || locked() === 'idle') lockNow(officeId(), 'proof');
     });

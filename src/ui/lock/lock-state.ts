@@ -80,8 +80,9 @@ export function enterAs(office: Office, staff: { id: string; name: string }, now
   const recent = [staff.id, ...recentStaff(officeId).filter((id) => id !== staff.id)].slice(0, RECENT_MAX);
   lastWrite = now;
   write(officeId, { locked: null, lastActive: now, recent });
-  if (office.config.staffId !== staff.id || office.config.staffName !== staff.name) chooseStaff(staff.id, staff.name);
+  // Proven first: IdleLock must never see the new person without it (it would ask the PIN again).
   setProven(staff.id);
+  if (office.config.staffId !== staff.id || office.config.staffName !== staff.name) chooseStaff(staff.id, staff.name);
   // Signed for the next reload; until it is written a reload simply asks the PIN again.
   void proveSession(officeId, staff.id).catch(() => undefined);
   setLocked(null);
