@@ -105,6 +105,10 @@ describe('devices', () => {
     await confirm.getByLabel(zh['devices.managerPin']).fill('9999');
     await confirm.getByRole('button', { name: zh['devices.confirmRevokeButton'] }).click();
     await a.getByRole('alert').filter({ hasText: 'PIN 不正确，还可以再试 4 次。' }).waitFor();
+    await screenshot(a, 'devices-revoke-pin.png');
+    await a.setViewportSize({ width: 800, height: 1280 });
+    await screenshot(a, 'devices-revoke-pin-portrait.png');
+    await a.setViewportSize({ width: 1280, height: 800 });
     expect(await row(a, 'B').getAttribute('data-state')).toBe('active');
     await confirm.getByLabel(zh['devices.managerPin']).fill(TEST_PIN);
     await confirm.getByRole('button', { name: zh['devices.confirmRevokeButton'] }).click();
