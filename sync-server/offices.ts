@@ -146,20 +146,27 @@ export class OfficeRegistry {
     return { token: made.token };
   }
 
-  /** Revokes a device for good; a legacy code not yet migrated is revoked too (its swap is refused). */
-  async revoke(officeId: string, code: string): Promise<boolean> {
+  /**
+   * Revokes a device for good; a legacy code not yet migrated is revoked too (its swap is refused).
+   * Never the office's last working device (one with its own token, not revoked): an office with
+   * none could only be recovered from the relay's command line, so that one is refused whoever
+   * asks — a manager removing the last other tablet, or a tablet removing itself.
+   */
+  async revoke(officeId: string, code: string): Promise<'revoked' | 'not-found' | 'last-device'> {
     const entry = this.offices.get(officeId);
-    if (!entry) return false;
+    if (!entry) return 'not-found';
     let device = (entry.deviceList ?? []).find((d) => d.code === code);
+    const working = (entry.deviceList ?? []).filter((d) => d.tokenHash && !d.revokedAt);
+    if (device && working.length === 1 && working[0] === device) return 'last-device';
     if (!device) {
       const index = deviceCodeIndex(code);
-      if (!entry.tokenHash || index < 0 || index >= entry.devices) return false;
+      if (!entry.tokenHash || index < 0 || index >= entry.devices) return 'not-found';
       device = { code, tokenHash: '', name: '', joinedBy: '', joinedAt: entry.createdAt };
       entry.deviceList = [...(entry.deviceList ?? []), device];
     }
     device.revokedAt ??= this.iso();
     await this.save();
-    return true;
+    return 'revoked';
   }
 
   /** Every device of the office for the devices page, legacy codes not yet migrated included. */

@@ -14,6 +14,8 @@ import { hashSecret } from './secrets';
 import { CLOSE_MALFORMED, Room } from './room';
 import { serveStatic } from './static';
 import { Store } from './store';
+import { ManagerProofs } from './manager-proof';
+import * as Y from 'yjs';
 
 /** Close code for a wrong or unknown office token; clients stop retrying on it. */
 export const CLOSE_UNAUTHORIZED = 4401;
@@ -77,6 +79,24 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     return room;
   };
 
+  const proofs = new ManagerProofs(options.now);
+  /** The office shard as the relay holds it: the open room's document, or a copy loaded from disk. */
+  const withOfficeDoc = async <T>(officeId: string, read: (doc: Y.Doc) => Promise<T>): Promise<T> => {
+    const room = rooms.get(`${officeId}/office`);
+    if (room) {
+      await room.ready;
+      return read(room.doc);
+    }
+    const doc = new Y.Doc();
+    try {
+      const state = await store.load(`${officeId}/office`);
+      if (state) Y.applyUpdate(doc, state);
+      return await read(doc);
+    } finally {
+      doc.destroy();
+    }
+  };
+
   const leave = async (room: Room, conn: WebSocket) => {
     room.leave(conn);
     if (room.conns.size === 0 && room.waiting === 0 && rooms.get(room.name) === room && !closing) {
@@ -121,7 +141,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       log(`office created: ${office.id} (${office.name})`);
       return json(res, 201, { officeId: office.id, name: office.name, token: office.token, deviceCode: office.deviceCode });
     }
-    if (await handleDeviceApi(req, res, url.pathname, { offices, cutOff, adminKeyHash, log })) return;
+    if (await handleDeviceApi(req, res, url.pathname, { offices, cutOff, adminKeyHash, log, proofs, withOfficeDoc })) return;
     if (url.pathname.startsWith('/api/')) return json(res, 404, { error: 'not-found' });
     if (!options.staticDir) return json(res, 404, { error: 'not-found' });
     await serveStatic(options.staticDir, req, res);

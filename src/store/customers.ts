@@ -6,7 +6,7 @@ import {
   type Customer,
   type CustomerInput,
 } from '../domain/customers/customer';
-import { revealCustomerIdNumber, revealCustomerPhone } from '../domain/customers/reveal';
+import { revealCustomerField, type RevealField } from '../domain/customers/reveal';
 import { normalizeIdNumber } from '../domain/id-number';
 import { knownUnitCodes } from './queries/units';
 import { normalizePhone } from '../domain/phone';
@@ -14,6 +14,7 @@ import { fail, ok, type Result } from '../domain/result';
 import type { LinliDB } from './db';
 import type { Office } from './office-api';
 import { oneAtATime } from './one-at-a-time';
+import { personalDataFacts } from './personal-data';
 
 /** What the duplicate and unit rules need to know: holders of these phones or ID number, and the unit register. */
 async function factsFor(db: LinliDB, input: CustomerInput) {
@@ -60,12 +61,15 @@ export async function editNotes(office: Office, id: string, value: string, base?
   return command.value ? office.run(command.value) : ok(undefined);
 }
 
-/** Showing a full phone or ID number is written into the customer's history. */
-export function revealPhone(office: Office, id: string): Promise<Result<void>> {
-  return office.run(revealCustomerPhone(id, office.context()));
+/**
+ * Showing a full phone or ID number: only for roles the office allows (with a reason where it
+ * asks one), and written into the customer's history.
+ */
+export async function revealNumber(office: Office, id: string, field: RevealField, reason?: string): Promise<Result<void>> {
+  const made = revealCustomerField(id, field, office.context(), { ...(await personalDataFacts(office)), reason });
+  return made.ok ? office.run(made.value) : made;
 }
 
-export function revealIdNumber(office: Office, id: string): Promise<Result<void>> {
-  return office.run(revealCustomerIdNumber(id, office.context()));
-}
+export const revealPhone = (office: Office, id: string, reason?: string) => revealNumber(office, id, 'phones', reason);
+export const revealIdNumber = (office: Office, id: string, reason?: string) => revealNumber(office, id, 'idNumber', reason);
 

@@ -188,11 +188,13 @@ export async function createOffice(context: BrowserContext, app: Pick<AppRelay, 
   return p;
 }
 
-/** The invitation link a manager makes in 设置 → 设备 → 生成邀请 (leaves the page on 设备). */
-export async function readJoinLink(page: Page, deviceName = ''): Promise<string> {
+/** The invitation link a manager makes in 设置 → 设备 → 生成邀请 with their PIN (leaves the page on 设备). */
+export async function readJoinLink(page: Page, deviceName = '', pin = TEST_PIN): Promise<string> {
   await page.getByRole('navigation', { name: zh['nav.main'] }).getByRole('link', { name: zh['nav.settings'] }).click();
   await page.getByRole('link', { name: new RegExp(`^${zh['settings.devices']}`) }).click();
   if (deviceName) await page.getByLabel(zh['devices.deviceName']).fill(deviceName);
+  // The relay mints it only for a manager's PIN (sync-server/manager-proof.ts).
+  await page.getByLabel(zh['devices.managerPin']).fill(pin);
   await page.getByRole('button', { name: zh['devices.createInvite'] }).click();
   return page.getByTestId('invite-link').inputValue();
 }

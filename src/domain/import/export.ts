@@ -10,6 +10,9 @@ import type { Command } from '../ops';
 import { choiceWord, exportHeader, type CustomerTarget, type UnitTarget } from './columns';
 import { formatImportantDate } from './cells';
 import { maskIdNumber, maskPhone } from '../mask';
+import { mayExportFull, type PersonalDataPolicy } from '../customers/personal-data';
+import { ok, type Result } from '../result';
+import type { StaffRole } from '../staff/staff';
 import { unitSortKey, type UnitRow } from '../units/unit';
 
 const CUSTOMER_COLUMNS: [CustomerTarget, (c: Customer, full: boolean) => string][] = [
@@ -63,14 +66,17 @@ export const guardCell = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell
 
 /**
  * Exporting phones and ID numbers in full is written into the office's history (who, when, how
- * many), as showing one customer's full number is written into that customer's.
+ * many), as showing one customer's full number is written into that customer's. Only roles the
+ * office's policy allows may (personal-data.ts).
  */
-export function recordFullExport(kind: 'customers' | 'units', count: number, ctx: CommandContext): Command {
-  return {
+export function recordFullExport(kind: 'customers' | 'units', count: number, ctx: CommandContext, facts: { role: StaffRole | undefined; policy: PersonalDataPolicy }): Result<Command> {
+  const allowed = mayExportFull(facts.policy, facts.role);
+  if (!allowed.ok) return allowed;
+  return ok({
     shard: 'office',
     ops: [
       { kind: 'set', collection: 'settings', id: 'office', upsert: true, fields: {} },
       { kind: 'log', collection: 'settings', id: 'office', entry: historyEntry(ctx, 'history.exportedFull', [{ field: kind, to: String(count) }]) },
     ],
-  };
+  });
 }

@@ -4,7 +4,7 @@ import { customerFromRecord, type Customer, type CustomerInput } from '../../dom
 import { maskIdNumber, maskPhone } from '../../domain/mask';
 import { ok } from '../../domain/result';
 import { formatDateTime, t, tCode } from '../../i18n';
-import { editNotes, revealIdNumber, revealPhone, updateCustomer } from '../../store/customers';
+import { editNotes, updateCustomer } from '../../store/customers';
 import { customersOfUnit, householdOf } from '../../store/queries/customers';
 import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';
@@ -16,6 +16,7 @@ import { CustomerFields } from './CustomerFields';
 import { CustomerMoreFields } from './CustomerMoreFields';
 import { HistoryList } from './HistoryList';
 import { NotesEditor } from './NotesEditor';
+import { RevealNumber } from './RevealNumber';
 import { UpcomingDates } from './UpcomingDates';
 import { CustomerRequests } from './CustomerRequests';
 
@@ -42,8 +43,6 @@ function CustomerView(props: { office: Office; id: string }) {
     return r ? customerFromRecord(props.id, r) : r;
   });
   const [draft, setDraft] = createSignal<CustomerInput | null>(null);
-  const [showPhone, setShowPhone] = createSignal(false);
-  const [showId, setShowId] = createSignal(false);
   const [saved, setSaved] = createSignal(false);
   const household = createLive(() => customer() ?? null, (c) => (c ? householdOf(props.office.db, c) : []), []);
   const headChoices = createLive(() => draft()?.unitCode ?? '', (code) => customersOfUnit(props.office.db, code), []);
@@ -67,10 +66,6 @@ function CustomerView(props: { office: Office; id: string }) {
     setSaved(true);
   });
   const problems = save.problems;
-  const toggle = async (shown: () => boolean, set: (v: boolean) => void, log: () => Promise<unknown>) => {
-    if (!shown()) await log();
-    set(!shown());
-  };
 
   return (
     <main class="page wide">
@@ -136,22 +131,12 @@ function CustomerView(props: { office: Office; id: string }) {
                       </Show>
                       <dt>{t('customers.phones')}</dt>
                       <dd>
-                        <span data-testid="customer-phones">{(showPhone() ? c().phones : c().phones.map(maskPhone)).join(' / ') || '—'}</span>
-                        <Show when={c().phones.length}>
-                          <button type="button" class="link" aria-pressed={showPhone()} aria-label={`${showPhone() ? t('common.hide') : t('common.reveal')} ${t('customers.phones')}`}
-                            onClick={() => void toggle(showPhone, setShowPhone, () => revealPhone(props.office, props.id))}>
-                            {showPhone() ? t('common.hide') : t('common.reveal')}
-                          </button>
-                        </Show>
+                        <RevealNumber office={props.office} customerId={props.id} field="phones" masked={c().phones.map(maskPhone).join(' / ') || '—'} full={c().phones.join(' / ') || '—'} />
                       </dd>
                       <Show when={c().idNumber}>
                         <dt>{t('customers.idNumber')}</dt>
                         <dd>
-                          <span data-testid="customer-id-number">{showId() ? c().idNumber : maskIdNumber(c().idNumber)}</span>
-                          <button type="button" class="link" aria-pressed={showId()} aria-label={`${showId() ? t('common.hide') : t('common.reveal')} ${t('customers.idNumber')}`}
-                            onClick={() => void toggle(showId, setShowId, () => revealIdNumber(props.office, props.id))}>
-                            {showId() ? t('common.hide') : t('common.reveal')}
-                          </button>
+                          <RevealNumber office={props.office} customerId={props.id} field="idNumber" masked={maskIdNumber(c().idNumber)} full={c().idNumber} />
                         </dd>
                       </Show>
                       <Show when={c().gender}>
