@@ -168,6 +168,15 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     };
 
     const handle = (data: Uint8Array) => {
+      // A sync answer is given once the room's disk has every update it would carry
+      // (persist, then forward; see Room.written).
+      if (isSyncStep1(data)) {
+        void room.written().then(() => conn.readyState === conn.OPEN && room.conns.has(conn) && handleNow(data));
+        return;
+      }
+      handleNow(data);
+    };
+    const handleNow = (data: Uint8Array) => {
       try {
         room.receive(conn, data);
       } catch (err) {
@@ -286,6 +295,11 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       return closing;
     },
   };
+}
+
+/** A y-protocols sync step 1 message (type 0, then 0). */
+function isSyncStep1(data: Uint8Array): boolean {
+  return data.length > 1 && data[0] === 0 && data[1] === 0;
 }
 
 /** A y-protocols sync step 2 or update message (type 0, then 1 or 2: one-byte varints). */
