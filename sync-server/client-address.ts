@@ -30,11 +30,11 @@ export function clientAddress(req: IncomingMessage, trusted: (addr: string) => b
   const peer = plain(req.socket.remoteAddress ?? '');
   const proxied = FORWARDING.some((h) => req.headers[h] !== undefined);
   if (!trusted(peer)) return { address: peer, loopback: isLoopback(peer) && !proxied };
-  // From the right, the first hop that is not one of our proxies is the client.
+  // From the right, the first hop that is not one of our proxies is the client; when every hop
+  // is one (a browser on the relay machine through its own proxy), the first one.
   const hops = String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => plain(s.trim())).filter(Boolean);
-  while (hops.length && trusted(hops[hops.length - 1])) hops.pop();
-  const client = hops.pop();
-  // A trusted proxy that names nobody: the client is unknown, so not this machine.
+  const client = [...hops].reverse().find((h) => !trusted(h)) ?? hops[0];
+  // A trusted proxy that names nobody (nginx without X-Forwarded-For): unknown, so not this machine.
   if (!client) return { address: peer, loopback: false };
   return { address: client, loopback: isLoopback(client) };
 }
