@@ -51,7 +51,7 @@ describe('add-office beside a running relay (issue 18, failure 7)', () => {
     const { code, out } = await cli({ DATA_DIR: dir, PORT: port }, 'add-office', '翠湖花园管理处');
     expect(code, out).toBe(0);
     const id = out.match(/Office id:\s+(\w+)/)![1];
-    const token = tokenIn(out);
+    const token = tokenIn(out)!;
     // The relay saves offices.json again (another office), then restarts: the office is still there.
     expect((await fetch(`${proc.url}/api/offices`, { method: 'POST', body: JSON.stringify({ name: '后建的' }) })).status).toBe(201);
     const a = yClient(proc.url.replace(/^http/, 'ws'), `${id}/office`, token);
