@@ -13,6 +13,7 @@ import { clientAddress, isLoopback, sameOrigin, trustedProxies } from './client-
 import { privateTree } from './private-files';
 import { RateLimit } from './rate-limit';
 import { checkStorage } from './storage-check';
+import { readFacts, REGISTRY_MAP, writeFact } from './registry-doc';
 import { json, readJson } from './http';
 import { OfficeRegistry } from './offices';
 import { hashSecret } from './secrets';
@@ -121,12 +122,51 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       room = new Room(name, store, log);
       rooms.set(name, room);
       room.ready.catch((err: Error) => noteUnreadable(name, err));
+      if (name.endsWith('/office')) void room.ready.then(() => watchRegistry(room!), () => undefined);
     }
     return room;
   };
 
+  // The device registry's revocations and handed-out codes, kept in each office document too
+  // (registry-doc.ts): written as they happen, learnt back whenever a tablet brings them.
+  const watchRegistry = (room: Room) => {
+    const officeId = room.name.split('/')[0];
+    const learn = () => {
+      const key = offices.docKey(officeId);
+      if (!key) return;
+      void offices.learn(officeId, readFacts(room.doc, key, officeId)).then((revoked) => {
+        for (const code of revoked) {
+          log(`device revoked again from the office document: office ${officeId} device ${code} (the registry had lost it, e.g. a restore)`);
+          cutOff(officeId, code);
+        }
+      });
+    };
+    room.doc.getMap(REGISTRY_MAP).observe(learn);
+    learn();
+  };
+  offices.onDeviceEvent = (event) => {
+    void (async () => {
+      const key = offices.docKey(event.officeId);
+      const room = roomFor(`${event.officeId}/office`);
+      room.waiting++;
+      try {
+        await room.ready;
+        if (key) writeFact(room.doc, key, event.officeId, event);
+      } catch {
+        /* an unreadable office shard is reported already; the tablets' copies still teach later */
+      } finally {
+        room.waiting--;
+        void release(room);
+      }
+    })();
+  };
+
   const leave = async (room: Room, conn: WebSocket) => {
     room.leave(conn);
+    await release(room);
+  };
+  /** Unloads a room nobody holds any more. */
+  const release = async (room: Room) => {
     if (room.conns.size === 0 && room.waiting === 0 && rooms.get(room.name) === room && !closing) {
       rooms.delete(room.name);
       await store.flush();
