@@ -30,7 +30,7 @@ function findOffice(registry: OfficeRegistry, which: string): { id: string; name
  */
 export async function inviteCommand(env: CliEnv, which: string): Promise<number> {
   const registry = new OfficeRegistry(env.dataDir);
-  await registry.load();
+  await registry.load({ addKeys: false }); // a relay may be running: read only
   const office = findOffice(registry, which);
   if (!office) {
     console.error(`没有这个管理处 / no such office: ${which}`);

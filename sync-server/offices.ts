@@ -68,7 +68,12 @@ export class OfficeRegistry {
     this.file = join(dataDir, 'offices.json');
   }
 
-  async load(): Promise<void> {
+  /**
+   * Reads offices.json. `addKeys` (the relay, and commands holding DATA_DIR's lock) gives offices
+   * made before registry facts their `docKey` and saves it at once; a command that only reads
+   * beside a running relay passes false and writes nothing.
+   */
+  async load({ addKeys = true }: { addKeys?: boolean } = {}): Promise<void> {
     await mkdir(this.dataDir, { recursive: true });
     try {
       const list = JSON.parse(await readFile(this.file, 'utf8')) as OfficeEntry[];
@@ -76,6 +81,7 @@ export class OfficeRegistry {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
+    if (!addKeys) return;
     const keyless = [...this.offices.values()].filter((e) => !e.docKey);
     for (const entry of keyless) entry.docKey = randomBytes(32).toString('hex');
     if (keyless.length) await this.save();
