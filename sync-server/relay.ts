@@ -28,6 +28,8 @@ export interface RelayOptions {
   staticDir?: string;
   /** Largest websocket message accepted, in bytes. */
   maxMessageBytes?: number;
+  /** Bound of one piece of a room's answer to a sync step 1 (default 1 MB, sync-server/first-sync.ts). */
+  syncChunkBytes?: number;
   /** Who may create offices over HTTP: only the machine itself (default), anyone, or nobody. */
   allowCreate?: 'loopback' | 'any' | 'none';
   log?: (line: string) => void;
@@ -72,6 +74,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     let room = rooms.get(name);
     if (!room) {
       room = new Room(name, store, log);
+      if (options.syncChunkBytes) room.chunkBytes = options.syncChunkBytes;
       rooms.set(name, room);
     }
     return room;
