@@ -19,8 +19,8 @@ import * as syncProtocol from 'y-protocols/sync';
  * range per round), which follows the order in which the edits were made well enough that most
  * structs integrate at once instead of waiting in Yjs's pending set for a struct they refer to.
  *
- * Before each piece a progress message (`MESSAGE_SYNC_PROGRESS`: clocks sent so far, clocks in
- * all) lets the tablet show a percent. Old clients ignore that message type.
+ * Before each piece a progress message (`MESSAGE_SYNC_PROGRESS`: clocks the tablet holds or was
+ * sent so far, clocks in all) lets the tablet show a percent. Old clients ignore that message type.
  */
 export const CHUNK_BYTES = 1024 * 1024;
 /** Our own message type (y-websocket uses 0–3): progress of a chunked first sync. */
@@ -46,10 +46,13 @@ export function* firstSyncPieces(doc: Y.Doc, remoteSv: Uint8Array, chunkBytes = 
   const cursor = new Map<number, number>();
   const end = new Map<number, number>();
   let total = 0;
+  // What the tablet already holds counts as done: a resumed join goes on from its percent.
+  let held = 0;
   for (const [client, structs] of doc.store.clients) {
     const last = structs[structs.length - 1];
     const ours = last.id.clock + last.length;
     const theirs = remote.get(client) ?? 0;
+    held += Math.min(ours, theirs);
     if (ours > theirs) {
       cursor.set(client, theirs);
       end.set(client, ours);
@@ -71,7 +74,7 @@ export function* firstSyncPieces(doc: Y.Doc, remoteSv: Uint8Array, chunkBytes = 
     }
     first = false;
     sent += piece.clocks;
-    yield { message: syncUpdate(piece.update), progress: progressMessage(Math.min(sent, total), total) };
+    yield { message: syncUpdate(piece.update), progress: progressMessage(held + Math.min(sent, total), held + total) };
   }
   // The rest: anything added since the cursors passed it (normally nothing) and the delete set.
   const cursors = encoding.createEncoder();
