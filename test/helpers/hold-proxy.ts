@@ -11,7 +11,7 @@ export interface HoldProxy {
   /** http://localhost:<port> and ws://localhost:<port>: where the tablet opens the app and syncs. */
   base: string;
   ws: string;
-  /** Holds messages to the tablet in `room` (e.g. `ledger-2026`) after `pieces` sync updates. */
+  /** Holds messages to the tablet in `room` (e.g. `ledger-2026`) after `pieces` sync updates (over all its connections). */
   hold(room: string, pieces: number): void;
   /** Sockets of the held room cut (the Wi-Fi gone), and nothing held any more. */
   drop(): void;
@@ -24,6 +24,7 @@ export async function holdProxy(relayPort: number): Promise<HoldProxy> {
   let rule: { room: string; pieces: number } | null = null;
   const held: { client: WebSocket; upstream: WebSocket }[] = [];
   const received = new Map<string, number[][]>();
+  let pieces = 0;
   const server: Server = createServer((req, res) => {
     const up = request({ host: '127.0.0.1', port: relayPort, path: req.url, method: req.method, headers: req.headers }, (r) => {
       res.writeHead(r.statusCode ?? 502, r.headers);
@@ -40,7 +41,6 @@ export async function holdProxy(relayPort: number): Promise<HoldProxy> {
       received.set(room, [...(received.get(room) ?? []), sizes]);
       const upstream = new WebSocket(`ws://127.0.0.1:${relayPort}${req.url}`);
       const early: Buffer[] = [];
-      let pieces = 0;
       let holding = false;
       upstream.on('open', () => {
         for (const m of early.splice(0)) upstream.send(m);
@@ -48,6 +48,7 @@ export async function holdProxy(relayPort: number): Promise<HoldProxy> {
       client.on('message', (data: Buffer) => (upstream.readyState === WebSocket.OPEN ? upstream.send(data) : early.push(data)));
       upstream.on('message', (data: Buffer) => {
         if (holding) return;
+        // Counted over every connection of the room: a join paused and resumed is still one join.
         if (rule?.room === room && data[0] === 0 && data[1] === 2 && ++pieces > rule.pieces) {
           holding = true;
           held.push({ client, upstream });
@@ -71,7 +72,10 @@ export async function holdProxy(relayPort: number): Promise<HoldProxy> {
   return {
     base: `http://localhost:${port}`,
     ws: `ws://localhost:${port}`,
-    hold: (room, pieces) => (rule = { room, pieces }),
+    hold: (room, count) => {
+      rule = { room, pieces: count };
+      pieces = 0;
+    },
     drop() {
       rule = null;
       for (const { client, upstream } of held.splice(0)) {
