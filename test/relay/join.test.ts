@@ -171,3 +171,44 @@ describe('a new tablet joining a large office', () => {
     for (const w of [first, second]) for (const sizes of w.received.values()) for (const size of sizes.flat()) expect(size).toBeLessThan(CHUNK + SLACK);
   });
 });
+
+describe('relay memory follows the connected rooms', () => {
+  const rooms = async () => ((await (await fetch(`${relay.url}/healthz`)).json()) as { rooms: number }).rooms;
+
+  it('gives a room back when its last client leaves, and a returning client gets everything (in pieces)', async () => {
+    const office = await relay.offices.add('翠湖花园');
+    const room = `${office.id}/ledger-2025`;
+    const ledger = ledgerDoc(600, 2025);
+    const a = yClient(wsUrl(relay), room, office.token, ledger);
+    await whenSynced(a.provider);
+    const b = yClient(wsUrl(relay), room, office.token);
+    await whenSynced(b.provider);
+    b.doc.getMap<Y.Map<unknown>>('requests').forEach((r, id) => id.endsWith('7') && r.set('status', 'closed'));
+    await until(() => rooms().then((n) => n === 1), 'the room to be held');
+    a.provider.destroy();
+    expect(await rooms()).toBe(1); // b is still there
+    await new Promise((r) => setTimeout(r, 200));
+    b.provider.destroy();
+    await until(() => rooms().then((n) => n === 0), 'the room to be given back');
+
+    // A tablet coming back later gets the whole room from disk, in bounded pieces.
+    const sizes: number[] = [];
+    class Counting extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols);
+        this.on('message', (raw: ArrayBuffer | Buffer) => sizes.push(raw instanceof ArrayBuffer ? raw.byteLength : raw.length));
+      }
+    }
+    const c = new Y.Doc();
+    const { WebsocketProvider } = await import('y-websocket');
+    const provider = new WebsocketProvider(wsUrl(relay), room, c, { params: { token: office.token }, WebSocketPolyfill: Counting as unknown as typeof globalThis.WebSocket, disableBc: true });
+    await whenSynced(provider);
+    expect(await rooms()).toBe(1);
+    expect(c.getMap('requests').toJSON()).toEqual(b.doc.getMap('requests').toJSON());
+    expect([...c.getMap<Y.Map<unknown>>('requests').values()].filter((r) => r.get('status') === 'closed').length).toBeGreaterThan(0);
+    expect(sizes.length).toBeGreaterThan(3);
+    for (const size of sizes) expect(size).toBeLessThan(CHUNK + SLACK);
+    provider.destroy();
+    await until(() => rooms().then((n) => n === 0), 'the room to be given back again');
+  });
+});
