@@ -68,6 +68,14 @@ describe('joining a large office', () => {
     await page.setViewportSize({ width: 800, height: 1280 });
     await screenshot(page, 'join-progress-800x1280.png');
 
+    // Reopened in English while still held: what was stored stays, the band comes back where it was.
+    await page.evaluate(() => localStorage.setItem('linli.locale', 'en'));
+    await page.reload();
+    await band.waitFor({ timeout: 60_000 });
+    await expect.poll(async () => Number(await band.getAttribute('data-percent')), { timeout: 30_000 }).toBeGreaterThanOrEqual(percent - 5);
+    expect(await band.textContent()).toContain(`Fetching the records of ${year}`);
+    await screenshot(page, 'join-progress-800x1280-en.png');
+
     // The Wi-Fi drops; the tablet reconnects by itself and asks only for the rest.
     proxy.drop();
     await page.getByTestId('join-progress').waitFor({ state: 'hidden', timeout: 90_000 });
