@@ -38,6 +38,8 @@ export interface RelayOptions {
   staticDir?: string;
   /** Largest websocket message accepted, in bytes. */
   maxMessageBytes?: number;
+  /** Bound of one piece of a room's answer to a sync step 1 (default 1 MB, sync-server/first-sync.ts). */
+  syncChunkBytes?: number;
   /** Who may create offices over HTTP: only the machine itself (default), anyone, or nobody. */
   allowCreate?: 'loopback' | 'any' | 'none';
   log?: (line: string) => void;
@@ -122,6 +124,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     let room = rooms.get(name);
     if (!room) {
       room = new Room(name, store, log);
+      if (options.syncChunkBytes) room.chunkBytes = options.syncChunkBytes;
       rooms.set(name, room);
       room.ready.catch((err: Error) => noteUnreadable(name, err));
       if (name.endsWith('/office')) void room.ready.then(() => watchRegistry(room!), () => undefined);

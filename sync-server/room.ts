@@ -5,6 +5,7 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
 import type { Store } from './store';
+import { answerSyncStep1, CHUNK_BYTES } from './first-sync';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -30,6 +31,8 @@ export class Room {
   waiting = 0;
   readonly ready: Promise<void>;
   private lastWrite: Promise<unknown> = Promise.resolve();
+  /** Bound of one piece of a first sync (sync-server/first-sync.ts); tests make it small. */
+  chunkBytes = CHUNK_BYTES;
 
   constructor(readonly name: string, private readonly store: Store, onError: (msg: string) => void) {
     this.awareness.setLocalState(null);
@@ -92,10 +95,8 @@ export class Room {
       case MESSAGE_SYNC: {
         const syncType = decoding.readVarUint(decoder);
         if (syncType === syncProtocol.messageYjsSyncStep1) {
-          const encoder = encoding.createEncoder();
-          encoding.writeVarUint(encoder, MESSAGE_SYNC);
-          syncProtocol.readSyncStep1(decoder, encoder, this.doc);
-          send(conn, encoding.toUint8Array(encoder));
+          // A big answer (a new tablet's first sync of a ledger) goes out in bounded pieces.
+          void answerSyncStep1(conn, this.doc, decoding.readVarUint8Array(decoder), this.chunkBytes);
           return;
         }
         if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {

@@ -32,6 +32,7 @@ export class OfficeClient implements Office {
   private readonly peersSignal = createSignal<PeerState[]>([]);
   private user: PresenceUser | null = null;
   private closed = false;
+  private markedUsable = false;
 
   readonly sync = { status: this.statusSignal[0] };
   readonly presence = {
@@ -112,9 +113,18 @@ export class OfficeClient implements Office {
         else pending?.reject(new Error(message.error));
         return;
       }
-      case 'status':
+      case 'status': {
+        // Marks for the bench (join.usable_ms / join.complete_ms): the first time office and
+        // directory are in, and every time every shard asked for so far has synced.
+        const before = this.statusSignal[0]();
+        if (message.status.usable && !this.markedUsable) {
+          this.markedUsable = true;
+          mark('linli:join-usable');
+        }
+        if (message.status.complete && !before.complete) mark('linli:sync-complete');
         this.statusSignal[1](message.status);
         return;
+      }
       case 'peers':
         this.peersSignal[1](message.peers);
         return;
@@ -188,4 +198,8 @@ export class OfficeClient implements Office {
     this.worker?.terminate();
     this.db.close();
   }
+}
+
+function mark(name: string): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
 }

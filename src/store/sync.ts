@@ -1,5 +1,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
+import * as decoding from 'lib0/decoding';
+import type { ShardName } from '../domain/shards';
 import type { ShardDoc } from './shard-doc';
 import { LOCAL_ORIGIN } from './shard-doc';
 import type { AbstractType, Doc, Transaction } from 'yjs';
@@ -42,6 +44,29 @@ export interface SyncStatus {
   state: SyncState;
   /** Local edits made since the last complete exchange with the relay. */
   pending: number;
+  /**
+   * A shard whose first sync the relay is sending in pieces (a new tablet's join, or a long
+   * absence): which one, how far (0–100), and how many shards still wait their turn after it.
+   */
+  fetching?: { shard: ShardName; percent: number; waiting: number };
+  /** `office` and `directory` have each completed a sync since the worker started: 今日, customers and search are whole. */
+  usable?: boolean;
+  /** Every shard attached so far has completed a sync since the worker started. */
+  complete?: boolean;
+}
+
+/** Our own message type from the relay (sync-server/first-sync.ts): clocks sent so far, clocks in all. */
+export const MESSAGE_SYNC_PROGRESS = 4;
+
+/**
+ * The order in which shards make their first sync: the office (staff, settings) and the directory
+ * (customers: 今日, the lists and search) first, then the ledgers newest first, so a new tablet is
+ * usable long before the history has arrived. Ledger names compare as text, which sorts
+ * `ledger-YYYY` and `ledger-YYYY-MM` by date whatever the shard size.
+ */
+export function syncPriority(a: ShardName, b: ShardName): number {
+  const rank = (s: ShardName) => (s === 'office' ? 0 : s === 'directory' ? 1 : 2);
+  return rank(a) - rank(b) || (a < b ? 1 : a > b ? -1 : 0);
 }
 
 interface ShardLink {
@@ -51,6 +76,14 @@ interface ShardLink {
   connected: boolean;
   /** A connection attempt failed or dropped since the last good connection. */
   lost: boolean;
+  /** Allowed to connect: its turn in the first-sync order has come (see `pump`). */
+  released: boolean;
+  /** Completed a sync since it was attached. */
+  fetched: boolean;
+  /** The relay's progress of a first sync in pieces: [clocks done, clocks in all]. */
+  progress: [number, number] | null;
+  /** Its first sync broke off once: it no longer holds the queue. */
+  stalled?: boolean;
 }
 
 export interface SyncOptions {
@@ -107,7 +140,7 @@ export class SyncHub {
     if (online === this.online) return;
     this.online = online;
     if (online) {
-      if (!this.unauthorized) for (const link of this.links) link.provider.connect();
+      if (!this.unauthorized) for (const link of this.links) if (link.released) link.provider.connect();
     } else {
       for (const link of this.links) link.provider.disconnect();
     }
@@ -122,13 +155,18 @@ export class SyncHub {
     const provider = new WebsocketProvider(this.opts.relayUrl, `${this.opts.officeId}/${shard.name}`, shard.doc, {
       params: { token: this.opts.token },
       awareness,
-      connect: !this.unauthorized && this.online,
+      // Connects when its turn in the first-sync order comes (`pump`).
+      connect: false,
       maxBackoffTime: 5000,
       disableBc: this.opts.disableBc,
       ...(this.WebSocketImpl ? { WebSocketPolyfill: this.WebSocketImpl } : {}),
     });
-    const link: ShardLink = { provider, shard, synced: false, connected: false, lost: false };
+    const link: ShardLink = { provider, shard, synced: false, connected: false, lost: false, released: false, fetched: false, progress: null };
     this.links.push(link);
+    provider.messageHandlers[MESSAGE_SYNC_PROGRESS] = (_encoder, decoder) => {
+      link.progress = [decoding.readVarUint(decoder), decoding.readVarUint(decoder)];
+      this.publish();
+    };
     // Pending is counted in RECORDS changed here and not yet sent, not in Yjs updates: typing one
     // sentence into a note is dozens of updates and one record ("1 项待同步", not "32 项").
     // Kept per shard in meta as the records' keys; an older device stored a bare count.
@@ -154,6 +192,9 @@ export class SyncHub {
       if (link.connected) link.lost = false;
       if (status === 'disconnected') link.lost = true;
       if (!link.connected) link.synced = false;
+      // A shard whose first sync broke off (a dropped Wi-Fi, a room the relay cannot load) must
+      // not hold the others back: the next one starts while this one retries by itself.
+      if (status === 'disconnected' && link.released && !link.fetched) this.pump(link);
       this.publish();
     });
     provider.on('sync', (synced: boolean) => {
@@ -162,13 +203,44 @@ export class SyncHub {
         pendingKeys.clear();
         setShardPending();
       }
+      if (synced && !link.fetched) {
+        link.fetched = true;
+        link.progress = null;
+        this.pump();
+      }
       this.publish();
     });
     provider.on('connection-close', (event: CloseEvent | null) => {
       if (event?.code === CLOSE_UNAUTHORIZED) this.stopUnauthorized();
     });
+    this.pump();
     this.publish();
     return provider;
+  }
+
+  /**
+   * One shard at a time makes its first sync, in `syncPriority` order: the relay then sends one
+   * shard's history at full speed instead of all of them interleaved, so the office and the
+   * directory arrive first however large the ledgers are, and the ledgers newest first. A shard
+   * that comes before the one in flight (the directory, asked for while a big ledger arrives)
+   * pauses it: the ledger's socket is closed and reopened after; what it had received is stored,
+   * and the relay's answer then holds only the rest (sync-server/first-sync.ts). A shard that has
+   * synced once keeps its connection (y-websocket reconnects it by itself); a reopened tablet
+   * passes through the queue in one round trip per shard.
+   */
+  private pump(broken?: ShardLink): void {
+    if (broken) broken.stalled = true;
+    for (const next of this.links.filter((l) => !l.released).sort((a, b) => syncPriority(a.shard.name, b.shard.name))) {
+      const busy = this.links.filter((l) => l.released && !l.fetched && !l.stalled);
+      if (busy.length && !busy.every((l) => syncPriority(next.shard.name, l.shard.name) < 0)) return;
+      for (const l of busy) {
+        l.released = false;
+        l.provider.disconnect();
+      }
+      next.released = true;
+      next.stalled = false;
+      if (!this.unauthorized && this.online) next.provider.connect();
+    }
   }
 
   /** A wrong token will not become right by retrying: stop every shard and say so. */
@@ -185,9 +257,22 @@ export class SyncHub {
     else if (this.links.some((l) => l.connected)) state = 'connecting';
     else if (this.online && this.links.some((l) => !l.lost && l.provider.shouldConnect)) state = 'connecting';
     else state = 'offline';
-    const status = { state, pending: this.pending };
+    const status: SyncStatus = { state, pending: this.pending, ...this.joinProgress() };
     this.current = status;
     for (const listener of this.listeners) listener(status);
+  }
+
+  private joinProgress(): Pick<SyncStatus, 'fetching' | 'usable' | 'complete'> {
+    const fetched = (name: ShardName) => this.links.some((l) => l.shard.name === name && l.fetched);
+    const current = this.links.find((l) => l.released && !l.fetched && l.progress);
+    const waiting = this.links.filter((l) => !l.released).length;
+    return {
+      usable: fetched('office') && fetched('directory'),
+      complete: this.links.length > 0 && this.links.every((l) => l.fetched),
+      ...(current?.progress
+        ? { fetching: { shard: current.shard.name, percent: Math.floor((100 * current.progress[0]) / Math.max(1, current.progress[1])), waiting } }
+        : {}),
+    };
   }
 
   destroy(): void {

@@ -3,6 +3,7 @@ import { lazy, Show, type JSX } from 'solid-js';
 import { CustomerList } from './customers/CustomerList';
 import { staffId, store } from './session';
 import { IdleLock } from './lock/IdleLock';
+import { JoinProgress } from './shell/JoinProgress';
 import { AppBar } from './shell/AppBar';
 import { RemovedNotice } from './shell/RemovedNotice';
 import { UpdatePrompt } from './shell/UpdatePrompt';
@@ -55,6 +56,7 @@ function Office(props: { page: (office: NonNullable<ReturnType<typeof store>>) =
         <Show when={staffId()} fallback={<WhoAreYou office={office()} />}>
           <IdleLock office={office()}>
             <AppBar office={office()} />
+            <JoinProgress status={office().sync.status()} />
             <Show when={office().sync.status().state === 'unauthorized'}>
               <RemovedNotice office={office()} />
             </Show>

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import type { Relay } from '../../sync-server/relay';
+import type { Relay, RelayOptions } from '../../sync-server/relay';
 import type { RequestKind } from '../../src/domain/requests/types';
 import type { StaffRole } from '../../src/domain/staff/staff';
 import { zhCN } from '../../src/i18n/zh-CN';
@@ -43,10 +43,10 @@ export interface AppRelay {
 }
 
 /** A real relay in this process, on a free port, with fresh LevelDB, serving the built app. */
-export async function startAppRelay(): Promise<AppRelay> {
+export async function startAppRelay(extra: Partial<RelayOptions> = {}): Promise<AppRelay> {
   if (!existsSync(resolve(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npx vite build` before the e2e tests');
   const dataDir = await tempDir('linli-e2e-');
-  let relay: Relay | null = await relayIn(dataDir, { staticDir: DIST });
+  let relay: Relay | null = await relayIn(dataDir, { staticDir: DIST, ...extra });
   const port = relay.port;
   const app: AppRelay = {
     relay,
@@ -60,7 +60,7 @@ export async function startAppRelay(): Promise<AppRelay> {
     },
     async start() {
       if (relay) return;
-      relay = await relayIn(dataDir, { staticDir: DIST, port });
+      relay = await relayIn(dataDir, { staticDir: DIST, ...extra, port });
       app.relay = relay;
     },
     async close() {

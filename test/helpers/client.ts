@@ -10,6 +10,8 @@ export function yClient(wsBase: string, room: string, token: string, doc = new Y
     disableBc: true,
     maxBackoffTime: 300,
   });
+  // The relay's progress of a first sync in pieces (sync-server/first-sync.ts): the app shows it; here it is only heard.
+  provider.messageHandlers[4] = () => undefined;
   return { doc, provider };
 }
 
