@@ -2,9 +2,9 @@ import type { StaffRole } from './staff/staff';
 import { fail, ok, type Result } from './result';
 
 /**
- * Who may invite a tablet into the office or remove one: a manager (管理处经理). The relay only
- * asks for a valid device token — staff roles live in the office document, which the relay
- * merges without reading — so this rule is kept here, by every tablet.
+ * Who may invite a tablet into the office or remove one: a manager (管理处经理). The tablet checks
+ * it to show the controls and say why not; the relay checks it again itself, with the manager's
+ * PIN against the office document (sync-server/manager-proof.ts), since a tablet's word is not proof.
  */
 export function mayManageDevices(role: StaffRole | undefined): Result<void> {
   return role === 'manager' ? ok(undefined) : fail({ code: 'devices.error.managerOnly' });

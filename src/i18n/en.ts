@@ -1364,6 +1364,7 @@ export const en: Dictionary = {
   'settings.personalHelp': 'Who may see and export full phone and ID numbers',
   // Device administration the relay checks; who is at the tablet after a reload (issue 18)
   'devices.managerPin': 'Your PIN (manager)',
+  'devices.managerPinShort': 'Manager PIN',
   'devices.managerPinHelp': 'Inviting and removing devices needs an office manager\'s own PIN, checked by the sync server; the PIN is not kept on this tablet.',
   'devices.error.managerRequired': 'The sync server refused: only an office manager, with their own PIN, can invite or remove devices.',
   'devices.error.pinWrong': 'Wrong PIN; {{ left }} tries left.',

@@ -1363,6 +1363,7 @@ export const zhCN = {
   'settings.personalHelp': '谁可以查看、导出完整电话和证件号',
   // Device administration the relay checks; who is at the tablet after a reload (issue 18)
   'devices.managerPin': '你的 PIN（经理确认）',
+  'devices.managerPinShort': '经理 PIN',
   'devices.managerPinHelp': '邀请和移除设备须由管理处经理输入自己的 PIN，由同步服务器核对；PIN 不会保存在本机。',
   'devices.error.managerRequired': '同步服务器拒绝：只有管理处经理输入自己的 PIN 才能邀请或移除设备。',
   'devices.error.pinWrong': 'PIN 不正确，还可以再试 {{ left }} 次。',

@@ -1364,6 +1364,7 @@ export const zhTW: Dictionary = {
   'settings.personalHelp': '誰可以檢視、匯出完整電話和證件號',
   // Device administration the relay checks; who is at the tablet after a reload (issue 18)
   'devices.managerPin': '你的 PIN（經理確認）',
+  'devices.managerPinShort': '經理 PIN',
   'devices.managerPinHelp': '邀請和移除裝置須由管理處經理輸入自己的 PIN，由同步伺服器核對；PIN 不會儲存在本機。',
   'devices.error.managerRequired': '同步伺服器拒絕：只有管理處經理輸入自己的 PIN 才能邀請或移除裝置。',
   'devices.error.pinWrong': 'PIN 不正確，還可以再試 {{ left }} 次。',

@@ -2,7 +2,7 @@ import { createSignal } from 'solid-js';
 import { ledgerShard } from '../domain/shards';
 import { loadDeviceConfig, saveDeviceConfig, type DeviceConfig } from '../store/device';
 import { OfficeClient } from '../store/office-client';
-import { forgetSession } from '../store/session-proof';
+import { forgetSession, sessionProven } from '../store/session-proof';
 
 /**
  * The device's session: which office is open and who is using it. Held at module level
@@ -52,6 +52,9 @@ export function firstScreenShown(): void {
 async function resumeStaff(office: OfficeClient, id: string): Promise<void> {
   // The projection already holds the staff (no document needed, so the worker may start later).
   const row = await office.db.staff.get(id);
+  // Colleagues see this person online only if the tablet can prove they entered with their PIN
+  // (an edited staffId in localStorage is not shown to anyone as that person).
+  if (row && !(await sessionProven(office.config.officeId, id))) return;
   if (row && store() === office && office.config.staffId === id && !office.presence.me()) {
     // Devices set up before the name was kept with the config learn it here.
     office.config.staffName = row.name;

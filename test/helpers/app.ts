@@ -301,7 +301,16 @@ export async function pendingCount(page: Page): Promise<number> {
 export async function readCustomerPage(page: Page): Promise<{ name: string; phones: string; unit: string; notes: string }> {
   // Each reveal button names what it reveals (phone or ID number).
   const reveal = page.getByRole('button', { name: `${zh['common.reveal']} ${zh['customers.phones']}`, exact: true });
+  const hide = page.getByRole('button', { name: `${zh['common.hide']} ${zh['customers.phones']}`, exact: true });
+  // The control shows once the office's policy is read: wait for one of the two.
+  await reveal.or(hide).first().waitFor();
   if (await reveal.isVisible()) await reveal.click();
+  // 客服接待 (the helpers' newcomers) reveal one customer at a time with a reason (personal data by role).
+  const reason = page.getByRole('form', { name: `${zh['common.reveal']} ${zh['customers.phones']}` });
+  if (await reason.isVisible()) {
+    await reason.getByLabel(zh['personal.reasonLabel']).fill('核对电话');
+    await reason.getByRole('button', { name: zh['personal.revealSubmit'] }).click();
+  }
   await page.getByRole('button', { name: `${zh['common.hide']} ${zh['customers.phones']}`, exact: true }).waitFor();
   return {
     name: (await page.getByTestId('customer-name').textContent()) ?? '',

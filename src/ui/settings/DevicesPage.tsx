@@ -65,7 +65,8 @@ export function DevicesPage(props: { office: Office }) {
     const r = await removeDevice(props.office, d, revokePin());
     setBusy(false);
     setRevokePin('');
-    if (!r.ok) return setProblems(r.problems);
+    // The message is about the removal's PIN, not the invite form's field.
+    if (!r.ok) return setProblems(r.problems.map(({ field: _field, ...p }) => p));
     setConfirming(null);
     setProblems([]);
     setDone(t('devices.revokedDone', { code: d.code }));
@@ -153,7 +154,7 @@ export function DevicesPage(props: { office: Office }) {
                                 <form class="confirm" role="group" aria-label={t('devices.revokeLabel', { code: d.code })} onSubmit={(e) => { e.preventDefault(); void revoke(d); }}>
                                   <span>{t('devices.confirmRevoke', { code: d.code })}</span>
                                   <input name="revokePin" type="password" inputmode="numeric" autocomplete="off" maxLength={6} value={revokePin()}
-                                    aria-label={t('devices.managerPin')} placeholder={t('devices.managerPin')} onInput={(e) => setRevokePin(e.currentTarget.value)} />
+                                    aria-label={t('devices.managerPin')} placeholder={t('devices.managerPinShort')} onInput={(e) => setRevokePin(e.currentTarget.value)} />
                                   <button type="submit" class="danger" disabled={busy()}>{t('devices.confirmRevokeButton')}</button>
                                   <button type="button" onClick={() => setConfirming(null)}>{t('common.cancel')}</button>
                                 </form>
