@@ -21,6 +21,11 @@ interface ShardLink {
   connected: boolean;
   /** A connection attempt failed or dropped since the last good connection. */
   lost: boolean;
+  /** Local edits of this shard not yet known to have reached the relay. */
+  pending: number;
+  /** Called on every status or sync change of this link (whenSynced waits on it). */
+  changed: Set<() => void>;
+  stop: () => void;
 }
 
 export interface SyncOptions {
@@ -50,6 +55,7 @@ export class SyncHub {
   private unauthorized = false;
   private online = typeof navigator === 'undefined' ? true : navigator.onLine;
   private listeners = new Set<(status: SyncStatus) => void>();
+  private reachableListeners = new Set<(reachable: boolean) => void>();
 
   /**
    * In a worker the page tells the hub about the network (`setOnline`), because the page's
@@ -82,6 +88,7 @@ export class SyncHub {
       for (const link of this.links) link.provider.disconnect();
     }
     this.publish();
+    for (const listener of this.reachableListeners) listener(this.reachable);
   }
 
   private readonly onOffline = () => this.setOnline(false);
@@ -97,30 +104,36 @@ export class SyncHub {
       disableBc: this.opts.disableBc,
       ...(this.WebSocketImpl ? { WebSocketPolyfill: this.WebSocketImpl } : {}),
     });
-    const link: ShardLink = { provider, shard, synced: false, connected: false, lost: false };
+    const link: ShardLink = { provider, shard, synced: false, connected: false, lost: false, pending: Number(stored?.value ?? 0), changed: new Set(), stop: () => {} };
     this.links.push(link);
-    let shardPending = Number(stored?.value ?? 0);
-    this.pending += shardPending;
+    this.pending += link.pending;
     const setShardPending = (n: number) => {
-      this.pending += n - shardPending;
-      shardPending = n;
+      this.pending += n - link.pending;
+      link.pending = n;
       void shard.db.meta.put({ key: `pending:${shard.name}`, value: n });
       this.publish();
     };
-    shard.doc.on('update', (_u: Uint8Array, origin: unknown) => {
-      if (origin === LOCAL_ORIGIN && !(link.connected && link.synced)) setShardPending(shardPending + 1);
-    });
+    const onUpdate = (_u: Uint8Array, origin: unknown) => {
+      if (origin === LOCAL_ORIGIN && !(link.connected && link.synced)) setShardPending(link.pending + 1);
+    };
+    shard.doc.on('update', onUpdate);
+    link.stop = () => shard.doc.off('update', onUpdate);
+    const tell = () => {
+      for (const listener of [...link.changed]) listener();
+    };
     provider.on('status', ({ status }: { status: string }) => {
       link.connected = status === 'connected';
       if (link.connected) link.lost = false;
       if (status === 'disconnected') link.lost = true;
       if (!link.connected) link.synced = false;
       this.publish();
+      tell();
     });
     provider.on('sync', (synced: boolean) => {
       link.synced = synced;
       if (synced && link.connected) setShardPending(0);
       this.publish();
+      tell();
     });
     provider.on('connection-close', (event: CloseEvent | null) => {
       if (event?.code === CLOSE_UNAUTHORIZED) this.stopUnauthorized();
@@ -129,11 +142,72 @@ export class SyncHub {
     return provider;
   }
 
+  /**
+   * Stops syncing a shard (the store unloads it). Its pending count stays in `meta`: a shard
+   * is only unloaded with nothing pending, and one reopened later picks the count up again.
+   */
+  detach(shard: ShardDoc): void {
+    const link = this.links.find((l) => l.shard === shard);
+    if (!link) return;
+    this.links = this.links.filter((l) => l !== link);
+    this.pending -= link.pending;
+    link.stop();
+    link.provider.destroy();
+    link.changed.clear();
+    this.publish();
+  }
+
+  /** Local edits of this shard not yet known to be at the relay (0 for a shard not attached). */
+  pendingOf(shard: ShardDoc): number {
+    return this.links.find((l) => l.shard === shard)?.pending ?? 0;
+  }
+
+  /** True while this shard is connected and has completed a sync handshake. */
+  isSynced(shard: ShardDoc): boolean {
+    const link = this.links.find((l) => l.shard === shard);
+    return !!link && link.connected && link.synced;
+  }
+
+  /** Resolves once the shard has completed a handshake with the relay (or false if it was detached first). */
+  whenSynced(shard: ShardDoc): Promise<boolean> {
+    const link = this.links.find((l) => l.shard === shard);
+    if (!link) return Promise.resolve(false);
+    if (link.connected && link.synced) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const check = () => {
+        if (!this.links.includes(link)) return done(false);
+        if (link.connected && link.synced) done(true);
+      };
+      const done = (v: boolean) => {
+        link.changed.delete(check);
+        resolve(v);
+      };
+      link.changed.add(check);
+    });
+  }
+
+  /** The relay's address, office and token, for the office's change feed (room-watch.ts). */
+  get options(): SyncOptions {
+    return this.opts;
+  }
+
+  /** Told when the relay becomes reachable or unreachable (the change feed connects or stops). */
+  onReachable(listener: (reachable: boolean) => void): () => void {
+    this.reachableListeners.add(listener);
+    return () => this.reachableListeners.delete(listener);
+  }
+
+  /** Whether the hub may talk to the relay now (online and not refused). */
+  get reachable(): boolean {
+    return this.online && !this.unauthorized;
+  }
+
   /** A wrong token will not become right by retrying: stop every shard and say so. */
   private stopUnauthorized(): void {
     this.unauthorized = true;
     for (const link of this.links) link.provider.disconnect();
     this.publish();
+    for (const listener of this.reachableListeners) listener(false);
   }
 
   private publish(): void {
@@ -153,8 +227,14 @@ export class SyncHub {
       window.removeEventListener('offline', this.onOffline);
       window.removeEventListener('online', this.onOnline);
     }
-    for (const link of this.links) link.provider.destroy();
+    const links = this.links;
     this.links = [];
+    for (const link of links) {
+      link.stop();
+      link.provider.destroy();
+      for (const listener of [...link.changed]) listener();
+    }
+    this.reachableListeners.clear();
     this.listeners.clear();
   }
 }
