@@ -30,7 +30,8 @@ export class Room {
   waiting = 0;
   readonly ready: Promise<void>;
 
-  constructor(readonly name: string, private readonly store: Store, onError: (msg: string) => void) {
+  /** `onChange`: told of every update after it is handed to the store (the office's change feed, year-ledger forwarding). */
+  constructor(readonly name: string, private readonly store: Store, onError: (msg: string) => void, onChange?: (room: Room, update: Uint8Array, origin: unknown) => void) {
     this.awareness.setLocalState(null);
     this.ready = store.load(name).then((state) => {
       if (state) Y.applyUpdate(this.doc, state, 'disk');
@@ -38,6 +39,7 @@ export class Room {
         void store.append(name, update).catch((err) => onError(`could not store an update of ${name}: ${err}`));
         const message = encodeMessage(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, update));
         for (const conn of this.conns.keys()) if (conn !== origin) send(conn, message);
+        onChange?.(this, update, origin);
       });
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {

@@ -7,6 +7,9 @@ declare module 'y-leveldb' {
     storeUpdate(docName: string, update: Uint8Array): Promise<number>;
     flushDocument(docName: string): Promise<void>;
     getAllDocNames(): Promise<string[]>;
+    getStateVector(docName: string): Promise<Uint8Array>;
+    setMeta(docName: string, metaKey: string, value: unknown): Promise<void>;
+    getMeta(docName: string, metaKey: string): Promise<unknown>;
     destroy(): Promise<void>;
   }
 }
