@@ -33,6 +33,8 @@ export interface OpenOptions {
   onLoaded?: (shard: ShardName, ms: number) => void;
   /** Told when a shard is unloaded (tests await it). */
   onUnloaded?: (shard: ShardName) => void;
+  /** Told when the change feed made this device load and sync a month (its rows are on disk). */
+  onRefreshed?: (shard: ShardName) => void;
   /**
    * How long a ledger month outside the hot set (this and last month) stays loaded after its
    * last use, in ms (default 2 minutes; tests shorten it).
@@ -76,8 +78,11 @@ export class OfficeStore implements Office {
     if (config.staffId && config.staffName) this.presence.setUser({ staffId: config.staffId, name: config.staffName, device: config.deviceCode });
     // Year ledgers of the builds before months are split once, before any ledger loads; then the
     // months holding edits not yet sent (offline through the upgrade) are loaded so they go out.
-    this.migrated = splitLegacyLedgers(this.db).then(() => this.sendPending());
-    this.migrated.catch((err) => console.error('Linli: could not split the year ledgers', err));
+    this.migrated = splitLegacyLedgers(this.db);
+    this.migrated.then(
+      () => this.sendPending().catch((err) => console.error('Linli: could not send pending months', err)),
+      (err) => console.error('Linli: could not split the year ledgers', err),
+    );
     const idle = options.idleUnloadMs ?? IDLE_UNLOAD_MS;
     this.sweeper = setInterval(() => this.sweep(), Math.max(10, Math.min(idle / 2, 30_000)));
     (this.sweeper as { unref?: () => void }).unref?.();
@@ -221,7 +226,13 @@ export class OfficeStore implements Office {
     } finally {
       this.hold(name, -1);
     }
+    this.options.onRefreshed?.(name);
     if (this.unloadable(name, 0)) await this.unload(name);
+  }
+
+  /** Resolves once this device's year ledgers (old build) are split into months. */
+  async migration(): Promise<void> {
+    await this.migrated;
   }
 
   /** The shards loaded now (tests, and the bench's memory figure). */
