@@ -328,7 +328,11 @@ export class OfficeStore implements Office {
     const stored = new Set((await this.db.updates.orderBy('shard').uniqueKeys()) as string[]);
     for (const name of this.shards.keys()) stored.add(name);
     const out: Record<string, Uint8Array> = {};
-    for (const name of [...stored].sort()) out[name] = await this.use(name as ShardName, (shard) => Y.encodeStateAsUpdate(shard.doc));
+    for (const name of [...stored].sort()) {
+      out[name] = await this.use(name as ShardName, (shard) => Y.encodeStateAsUpdate(shard.doc));
+      // One month at a time: a backup of years must not hold them all in memory at once.
+      if (this.unloadable(name as ShardName, 0)) await this.unload(name as ShardName);
+    }
     return out;
   }
 
