@@ -28,21 +28,30 @@ export function backupsToKeep(names: string[], daily = 14, monthly = 12): Set<st
   return keep;
 }
 
-/** Every office the relay holds: the full state of each shard (as stored) and its registry entry. */
-export async function relayBackup(offices: OfficeRegistry, store: Store, nowMs: number): Promise<BackupFile> {
+/**
+ * Every office the relay holds: the full state of each shard (as stored) and its registry entry.
+ * A shard LevelDB cannot read is left out (and named in `unreadable`), never the whole file:
+ * one damaged table must not stop every other office's backup.
+ */
+export async function relayBackup(offices: OfficeRegistry, store: Store, nowMs: number): Promise<BackupFile & { unreadable: { room: string; error: Error }[] }> {
   // Updates still on their way to LevelDB are in the file too.
   await store.flush();
   const rooms = await store.rooms();
   const list = [];
+  const unreadable: { room: string; error: Error }[] = [];
   for (const entry of offices.entries()) {
     const shards: Record<string, Uint8Array> = {};
     for (const room of rooms.filter((r) => r.startsWith(`${entry.id}/`))) {
-      const state = await store.load(room);
-      if (state) shards[room.slice(entry.id.length + 1)] = state;
+      try {
+        const state = await store.load(room);
+        if (state) shards[room.slice(entry.id.length + 1)] = state;
+      } catch (error) {
+        unreadable.push({ room, error: error as Error });
+      }
     }
     list.push({ id: entry.id, name: entry.name, shards, registry: entry as unknown as Record<string, unknown> });
   }
-  return backupOf('relay', new Date(nowMs).toISOString(), list);
+  return Object.assign(backupOf('relay', new Date(nowMs).toISOString(), list), { unreadable });
 }
 
 export const encodeBackupFile = (file: BackupFile): Buffer => gzipSync(Buffer.from(JSON.stringify(file), 'utf8'));
@@ -73,7 +82,7 @@ export interface Backups {
  * not locked), then old files beyond 14 daily and 12 monthly are removed. Checked at start
  * and every hour.
  */
-export function startBackups(opts: { dir: string; offices: OfficeRegistry; store: Store; log: (line: string) => void; now?: () => number; everyMs?: number }): Backups {
+export function startBackups(opts: { dir: string; offices: OfficeRegistry; store: Store; log: (line: string) => void; now?: () => number; everyMs?: number; onUnreadable?: (room: string, error: Error) => void }): Backups {
   const now = opts.now ?? Date.now;
   let running: Promise<string | null> = Promise.resolve(null);
   let stopped = false;
@@ -85,14 +94,21 @@ export function startBackups(opts: { dir: string; offices: OfficeRegistry; store
       await mkdir(opts.dir, { recursive: true, mode: 0o700 });
       const names = await readdir(opts.dir);
       if (!force && names.includes(backupFileName(day))) return null;
-      const file = await relayBackup(opts.offices, opts.store, now());
-      const tmp = `${path}.tmp`;
+      const { unreadable, ...file } = await relayBackup(opts.offices, opts.store, now());
+      // Today's file must not replace the day's earlier good copy of a shard that is now unreadable.
+      const target = unreadable.length && names.includes(backupFileName(day)) ? join(opts.dir, backupFileName(`${day}-partial`)) : path;
+      const tmp = `${target}.tmp`;
       await writeFile(tmp, encodeBackupFile(file), { mode: 0o600 });
-      await rename(tmp, path);
-      const keep = backupsToKeep([...new Set([...names, backupFileName(day)])]);
-      for (const name of names) if (FILE.test(name) && !keep.has(name)) await rm(join(opts.dir, name), { force: true });
-      opts.log(`backup written: ${path} (${file.offices.length} offices)`);
-      return path;
+      await rename(tmp, target);
+      for (const { room, error } of unreadable) opts.onUnreadable?.(room, error);
+      // While a shard cannot be read, no old file is removed: they hold its last good copies.
+      if (!unreadable.length) {
+        const keep = backupsToKeep([...new Set([...names, backupFileName(day)])]);
+        for (const name of names) if (FILE.test(name) && !keep.has(name)) await rm(join(opts.dir, name), { force: true });
+      }
+      const left = unreadable.length ? `; left out, cannot be read: ${unreadable.map((u) => u.room).join(', ')} — older files keep them, none is removed` : '';
+      opts.log(`backup written: ${target} (${file.offices.length} offices${left})`);
+      return target;
     }).catch((err: Error) => {
       opts.log(`backup failed: ${err.message}`);
       return null;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { readBackupFile, restoreBackup } from './backup';
-import { loadAdminKey } from './device-api';
+import { askRelay, RUNNING_ELSEWHERE, withStoppedRelay } from './cli-relay';
 import { OfficeRegistry } from './offices';
 import { Store } from './store';
 
@@ -30,32 +30,33 @@ function findOffice(registry: OfficeRegistry, which: string): { id: string; name
  */
 export async function inviteCommand(env: CliEnv, which: string): Promise<number> {
   const registry = new OfficeRegistry(env.dataDir);
-  await registry.load();
+  await registry.load({ addKeys: false }); // a relay may be running: read only
   const office = findOffice(registry, which);
   if (!office) {
     console.error(`没有这个管理处 / no such office: ${which}`);
     return 2;
   }
-  let made: { code: string; expiresAt: string } | null = null;
-  try {
-    const key = await loadAdminKey(env.dataDir);
-    const res = await fetch(`${env.localUrl}/api/admin/offices/${office.id}/invitations`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-      body: '{}',
-    });
-    if (!res.ok) {
+  let made: { code: string; expiresAt: string };
+  const asked = await askRelay(env, `/api/admin/offices/${office.id}/invitations`, {});
+  if (asked) {
+    if (asked.status !== 201) {
       // A relay answers but refuses: writing the file under it would be lost on its next save.
-      console.error(`the running relay refused (${res.status}) / 同步服务器拒绝了请求`);
+      console.error(`the running relay refused (${asked.status}) / 同步服务器拒绝了请求`);
       return 1;
     }
-    made = (await res.json()) as { code: string; expiresAt: string };
-  } catch {
-    // No relay running here: the file is ours to write.
-  }
-  if (!made) {
-    made = await registry.invite(office.id, { createdBy: 'relay', createdByDevice: '' });
-    await registry.flushed();
+    made = asked.body as { code: string; expiresAt: string };
+  } else {
+    // No relay answers here: the file is ours to write, unless a relay holds DATA_DIR elsewhere.
+    const offline = await withStoppedRelay(env.dataDir, async () => {
+      const made = await registry.invite(office.id, { createdBy: 'relay', createdByDevice: '' });
+      await registry.flushed();
+      return made;
+    });
+    if (offline === 'running') {
+      console.error(RUNNING_ELSEWHERE(env));
+      return 1;
+    }
+    made = offline;
   }
   console.log(`Office / 管理处:  ${office.name} (${office.id})`);
   console.log(`Invitation, one use, valid until ${made.expiresAt} / 邀请（仅可使用一次，24 小时内有效）:`);

@@ -4,11 +4,17 @@ import { join } from 'node:path';
 import { bearer, json, readJson, text } from './http';
 import type { OfficeRegistry } from './offices';
 import { newSecret, secretMatches } from './secrets';
+import type { ManagerProofs } from './manager-proof';
+import type * as Y from 'yjs';
 
 export interface DeviceApiContext {
   offices: OfficeRegistry;
   /** Closes every open socket of a device (revocation). */
   cutOff(officeId: string, code: string): void;
+  /** Checks a manager's PIN against the office document (manager-proof.ts). */
+  proofs: ManagerProofs;
+  /** Runs `read` on the office shard as the relay holds it (the open room's, or loaded from disk). */
+  withOfficeDoc<T>(officeId: string, read: (doc: Y.Doc) => Promise<T>): Promise<T>;
   /** Hash of DATA_DIR/admin.key: lets `npm run relay -- invite` ask a running relay. */
   adminKeyHash: string;
   log(line: string): void;
@@ -18,10 +24,11 @@ const ROUTE = /^\/api\/offices\/([a-z0-9]+)\/(devices|invitations|devices\/migra
 
 /**
  * The device API. Every call but joining (which spends an invitation) and migrating (which
- * spends the old office token once) is made with the caller's own device token. The relay
- * cannot know staff roles (they live in the office document): that only managers invite and
- * revoke is the app's rule, and the relay only asks for a valid device token.
- * Nothing here logs a token or a code.
+ * spends the old office token once) is made with the caller's own device token. Minting an
+ * invitation and revoking a device also need a manager at the tablet: the body carries the
+ * manager's staff id and PIN, which the relay checks against the office document it holds
+ * (manager-proof.ts). The office's last working device is never revoked.
+ * Nothing here logs a token, a code or a PIN.
  */
 export async function handleDeviceApi(req: IncomingMessage, res: ServerResponse, path: string, ctx: DeviceApiContext): Promise<boolean> {
   const { offices } = ctx;
@@ -66,14 +73,22 @@ export async function handleDeviceApi(req: IncomingMessage, res: ServerResponse,
 
   if (what === 'devices/self' && req.method === 'GET') return reply(200, { deviceCode: caller.device.code });
   if (what === 'devices' && req.method === 'GET') return reply(200, { devices: offices.listDevices(officeId), self: caller.device.code });
-  if (what === 'invitations' && req.method === 'POST') {
+  if ((what === 'invitations' || revokeCode) && req.method === 'POST') {
     const body = (await readJson(req, 4096)) ?? {};
-    const made = await offices.invite(officeId, { createdBy: text(body.createdBy), createdByDevice: caller.device.code, deviceName: text(body.deviceName) });
-    ctx.log(`invitation created: office ${officeId} by device ${caller.device.code}`);
-    return reply(201, made);
-  }
-  if (revokeCode && req.method === 'POST') {
-    if (!(await offices.revoke(officeId, revokeCode))) return reply(404, { error: 'not-found' });
+    const proof = await ctx.withOfficeDoc(officeId, (doc) => ctx.proofs.check(officeId, doc, body.staffId, body.pin));
+    if (!proof.ok) {
+      ctx.log(`device administration refused (${proof.reason}): office ${officeId} by device ${caller.device.code}`);
+      return reply(proof.reason === 'pin-locked' ? 429 : 403, { error: proof.reason, until: proof.until, left: proof.left });
+    }
+    if (what === 'invitations') {
+      // The history-like "who invited it" is the proven manager's name, not what the body claims.
+      const made = await offices.invite(officeId, { createdBy: proof.name, createdByDevice: caller.device.code, deviceName: text(body.deviceName) });
+      ctx.log(`invitation created: office ${officeId} by device ${caller.device.code}`);
+      return reply(201, made);
+    }
+    const revoked = await offices.revoke(officeId, revokeCode);
+    if (revoked === 'not-found') return reply(404, { error: 'not-found' });
+    if (revoked === 'last-device') return reply(409, { error: 'last-device' });
     ctx.cutOff(officeId, revokeCode);
     ctx.log(`device revoked: office ${officeId} device ${revokeCode} by device ${caller.device.code}`);
     return reply(200, { revoked: revokeCode });

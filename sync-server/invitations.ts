@@ -18,6 +18,8 @@ export interface InvitationEntry {
   deviceName: string;
   usedAt?: string;
   usedBy?: string;
+  /** Set when the relay was restored from a backup holding it: it may have been spent since. */
+  voidedAt?: string;
 }
 
 export function newInvitation(nowMs: number, who: { createdBy?: string; createdByDevice: string; deviceName?: string }): { entry: InvitationEntry; code: string } {
@@ -43,6 +45,8 @@ export function findUsable(invitations: InvitationEntry[], code: string, nowMs: 
   for (const inv of invitations) if (secretMatches(code, inv.codeHash)) found = inv;
   if (!found) return { ok: false, reason: 'unknown' };
   if (found.usedAt) return { ok: false, reason: 'used' };
+  // A restored invitation: to its holder it has simply run out; a manager makes a new one.
+  if (found.voidedAt) return { ok: false, reason: 'expired' };
   if (Date.parse(found.expiresAt) <= nowMs) return { ok: false, reason: 'expired' };
   return { ok: true, invitation: found };
 }

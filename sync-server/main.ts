@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { httpsFromEnv, printSetup } from './https-env';
 import { stdoutLog } from './log';
 import { inviteCommand, restoreCommand } from './cli-devices';
-import { OfficeRegistry } from './offices';
+import { addOfficeCommand, checkCommand, repairCommand } from './cli-relay';
+import { privateUmask } from './private-files';
 import { startRelay } from './relay';
 import { installService } from './service';
 
@@ -12,13 +13,17 @@ import { installService } from './service';
  * `npm run relay` starts the relay (and serves the built app if dist/ exists);
  * `npm run relay -- add-office <name>` registers an office and prints its first device's token once;
  * `invite <officeId|name>` prints a one-time invitation link; `restore <file>` brings back a backup;
+ * `check` verifies every room and backup file; `repair` rebuilds damaged rooms (relay stopped);
  * `npm run relay -- install-service [--data-dir D] [--user U]` makes it a systemd service.
  * Environment: PORT (8787), HOST (0.0.0.0 with TLS, else 127.0.0.1), DATA_DIR (./data),
- * RELAY_ALLOW_CREATE (loopback | any | none), RELAY_MAX_MESSAGE_MB (32), PUBLIC_URL (for printed
+ * RELAY_ALLOW_CREATE (loopback | any | none), RELAY_TRUST_PROXY, RELAY_CREATE_LIMIT (10/h),
+ * RELAY_FAIL_LIMIT (30/10 min), RELAY_MAX_MESSAGE_MB (32), PUBLIC_URL (for printed
  * join links), BACKUP_DIR (DATA_DIR/backups; `off` for none), and for LAN HTTPS: TLS (on | off),
  * HTTPS_PORT (8443), HTTPS_HOST, TLS_CERT, TLS_KEY, TLS_EXTRA_NAMES, TLS_CA_NAME (see https-env.ts
  * and the README).
  */
+// Whatever this process creates in DATA_DIR (LevelDB's files, offices.json, backups) is 0600.
+privateUmask();
 const env = process.env;
 const dataDir = resolve(env.DATA_DIR ?? 'data');
 const port = Number(env.PORT ?? 8787);
@@ -33,28 +38,10 @@ const https = (() => {
 const host = env.HOST ?? (https ? '0.0.0.0' : '127.0.0.1');
 const [command, ...args] = process.argv.slice(2);
 
-async function addOffice(name: string): Promise<void> {
-  if (!name.trim()) {
-    console.error('用法: npm run relay -- add-office <管理处名称>');
-    process.exit(2);
-  }
-  const registry = new OfficeRegistry(dataDir);
-  await registry.load();
-  const office = await registry.add(name);
-  await registry.flushed();
-  const relay = publicBase.replace(/^http/, 'ws');
-  const params = new URLSearchParams({ relay, office: office.id, token: office.token, name: office.name });
-  console.log(`Office / 管理处:  ${office.name}`);
-  console.log(`Office id:        ${office.id}`);
-  console.log(`Token of device ${office.deviceCode} (shown once, keep it safe / 设备 ${office.deviceCode} 的令牌，只显示一次，请妥善保管):`);
-  console.log(`  ${office.token}`);
-  console.log(`Open on the first tablet / 在第一台平板上打开:`);
-  console.log(`  ${publicBase}/join#${params.toString()}`);
-  console.log(`More tablets: npm run relay -- invite ${office.id}`);
-}
-
 const publicBase = env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
-const cliEnv = { dataDir, publicBase, localUrl: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}` };
+const backupDir = env.BACKUP_DIR === 'off' ? null : env.BACKUP_DIR ? resolve(env.BACKUP_DIR) : undefined;
+const cliEnv = { dataDir, publicBase, localUrl: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`, backupDir: backupDir === undefined ? resolve(dataDir, 'backups') : backupDir };
+const limit = (v: string | undefined, fallback: number) => (v === undefined || v === '' || !Number.isFinite(Number(v)) ? fallback : Number(v));
 
 async function serve(): Promise<void> {
   const dist = resolve('dist');
@@ -67,7 +54,11 @@ async function serve(): Promise<void> {
     maxMessageBytes: Number(env.RELAY_MAX_MESSAGE_MB ?? 32) * 1024 * 1024,
     log: stdoutLog,
     https,
-    backupDir: env.BACKUP_DIR === 'off' ? null : env.BACKUP_DIR ? resolve(env.BACKUP_DIR) : undefined,
+    backupDir,
+    trustProxy: env.RELAY_TRUST_PROXY,
+    publicUrl: env.PUBLIC_URL,
+    createLimit: limit(env.RELAY_CREATE_LIMIT, 10),
+    failLimit: limit(env.RELAY_FAIL_LIMIT, 30),
   });
   console.log(`Linli relay listening on ${relay.url} (data: ${dataDir})`);
   if (existsSync(dist)) console.log(`Open ${relay.url.replace(/127\.0\.0\.1|0\.0\.0\.0|\[::\]/, 'localhost')} in a browser.`);
@@ -85,7 +76,9 @@ async function serve(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-if (command === 'add-office') await addOffice(args.join(' '));
+if (command === 'add-office') process.exit(await addOfficeCommand(cliEnv, args.join(' ')));
+else if (command === 'check') process.exit(await checkCommand(cliEnv));
+else if (command === 'repair') process.exit(await repairCommand(cliEnv));
 else if (command === 'install-service') {
   await installService(args, resolve(dirname(fileURLToPath(import.meta.url)), '..')).catch((err: Error) => {
     console.error(`install-service: ${err.message}`);
@@ -101,6 +94,6 @@ else if (command === undefined || command === 'serve') {
   });
 }
 else {
-  console.error(`unknown command: ${command}\nusage: npm run relay [-- add-office <name> | invite <officeId|name> | restore <backup-file> | install-service [--data-dir /var/lib/linli] [--user linli] [--dry-run]]`);
+  console.error(`unknown command: ${command}\nusage: npm run relay [-- add-office <name> | invite <officeId|name> | restore <backup-file> | check | repair | install-service [--data-dir /var/lib/linli] [--user linli] [--dry-run]]`);
   process.exit(2);
 }

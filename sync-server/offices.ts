@@ -21,6 +21,16 @@ export interface OfficeEntry {
   devices: number;
   deviceList?: DeviceEntry[];
   invitations?: InvitationEntry[];
+  /** Signs the registry facts the relay keeps in the office document (registry-doc.ts); hex. */
+  docKey?: string;
+}
+
+/** A change the office document must remember (see registry-doc.ts). */
+export interface DeviceEvent {
+  officeId: string;
+  kind: 'revoked' | 'issued';
+  deviceCode: string;
+  at: string;
 }
 
 export interface NewOffice {
@@ -51,12 +61,19 @@ export class OfficeRegistry {
   private writing: Promise<void> = Promise.resolve();
   private lastSeenTimer: NodeJS.Timeout | null = null;
   private readonly file: string;
+  /** Told of every device code handed out and every revocation (the relay writes them into the office document). */
+  onDeviceEvent: (event: DeviceEvent) => void = () => undefined;
 
   constructor(private readonly dataDir: string, private readonly now: () => number = Date.now) {
     this.file = join(dataDir, 'offices.json');
   }
 
-  async load(): Promise<void> {
+  /**
+   * Reads offices.json. `addKeys` (the relay, and commands holding DATA_DIR's lock) gives offices
+   * made before registry facts their `docKey` and saves it at once; a command that only reads
+   * beside a running relay passes false and writes nothing.
+   */
+  async load({ addKeys = true }: { addKeys?: boolean } = {}): Promise<void> {
     await mkdir(this.dataDir, { recursive: true });
     try {
       const list = JSON.parse(await readFile(this.file, 'utf8')) as OfficeEntry[];
@@ -64,6 +81,44 @@ export class OfficeRegistry {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
+    if (!addKeys) return;
+    const keyless = [...this.offices.values()].filter((e) => !e.docKey);
+    for (const entry of keyless) entry.docKey = randomBytes(32).toString('hex');
+    if (keyless.length) await this.save();
+  }
+
+  /** The key that signs this office's registry facts in its document. */
+  docKey(officeId: string): string | undefined {
+    return this.offices.get(officeId)?.docKey;
+  }
+
+  /**
+   * Facts read back from the office document (signed by this relay, see registry-doc.ts): a
+   * revocation the registry had lost is made again, and the code counter passes every code
+   * handed out. Returns the codes newly revoked (their sockets must be cut off).
+   */
+  async learn(officeId: string, facts: { kind: 'revoked' | 'issued'; deviceCode: string; at: string }[]): Promise<string[]> {
+    const entry = this.offices.get(officeId);
+    if (!entry) return [];
+    const revoked: string[] = [];
+    let changed = false;
+    for (const fact of facts) {
+      const index = deviceCodeIndex(fact.deviceCode);
+      if (index < 0) continue;
+      if (index >= entry.devices) {
+        entry.devices = index + 1;
+        changed = true;
+      }
+      if (fact.kind !== 'revoked') continue;
+      const device = (entry.deviceList ?? []).find((d) => d.code === fact.deviceCode);
+      if (device && !device.revokedAt) {
+        device.revokedAt = fact.at;
+        revoked.push(device.code);
+        changed = true;
+      }
+    }
+    if (changed) await this.save();
+    return revoked;
   }
 
   private save(): Promise<void> {
@@ -83,9 +138,10 @@ export class OfficeRegistry {
   async add(name: string): Promise<NewOffice> {
     const id = randomBytes(8).toString('hex').slice(0, 12);
     const first = newDevice(deviceCodeFor(0), this.iso(), { joinedBy: '' });
-    const entry: OfficeEntry = { id, name: name.trim().slice(0, 200) || id, createdAt: this.iso(), devices: 1, deviceList: [first.entry], invitations: [] };
+    const entry: OfficeEntry = { id, name: name.trim().slice(0, 200) || id, createdAt: this.iso(), devices: 1, deviceList: [first.entry], invitations: [], docKey: randomBytes(32).toString('hex') };
     this.offices.set(id, entry);
     await this.save();
+    this.onDeviceEvent({ officeId: id, kind: 'issued', deviceCode: first.entry.code, at: first.entry.joinedAt });
     return { id, name: entry.name, token: first.token, deviceCode: first.entry.code };
   }
 
@@ -126,6 +182,7 @@ export class OfficeRegistry {
     found.invitation.usedBy = made.entry.code;
     entry.deviceList = [...(entry.deviceList ?? []), made.entry];
     await this.save();
+    this.onDeviceEvent({ officeId, kind: 'issued', deviceCode: made.entry.code, at: made.entry.joinedAt });
     return { ok: true, device: { deviceCode: made.entry.code, token: made.token, name: entry.name } };
   }
 
@@ -146,20 +203,28 @@ export class OfficeRegistry {
     return { token: made.token };
   }
 
-  /** Revokes a device for good; a legacy code not yet migrated is revoked too (its swap is refused). */
-  async revoke(officeId: string, code: string): Promise<boolean> {
+  /**
+   * Revokes a device for good; a legacy code not yet migrated is revoked too (its swap is refused).
+   * Never the office's last working device (one with its own token, not revoked): an office with
+   * none could only be recovered from the relay's command line, so that one is refused whoever
+   * asks — a manager removing the last other tablet, or a tablet removing itself.
+   */
+  async revoke(officeId: string, code: string): Promise<'revoked' | 'not-found' | 'last-device'> {
     const entry = this.offices.get(officeId);
-    if (!entry) return false;
+    if (!entry) return 'not-found';
     let device = (entry.deviceList ?? []).find((d) => d.code === code);
+    const working = (entry.deviceList ?? []).filter((d) => d.tokenHash && !d.revokedAt);
+    if (device && working.length === 1 && working[0] === device) return 'last-device';
     if (!device) {
       const index = deviceCodeIndex(code);
-      if (!entry.tokenHash || index < 0 || index >= entry.devices) return false;
+      if (!entry.tokenHash || index < 0 || index >= entry.devices) return 'not-found';
       device = { code, tokenHash: '', name: '', joinedBy: '', joinedAt: entry.createdAt };
       entry.deviceList = [...(entry.deviceList ?? []), device];
     }
     device.revokedAt ??= this.iso();
     await this.save();
-    return true;
+    this.onDeviceEvent({ officeId, kind: 'revoked', deviceCode: code, at: device.revokedAt });
+    return 'revoked';
   }
 
   /** Every device of the office for the devices page, legacy codes not yet migrated included. */
@@ -201,13 +266,18 @@ export class OfficeRegistry {
 
   /**
    * Brings an office back from a backup. Devices and invitations already known stay as they
-   * are; the code counter only grows (codes printed on paper must stay unique).
+   * are; the code counter only grows (codes printed on paper must stay unique). Every invitation
+   * that comes from the file is void: it may have been spent after the file was written.
+   * Revocations and codes handed out since then come back from the tablets (registry-doc.ts).
    */
   async restore(incoming: OfficeEntry): Promise<void> {
     const entry = this.offices.get(incoming.id);
+    const voided = (list: InvitationEntry[] | undefined) => (list ?? []).map((i) => (i.usedAt || i.voidedAt ? i : { ...i, voidedAt: this.iso() }));
+    incoming = { ...incoming, invitations: voided(incoming.invitations) };
     if (!entry) {
-      this.offices.set(incoming.id, structuredClone({ ...incoming, deviceList: incoming.deviceList ?? [], invitations: incoming.invitations ?? [] }));
+      this.offices.set(incoming.id, structuredClone({ ...incoming, deviceList: incoming.deviceList ?? [], invitations: incoming.invitations ?? [], docKey: incoming.docKey ?? randomBytes(32).toString('hex') }));
     } else {
+      entry.docKey ??= incoming.docKey;
       entry.devices = Math.max(entry.devices, incoming.devices);
       entry.tokenHash ??= incoming.tokenHash;
       const known = new Set((entry.deviceList ?? []).map((d) => d.code));

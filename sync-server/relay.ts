@@ -8,6 +8,12 @@ import { startHttps, type HttpsOptions, type HttpsSide } from './https';
 import { routeSetup, type SetupContext } from './setup/routes';
 import { startBackups, type Backups } from './backup';
 import { handleDeviceApi, loadAdminKey } from './device-api';
+import { handleAdminApi } from './admin-api';
+import { clientAddress, isLoopback, sameOrigin, trustedProxies } from './client-address';
+import { privateTree } from './private-files';
+import { RateLimit } from './rate-limit';
+import { checkStorage } from './storage-check';
+import { readFacts, REGISTRY_MAP, writeFact } from './registry-doc';
 import { json, readJson } from './http';
 import { OfficeRegistry } from './offices';
 import { hashSecret } from './secrets';
@@ -18,9 +24,13 @@ import { LegacyForwarder, legacyRoom, splitLegacyRooms } from './legacy-ledgers'
 import { RoomFeed } from './room-feed';
 import { serveStatic } from './static';
 import { Store } from './store';
+import { ManagerProofs } from './manager-proof';
+import * as Y from 'yjs';
 
 /** Close code for a wrong or unknown office token; clients stop retrying on it. */
 export const CLOSE_UNAUTHORIZED = 4401;
+/** Close code for an address refused a while after too many failed tokens (clients retry later). */
+export const CLOSE_TOO_MANY_FAILURES = 4429;
 
 const SHARD = SHARD_NAME;
 
@@ -41,6 +51,21 @@ export interface RelayOptions {
   now?: () => number;
   /** Daily backups of every office: a directory (default DATA_DIR/backups), or null for none. */
   backupDir?: string | null;
+  /** RELAY_TRUST_PROXY: `loopback` or proxy addresses whose X-Forwarded-For names the client. */
+  trustProxy?: string;
+  /** PUBLIC_URL: its origin may create offices too (a page served through a proxy). */
+  publicUrl?: string;
+  /** Offices one client address may create per hour over HTTP (0: no limit). */
+  createLimit?: number;
+  /** Failed token or invitation attempts one address may make per 10 minutes before it is refused. */
+  failLimit?: number;
+}
+
+/** A shard LevelDB cannot read: reported by /healthz until the relay restarts on repaired storage. */
+export interface UnreadableShard {
+  office: string;
+  shard: string;
+  since: string;
 }
 
 export interface Relay {
@@ -51,14 +76,18 @@ export interface Relay {
   /** The HTTPS listener, when `https` was given. */
   https?: HttpsSide;
   backups: Backups | null;
+  /** Shards that could not be loaded since the relay started. */
+  unreadable(): UnreadableShard[];
   /** Graceful: closes sockets, waits for every update to reach disk, closes LevelDB. */
   close(): Promise<void>;
 }
 
-const isLoopback = (addr: string | undefined) => !!addr && (addr === '::1' || addr.startsWith('127.') || addr.startsWith('::ffff:127.'));
-
 export async function startRelay(options: RelayOptions): Promise<Relay> {
   const log = options.log ?? ((line: string) => console.log(line));
+  const now = options.now ?? Date.now;
+  // DATA_DIR 0700, every file in it 0600, whoever made them (an admin's `add-office`, npm start).
+  await privateTree(options.dataDir, log);
+  if (options.backupDir) await privateTree(options.backupDir, log);
   const offices = new OfficeRegistry(options.dataDir, options.now);
   await offices.load();
   const adminKeyHash = hashSecret(await loadAdminKey(options.dataDir));
@@ -68,8 +97,12 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     for (const conn of deviceSockets.get(`${officeId}/${code}`) ?? []) conn.close(CLOSE_UNAUTHORIZED, 'revoked');
   };
   const store = new Store(join(options.dataDir, 'leveldb'));
+  const backupDir = options.backupDir === undefined ? join(options.dataDir, 'backups') : options.backupDir;
   const rooms = new Map<string, Room>();
   const allowCreate = options.allowCreate ?? 'loopback';
+  const trusted = trustedProxies(options.trustProxy);
+  const creations = new RateLimit(options.createLimit ?? 10, 60 * 60 * 1000, now);
+  const failures = new RateLimit(options.failLimit ?? 30, 10 * 60 * 1000, now);
   let closing: Promise<void> | null = null;
   // Year ledgers of builds before month shards: split once, then kept in step (legacy-ledgers.ts).
   await splitLegacyRooms(store, log).catch(async (err) => {
@@ -77,6 +110,23 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     throw err;
   });
   const feed = new RoomFeed(store, (name) => rooms.get(name));
+
+  /** A failed token or invitation: logged (never the secret), counted per address. */
+  const failed = (address: string, what: string) => {
+    const n = failures.count(address);
+    log(`refused ${what} from ${address} (${n}/${failures.limit} failures in 10 min)`);
+    if (n === failures.limit) log(`address ${address} refused for ${failures.minutesLeft(address)} min: too many failed attempts`);
+  };
+
+  const unreadable = new Map<string, UnreadableShard>();
+  const noteUnreadable = (name: string, err: Error) => {
+    if (unreadable.has(name)) return;
+    const [office, shard] = name.split('/');
+    unreadable.set(name, { office, shard, since: new Date(now()).toISOString() });
+    log(`STORAGE DAMAGED: office ${office} shard ${shard} cannot be read (${err.message}). Its tablets keep their copies and other rooms and offices work. ` +
+      'What to do: stop the relay, run `npm run relay -- check`, then `npm run relay -- repair` (rebuilds it from the newest good backup; ' +
+      'the tablets send what it lacks when they reconnect). README § Storage faults.');
+  };
 
   const roomFor = (name: string) => {
     let room = rooms.get(name);
@@ -86,8 +136,61 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         if (origin !== 'disk' && legacyRoom(changed.name)) forwarder.forward(changed, update);
       });
       rooms.set(name, room);
+      room.ready.catch((err: Error) => noteUnreadable(name, err));
+      if (name.endsWith('/office')) void room.ready.then(() => watchRegistry(room!), () => undefined);
     }
     return room;
+  };
+
+  const proofs = new ManagerProofs(options.now);
+  /** The office shard as the relay holds it: the open room's document, or a copy loaded from disk. */
+  const withOfficeDoc = async <T>(officeId: string, read: (doc: Y.Doc) => Promise<T>): Promise<T> => {
+    const room = rooms.get(`${officeId}/office`);
+    if (room) {
+      await room.ready;
+      return read(room.doc);
+    }
+    const doc = new Y.Doc();
+    try {
+      const state = await store.load(`${officeId}/office`);
+      if (state) Y.applyUpdate(doc, state);
+      return await read(doc);
+    } finally {
+      doc.destroy();
+    }
+  };
+  // The device registry's revocations and handed-out codes, kept in each office document too
+  // (registry-doc.ts): written as they happen, learnt back whenever a tablet brings them.
+  const watchRegistry = (room: Room) => {
+    const officeId = room.name.split('/')[0];
+    const learn = () => {
+      const key = offices.docKey(officeId);
+      if (!key) return;
+      void offices.learn(officeId, readFacts(room.doc, key, officeId)).then((revoked) => {
+        for (const code of revoked) {
+          log(`device revoked again from the office document: office ${officeId} device ${code} (the registry had lost it, e.g. a restore)`);
+          cutOff(officeId, code);
+        }
+      });
+    };
+    room.doc.getMap(REGISTRY_MAP).observe(learn);
+    learn();
+  };
+  offices.onDeviceEvent = (event) => {
+    void (async () => {
+      const key = offices.docKey(event.officeId);
+      const room = roomFor(`${event.officeId}/office`);
+      room.waiting++;
+      try {
+        await room.ready;
+        if (key) writeFact(room.doc, key, event.officeId, event);
+      } catch {
+        /* an unreadable office shard is reported already; the tablets' copies still teach later */
+      } finally {
+        room.waiting--;
+        void release(room);
+      }
+    })();
   };
 
   /** Runs `use` on a room held loaded even with nobody in it (forwarding), then lets it go as `leave` does. */
@@ -99,18 +202,17 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       use(room);
     } finally {
       room.waiting--;
-      if (room.conns.size === 0 && room.waiting === 0 && rooms.get(name) === room && !closing) {
-        rooms.delete(name);
-        await store.flush();
-        await store.compact(name).catch(() => undefined);
-        room.destroy();
-      }
+      await release(room);
     }
   };
   const forwarder = new LegacyForwarder(store, withRoom, log);
 
   const leave = async (room: Room, conn: WebSocket) => {
     room.leave(conn);
+    await release(room);
+  };
+  /** Unloads a room nobody holds any more. */
+  const release = async (room: Room) => {
     if (room.conns.size === 0 && room.waiting === 0 && rooms.get(room.name) === room && !closing) {
       rooms.delete(room.name);
       await store.flush();
@@ -140,20 +242,40 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     if (url.pathname === '/healthz') {
       // The setup page on http://<ip>:8787 fetches https://<ip>:8443/healthz to see if the CA is trusted.
       res.setHeader('access-control-allow-origin', '*');
-      json(res, 200, { ok: true, rooms: rooms.size });
+      const broken = [...unreadable.values()];
+      json(res, broken.length ? 503 : 200, { ok: !broken.length, rooms: rooms.size, ...(broken.length ? { unreadable: broken } : {}) });
       return;
     }
+    const client = clientAddress(req, trusted);
     if (url.pathname === '/api/offices' && req.method === 'POST') {
-      const allowed = allowCreate === 'any' || (allowCreate === 'loopback' && isLoopback(req.socket.remoteAddress));
-      if (!allowed) return json(res, 403, { error: 'create-forbidden' });
+      const allowed = allowCreate === 'any' || (allowCreate === 'loopback' && client.loopback);
+      if (!allowed) {
+        log(`office creation refused: ${client.address} is not allowed (RELAY_ALLOW_CREATE=${allowCreate})`);
+        return json(res, 403, { error: 'create-forbidden' });
+      }
+      // A page of another site may POST here (no-cors) from a browser on this machine.
+      if (!sameOrigin(req, trusted, options.publicUrl)) {
+        log(`office creation refused: from a page of another origin (${String(req.headers.origin).slice(0, 80)})`);
+        return json(res, 403, { error: 'cross-origin' });
+      }
+      if (creations.blocked(client.address)) return json(res, 429, { error: 'too-many-offices' });
       const body = await readJson(req, 4096);
       const name = typeof body?.name === 'string' ? body.name : '';
       if (!name.trim()) return json(res, 400, { error: 'name-required' });
+      creations.count(client.address);
       const office = await offices.add(name);
-      log(`office created: ${office.id} (${office.name})`);
+      log(`office created: ${office.id} (${office.name}) by ${client.address}`);
       return json(res, 201, { officeId: office.id, name: office.name, token: office.token, deviceCode: office.deviceCode });
     }
-    if (await handleDeviceApi(req, res, url.pathname, { offices, cutOff, adminKeyHash, log })) return;
+    if (url.pathname.startsWith('/api/')) {
+      // Tokens, invitations and the admin key: an address that keeps failing is refused a while.
+      if (failures.blocked(client.address)) return json(res, 429, { error: 'too-many-failures' });
+      res.once('finish', () => {
+        if (res.statusCode === 401) failed(client.address, `${req.method} ${url.pathname}`);
+      });
+    }
+    if (await handleAdminApi(req, res, url.pathname, { offices, adminKeyHash, log, check: () => checkStorage(store, backupDir) })) return;
+    if (await handleDeviceApi(req, res, url.pathname, { offices, cutOff, adminKeyHash, log, proofs, withOfficeDoc })) return;
     if (url.pathname.startsWith('/api/')) return json(res, 404, { error: 'not-found' });
     if (!options.staticDir) return json(res, 404, { error: 'not-found' });
     await serveStatic(options.staticDir, req, res);
@@ -176,6 +298,12 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     // Never log req.url: it carries the token.
     const url = new URL(req.url ?? '/', 'http://relay');
     const [, officeId = '', shard = '', extra] = url.pathname.split('/');
+    const client = clientAddress(req, trusted);
+    if (failures.blocked(client.address)) {
+      // Not 4401: the client retries later (with backoff) and gets in once the window ends.
+      conn.close(CLOSE_TOO_MANY_FAILURES, 'too many failed attempts');
+      return;
+    }
     const caller = offices.authenticate(officeId, url.searchParams.get('token'));
     if (shard === FEED_PATH && extra === undefined) {
       if (!caller.ok) return conn.close(CLOSE_UNAUTHORIZED, caller.reason);
@@ -183,6 +311,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       return;
     }
     if (extra !== undefined || !SHARD.test(shard) || !caller.ok) {
+      failed(client.address, `websocket ${officeId.slice(0, 40)}/${shard.slice(0, 20)} (${caller.ok ? 'unauthorized' : caller.reason})`);
       // Accept, then close with 4401: an HTTP 401 at upgrade would make clients retry for ever.
       conn.close(CLOSE_UNAUTHORIZED, caller.ok ? 'unauthorized' : caller.reason);
       return;
@@ -205,6 +334,15 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     };
 
     const handle = (data: Uint8Array) => {
+      // A sync answer is given once the room's disk has every update it would carry
+      // (persist, then forward; see Room.written).
+      if (isSyncStep1(data)) {
+        void room.written().then(() => conn.readyState === conn.OPEN && room.conns.has(conn) && handleNow(data));
+        return;
+      }
+      handleNow(data);
+    };
+    const handleNow = (data: Uint8Array) => {
       try {
         room.receive(conn, data);
       } catch (err) {
@@ -259,9 +397,9 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         ready = true;
         for (const data of queue.splice(0)) handle(data);
       },
-      (err) => {
+      () => {
+        // Logged once with what to do, and reported by /healthz (noteUnreadable).
         stopWaiting();
-        log(`could not load ${officeId}/${shard}: ${(err as Error).message}`);
         conn.close(1011, 'storage error');
       },
     );
@@ -313,8 +451,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     setup.httpsPort = httpsSide.port;
   }
   setup.httpPort = address.port;
-  const backupDir = options.backupDir === undefined ? join(options.dataDir, 'backups') : options.backupDir;
-  const backups = backupDir ? startBackups({ dir: backupDir, offices, store, log, now: options.now }) : null;
+  const backups = backupDir ? startBackups({ dir: backupDir, offices, store, log, now: options.now, onUnreadable: noteUnreadable }) : null;
 
   return {
     url: `http://${host}:${address.port}`,
@@ -323,6 +460,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     server,
     https: httpsSide,
     backups,
+    unreadable: () => [...unreadable.values()],
     close() {
       closing ??= (async () => {
         await backups?.stop();
@@ -347,6 +485,11 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       return closing;
     },
   };
+}
+
+/** A y-protocols sync step 1 message (type 0, then 0). */
+function isSyncStep1(data: Uint8Array): boolean {
+  return data.length > 1 && data[0] === 0 && data[1] === 0;
 }
 
 /** A y-protocols sync step 2 or update message (type 0, then 1 or 2: one-byte varints). */

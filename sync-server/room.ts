@@ -29,6 +29,7 @@ export class Room {
   /** Connections accepted but still waiting for `ready`: the room must not be dropped under them. */
   waiting = 0;
   readonly ready: Promise<void>;
+  private lastWrite: Promise<unknown> = Promise.resolve();
 
   /** `onChange`: told of every update after it is handed to the store (the office's change feed, year-ledger forwarding). */
   constructor(readonly name: string, private readonly store: Store, onError: (msg: string) => void, onChange?: (room: Room, update: Uint8Array, origin: unknown) => void) {
@@ -36,9 +37,15 @@ export class Room {
     this.ready = store.load(name).then((state) => {
       if (state) Y.applyUpdate(this.doc, state, 'disk');
       this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-        void store.append(name, update).catch((err) => onError(`could not store an update of ${name}: ${err}`));
-        const message = encodeMessage(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, update));
-        for (const conn of this.conns.keys()) if (conn !== origin) send(conn, message);
+        // Persist, then forward: a peer never holds an update the relay's disk does not, so a
+        // crash right after it received one loses nothing even when that peer and the sender
+        // are gone. Appends are serialised by y-leveldb, so forwards keep their order.
+        const written = store.append(name, update).catch((err) => onError(`could not store an update of ${name}: ${err}`));
+        this.lastWrite = written;
+        void written.then(() => {
+          const message = encodeMessage(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, update));
+          for (const conn of this.conns.keys()) if (conn !== origin) send(conn, message);
+        });
         onChange?.(this, update, origin);
       });
     });
@@ -54,6 +61,17 @@ export class Room {
       );
       for (const conn of this.conns.keys()) send(conn, message);
     });
+  }
+
+  /**
+   * Resolves once every update applied so far is on disk (and forwarded): a sync answer given
+   * after it holds nothing the disk lacks.
+   */
+  async written(): Promise<void> {
+    for (let last = this.lastWrite; ; last = this.lastWrite) {
+      await last;
+      if (last === this.lastWrite) return;
+    }
   }
 
   /** Greets a new connection: our state vector (sync step 1) and who is here. */

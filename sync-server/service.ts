@@ -103,7 +103,7 @@ function unreadableFolders(appDir: string): string[] {
 }
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { stdio: 'inherit' });
-const passEnv = ['PORT', 'HOST', 'HTTPS_PORT', 'HTTPS_HOST', 'TLS', 'TLS_CERT', 'TLS_KEY', 'TLS_EXTRA_NAMES', 'TLS_CA_NAME', 'RELAY_ALLOW_CREATE', 'RELAY_MAX_MESSAGE_MB', 'PUBLIC_URL'];
+const passEnv = ['PORT', 'HOST', 'HTTPS_PORT', 'HTTPS_HOST', 'TLS', 'TLS_CERT', 'TLS_KEY', 'TLS_EXTRA_NAMES', 'TLS_CA_NAME', 'RELAY_ALLOW_CREATE', 'RELAY_MAX_MESSAGE_MB', 'RELAY_TRUST_PROXY', 'RELAY_CREATE_LIMIT', 'RELAY_FAIL_LIMIT', 'BACKUP_DIR', 'PUBLIC_URL'];
 
 export async function installService(args: string[], appDir: string): Promise<void> {
   const o = parseInstallArgs(args);

@@ -3,10 +3,12 @@ declare module 'y-leveldb' {
   import type * as Y from 'yjs';
   export class LeveldbPersistence {
     constructor(location: string, opts?: { levelOptions?: object });
-    getYDoc(docName: string): Promise<Y.Doc>;
-    storeUpdate(docName: string, update: Uint8Array): Promise<number>;
+    // Every method resolves to null when LevelDB failed (y-leveldb logs the error and swallows it).
+    getYDoc(docName: string): Promise<Y.Doc | null>;
+    storeUpdate(docName: string, update: Uint8Array): Promise<number | null>;
     flushDocument(docName: string): Promise<void>;
-    getAllDocNames(): Promise<string[]>;
+    clearDocument(docName: string): Promise<void>;
+    getAllDocNames(): Promise<string[] | null>;
     getStateVector(docName: string): Promise<Uint8Array>;
     setMeta(docName: string, metaKey: string, value: unknown): Promise<void>;
     getMeta(docName: string, metaKey: string): Promise<unknown>;

@@ -1,4 +1,4 @@
-import type { StaffRole } from './staff';
+import type { StaffRole } from './staff/staff';
 import { fail, ok, type Result } from './result';
 
 /**

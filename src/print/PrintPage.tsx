@@ -2,7 +2,7 @@ import { A } from '@solidjs/router';
 import { createContext, createEffect, createResource, createSignal, onCleanup, Show, useContext, type JSX } from 'solid-js';
 import { locale, t } from '../i18n';
 import { createLive } from '../ui/bindings/live';
-import type { PaperRef } from '../domain/papers';
+import type { PaperRef } from '../domain/papers/paper';
 import type { Office } from '../store/office-api';
 import { recordPrinted } from '../store/papers';
 import { pageCss, type Orientation } from './page-css';

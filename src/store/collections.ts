@@ -1,11 +1,11 @@
-import { customerFromRecord, projectCustomer } from '../domain/customer';
-import { staffFromRecord } from '../domain/staff';
-import { projectUnit } from '../domain/unit';
-import { projectContact } from '../domain/contact';
+import { customerFromRecord, projectCustomer } from '../domain/customers/customer';
+import { staffFromRecord } from '../domain/staff/staff';
+import { projectUnit } from '../domain/units/unit';
+import { projectContact } from '../domain/customers/contact';
 import { projectRequest, requestFromRecord } from '../domain/requests/record';
 import { projectFollowUp } from '../domain/requests/followup';
 import { eventFromRecord, projectAttendance, projectEvent, projectItem, projectRemark } from '../domain/events/record';
-import { projectPaper } from '../domain/papers';
+import { projectPaper } from '../domain/papers/paper';
 import { projectResponse, projectSurvey } from '../domain/surveys/records';
 import { projectReport } from '../domain/indicators/report-row';
 import { COLLECTION_NAMES, type CollectionName } from '../domain/shards';
@@ -62,7 +62,7 @@ export const COLLECTIONS = {
   staff: spec({ indexes: 'id, name', version: 1, row: staffFromRecord }),
   customers: spec({
     indexes: 'id, name, *terms, *phones, idNumber, unitCode, *unitCodes, householdOf, *tags, grade, kind, updatedAt, *dateKeys',
-    version: 5,
+    version: 6,
     row: (id, r) => projectCustomer(customerFromRecord(id, r), pinyinOf() ?? undefined),
     prepare: loadPinyin,
   }),

@@ -1,4 +1,4 @@
-import { logContact as logCommand, type ContactInput } from '../domain/contact';
+import { logContact as logCommand, type ContactInput } from '../domain/customers/contact';
 import { ok, type Result } from '../domain/result';
 import type { Office } from './office-api';
 

@@ -5,14 +5,16 @@ import {
   updateCustomer as updateCommand,
   type Customer,
   type CustomerInput,
-} from '../domain/customer';
-import { revealCustomerIdNumber, revealCustomerPhone } from '../domain/customer-reveal';
+} from '../domain/customers/customer';
+import { revealCustomerField, type RevealField } from '../domain/customers/reveal';
 import { normalizeIdNumber } from '../domain/id-number';
 import { knownUnitCodes } from './queries/units';
 import { normalizePhone } from '../domain/phone';
 import { fail, ok, type Result } from '../domain/result';
 import type { LinliDB } from './db';
 import type { Office } from './office-api';
+import { oneAtATime } from './one-at-a-time';
+import { personalDataFacts } from './personal-data';
 
 /** What the duplicate and unit rules need to know: holders of these phones or ID number, and the unit register. */
 async function factsFor(db: LinliDB, input: CustomerInput) {
@@ -26,12 +28,15 @@ async function factsFor(db: LinliDB, input: CustomerInput) {
   return { existing: [...byPhone, ...byId], knownUnits };
 }
 
-export async function createCustomer(office: Office, input: CustomerInput, notes = ''): Promise<Result<string>> {
-  await office.load('directory');
-  const made = createCommand(input, notes, office.context(), await factsFor(office.db, input));
-  if (!made.ok) return made;
-  const saved = await office.run(made.value.command);
-  return saved.ok ? ok(made.value.id) : saved;
+/** Registers a customer; its duplicate checks (ID number, unit) hold for two creates in flight too (see one-at-a-time.ts). */
+export function createCustomer(office: Office, input: CustomerInput, notes = ''): Promise<Result<string>> {
+  return oneAtATime(office, 'directory', async () => {
+    await office.load('directory');
+    const made = createCommand(input, notes, office.context(), await factsFor(office.db, input));
+    if (!made.ok) return made;
+    const saved = await office.run(made.value.command);
+    return saved.ok ? ok(made.value.id) : saved;
+  });
 }
 
 export async function readCustomer(office: Office, id: string): Promise<Customer | null> {
@@ -56,12 +61,15 @@ export async function editNotes(office: Office, id: string, value: string, base?
   return command.value ? office.run(command.value) : ok(undefined);
 }
 
-/** Showing a full phone or ID number is written into the customer's history. */
-export function revealPhone(office: Office, id: string): Promise<Result<void>> {
-  return office.run(revealCustomerPhone(id, office.context()));
+/**
+ * Showing a full phone or ID number: only for roles the office allows (with a reason where it
+ * asks one), and written into the customer's history.
+ */
+export async function revealNumber(office: Office, id: string, field: RevealField, reason?: string): Promise<Result<void>> {
+  const made = revealCustomerField(id, field, office.context(), { ...(await personalDataFacts(office)), reason });
+  return made.ok ? office.run(made.value) : made;
 }
 
-export function revealIdNumber(office: Office, id: string): Promise<Result<void>> {
-  return office.run(revealCustomerIdNumber(id, office.context()));
-}
+export const revealPhone = (office: Office, id: string, reason?: string) => revealNumber(office, id, 'phones', reason);
+export const revealIdNumber = (office: Office, id: string, reason?: string) => revealNumber(office, id, 'idNumber', reason);
 

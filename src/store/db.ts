@@ -18,10 +18,14 @@ export interface MetaRow {
 
 /**
  * The database's version. Bump it whenever a collection's `indexes` change (or a collection is
- * added): `test/unit/collections.test.ts` holds the schema each version was built with and fails
- * when the schema changed under the same number.
+ * added): `test/unit/schema/v<N>.json` is the schema each version was built with, readable, and
+ * `test/unit/collections.test.ts` fails when the schema changed under the same number or a
+ * committed snapshot was edited (a device that ran version N never upgrades to another N).
  */
 export const DB_VERSION = 8;
+
+/** Every table of the database and its Dexie index spec, as `version(DB_VERSION)` declares it. */
+export const databaseSchema = (): Record<string, string> => ({ updates: '++seq, shard', meta: 'key', ...projectionSchema() });
 
 type ProjectionTables = { [C in CollectionName]: Table<RowOf<C>, string> };
 
@@ -40,6 +44,6 @@ export class LinliDB extends Dexie {
   /** `dexieOptions` lets tests hand each simulated device its own IndexedDB (fake-indexeddb). */
   constructor(officeId: string, dexieOptions?: DexieOptions) {
     super(`linli-${officeId}`, dexieOptions);
-    this.version(DB_VERSION).stores({ updates: '++seq, shard', meta: 'key', ...projectionSchema() });
+    this.version(DB_VERSION).stores(databaseSchema());
   }
 }

@@ -1,22 +1,23 @@
 import type { CommandContext } from '../domain/actor';
-import type { CustomerRow } from '../domain/customer';
-import { logContact } from '../domain/contact';
+import type { CustomerRow } from '../domain/customers/customer';
+import { logContact } from '../domain/customers/contact';
 import { addWalkIn as walkInCommand, closeAttendance as closeAttendanceCommand, inviteCustomers, markPresence as presenceCommand, setInvite as inviteCommand, type Invitee } from '../domain/events/attendance';
 import {
   addItem as addItemCommand, closeEvent as closeCommand, createEvent as createCommand, decidePlan, editEventText, editItemMinutes, finishAnalysis, finishMinutes,
   markHeld, setPhotos as photosCommand, setTaskDone as taskDoneCommand, submitPlan, updatePlan as updateCommand, type EventText,
 } from '../domain/events/lifecycle';
 import { eventFromRecord, eventShard, itemFromRecord } from '../domain/events/record';
-import { addRemark as remarkCommand, handleRemark, linkRequest, REQUEST_KIND_OF, setAsideRemark, type RemarkInput } from '../domain/events/remarks';
+import type { EventStep } from '../domain/events/steps';
+import { requestFromRemark, remarkRequestKind } from '../domain/events/remark-request';
+import { addRemark as remarkCommand, handleRemark, setAsideRemark, type RemarkInput } from '../domain/events/remarks';
 import type { CommunityEvent, EventKind, EventPlanInput, InviteStatus, Presence, RemarkRow } from '../domain/events/types';
-import { historyEntry } from '../domain/history';
-import type { Command } from '../domain/ops';
-import { takeRequest as takeCommand } from '../domain/requests/lifecycle';
+import { combine, type Command } from '../domain/ops';
 import { fail, ok, type Result } from '../domain/result';
 import type { Office } from './office-api';
 import { attendanceOf, candidatesFor, itemsOf, remarksOf, requestStatuses } from './queries/events';
 import { myRole, nextNumber } from './requests';
 import { serviceSettings } from './queries/settings';
+import { runAll } from './run-all';
 
 export async function readEvent(office: Office, id: string): Promise<CommunityEvent | null> {
   const row = await office.db.events.get(id);
@@ -52,7 +53,7 @@ export const submitForApproval = (office: Office, id: string) =>
 export const decide = (office: Office, id: string, approve: boolean, comment: string) =>
   withEvent(office, id, async (e, ctx) => runMaybe(office, decidePlan(e, { approve, comment }, await myRole(office), ctx)));
 
-export type EventStep = 'held' | 'minutes' | 'analysis' | 'close';
+export type { EventStep };
 
 export const runEventStep = (office: Office, id: string, which: EventStep) =>
   withEvent(office, id, async (e, ctx) => {
@@ -123,9 +124,7 @@ export const setInvite = (office: Office, id: string, attendanceId: string, invi
     if (!callSummary) return office.run(made.value);
     const call = logContact({ customerId: row.customerId, unitCode: row.unitCode, channel: 'phone', summary: callSummary }, ctx);
     if (!call.ok) return call;
-    if (call.value.command.shard === made.value.shard) return office.run({ shard: made.value.shard, ops: [...made.value.ops, ...call.value.command.ops] });
-    const first = await office.run(made.value);
-    return first.ok ? office.run(call.value.command) : first;
+    return runAll(office, combine(made.value, call.value.command));
   });
 
 export const markPresence = (office: Office, id: string, attendanceId: string, presence: Exclude<Presence, ''>, proxyName = '') =>
@@ -152,42 +151,20 @@ async function readRemark(office: Office, remarkId: string): Promise<RemarkRow |
   return (await office.db.remarks.get(remarkId)) ?? null;
 }
 
-/**
- * One tap: the remark becomes a service request of its kind (channel 座谈会), in the first
- * category that takes that kind, linked both ways — the request carries the event and remark
- * ids and a history line, the remark the request's id and number — in one command when both
- * are in the same ledger (the usual case), so neither link exists without the other.
- */
+/** One tap: the remark becomes a service request (the domain's `requestFromRemark`), with a number drawn for its kind. */
 export const remarkToRequest = (office: Office, id: string, remarkId: string) =>
   withEvent(office, id, async (e, ctx) => {
     const remark = await readRemark(office, remarkId);
     if (!remark) return fail({ code: 'error.notFound' });
-    const kind = REQUEST_KIND_OF[remark.kind];
-    if (!kind) return fail({ code: 'remark.error.notARequest' });
-    if (remark.requestId) return fail({ code: 'remark.error.alreadyLinked', params: { number: remark.requestNumber } });
     const settings = await serviceSettings(office.db);
-    const category = settings.categories.find((c) => c.kinds.includes(kind));
-    if (!category) return fail({ code: 'remark.error.noCategory', params: { kind: `reqkind.${kind}` } });
-    const number = await nextNumber(office, kind, new Date(ctx.now), settings);
+    const plan = remarkRequestKind(remark, settings);
+    if (!plan.ok) return plan;
+    const number = await nextNumber(office, plan.value.kind, new Date(ctx.now), settings);
     const phone = remark.customerId ? ((await office.db.customers.get(remark.customerId))?.phones[0] ?? '') : '';
-    const made = takeCommand(
-      { kind, category: category.id, urgency: 'normal', channel: 'seminar', description: remark.text, customerId: remark.customerId, customerName: remark.customerName, unitCode: remark.unitCode, phone, location: remark.customerId || remark.unitCode ? '' : e.place },
-      number, settings, ctx,
-    );
+    const made = requestFromRemark(e, remark, { settings, number, phone }, ctx);
     if (!made.ok) return made;
-    const { id: requestId, command } = made.value;
-    const create = command.ops[0];
-    if (create.kind === 'create') Object.assign(create.fields, { sourceEventId: e.id, remarkId: remark.id });
-    command.ops.push({ kind: 'log', collection: 'requests', id: requestId, entry: historyEntry(ctx, 'request.fromEvent', undefined, { event: e.title }) });
-    const link = linkRequest(e, remark, { id: requestId, number }, ctx);
-    if (!link.ok) return link;
-    const saved = link.value.shard === command.shard ? await office.run({ shard: command.shard, ops: [...command.ops, ...link.value.ops] }) : await office.run(command);
-    if (!saved.ok) return saved;
-    if (link.value.shard !== command.shard) {
-      const linked = await office.run(link.value);
-      if (!linked.ok) return linked;
-    }
-    return ok({ id: requestId, number });
+    const saved = await runAll(office, made.value.commands);
+    return saved.ok ? ok({ id: made.value.id, number }) : saved;
   });
 
 export const markRemarkHandled = (office: Office, id: string, remarkId: string) =>

@@ -1,5 +1,5 @@
-import { customerFromRecord } from '../domain/customer';
-import { customerTable, recordFullExport, unitTable } from '../domain/export';
+import { customerFromRecord } from '../domain/customers/customer';
+import { customerTable, recordFullExport, unitTable } from '../domain/import/export';
 import {
   createPlanner,
   IMPORT_LIMITS,
@@ -16,6 +16,7 @@ import {
 } from '../domain/import';
 import { fail, ok, type Result } from '../domain/result';
 import type { Office } from './office-api';
+import { personalDataFacts } from './personal-data';
 import { csvBytes, readPasted, readSpreadsheet, xlsxBytes, type RawSheet } from './spreadsheet';
 import { importSettingsOf } from './queries/settings';
 import { knownUnitCodes } from './queries/units';
@@ -143,6 +144,9 @@ export interface ExportFile {
  * numbers in unmasked, and is written into the office's history.
  */
 export async function exportTable(office: Office, kind: ImportKind, format: ExportFormat, full: boolean, sheetName: string): Promise<Result<ExportFile>> {
+  // Refused before anything is read: a role the office does not allow gets no file at all.
+  const logFull = full && kind === 'customers' ? recordFullExport('customers', 0, office.context(), await personalDataFacts(office)) : null;
+  if (logFull && !logFull.ok) return logFull;
   let table: string[][];
   if (kind === 'customers') {
     const records = await office.readAll('directory', 'customers');
@@ -152,8 +156,9 @@ export async function exportTable(office: Office, kind: ImportKind, format: Expo
     table = unitTable(await office.db.units.toArray());
   }
   const rows = table.length - 1;
-  if (full && kind === 'customers') {
-    const logged = await office.run(recordFullExport(kind, rows, office.context()));
+  if (logFull) {
+    const made = recordFullExport('customers', rows, office.context(), await personalDataFacts(office));
+    const logged = made.ok ? await office.run(made.value) : made;
     if (!logged.ok) return logged;
   }
   const bytes = format === 'xlsx' ? await xlsxBytes([{ name: sheetName, rows: table }]) : await csvBytes(table);

@@ -29,7 +29,8 @@ export async function splitLegacyLedgers(db: LinliDB): Promise<string[]> {
     });
     const state = Y.encodeStateAsUpdate(doc);
     const months = [...monthsOfYear(doc, year)].sort();
-    const pending = Number((await db.meta.get(`pending:${name}`))?.value ?? 0);
+    // Pending is a list of record keys (or, on older devices, a bare count).
+    const pending = (await db.meta.get(`pending:${name}`))?.value;
     const parts = months.map((m) => ({ shard: ledgerShard(m), update: monthOfYear(state, doc, year, m) }));
     doc.destroy();
     await db.transaction('rw', db.updates, db.meta, async () => {
@@ -39,9 +40,10 @@ export async function splitLegacyLedgers(db: LinliDB): Promise<string[]> {
       for (const part of parts) {
         await db.updates.add(part);
         await db.meta.put({ key: `projection:${part.shard}`, value: projectionStamp(collectionsOf(part.shard)) });
-        if (pending) {
-          const had = Number((await db.meta.get(`pending:${part.shard}`))?.value ?? 0);
-          await db.meta.put({ key: `pending:${part.shard}`, value: had + pending });
+        if (pendingCount(pending)) {
+          const had = (await db.meta.get(`pending:${part.shard}`))?.value;
+          const value = Array.isArray(pending) && (Array.isArray(had) || !had) ? [...new Set([...((had as unknown[]) ?? []), ...pending])] : pendingCount(had) + pendingCount(pending);
+          await db.meta.put({ key: `pending:${part.shard}`, value });
         }
       }
       await db.meta.delete(`pending:${name}`);
@@ -50,4 +52,9 @@ export async function splitLegacyLedgers(db: LinliDB): Promise<string[]> {
     made.push(...parts.map((p) => p.shard));
   }
   return made;
+}
+
+/** How many records a `pending:<shard>` value counts (a list of keys, or an older bare count). */
+export function pendingCount(value: unknown): number {
+  return Array.isArray(value) ? value.length : Number(value ?? 0) || 0;
 }

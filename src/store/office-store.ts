@@ -7,7 +7,7 @@ import { applyCommand, MissingRecordError, readRecord } from './apply';
 import { LinliDB } from './db';
 import { contextFor, type DeviceConfig } from './device';
 import { Presence } from './presence';
-import { splitLegacyLedgers } from './ledger-migration';
+import { pendingCount, splitLegacyLedgers } from './ledger-migration';
 import { isBehind, type RoomState } from './room-feed';
 import { RoomWatch } from './room-watch';
 import { LOCAL_ORIGIN, ShardDoc } from './shard-doc';
@@ -184,7 +184,7 @@ export class OfficeStore implements Office {
     const rows = await this.db.meta.where('key').startsWith('pending:').toArray();
     for (const row of rows) {
       const name = row.key.slice('pending:'.length) as ShardName;
-      if (Number(row.value) > 0 && monthOfShard(name) && !this.closed) await this.shard(name);
+      if (pendingCount(row.value) > 0 && monthOfShard(name) && !this.closed) await this.shard(name);
     }
   }
 

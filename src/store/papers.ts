@@ -1,4 +1,4 @@
-import { markArchived, markPrinted, markReceived, paperFromRecord, paperId, paperShard, type Paper, type PaperRef } from '../domain/papers';
+import { markArchived, markPrinted, markReceived, paperFromRecord, paperId, paperShard, type Paper, type PaperRef } from '../domain/papers/paper';
 import { ok, type Result } from '../domain/result';
 import type { Office } from './office-api';
 

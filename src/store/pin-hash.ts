@@ -1,4 +1,4 @@
-import { PIN_MIN_ITERATIONS, type PinHash } from '../domain/pin';
+import { PIN_MIN_ITERATIONS, type PinHash } from '../domain/staff/pin';
 
 /**
  * PBKDF2-SHA-256 from WebCrypto (browsers, and Node 20's globalThis.crypto). The iterations

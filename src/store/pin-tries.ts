@@ -1,4 +1,4 @@
-import type { PinTries } from '../domain/pin';
+import type { PinTries } from '../domain/staff/pin';
 
 /**
  * Wrong-PIN counts and lock times, per profile, kept on this device only (a lock on one tablet

@@ -1,4 +1,4 @@
-import type { PinyinOf } from '../domain/customer';
+import type { PinyinOf } from '../domain/customers/customer';
 
 /**
  * pinyin-pro carries a large dictionary (~140 KiB gzipped), so it is not on the first screen:

@@ -1,12 +1,21 @@
 /** The relay's HTTP calls a device makes: creating or joining an office, and its devices. */
 import type { DeviceListing } from '../domain/devices';
 
-export type RelayError = 'unreachable' | 'forbidden' | 'unauthorized' | 'revoked' | 'used' | 'expired' | 'failed';
+export type RelayError =
+  | 'unreachable' | 'forbidden' | 'unauthorized' | 'revoked' | 'used' | 'expired' | 'failed'
+  // Device administration (invite, revoke): the relay's own check of a manager's PIN, and its last-device rule.
+  | 'manager-required' | 'pin-wrong' | 'pin-locked' | 'last-device';
 
 export class RelayRequestError extends Error {
-  constructor(readonly reason: RelayError) {
+  constructor(readonly reason: RelayError, readonly detail: { until?: string; left?: number } = {}) {
     super(reason);
   }
+}
+
+/** What a manager's PIN proves to the relay before it changes the office's devices (sync-server/manager-proof.ts). */
+export interface ManagerProof {
+  staffId: string;
+  pin: string;
 }
 
 export const httpBase = (relayUrl: string) => relayUrl.replace(/^ws/, 'http').replace(/\/+$/, '');
@@ -25,7 +34,13 @@ async function call(url: string, init: RequestInit): Promise<Record<string, unkn
     if (error === 'invitation-expired') throw new RelayRequestError('expired');
     throw new RelayRequestError('unauthorized');
   }
-  if (res.status === 403) throw new RelayRequestError('forbidden');
+  if (res.status === 403 || res.status === 409 || res.status === 429) {
+    const body = (await res.json().catch(() => ({}))) as { error?: string; until?: string; left?: number };
+    const known = ['manager-required', 'pin-wrong', 'pin-locked', 'last-device'] as const;
+    const reason = known.find((k) => k === body.error);
+    if (reason) throw new RelayRequestError(reason, { until: body.until, left: body.left });
+    throw new RelayRequestError(res.status === 403 ? 'forbidden' : 'failed');
+  }
   if (!res.ok) throw new RelayRequestError('failed');
   return (await res.json()) as Record<string, unknown>;
 }
@@ -46,8 +61,8 @@ export async function joinWithInvitation(relayUrl: string, officeId: string, inv
   return { deviceCode: String(body.deviceCode), token: String(body.token), name: String(body.name ?? '') };
 }
 
-export async function createInvitation(relayUrl: string, officeId: string, token: string, who: { createdBy: string; deviceName: string }) {
-  const body = await post(`${officeUrl(relayUrl, officeId)}/invitations`, who, token);
+export async function createInvitation(relayUrl: string, officeId: string, token: string, who: { createdBy: string; deviceName: string }, proof: ManagerProof) {
+  const body = await post(`${officeUrl(relayUrl, officeId)}/invitations`, { ...who, ...proof }, token);
   return { code: String(body.code), expiresAt: String(body.expiresAt) };
 }
 
@@ -56,8 +71,8 @@ export async function listDevices(relayUrl: string, officeId: string, token: str
   return { devices: body.devices as DeviceListing[], self: String(body.self) };
 }
 
-export async function revokeDevice(relayUrl: string, officeId: string, token: string, code: string): Promise<void> {
-  await post(`${officeUrl(relayUrl, officeId)}/devices/${encodeURIComponent(code)}/revoke`, {}, token);
+export async function revokeDevice(relayUrl: string, officeId: string, token: string, code: string, proof: ManagerProof): Promise<void> {
+  await post(`${officeUrl(relayUrl, officeId)}/devices/${encodeURIComponent(code)}/revoke`, proof, token);
 }
 
 /** Resolves if the token is a valid device token; throws 'revoked' or 'unauthorized' otherwise. */

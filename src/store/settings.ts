@@ -1,7 +1,7 @@
 import { ok, fail, type Result } from '../domain/result';
 import { saveServiceSettings as saveCommand } from '../domain/requests/settings-commands';
 import type { ServiceSettings } from '../domain/requests/settings';
-import { updateStaff as updateCommand, type StaffRole } from '../domain/staff';
+import { updateStaff as updateCommand, type StaffRole } from '../domain/staff/staff';
 import type { Office } from './office-api';
 import { myRole } from './requests';
 import { serviceSettings } from './queries/settings';

@@ -8,7 +8,7 @@
  * a Chinese Windows is GB18030, not UTF-8.
  */
 import type { Workbook, CellValue } from 'exceljs';
-import { guardCell } from '../domain/export';
+import { guardCell } from '../domain/import/export';
 import { IMPORT_LIMITS, type SheetRow } from '../domain/import';
 import { fail, ok, type Result } from '../domain/result';
 

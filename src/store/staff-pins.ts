@@ -1,9 +1,9 @@
 import type { Actor } from '../domain/actor';
-import { idleLockMinutesOf, setIdleLock } from '../domain/idle-lock';
-import { afterWrongPin, checkNewPin, checkPinFormat, PIN_TRIES, pinLockedUntil } from '../domain/pin';
+import { idleLockMinutesOf, setIdleLock } from '../domain/staff/idle-lock';
+import { afterWrongPin, checkNewPin, checkPinFormat, PIN_TRIES, pinLockedUntil } from '../domain/staff/pin';
 import { fail, ok, type Problem, type Result } from '../domain/result';
-import { createStaff, type StaffRole } from '../domain/staff';
-import { resetStaffPin, setOwnPin } from '../domain/staff-pin';
+import { createStaff, type StaffRole } from '../domain/staff/staff';
+import { resetStaffPin, setOwnPin } from '../domain/staff/staff-pin';
 import type { Office } from './office-api';
 import { hashPin, pinMatches } from './pin-hash';
 import { loadPinTries, savePinTries } from './pin-tries';

@@ -1,8 +1,8 @@
 import { ok, fail, type Result } from '../domain/result';
 import { addWave as addWaveCommand, createSurvey as createCommand, surveyFromRecord, type Survey, type SurveyInput } from '../domain/surveys/survey';
-import { linkRequest, recordResponse, type Answer, type ResponseChannel, type ResponseRow } from '../domain/surveys/response';
+import { isUnsatisfiedWithComment, linkRequest, projectResponse, recordResponse, type Answer, type ResponseChannel, type ResponseRow } from '../domain/surveys/response';
 import type { Office } from './office-api';
-import { categoriesFor } from '../domain/requests/settings';
+import { requestFromAnswer } from '../domain/surveys/to-request';
 import { officeDay } from '../domain/requests/work-time';
 import { makeSurveyTasks } from '../domain/tasks/survey-tasks';
 import { myRole, takeRequest } from './requests';
@@ -34,25 +34,28 @@ export async function saveResponse(office: Office, survey: Survey, wave: number,
   const made = recordResponse(survey, wave, unitCode, channel, answers, office.context(), exists);
   if (!made.ok) return made;
   const saved = await office.run(made.value.command);
-  return saved.ok ? ok(made.value.id) : saved;
+  if (!saved.ok) return saved;
+  // An unhappy answer with a comment becomes a request as it is saved, not only if someone clicks.
+  const record = await office.read(made.value.command.shard, 'responses', made.value.id);
+  const row = record ? projectResponse(made.value.id, record) : null;
+  if (row && !row.requestId && isUnsatisfiedWithComment(survey, row)) {
+    const request = await requestFromResponse(office, survey, row);
+    if (!request.ok) return request;
+  }
+  return ok(made.value.id);
 }
 
 /**
- * An "unsatisfied" answer with a comment becomes a service request (建议 by default: the
- * resident did not report a fault, they told us what is wrong) in one tap; the response keeps
- * the request's id, so it is not made twice.
+ * An unhappy answer with a comment becomes a service request (`requestFromAnswer`: a complaint
+ * in the category it is about); the response keeps the request's id, so it is not made twice,
+ * and the request keeps the answer's.
  */
 export async function requestFromResponse(office: Office, survey: Survey, row: ResponseRow): Promise<Result<{ id: string; number: string }>> {
   if (row.requestId) return fail({ code: 'survey.error.alreadyRequest' });
   const wave = survey.waves.find((w) => w.n === row.wave);
   if (!wave) return fail({ code: 'survey.error.noWave' });
   const customer = (await office.db.customers.where('unitCodes').equals(row.unitCode).first()) ?? null;
-  const category = categoriesFor(await serviceSettings(office.db), 'suggestion')[0]?.id ?? '';
-  const made = await takeRequest(office, {
-    kind: 'suggestion', category, urgency: 'normal', channel: row.channel === 'door' ? 'visit' : row.channel === 'phone' ? 'phone' : 'walkIn',
-    description: `${survey.title}（${wave.label}）：${row.comment}`, customerId: customer?.id ?? '', customerName: customer?.name ?? '',
-    unitCode: row.unitCode, phone: '', location: '',
-  });
+  const made = await takeRequest(office, requestFromAnswer(survey, wave, row, await serviceSettings(office.db), customer));
   if (!made.ok) return made;
   const linked = await office.run(linkRequest(row, wave, made.value.id, made.value.number, office.context()));
   return linked.ok ? made : linked;

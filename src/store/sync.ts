@@ -2,6 +2,36 @@ import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import type { ShardDoc } from './shard-doc';
 import { LOCAL_ORIGIN } from './shard-doc';
+import type { AbstractType, Doc, Transaction } from 'yjs';
+
+/**
+ * The records (`collection/id`) a transaction changed: a shard holds one top-level map per
+ * collection and one map per record under it (with its texts and logs inside), so each changed
+ * type is followed up to the record it belongs to.
+ */
+export function changedRecords(doc: Doc, tr: Transaction): Set<string> {
+  const names = new Map<AbstractType<any>, string>();
+  for (const [name, type] of doc.share) names.set(type, name);
+  const out = new Set<string>();
+  for (const [type, keys] of tr.changed) {
+    const top = names.get(type);
+    if (top !== undefined) {
+      for (const key of keys) if (key !== null) out.add(`${top}/${key}`);
+      continue;
+    }
+    let t: AbstractType<any> = type;
+    while (t._item) {
+      const parent = t._item.parent as AbstractType<any>;
+      const collection = names.get(parent);
+      if (collection !== undefined) {
+        out.add(`${collection}/${t._item.parentSub ?? ''}`);
+        break;
+      }
+      t = parent;
+    }
+  }
+  return out;
+}
 
 /** Close code the relay uses for a wrong or unknown office token (y-websocket stops retrying on 44xx). */
 export const CLOSE_UNAUTHORIZED = 4401;
@@ -104,20 +134,30 @@ export class SyncHub {
       disableBc: this.opts.disableBc,
       ...(this.WebSocketImpl ? { WebSocketPolyfill: this.WebSocketImpl } : {}),
     });
-    const link: ShardLink = { provider, shard, synced: false, connected: false, lost: false, pending: Number(stored?.value ?? 0), changed: new Set(), stop: () => {} };
+    const link: ShardLink = { provider, shard, synced: false, connected: false, lost: false, pending: 0, changed: new Set(), stop: () => {} };
     this.links.push(link);
+    // Pending is counted in RECORDS changed here and not yet sent, not in Yjs updates: typing one
+    // sentence into a note is dozens of updates and one record ("1 项待同步", not "32 项").
+    // Kept per shard in meta as the records' keys; an older device stored a bare count.
+    const kept = stored?.value;
+    const pendingKeys = new Set<string>(Array.isArray(kept) ? kept.map(String) : Array.from({ length: Number(kept ?? 0) }, (_, i) => `earlier:${i}`));
+    link.pending = pendingKeys.size;
     this.pending += link.pending;
-    const setShardPending = (n: number) => {
+    const setShardPending = () => {
+      const n = pendingKeys.size;
+      if (n === link.pending) return;
       this.pending += n - link.pending;
       link.pending = n;
-      void shard.db.meta.put({ key: `pending:${shard.name}`, value: n });
+      void shard.db.meta.put({ key: `pending:${shard.name}`, value: [...pendingKeys] });
       this.publish();
     };
-    const onUpdate = (_u: Uint8Array, origin: unknown) => {
-      if (origin === LOCAL_ORIGIN && !(link.connected && link.synced)) setShardPending(link.pending + 1);
+    const onTransaction = (tr: Transaction) => {
+      if (tr.origin !== LOCAL_ORIGIN || (link.connected && link.synced)) return;
+      for (const key of changedRecords(shard.doc, tr)) pendingKeys.add(key);
+      setShardPending();
     };
-    shard.doc.on('update', onUpdate);
-    link.stop = () => shard.doc.off('update', onUpdate);
+    shard.doc.on('afterTransaction', onTransaction);
+    link.stop = () => shard.doc.off('afterTransaction', onTransaction);
     const tell = () => {
       for (const listener of [...link.changed]) listener();
     };
@@ -131,7 +171,10 @@ export class SyncHub {
     });
     provider.on('sync', (synced: boolean) => {
       link.synced = synced;
-      if (synced && link.connected) setShardPending(0);
+      if (synced && link.connected) {
+        pendingKeys.clear();
+        setShardPending();
+      }
       this.publish();
       tell();
     });

@@ -1,11 +1,11 @@
 import Dexie from 'dexie';
 import { keysCelebratedOn } from '../domain/dates';
 import { addDays, dateOfDay, type Day } from '../domain/days';
-import { officeDay } from '../domain/requests/work-time';
+import { officeDay, officeDaysRange } from '../domain/requests/work-time';
 import { ok, type Result } from '../domain/result';
 import { careSettingsFrom, saveCareSettings as saveCareCommand, type CareSettings } from '../domain/tasks/care-settings';
 import { careTasks, finishTask as finishCommand, planTasks, TASK_HORIZON_DAYS, upsertTasks, type PlanCandidate, type Task, type TaskRow } from '../domain/tasks/task';
-import type { CustomerRow } from '../domain/customer-types';
+import type { CustomerRow } from '../domain/customers/types';
 import type { WorkCalendar } from '../domain/requests/settings';
 import type { LinliDB } from './db';
 import type { Office } from './office-api';
@@ -60,7 +60,8 @@ export async function dueTasks(db: LinliDB, today: Day, cal: WorkCalendar, horiz
     const candidates = rows.map(toCandidate);
     let complained = new Set<string>();
     if (plan.group.complaintSince) {
-      const since = new Date(`${plan.group.complaintSince}T00:00:00Z`).toISOString();
+      // From the start of that office day (midnight in the office, not in UTC).
+      const since = officeDaysRange(plan.group.complaintSince, plan.group.complaintSince, cal).start;
       const found = await db.requests.where('createdAt').aboveOrEqual(since).filter((r) => r.kind === 'complaint' || r.kind === 'dispute').toArray();
       complained = new Set(found.map((r) => r.customerId));
     }

@@ -1,4 +1,4 @@
-import { logContact as logCommand, type ContactChannel } from '../domain/contact';
+import { logContact as logCommand, type ContactChannel } from '../domain/customers/contact';
 import { mergeTemplate, mergeValues } from '../domain/templates/merge';
 import { saveTemplate as saveCommand, templateFromRecord, type Template, type TemplateInput, type TemplateRow } from '../domain/templates/template';
 import { officeDay } from '../domain/requests/work-time';

@@ -20,6 +20,7 @@ const CustomerPage = lazy(() => import('./customers/CustomerPage').then((m) => (
 const SettingsPage = lazy(() => import('./settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const ServiceSettingsPage = lazy(() => import('./settings/ServiceSettingsPage').then((m) => ({ default: m.ServiceSettingsPage })));
 const DevicesPage = lazy(() => import('./settings/DevicesPage').then((m) => ({ default: m.DevicesPage })));
+const PersonalDataPage = lazy(() => import('./settings/PersonalDataPage').then((m) => ({ default: m.PersonalDataPage })));
 const StaffPage = lazy(() => import('./settings/StaffPage').then((m) => ({ default: m.StaffPage })));
 const JoinPage = lazy(() => import('./setup/JoinPage').then((m) => ({ default: m.JoinPage })));
 const UnitList = lazy(() => import('./units/UnitList').then((m) => ({ default: m.UnitList })));
@@ -105,6 +106,7 @@ export function App() {
       <Route path="/settings" component={() => <Office page={(o) => <SettingsPage office={o} />} />} />
       <Route path="/settings/service" component={() => <Office page={(o) => <ServiceSettingsPage office={o} />} />} />
       <Route path="/settings/staff" component={() => <Office page={(o) => <StaffPage office={o} />} />} />
+      <Route path="/settings/personal" component={() => <Office page={(o) => <PersonalDataPage office={o} />} />} />
       <Route path="/settings/devices" component={() => <Office page={(o) => <DevicesPage office={o} />} />} />
       <Route path="*" component={() => (store() ? <Navigate href="/today" /> : <Setup />)} />
     </Router>

@@ -2,6 +2,7 @@ import { createSignal } from 'solid-js';
 import { hotLedgers } from '../domain/shards';
 import { loadDeviceConfig, saveDeviceConfig, type DeviceConfig } from '../store/device';
 import { OfficeClient } from '../store/office-client';
+import { forgetSession } from '../store/session-proof';
 
 /**
  * The device's session: which office is open and who is using it. Held at module level
@@ -80,6 +81,7 @@ export function chooseStaff(id: string, name: string): void {
 export function signOut(): void {
   const office = store();
   if (!office) return;
+  forgetSession(office.config.officeId);
   delete office.config.staffId;
   delete office.config.staffName;
   saveDeviceConfig(office.config);

@@ -15,7 +15,7 @@ import { launchChromium } from '../helpers/browser';
 import { pushDoc } from '../helpers/office';
 import { takeProfile } from '../helpers/pin';
 import { createInvitation } from '../helpers/device-api';
-import { IDLE_LOCK_DEFAULT, IDLE_LOCK_MAX, setIdleLock } from '../../src/domain/idle-lock';
+import { IDLE_LOCK_DEFAULT, IDLE_LOCK_MAX, setIdleLock } from '../../src/domain/staff/idle-lock';
 import { applyCommand } from '../../src/store/apply';
 import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';
 import { IDB_AT_LEAST, LONG_TASKS_INIT, run } from './page-scripts';

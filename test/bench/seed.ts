@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
-import { createCustomer } from '../../src/domain/customer';
-import { createStaff, setOfficeName } from '../../src/domain/staff';
-import { createUnit } from '../../src/domain/unit';
+import { createCustomer } from '../../src/domain/customers/customer';
+import { createStaff, setOfficeName } from '../../src/domain/staff/staff';
+import { createUnit } from '../../src/domain/units/unit';
 import { applyCommand } from '../../src/store/apply';
 import type { CommandContext } from '../../src/domain/actor';
 import { generateCustomers, generateUnits, rng, type GeneratedCustomer } from './generate';

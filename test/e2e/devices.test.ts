@@ -16,6 +16,7 @@ import {
   pendingCount,
   readJoinLink,
   screenshot,
+  TEST_PIN,
   waitServiceWorker,
   waitSyncState,
   watchErrors,
@@ -98,8 +99,19 @@ describe('devices', () => {
     expect(unsent).toBeGreaterThanOrEqual(2);
 
     // The manager removes it.
+    // The relay checks the manager's PIN itself: a wrong one is refused, and the tablet says so.
     await a.getByRole('button', { name: '移除设备 B' }).click();
-    await a.getByRole('group', { name: '移除设备 B' }).getByRole('button', { name: zh['devices.confirmRevokeButton'] }).click();
+    const confirm = a.getByRole('group', { name: '移除设备 B' });
+    await confirm.getByLabel(zh['devices.managerPin']).fill('9999');
+    await confirm.getByRole('button', { name: zh['devices.confirmRevokeButton'] }).click();
+    await a.getByRole('alert').filter({ hasText: 'PIN 不正确，还可以再试 4 次。' }).waitFor();
+    await screenshot(a, 'devices-revoke-pin.png');
+    await a.setViewportSize({ width: 800, height: 1280 });
+    await screenshot(a, 'devices-revoke-pin-portrait.png');
+    await a.setViewportSize({ width: 1280, height: 800 });
+    expect(await row(a, 'B').getAttribute('data-state')).toBe('active');
+    await confirm.getByLabel(zh['devices.managerPin']).fill(TEST_PIN);
+    await confirm.getByRole('button', { name: zh['devices.confirmRevokeButton'] }).click();
     await a.getByRole('status').filter({ hasText: '设备 B 已移除' }).waitFor();
     await a.waitForFunction(() => document.querySelector('tr[data-code="B"]')?.getAttribute('data-state') === 'revoked');
 

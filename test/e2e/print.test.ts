@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { renderSVG } from 'uqr';
-import { createCustomer, type CustomerInput } from '../../src/domain/customer';
+import { createCustomer, type CustomerInput } from '../../src/domain/customers/customer';
 import { maskPhone } from '../../src/domain/mask';
 import { applyCommand } from '../../src/store/apply';
 import { directoryDoc, officeDoc, benchActor } from '../bench/seed';

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { Relay } from '../../sync-server/relay';
 import type { RequestKind } from '../../src/domain/requests/types';
-import type { StaffRole } from '../../src/domain/staff';
+import type { StaffRole } from '../../src/domain/staff/staff';
 import { zhCN } from '../../src/i18n/zh-CN';
 import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from './browser';
@@ -16,7 +16,7 @@ import { createInvitation } from './device-api';
 import { relayIn, removeDir, tempDir } from './relay';
 import { TEST_PIN, takeProfile } from './pin';
 import * as Y from 'yjs';
-import { createStaff } from '../../src/domain/staff';
+import { createStaff } from '../../src/domain/staff/staff';
 import { applyCommand } from '../../src/store/apply';
 import { pushDoc } from './office';
 
@@ -188,11 +188,13 @@ export async function createOffice(context: BrowserContext, app: Pick<AppRelay, 
   return p;
 }
 
-/** The invitation link a manager makes in 设置 → 设备 → 生成邀请 (leaves the page on 设备). */
-export async function readJoinLink(page: Page, deviceName = ''): Promise<string> {
+/** The invitation link a manager makes in 设置 → 设备 → 生成邀请 with their PIN (leaves the page on 设备). */
+export async function readJoinLink(page: Page, deviceName = '', pin = TEST_PIN): Promise<string> {
   await page.getByRole('navigation', { name: zh['nav.main'] }).getByRole('link', { name: zh['nav.settings'] }).click();
   await page.getByRole('link', { name: new RegExp(`^${zh['settings.devices']}`) }).click();
   if (deviceName) await page.getByLabel(zh['devices.deviceName']).fill(deviceName);
+  // The relay mints it only for a manager's PIN (sync-server/manager-proof.ts).
+  await page.getByLabel(zh['devices.managerPin']).fill(pin);
   await page.getByRole('button', { name: zh['devices.createInvite'] }).click();
   return page.getByTestId('invite-link').inputValue();
 }

@@ -1,13 +1,13 @@
 import * as Y from 'yjs';
 import type { CommandContext } from '../../src/domain/actor';
-import { createCustomer } from '../../src/domain/customer';
+import { createCustomer } from '../../src/domain/customers/customer';
 import { monthBounds, monthOf } from '../../src/domain/indicators/period';
 import { recordFollowUp, takeRequest } from '../../src/domain/requests/lifecycle';
 import { requestFromRecord } from '../../src/domain/requests/record';
 import { defaultServiceSettings } from '../../src/domain/requests/settings';
 import { officeDay } from '../../src/domain/requests/work-time';
 import { createSurvey, DEFAULT_LABELS } from '../../src/domain/surveys/survey';
-import { createUnit } from '../../src/domain/unit';
+import { createUnit } from '../../src/domain/units/unit';
 import { applyCommand } from '../../src/store/apply';
 import { benchActor } from '../bench/seed';
 

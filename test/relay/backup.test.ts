@@ -13,7 +13,7 @@ import { createCustomer } from '../../src/store/customers';
 import { tabletBackup } from '../../src/store/backup';
 import { OfficeStore } from '../../src/store/office-store';
 import { createUnit } from '../../src/store/units';
-import { createStaff } from '../../src/domain/staff';
+import { createStaff } from '../../src/domain/staff/staff';
 import { until, whenSynced, yClient } from '../helpers/client';
 import { addDevice, joinWith } from '../helpers/device-api';
 import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';

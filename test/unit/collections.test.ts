@@ -1,15 +1,21 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES, type CollectionName } from '../../src/domain/shards';
-import { COLLECTIONS, collectionSpec, projectionSchema } from '../../src/store/collections';
-import { DB_VERSION } from '../../src/store/db';
+import { COLLECTIONS, collectionSpec } from '../../src/store/collections';
+import { databaseSchema, DB_VERSION } from '../../src/store/db';
+import { formatSnapshot, snapshotFile, snapshotOf, snapshotProblems } from '../helpers/schema-snapshots';
 
 /**
  * The registry's guard rails. A device rebuilds a collection's projection only when that
  * collection's `version` changes, and upgrades its IndexedDB only when DB_VERSION changes; a
  * forgotten bump would leave devices that synced first with stale rows or missing indexes,
  * silently. So this file records what each version produced, and fails when the output moved
- * under the same number. (Both records are `Record<CollectionName, …>`: a new collection
+ * under the same number: projection rows as digests here, the schema as readable files in
+ * `schema/` (one per DB_VERSION, frozen once committed). (Both records are `Record<CollectionName, …>`: a new collection
  * without its sample and fingerprint does not compile.)
  */
 
@@ -58,7 +64,7 @@ const SAMPLES: Record<CollectionName, Record<string, unknown>> = {
 const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
   settings: { version: 1, row: '2a0e4466f670' },
   staff: { version: 1, row: '4eea17d267a2' },
-  customers: { version: 5, row: '1e6b5b68c604' },
+  customers: { version: 6, row: '1595cfc96b5a' },
   units: { version: 2, row: '3fd761b46e08' },
   contacts: { version: 1, row: 'fa9879f9ea90' },
   requests: { version: 4, row: 'b994f1b3c185' },
@@ -79,12 +85,9 @@ const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
   reports: { version: 1, row: 'f325072ccd8c' },
 };
 
-/** The schema each database version was built with (sha256 of the index specs, 12 hex). */
-const SCHEMAS: Record<number, string> = {
-  6: '15cb82ca62ed',
-  7: '21e391314de2',
-  8: 'c7b0c63a0c97',
-};
+/** Readable snapshots of each database version's schema (v8 is the first kept as text; 6 and 7 were digests). */
+const SCHEMA_DIR = path.resolve('test/unit/schema');
+const FIRST_SNAPSHOT = 8;
 
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12);
 
@@ -102,8 +105,53 @@ describe('collection registry', () => {
     expect({ version: spec.version, row }, hint).toEqual(recorded);
   });
 
-  it('a changed schema comes with a new database version', () => {
-    const schema = digest(projectionSchema());
-    expect(SCHEMAS[DB_VERSION], `the schema of DB_VERSION ${DB_VERSION} is ${schema}; if you changed indexes, bump DB_VERSION in src/store/db.ts and record ${DB_VERSION + 1}: '${schema}' here`).toBe(schema);
+  it('a changed schema comes with a new database version, and a committed version never changes', () => {
+    const file = snapshotFile(SCHEMA_DIR, DB_VERSION);
+    if (process.env.LINLI_WRITE_SCHEMA && !fs.existsSync(file)) fs.writeFileSync(file, formatSnapshot(snapshotOf(DB_VERSION, databaseSchema())));
+    expect(snapshotProblems(SCHEMA_DIR, FIRST_SNAPSHOT, DB_VERSION, databaseSchema())).toEqual([]);
+  });
+});
+
+describe('schema snapshots (checked on a scratch repository)', () => {
+  let repo: string | null = null;
+  afterEach(() => {
+    if (repo) fs.rmSync(repo, { recursive: true, force: true });
+    repo = null;
+  });
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', ...args], { cwd: repo!, stdio: 'ignore' });
+  const v8 = { customers: 'id, name', meta: 'key' };
+
+  function released(): string {
+    repo = fs.mkdtempSync(path.join(os.tmpdir(), 'schema-'));
+    git('init', '-q');
+    fs.writeFileSync(snapshotFile(repo, 8), formatSnapshot(snapshotOf(8, v8)));
+    git('add', '.');
+    git('commit', '-qm', 'v8');
+    return repo;
+  }
+
+  it('reads as one table per line', () => {
+    expect(formatSnapshot(snapshotOf(8, { meta: 'key', customers: 'id, name' }))).toBe('{\n  "version": 8,\n  "tables": {\n    "customers": "id, name",\n    "meta": "key"\n  }\n}\n');
+  });
+
+  it('passes a released version left alone, and a new version written beside it', () => {
+    const dir = released();
+    expect(snapshotProblems(dir, 8, 8, v8)).toEqual([]);
+    const v9 = { ...v8, customers: 'id, name, *terms' };
+    fs.writeFileSync(snapshotFile(dir, 9), formatSnapshot(snapshotOf(9, v9)));
+    expect(snapshotProblems(dir, 8, 9, v9)).toEqual([]);
+  });
+
+  it('fails an index added under the same version, whether or not the snapshot was re-pinned, and a missing file', () => {
+    const dir = released();
+    const changed = { ...v8, customers: 'id, name, *terms' };
+    expect(snapshotProblems(dir, 8, 8, changed)).toEqual([expect.stringMatching(/^v8\.json is not the schema of DB_VERSION 8/)]);
+    // Re-pinned in the working tree…
+    fs.writeFileSync(snapshotFile(dir, 8), formatSnapshot(snapshotOf(8, changed)));
+    expect(snapshotProblems(dir, 8, 8, changed)).toEqual([expect.stringMatching(/^v8\.json differs from its committed text/)]);
+    // …and committed: still refused, by its history.
+    git('commit', '-qam', 're-pin v8');
+    expect(snapshotProblems(dir, 8, 8, changed)).toEqual([expect.stringMatching(/^v8\.json was changed after it was committed \(\w+ re-pin v8\)/)]);
+    expect(snapshotProblems(dir, 8, 9, changed)).toContainEqual(expect.stringMatching(/^v9\.json is missing/));
   });
 });

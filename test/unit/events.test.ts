@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { ledgerShardAt } from '../../src/domain/shards';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
-import { createStaff } from '../../src/domain/staff';
+import { createStaff } from '../../src/domain/staff/staff';
 import type { EventPlanInput } from '../../src/domain/events/types';
 import { attendanceTotals } from '../../src/domain/events/attendance';
 import type { ShardName } from '../../src/domain/shards';

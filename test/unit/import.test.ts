@@ -6,9 +6,18 @@ import { readCustomer } from '../../src/store/customers';
 import { exportTable, openPasted, openSpreadsheet, runImport } from '../../src/store/import';
 import type { OfficeStore } from '../../src/store/office-store';
 import { openDevice } from '../helpers/devices';
+import { createStaff, type StaffRole } from '../../src/domain/staff/staff';
 
 function open(officeId = newId()): OfficeStore {
   return openDevice({ officeId }).store;
+}
+
+/** The device's person (s1 王丽) as a profile of the office with `role`: exporting full numbers depends on it. */
+async function withRole(store: OfficeStore, role: StaffRole): Promise<OfficeStore> {
+  const made = createStaff('王丽', role, store.context(), 's1', '', { creator: 'founder' });
+  if (!made.ok) throw new Error('staff');
+  await store.run(made.value.command);
+  return store;
 }
 
 /** A workbook as an office would have it: a title row, typed cells (a date, a number), two sheets. */
@@ -157,7 +166,7 @@ describe('bad input', () => {
 
 describe('export', () => {
   it('round-trips customers through .xlsx with full numbers into another office', async () => {
-    const store = open();
+    const store = await withRole(open(), 'manager');
     const [, customers] = await sheetsOf('翠湖花园.xlsx', await officeWorkbook());
     await importSheet(store, customers, 'customers');
     const exported = await exportTable(store, 'customers', 'xlsx', true, '客户');
@@ -182,7 +191,7 @@ describe('export', () => {
   });
 
   it('masks phones and ID numbers unless asked, and writes CSV with a BOM for Excel', async () => {
-    const store = open();
+    const store = await withRole(open(), 'manager');
     const [, customers] = await sheetsOf('翠湖花园.xlsx', await officeWorkbook());
     await importSheet(store, customers, 'customers');
     const csv = await exportTable(store, 'customers', 'csv', false, '客户');
@@ -197,6 +206,20 @@ describe('export', () => {
     const full = await exportTable(store, 'customers', 'csv', true, '客户');
     // Long digit strings are led by a tab so Excel keeps them as text.
     expect(new TextDecoder().decode(full.ok ? full.value.bytes : new Uint8Array())).toContain('\t13812345678');
+  });
+
+  it('refuses full numbers to reception and team staff (the default policy); masked exports still work', async () => {
+    for (const role of ['reception', 'team'] as const) {
+      const store = await withRole(open(), role);
+      const [, customers] = await sheetsOf('翠湖花园.xlsx', await officeWorkbook());
+      await importSheet(store, customers, 'customers');
+      const full = await exportTable(store, 'customers', 'csv', true, '客户');
+      expect(full).toEqual({ ok: false, problems: [{ code: 'personal.error.exportRefused', params: { role: `role.${role}` } }] });
+      const settings = await store.read('office', 'settings', 'office');
+      expect(JSON.stringify(settings?.history ?? [])).not.toContain('history.exportedFull');
+      const masked = await exportTable(store, 'customers', 'csv', false, '客户');
+      expect(masked.ok && new TextDecoder().decode(masked.value.bytes)).toContain('138****5678');
+    }
   });
 
   it('exports the unit register and reads it back', async () => {

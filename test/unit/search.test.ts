@@ -74,4 +74,9 @@ describe('one search box', () => {
     // A unit in full still comes first, alone among the unit matches.
     expect((await names('3-2-1101'))[0]).toBe('张伟');
   });
+
+  it('finds a resident by entrance and room, as they say it: 2-1101, 2单元1101', async () => {
+    for (const q of ['2-1101', '2单元1101', '2单元1101室', '２－１１０１']) expect(await names(q), q).toEqual(['张伟']);
+    expect(await names('1-1101')).toEqual(['李娜']);
+  });
 });

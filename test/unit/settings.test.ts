@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { defaultServiceSettings } from '../../src/domain/requests/settings';
-import { createStaff, type StaffRole } from '../../src/domain/staff';
+import { createStaff, type StaffRole } from '../../src/domain/staff/staff';
 import type { OfficeStore } from '../../src/store/office-store';
 import { openDevice, secondConnection } from '../helpers/devices';
 import { serviceSettings } from '../../src/store/queries/settings';

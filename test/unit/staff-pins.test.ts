@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
-import { isPinHash, PIN_LOCK_MS, type PinHash } from '../../src/domain/pin';
+import { isPinHash, PIN_LOCK_MS, type PinHash } from '../../src/domain/staff/pin';
 import type { HistoryEntry } from '../../src/domain/history';
 import { OfficeStore } from '../../src/store/office-store';
 import { addStaffProfile, checkStaffPin, idleLockMinutes, pinLockOf, resetColleaguePin, saveIdleLock, setMyPin } from '../../src/store/staff-pins';
@@ -148,7 +148,7 @@ describe('staff PINs in the store', () => {
 
   it('a profile from before PINs sets one on first use, with no current PIN; then it is asked', async () => {
     const store = tablet();
-    const { createStaff } = await import('../../src/domain/staff');
+    const { createStaff } = await import('../../src/domain/staff/staff');
     const old = createStaff('老张', 'team', { now: new Date().toISOString() }, 'old1', 'engineering');
     if (!old.ok) throw new Error('refused');
     await store.run(old.value.command);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ledgerShard } from '../../src/domain/shards';
 import { officeDay } from '../../src/domain/requests/work-time';
 import type { ShardName } from '../../src/domain/shards';
-import { createStaff, type StaffRole } from '../../src/domain/staff';
+import { createStaff, type StaffRole } from '../../src/domain/staff/staff';
 import { DEFAULT_LABELS } from '../../src/domain/surveys/survey';
 import { createCustomer } from '../../src/store/customers';
 import type { Office } from '../../src/store/office-api';

@@ -11,7 +11,8 @@ import { finishTask, generateTasks } from '../../src/store/tasks';
 import { todayView } from '../../src/store/queries/today';
 import type { ShardName } from '../../src/domain/shards';
 import { addDays } from '../../src/domain/days';
-import { officeDay } from '../../src/domain/requests/work-time';
+import { officeDay, officeDaysRange } from '../../src/domain/requests/work-time';
+import { takeRequest } from '../../src/domain/requests/lifecycle';
 import { serviceSettings } from '../../src/store/queries/settings';
 
 /**
@@ -98,5 +99,33 @@ describe('plan tasks on two offline devices', () => {
     const next = await a.db.tasks.where('customerId').equals(made.value).toArray();
     const today = officeDay(now, (await serviceSettings(a.db)).calendar);
     expect(next.map((t) => t.due).sort()).toContain(addDays(today, 7));
+  });
+
+  it('a plan for "complained since" counts complaints from the office’s midnight of that day, not UTC’s', async () => {
+    const a = device(newId(), 'A');
+    const ids: string[] = [];
+    for (const name of ['早到', '前晚']) {
+      const made = await createCustomer(a, { name, phones: [], unitCode: '1-1-101', tags: [] });
+      if (!made.ok) throw new Error('refused');
+      ids.push(made.value);
+    }
+    const now = new Date();
+    const settings = await serviceSettings(a.db);
+    const today = officeDay(now, settings.calendar);
+    // 01:00 today in the office (before UTC's midnight in Beijing), and 23:00 the evening before.
+    const { start } = officeDaysRange(today, today, settings.calendar);
+    const at = (minutes: number) => new Date(Date.parse(start) + minutes * 60_000).toISOString();
+    for (const [i, when] of [[0, at(60)], [1, at(-60)]] as const) {
+      const ctx = { ...a.context(), now: when };
+      const made = takeRequest({ kind: 'complaint', category: 'noise', urgency: 'normal', channel: 'phone', description: '噪音', customerId: ids[i], customerName: '', unitCode: '1-1-101', phone: '', location: '' }, `TS-${i}`, settings, ctx);
+      if (!made.ok) throw new Error(JSON.stringify(made.problems));
+      expect((await a.run(made.value.command)).ok).toBe(true);
+    }
+    await savePlan(a, null, {
+      name: '投诉回访', group: { kinds: [], buildings: [], tags: [], grades: [], complaintSince: today }, recurrence: { every: 'afterContact', days: 7 },
+      start: today, ownerId: '', teamId: '', templateId: '', active: true,
+    });
+    await generateTasks(a, now);
+    expect((await a.db.tasks.toArray()).map((t) => t.customerId)).toEqual([ids[0]]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { applyToPlain } from '../plain.fixture';
 import { answerFromRecord, answerTerms, needsReview, projectAnswer, saveAnswer, useAnswer } from './answer';
 
 const ctx = { actor: { staffId: 's1', name: '王丽', deviceCode: 'A' }, now: '2026-11-23T08:00:00.000Z' };
@@ -12,9 +13,9 @@ describe('standard answers', () => {
 
   it('bump their version when the wording changes, count uses from the history, and flag a past review date', () => {
     const made = saveAnswer(null, { category: '收费', title: '物业费缴纳', wording: '可在前台或微信缴纳', effective: '2026-01-01', review: '2026-11-01', keeperId: 's1', keeperName: '王丽', synonyms: [] }, ctx, 'a1');
-    if (!made.ok || !made.value.command) throw new Error('refused');
-    const first = made.value.command.ops[0] as { fields: Record<string, unknown> };
-    const a = answerFromRecord('a1', { ...first.fields, history: [useAnswer({ id: 'a1', version: 1 }, 'ZX-1', ctx).ops[0]].map((o) => (o as { entry: unknown }).entry) });
+    const records = applyToPlain(new Map(), made);
+    applyToPlain(records, useAnswer({ id: 'a1', version: 1 }, 'ZX-1', ctx));
+    const a = answerFromRecord('a1', records.get('answers/a1')!);
     expect(projectAnswer(a).uses).toBe(1);
     const next = saveAnswer(a, { ...a, wording: '可在前台、微信或银行代扣缴纳' }, ctx);
     expect(next.ok && next.value.command?.ops[0]).toMatchObject({ fields: { version: 2 } });

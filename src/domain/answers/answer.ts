@@ -1,6 +1,6 @@
 import type { CommandContext } from '../actor';
 import type { Command } from '../ops';
-import type { PinyinOf } from '../customer-types';
+import type { PinyinOf } from '../customers/types';
 import { isDay, type Day } from '../days';
 import { historyEntry, type FieldChange, type HistoryEntry } from '../history';
 import { newId } from '../ids';

@@ -4,7 +4,7 @@ import { newId } from '../ids';
 import { LIMITS } from '../limits';
 import type { Command, Op } from '../ops';
 import { fail, ok, type Result } from '../result';
-import { canonicalUnitCode } from '../unit-code';
+import { canonicalUnitCode } from '../units/unit-code';
 import { eventShard } from './record';
 import { INVITE_STATUSES, PRESENCES, type AttendanceRow, type CommunityEvent, type InviteGroups, type InviteStatus, type Presence } from './types';
 

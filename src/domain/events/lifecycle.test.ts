@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../actor';
-import type { Command } from '../ops';
+import { applyToPlain, plainRows, type PlainRecords } from '../plain.fixture';
 import type { Result } from '../result';
 import { attendanceTotals, addWalkIn, closeAttendance, inGroups, inviteCustomers, markPresence } from './attendance';
 import { addItem, closeEvent, createEvent, decidePlan, editItemMinutes, finishAnalysis, finishMinutes, markHeld, submitPlan, updatePlan } from './lifecycle';
@@ -18,30 +18,16 @@ const plan: EventPlanInput = {
 
 /** The records of a little ledger, as plain JSON, with commands applied the way the store applies them. */
 class Ledger {
-  records = new Map<string, Record<string, unknown>>();
+  records: PlainRecords = new Map();
   run<T>(r: Result<T>): T {
-    if (!r.ok) throw new Error(JSON.stringify(r.problems));
-    const v = r.value as any; // eslint-disable-line @typescript-eslint/no-explicit-any
-    const command: Command | undefined = v && typeof v === "object" && "ops" in v ? v : v?.command;
-    if (command) this.apply(command);
-    return r.value;
-  }
-  apply(c: Command) {
-    for (const op of c.ops) {
-      const key = `${op.collection}/${op.id}`;
-      if (op.kind === 'create') this.records.set(key, { ...op.fields, ...op.texts, history: [] });
-      const rec = this.records.get(key) ?? (op.kind === 'set' && op.upsert ? (this.records.set(key, { history: [] }), this.records.get(key)!) : undefined);
-      if (!rec) throw new Error(`missing ${key}`);
-      if (op.kind === 'set') Object.assign(rec, op.fields);
-      if (op.kind === 'text') rec[op.field] = op.value;
-      if (op.kind === 'log') (rec.history as unknown[]).push(op.entry);
-    }
+    applyToPlain(this.records, r);
+    return (r as { value: T }).value;
   }
   event(id: string): CommunityEvent {
     return eventFromRecord(id, this.records.get(`events/${id}`)!);
   }
   rows<T>(collection: string, project: (id: string, r: Record<string, unknown>) => T): T[] {
-    return [...this.records].filter(([k]) => k.startsWith(`${collection}/`)).map(([k, r]) => project(k.split('/')[1], r));
+    return plainRows(this.records, collection).map(([id, r]) => project(id, r));
   }
 }
 

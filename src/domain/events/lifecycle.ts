@@ -7,6 +7,7 @@ import type { Command } from '../ops';
 import { fail, ok, type Problem, type Result } from '../result';
 import { ledgerShardAt } from '../shards';
 import { editText } from '../text-edit';
+import { isPlanEditable } from './steps';
 import { eventShard } from './record';
 import { remarkDone } from './remarks';
 import { EVENT_KINDS, type CommunityEvent, type EventItem, type EventKind, type EventPlanInput, type EventStatus, type ItemKind, type RemarkRow } from './types';
@@ -59,11 +60,9 @@ export function createEvent(kind: EventKind, input: EventPlanInput, ctx: Command
   });
 }
 
-const EDITABLE: EventStatus[] = ['plan', 'rejected'];
-
 /** Revise the plan: only before it is submitted, or after a rejection (an approved plan stays as approved). */
 export function updatePlan(e: CommunityEvent, input: EventPlanInput, ctx: CommandContext): Result<Command | null> {
-  if (!EDITABLE.includes(e.status)) return fail({ code: 'event.error.planLocked', params: { status: `evstatus.${e.status}` } });
+  if (!isPlanEditable(e)) return fail({ code: 'event.error.planLocked', params: { status: `evstatus.${e.status}` } });
   const problems = checkPlan(input);
   if (problems.length) return fail(...problems);
   const next = planFields(input);
@@ -93,7 +92,7 @@ export function submitPlan(e: CommunityEvent, agendaCount: number, ctx: CommandC
   if (!e.startsAt) problems.push({ code: 'event.error.timeRequired', field: 'startsAt' });
   if (!e.place) problems.push({ code: 'event.error.placeRequired', field: 'place' });
   if (e.kind === 'seminar' && agendaCount === 0) problems.push({ code: 'event.error.agendaRequired' });
-  if (problems.length && (e.status === 'plan' || e.status === 'rejected')) return fail(...problems);
+  if (problems.length && isPlanEditable(e)) return fail(...problems);
   return submitForApproval(approvable(e), ctx);
 }
 
@@ -175,7 +174,7 @@ export function setPhotos(e: CommunityEvent, photos: string, ctx: CommandContext
  */
 export function addItem(e: CommunityEvent, kind: ItemKind, title: string, order: number, ownerId: string, ctx: CommandContext, id = newId()): Result<{ id: string; command: Command }> {
   if (e.status === 'closed') return fail({ code: 'event.error.closed' });
-  if (kind === 'agenda' && !EDITABLE.includes(e.status)) return fail({ code: 'event.error.planLocked', params: { status: `evstatus.${e.status}` } });
+  if (kind === 'agenda' && !isPlanEditable(e)) return fail({ code: 'event.error.planLocked', params: { status: `evstatus.${e.status}` } });
   const text = title.trim();
   if (!text) return fail({ code: 'event.error.itemTitleRequired', field: 'title' });
   if (text.length > LIMITS.shortText) return fail({ code: 'error.tooLong', field: 'title', params: { max: LIMITS.shortText } });

@@ -5,6 +5,7 @@ import { LIMITS } from '../limits';
 import type { Command } from '../ops';
 import { fail, ok, type Result } from '../result';
 import { eventShard } from './record';
+import { takesRemarks } from './steps';
 import { REMARK_KINDS, type CommunityEvent, type RemarkKind, type RemarkRow } from './types';
 
 export interface RemarkInput {
@@ -31,7 +32,7 @@ export function remarkDone(r: RemarkRow, requestStatus: (id: string) => string |
 /** A remark raised at the event (意见): its own record, so two staff adding remarks at once both stand. */
 export function addRemark(e: CommunityEvent, input: RemarkInput, ctx: CommandContext, id = newId()): Result<{ id: string; command: Command }> {
   if (e.status === 'closed') return fail({ code: 'event.error.closed' });
-  if (e.status !== 'held' && e.status !== 'minutes' && e.status !== 'analysed') return fail({ code: 'event.error.notHeld' });
+  if (!takesRemarks(e)) return fail({ code: 'event.error.notHeld' });
   const text = input.text.trim();
   if (!text) return fail({ code: 'remark.error.textRequired', field: 'text' });
   if (text.length > LIMITS.note) return fail({ code: 'error.tooLong', field: 'text', params: { max: LIMITS.note } });

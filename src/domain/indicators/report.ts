@@ -5,6 +5,9 @@ import type { Command } from '../ops';
 import { shardOfRecord } from '../shards';
 import type { Status } from './targets';
 import type { IndicatorId } from './targets';
+import type { ReportRow } from './report-row';
+
+export type { ReportRow };
 
 /**
  * 月度服务报告: printing it freezes the figures as printed into a snapshot kept with the month,
@@ -69,14 +72,6 @@ export interface ReportSnapshot extends ReportContent {
   label: string;
   printedAt: string;
   printedBy: string;
-  printedByName: string;
-}
-
-export interface ReportRow {
-  id: string;
-  period: string;
-  label: string;
-  printedAt: string;
   printedByName: string;
 }
 

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../actor';
 import type { Command } from '../ops';
-import { CUSTOMER_KINDS, GRADES, type CustomerKind, type Grade } from '../customer-types';
+import { CUSTOMER_KINDS, GRADES, type CustomerKind, type Grade } from '../customers/types';
 import { addDays, clampedDay, dateOfDay, isDay, type Day } from '../days';
 import { historyEntry, type FieldChange, type HistoryEntry } from '../history';
 import { newId } from '../ids';

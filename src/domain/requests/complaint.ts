@@ -138,8 +138,10 @@ export function proposeSettlement(req: ServiceRequest, text: string, remedies: R
   if (!open.ok) return open;
   const state = complaintState(req.history);
   if (state.stage === 'registered') return fail({ code: 'request.error.investigateFirst' });
-  if (state.stage === 'awaitingApproval') return fail({ code: 'request.error.proposalPending' });
+  if (state.stage === 'awaitingApproval' || state.proposals.some((p) => p.status === 'pending')) return fail({ code: 'request.error.proposalPending' });
   if (state.stage === 'signed') return fail({ code: 'request.error.alreadySigned' });
+  // An approved settlement is negotiated with the customer first; 客户要求修改 reopens proposing.
+  if (state.stage === 'approved' || state.stage === 'agreed') return fail({ code: 'request.error.proposalApproved' });
   const clean = text.trim();
   if (!clean) return fail({ code: 'request.error.proposalRequired', field: 'proposal' });
   if (tooLong(clean)) return fail({ code: 'error.tooLong', params: { max: LIMITS.note } });
@@ -162,16 +164,21 @@ export function decideSettlement(req: ServiceRequest, proposalId: string, approv
 export function negotiate(req: ServiceRequest, outcome: 'agreed' | 'revise', note: string, ctx: CommandContext): Result<Command> {
   const open = openComplaint(req);
   if (!open.ok) return open;
-  if (complaintState(req.history).stage !== 'approved') return fail({ code: 'request.error.needsApprovedProposal' });
+  const stage = complaintState(req.history).stage;
+  if (stage !== 'approved' && stage !== 'agreed') return fail({ code: 'request.error.needsApprovedProposal' });
   if (outcome === 'revise' && !note.trim()) return fail({ code: 'request.error.reviseReasonRequired', field: 'note' });
   return ok(step(req, ctx, 'request.negotiated', { outcome, note: note.trim() }));
 }
 
-/** The customer signed the settlement agreement on paper, on this date. */
+/**
+ * The customer signed the settlement agreement on paper, on this date. Signing is agreeing:
+ * it is accepted straight after approval, without a separate 客户同意 round first.
+ */
 export function signAgreement(req: ServiceRequest, date: string, ctx: CommandContext): Result<Command> {
   const open = openComplaint(req);
   if (!open.ok) return open;
-  if (complaintState(req.history).stage !== 'agreed') return fail({ code: 'request.error.needsAgreement' });
+  const stage = complaintState(req.history).stage;
+  if (stage !== 'agreed' && stage !== 'approved') return fail({ code: 'request.error.needsAgreement' });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return fail({ code: 'request.error.badDate', field: 'date' });
   return ok(step(req, ctx, 'request.agreementSigned', { date }));
 }

@@ -14,8 +14,6 @@ export function answerInquiry(req: ServiceRequest, reply: string, from: { title:
   if (!text) return fail({ code: 'request.error.replyRequired', field: 'reply' });
   const closed = closeRequest(req, ctx, '', text);
   if (!closed.ok) return closed;
-  for (const op of closed.value.ops) {
-    if (op.kind === 'log') op.entry = { ...op.entry, action: 'request.answered', data: { reply: text, ...(from ? { answer: from.title, version: from.version } : {}) } };
-  }
-  return ok(closed.value);
+  const answered = { action: 'request.answered', data: { reply: text, ...(from ? { answer: from.title, version: from.version } : {}) } };
+  return ok({ ...closed.value, ops: closed.value.ops.map((op) => (op.kind === 'log' ? { ...op, entry: { ...op.entry, ...answered } } : op)) });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../actor';
-import type { Command } from '../ops';
+import { plainAfter } from '../plain.fixture';
 import type { Result } from '../result';
 import { addTask, complaintState, completeTask, decideSettlement, investigate, negotiate, proposeSettlement, sendCorrectiveAction, signAgreement } from './complaint';
 import { suggestAssignee } from './dispatch';
@@ -15,19 +15,8 @@ import type { ServiceRequest } from './types';
 const settings = defaultServiceSettings();
 const at = (iso: string, staffId = 'reception1', name = '王丽'): CommandContext => ({ actor: { staffId, name, deviceCode: 'A' }, now: new Date(`${iso}+08:00`).toISOString() });
 
-/** Applies a command's ops to a plain record, as the store does to the Y.Map. */
-function apply(req: ServiceRequest, result: Result<Command | { command: Command }>): ServiceRequest {
-  if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.problems)}`);
-  const command = 'ops' in result.value ? result.value : result.value.command;
-  const record: Record<string, unknown> = { ...req, history: [...req.history] };
-  for (const op of command.ops) {
-    if (op.collection !== 'requests') continue;
-    if (op.kind === 'create') Object.assign(record, op.fields, op.texts);
-    if (op.kind === 'set') Object.assign(record, op.fields);
-    if (op.kind === 'log') (record.history as unknown[]).push(op.entry);
-  }
-  return requestFromRecord(req.id, record);
-}
+/** The request as a replica would show it after the command. */
+const apply = (req: ServiceRequest, made: Result<unknown>): ServiceRequest => requestFromRecord(req.id, plainAfter(made, 'requests', req.id, { ...req }));
 
 const blank = (id = 'r1') => requestFromRecord(id, {});
 const refused = (r: Result<unknown>) => (r.ok ? null : r.problems[0].code);
@@ -169,7 +158,10 @@ describe('the complaint workflow', () => {
     t = apply(t, decideSettlement(t, 'p1', false, '还应赔偿清洁费', 'manager', at('2026-11-23T11:00', 'm1', '刘经理')));
     t = apply(t, proposeSettlement(t, '上门致歉并承担清洁费', ['apology', 'compensation'], at('2026-11-23T11:30'), 'p2'));
     t = apply(t, decideSettlement(t, 'p2', true, '同意', 'manager', at('2026-11-23T12:00', 'm1', '刘经理')));
-    expect(refused(signAgreement(t, '2026-11-23', at('2026-11-23T13:00')))).toBe('request.error.needsAgreement');
+    // Approved and not yet signed: no new proposal, no 完工; signing is possible straight away.
+    expect(refused(proposeSettlement(t, '再一个', [], at('2026-11-23T12:30')))).toBe('request.error.proposalApproved');
+    expect(refused(completeWork(t, '已落实', false, '', at('2026-11-23T12:40')))).toBe('request.error.needsSignedAgreement');
+    expect(signAgreement(t, '2026-11-23', at('2026-11-23T13:00')).ok).toBe(true);
     t = apply(t, negotiate(t, 'agreed', '业主接受', at('2026-11-23T14:00')));
     t = apply(t, signAgreement(t, '2026-11-23', at('2026-11-23T14:10')));
     t = apply(t, addTask(t, '工程部', '监督装修时间', at('2026-11-23T14:20'), 'k1'));

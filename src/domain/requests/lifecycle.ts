@@ -2,10 +2,11 @@ import type { CommandContext } from '../actor';
 import { historyEntry, type FieldChange, type HistoryEntry } from '../history';
 import { newId } from '../ids';
 import { LIMITS } from '../limits';
-import type { Command } from '../ops';
+import type { Command, Op } from '../ops';
 import { fail, ok, type Problem, type Result } from '../result';
 import { ledgerShardAt } from '../shards';
 import { complaintState } from './complaint';
+import { complaintBlocksCompletion } from './steps';
 import { categoryById, type ServiceSettings } from './settings';
 import { shardOf } from './shard';
 import {
@@ -33,6 +34,10 @@ export interface IntakeInput {
   unitCode: string;
   phone: string;
   location: string;
+  /** Raised at a community event (座谈会): the request keeps the event and remark ids and says so on its timeline. */
+  fromEvent?: { eventId: string; remarkId: string; eventTitle: string };
+  /** The survey answer it came from: kept on the request, so it links back (the answer keeps the request's id). */
+  source?: { surveyId: string; wave: number; responseId: string };
 }
 
 /** Accept and register (受理): numbered, deadlines fixed, the taker is the first-contact owner. */
@@ -80,6 +85,8 @@ export function takeRequest(input: IntakeInput, number: string, settings: Servic
     createdBy: ctx.actor.staffId,
     updatedAt: ctx.now,
     updatedBy: ctx.actor.staffId,
+    ...(input.fromEvent ? { sourceEventId: input.fromEvent.eventId, remarkId: input.fromEvent.remarkId } : {}),
+    ...(input.source ? { sourceSurveyId: input.source.surveyId, sourceWave: input.source.wave, sourceResponseId: input.source.responseId } : {}),
   };
   return ok({
     id,
@@ -88,6 +95,7 @@ export function takeRequest(input: IntakeInput, number: string, settings: Servic
       ops: [
         { kind: 'create', collection: 'requests', id, fields, texts: { description } },
         { kind: 'log', collection: 'requests', id, entry: historyEntry(ctx, 'request.accepted', undefined, { number, kind: input.kind, category: category.name, urgency: fields.urgency }) },
+        ...(input.fromEvent ? [{ kind: 'log' as const, collection: 'requests' as const, id, entry: historyEntry(ctx, 'request.fromEvent', undefined, { event: input.fromEvent.eventTitle }) }] : []),
       ],
     },
   });
@@ -143,18 +151,14 @@ export function completeWork(req: ServiceRequest, report: string, signed: boolea
   if (!report.trim()) return fail({ code: 'request.error.reportRequired', field: 'report' });
   if (report.length > LIMITS.note) return fail({ code: 'error.tooLong', field: 'report', params: { max: LIMITS.note } });
   if (signed && !/^\d{4}-\d{2}-\d{2}$/.test(signedDate)) return fail({ code: 'request.error.badDate', field: 'signedDate' });
-  if (isComplaintKind(req.kind)) {
-    const state = complaintState(req.history);
-    if (!req.investigation) return fail({ code: 'request.error.investigateFirst' });
-    if (state.proposals.some((p) => p.status === 'approved') && !state.agreementSignedOn) return fail({ code: 'request.error.needsSignedAgreement' });
-    if (state.tasks.some((t) => !t.done)) return fail({ code: 'request.error.tasksOpen' });
-  }
+  const blocked = complaintBlocksCompletion(req, complaintState(req.history));
+  if (blocked) return fail({ code: blocked });
   return ok(transition(req, ctx, 'request.completed', { status: 'done', doneAt: ctx.now, signed, signedDate: signed ? signedDate : '', respondedAt: req.respondedAt || ctx.now }, { report: report.trim(), signed, signedDate: signed ? signedDate : '' }));
 }
 
-/** 结果反馈: the customer was told the outcome. */
+/** 结果反馈: the customer was told the outcome — so there is one: after 完工. */
 export function reportBack(req: ServiceRequest, note: string, ctx: CommandContext): Result<Command> {
-  const allowed = expect(req, 'reportBack', ['dispatched', 'inProgress', 'done', 'followUp']);
+  const allowed = expect(req, 'reportBack', ['done', 'followUp']);
   if (!allowed.ok) return allowed;
   if (!note.trim()) return fail({ code: 'request.error.noteRequired', field: 'note' });
   return ok(transition(req, ctx, 'request.reportedBack', { reportedBackAt: ctx.now, respondedAt: req.respondedAt || ctx.now }, { note: note.trim() }));
@@ -171,14 +175,14 @@ export function recordFollowUp(req: ServiceRequest, method: FollowUpMethod, sati
   if (!Number.isInteger(satisfaction) || satisfaction < 1 || satisfaction > 5) return fail({ code: 'request.error.satisfactionRequired', field: 'satisfaction' });
   if (comment.length > LIMITS.note) return fail({ code: 'error.tooLong', field: 'comment', params: { max: LIMITS.note } });
   const command = transition(req, ctx, 'request.followedUp', { status: 'followUp', lastSatisfaction: satisfaction }, { method, satisfaction, comment: comment.trim() });
-  command.ops.push({
+  const followUp: Op = {
     kind: 'create',
     collection: 'followups',
     id,
     fields: { requestId: req.id, requestNumber: req.number, kind: req.kind, customerId: req.customerId, customerName: req.customerName, unitCode: req.unitCode, method, satisfaction, at: ctx.now, by: ctx.actor.staffId, byName: ctx.actor.name },
     texts: { comment: comment.trim() },
-  });
-  return ok(command);
+  };
+  return ok({ shard: command.shard, ops: [...command.ops, followUp] });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plainAfter } from '../plain.fixture';
 import type { CommandContext } from '../actor';
 import type { Op } from '../ops';
 import { defaultServiceSettings, serviceSettingsFrom, type ServiceSettings } from './settings';
@@ -46,7 +47,7 @@ describe('saveServiceSettings', () => {
       { field: 'service.limitsNormal', from: '水电维修：1 / 8 / 12 h', to: '水电维修：1 / 12 / 12 h' },
     ]);
     // What is stored reads back as what was saved.
-    expect(serviceSettingsFrom(set.fields).categories).toEqual(set.fields.categories);
+    expect(serviceSettingsFrom(plainAfter(r, 'settings', 'service')).categories).toEqual(stored);
   });
 
   it('returns null when nothing changed (trimmed names and re-sorted dates are no change)', () => {

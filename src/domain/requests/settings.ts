@@ -55,7 +55,8 @@ export function defaultServiceSettings(): ServiceSettings {
     { id: 'admin', name: '行政组' },
   ];
   const repair = (id: string, name: string, teamId: string, finish = 8): Category => ({
-    id, name, kinds: ['repair'], teamId, normal: limits(1, finish, finish + 4), urgent: limits(0.5, 4, 6),
+    // A complaint about the lifts or the cleaning is counted under that category too.
+    id, name, kinds: ['repair', 'complaint'], teamId, normal: limits(1, finish, finish + 4), urgent: limits(0.5, 4, 6),
   });
   return {
     teams,

@@ -9,8 +9,8 @@ export type RequestStatus = 'accepted' | 'dispatched' | 'inProgress' | 'done' | 
 export const REQUEST_STATUSES: RequestStatus[] = ['accepted', 'dispatched', 'inProgress', 'done', 'followUp', 'closed'];
 
 export type Urgency = 'normal' | 'urgent';
-export type Channel = 'phone' | 'walkIn' | 'visit' | 'email' | 'web' | 'wechat' | 'seminar';
-export const REQUEST_CHANNELS: Channel[] = ['phone', 'walkIn', 'visit', 'email', 'web', 'wechat', 'seminar'];
+export type Channel = 'phone' | 'walkIn' | 'visit' | 'email' | 'web' | 'wechat' | 'seminar' | 'survey';
+export const REQUEST_CHANNELS: Channel[] = ['phone', 'walkIn', 'visit', 'email', 'web', 'wechat', 'seminar', 'survey'];
 
 /** Kinds that follow the stricter complaint path (investigation, settlement, approval…). */
 export const isComplaintKind = (kind: RequestKind) => kind === 'complaint' || kind === 'dispute';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultServiceSettings } from './settings';
-import { addWorkingHours, extendByWait, officeDay, officeDayEnd, workingMinutesBetween } from './work-time';
+import { addWorkingHours, extendByWait, officeDay, officeDayEnd, officeDaysRange, workingMinutesBetween } from './work-time';
 
 // 08:30–17:30 Monday to Saturday, Beijing time (UTC+8).
 const cal = defaultServiceSettings().calendar;
@@ -51,5 +51,12 @@ describe('the office day’s end', () => {
   it('is the last millisecond of the office’s (Beijing) day, whatever the UTC date', () => {
     expect(officeDayEnd(new Date('2026-12-01T20:30:00Z'), cal)).toBe('2026-12-02T15:59:59.999Z');
     expect(officeDayEnd(new Date('2026-12-01T10:00:00Z'), cal)).toBe('2026-12-01T15:59:59.999Z');
+  });
+});
+
+describe('office days as a range of moments', () => {
+  it('starts at the office’s midnight (16:00 UTC the day before, in Beijing) and ends at its last millisecond', () => {
+    expect(officeDaysRange('2026-12-01', '2026-12-03', cal)).toEqual({ start: '2026-11-30T16:00:00.000Z', end: '2026-12-03T15:59:59.999Z' });
+    expect(officeDaysRange('2026-12-01', '2026-12-01', { utcOffset: 0 })).toEqual({ start: '2026-12-01T00:00:00.000Z', end: '2026-12-01T23:59:59.999Z' });
   });
 });

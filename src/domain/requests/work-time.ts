@@ -82,7 +82,21 @@ export function officeDay(date: Date, cal: WorkCalendar): string {
   return dayKey(Math.floor(localMinutes(date, cal) / DAY_MIN));
 }
 
+/**
+ * The moments office days `from` … `to` (YYYY-MM-DD, inclusive) begin and end, as ISO times: the
+ * one way to ask an ISO-indexed field (createdAt, at) for "these days" — the office's days, not
+ * UTC's, which begin at 08:00 in China.
+ */
+export function officeDaysRange(from: string, to: string, cal: Pick<WorkCalendar, 'utcOffset'>): { start: string; end: string } {
+  const offset = cal.utcOffset * MINUTE;
+  return {
+    start: new Date(Date.parse(`${from}T00:00:00.000Z`) - offset).toISOString(),
+    end: new Date(Date.parse(`${to}T23:59:59.999Z`) - offset).toISOString(),
+  };
+}
+
 /** The last millisecond of the office's day that `date` falls in, as an ISO time (for "due today"). */
 export function officeDayEnd(date: Date, cal: WorkCalendar): string {
-  return new Date(Date.parse(`${officeDay(date, cal)}T23:59:59.999Z`) - cal.utcOffset * 60_000).toISOString();
+  const day = officeDay(date, cal);
+  return officeDaysRange(day, day, cal).end;
 }

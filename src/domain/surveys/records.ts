@@ -1,4 +1,4 @@
-import type { Question, Survey, SurveyTarget, Wave } from './survey';
+import type { Question, Survey, SurveyTarget, Wave } from './types';
 
 /**
  * What the store's registry needs of surveys and their answers: records → projection rows. Kept

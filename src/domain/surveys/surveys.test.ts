@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../actor';
-import { nonRespondents, projectResponse, recordResponse, responseId, responseRates, isUnsatisfiedWithComment } from './response';
+import { plainAfter } from '../plain.fixture';
+import { linkRequest, nonRespondents, projectResponse, recordResponse, responseId, responseRates, isUnsatisfiedWithComment } from './response';
+import { requestFromAnswer } from './to-request';
+import { defaultServiceSettings } from '../requests/settings';
+import { takeRequest } from '../requests/lifecycle';
 import { createSurvey, DEFAULT_LABELS, surveyFromRecord, targetUnits, type SurveyInput } from './survey';
 
 const ctx: CommandContext = { actor: { staffId: 's1', name: '王丽', deviceCode: 'A' }, now: '2026-11-05T02:00:00.000Z' };
@@ -15,9 +19,7 @@ const base: SurveyInput = {
 };
 
 function survey(input = base) {
-  const made = createSurvey(input, ctx, 'sv1');
-  if (!made.ok) throw new Error(JSON.stringify(made.problems));
-  return surveyFromRecord('sv1', made.value.command.ops[0].kind === 'create' ? made.value.command.ops[0].fields : {});
+  return surveyFromRecord('sv1', plainAfter(createSurvey(input, ctx, 'sv1'), 'surveys', 'sv1'));
 }
 
 describe('surveys', () => {
@@ -36,7 +38,7 @@ describe('surveys', () => {
     expect(made.value.command.shard).toBe('ledger-2026-01');
     const set = made.value.command.ops[0];
     expect(set).toMatchObject({ kind: 'set', upsert: true, collection: 'responses' });
-    const row = projectResponse(made.value.id, set.kind === 'set' ? set.fields : {});
+    const row = projectResponse(made.value.id, plainAfter(made, 'responses', made.value.id));
     expect(row).toMatchObject({ building: '3', levels: { q1: 3 }, lowest: 3, comment: '电梯太慢' });
     expect(isUnsatisfiedWithComment(s, row)).toBe(true);
     expect(recordResponse(s, 1, '3-2-1101', 'paper', { q1: 8 }, ctx, false)).toMatchObject({ ok: false, problems: [{ code: 'survey.error.level', params: { n: 1, levels: 7 } }] });
@@ -61,5 +63,30 @@ describe('surveys', () => {
       { building: '2', targeted: 1, answered: 0, rate: 0 },
     ]);
     expect(nonRespondents(targeted, rows)).toEqual(['1-1-102', '2-1-101']);
+  });
+});
+
+describe('an unhappy answer becomes a request', () => {
+  const s = () => survey({ ...base, questions: [{ type: 'scale', text: '电梯运行', options: DEFAULT_LABELS[7] }, { type: 'scale', text: '总体', options: DEFAULT_LABELS[7] }, { type: 'text', text: '意见', options: [] }] });
+  const rowOf = (answers: Record<string, number | string>) => {
+    const sv = s();
+    const made = recordResponse(sv, 1, '3-2-1101', 'paper', Object.fromEntries(sv.questions.map((q, i) => [q.id, answers[i]]).filter(([, a]) => a !== undefined)), ctx, false);
+    if (!made.ok) throw new Error(JSON.stringify(made.problems));
+    const op = made.value.command.ops[0];
+    return projectResponse(made.value.id, op.kind === 'set' ? op.fields : {});
+  };
+  it('a low mark about the lifts is a complaint in 电梯, by the survey channel, naming its answer', () => {
+    const sv = s();
+    const row = rowOf({ 0: 2, 1: 5, 2: '电梯经常停运，等很久' });
+    const input = requestFromAnswer(sv, sv.waves[0], row, defaultServiceSettings(), { id: 'c1', name: '张伟' });
+    expect(input).toMatchObject({ kind: 'complaint', category: 'lift', channel: 'survey', customerId: 'c1', unitCode: '3-2-1101', source: { surveyId: 'sv1', wave: 1, responseId: row.id } });
+    const taken = takeRequest(input, 'TS-1', defaultServiceSettings(), ctx, 'r1');
+    expect(taken.ok && taken.value.command.ops[0].kind === 'create' && taken.value.command.ops[0].fields).toMatchObject({ kind: 'complaint', category: 'lift', sourceSurveyId: 'sv1', sourceResponseId: row.id });
+    expect(linkRequest(row, sv.waves[0], 'r1', 'TS-1', ctx).ops[0]).toMatchObject({ collection: 'responses', id: row.id, fields: { requestId: 'r1' } });
+  });
+  it('a comment on a question about nothing the office names goes to 其他 as a complaint', () => {
+    const sv = s();
+    const input = requestFromAnswer(sv, sv.waves[0], rowOf({ 1: 1, 2: '总之不好' }), defaultServiceSettings(), null);
+    expect(input).toMatchObject({ kind: 'complaint', category: 'other' });
   });
 });

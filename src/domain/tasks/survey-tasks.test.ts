@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plainAfter } from '../plain.fixture';
 import { projectResponse, recordResponse } from '../surveys/response';
 import { createSurvey, DEFAULT_LABELS, surveyFromRecord } from '../surveys/survey';
 import { makeSurveyTasks, openSurveyTasks, responseOfTask, surveyFollowUpTasks, surveyOfTask, type SurveyHousehold } from './survey-tasks';
@@ -12,9 +13,7 @@ function survey() {
     title: '年度满意度调查', intro: '', levels: 5, satisfiedFrom: 4, questions: [{ type: 'scale', text: '总体', options: DEFAULT_LABELS[5] }],
     target: { kind: 'all' }, firstWave: { label: '第一轮', start: '2026-11-01' },
   }, ctx, 'sv1');
-  if (!made.ok) throw new Error('refused');
-  const op = made.value.command.ops[0];
-  return surveyFromRecord('sv1', op.kind === 'create' ? op.fields : {});
+  return surveyFromRecord('sv1', plainAfter(made, 'surveys', 'sv1'));
 }
 
 const households: SurveyHousehold[] = [
@@ -27,8 +26,7 @@ const households: SurveyHousehold[] = [
 function answer(unitCode: string) {
   const made = recordResponse(survey(), 1, unitCode, 'phone', { q1: 4 }, ctx, false);
   if (!made.ok) throw new Error('refused');
-  const op = made.value.command.ops[0];
-  return projectResponse(made.value.id, op.kind === 'set' ? op.fields : {});
+  return projectResponse(made.value.id, plainAfter(made, 'responses', made.value.id));
 }
 
 describe('survey follow-up tasks', () => {
@@ -43,8 +41,7 @@ describe('survey follow-up tasks', () => {
     const sets = (r: ReturnType<typeof makeSurveyTasks>) => (r.ok ? r.value.flatMap((c) => c.ops.filter((o) => o.kind === 'set')) : []);
     expect(sets(makeSurveyTasks(a, 'manager', ctx))).toEqual(sets(makeSurveyTasks(b, 'reception', ctxB)));
     // Projected back, a survey task keeps its source; it points to its survey, wave and response.
-    const op = sets(makeSurveyTasks(a, 'manager', ctx))[0];
-    const row = projectTask(a[0].id, op.kind === 'set' ? op.fields : {});
+    const row = projectTask(a[0].id, plainAfter(makeSurveyTasks(a, 'manager', ctx), 'tasks', a[0].id));
     expect(row).toEqual(a[0]);
     expect(surveyOfTask(row)).toEqual({ surveyId: 'sv1', wave: 1 });
     expect(responseOfTask(row)).toBe('sv1~1~1-1-101');

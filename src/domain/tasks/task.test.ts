@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CARE } from './care-settings';
-import { careTasks, finishTask, isSuperseded, planTasks, upsertTasks } from './task';
+import { careTasks, finishTask, isSuperseded, planTasks, templateOfTask, upsertTasks } from './task';
+import { starterTemplates } from '../templates/starters';
 import type { PlanRow } from '../plans/plan';
 
 const ctx = { actor: { staffId: 's1', name: '王丽', deviceCode: 'A' }, now: '2026-11-23T08:00:00.000Z' };
@@ -47,5 +48,25 @@ describe('tasks', () => {
     expect(finishTask({ id: 'x', due: '2026-11-20' }, 'skipped', ' ', ctx).ok).toBe(false);
     const done = finishTask({ id: 'x', due: '2027-01-02' }, 'done', '', ctx);
     expect(done.ok && done.value.shard).toBe('ledger-2027-01');
+  });
+});
+
+describe('the template a task prints', () => {
+  it('a care task made before the office chose its birthday template prints the one chosen since', () => {
+    const [task] = careTasks([customer('c1')], DEFAULT_CARE, '2026-11-18');
+    expect(task.templateId).toBe('');
+    expect(templateOfTask(task, { care: DEFAULT_CARE.templates, plans: {} })).toBe('');
+    expect(templateOfTask(task, { care: { ...DEFAULT_CARE.templates, birthday: 'tpl-birthday' }, plans: {} })).toBe('tpl-birthday');
+    const [call] = planTasks(plan, [customer('c1')], new Set(), new Map(), '2026-11-20');
+    expect(templateOfTask(call, { care: DEFAULT_CARE.templates, plans: { p1: 'tpl-call' } })).toBe('tpl-call');
+  });
+
+  it('a new office starts with letters for birthdays and move-in days, chosen in its care settings', () => {
+    const command = starterTemplates('hans', ctx);
+    const created = command.ops.filter((o) => o.kind === 'create' && o.collection === 'templates');
+    expect(created.map((o) => (o.kind === 'create' ? o.fields.name : ''))).toEqual(['生日贺信（范本）', '入住周年贺信（范本）']);
+    const care = command.ops.find((o) => o.kind === 'set' && o.collection === 'settings');
+    expect(care?.kind === 'set' && care.fields.templates).toEqual({ birthday: 'starter-birthday', moveIn: 'starter-move-in', anniversary: '' });
+    expect(starterTemplates('hant', ctx).ops.some((o) => o.kind === 'create' && String(o.fields.name).includes('賀信'))).toBe(true);
   });
 });

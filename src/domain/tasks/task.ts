@@ -176,3 +176,15 @@ export function projectTask(id: string, r: Record<string, unknown>): TaskRow {
 export function projectTaskResult(id: string, r: Record<string, unknown>): TaskResultRow {
   return { id, outcome: r.outcome === 'skipped' ? 'skipped' : 'done', reason: String(r.reason ?? ''), at: String(r.at ?? ''), by: String(r.by ?? ''), byName: String(r.byName ?? '') };
 }
+
+/**
+ * The template a task prints or copies now: the office's current choice (care settings for a
+ * date kind, the plan's template), falling back to the one recorded when the task was made. A
+ * task made before the office set its birthday template must still offer 打印贺信 once it is set,
+ * and a changed choice applies to tasks already on 今日.
+ */
+export function templateOfTask(task: Pick<Task, 'source' | 'ref' | 'dateKind' | 'templateId'>, now: { care: Partial<Record<DateKind, string>>; plans: Record<string, string> }): string {
+  if (task.source === 'care' && task.dateKind) return now.care[task.dateKind] || task.templateId;
+  if (task.source === 'plan' && task.ref in now.plans) return now.plans[task.ref] || task.templateId;
+  return task.templateId;
+}

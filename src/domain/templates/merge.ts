@@ -1,5 +1,5 @@
 import type { ImportantDate } from '../dates';
-import type { Gender } from '../customer-types';
+import type { Gender } from '../customers/types';
 import { MERGE_FIELDS, type MergeField } from './template';
 
 export type MergeValues = Record<MergeField, string>;

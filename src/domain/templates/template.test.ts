@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plainAfter } from '../plain.fixture';
 import type { CommandContext } from '../actor';
 import { lunarDateText, mergeTemplate, mergeValues, salutationOf } from './merge';
 import { checkTemplate, fieldsIn, saveTemplate, templateFromRecord } from './template';
@@ -18,7 +19,7 @@ describe('templates', () => {
     if (!made.ok || !made.value.command) throw new Error('refused');
     const create = made.value.command.ops[0];
     expect(create).toMatchObject({ kind: 'create', collection: 'templates', fields: { version: 1 } });
-    const current = templateFromRecord('t1', { ...(create as { fields: Record<string, unknown> }).fields, history: [] });
+    const current = templateFromRecord('t1', plainAfter(made, 'templates', 't1'));
     expect(saveTemplate(current, { kind: 'letter', name: '生日贺信 ', body: '祝{{称呼}}生日快乐' }, ctx)).toEqual({ ok: true, value: { id: 't1', command: null } });
     const next = saveTemplate(current, { kind: 'letter', name: '生日贺信', body: '祝{{称呼}}生日快乐！' }, ctx);
     if (!next.ok || !next.value.command) throw new Error('refused');

@@ -1,5 +1,5 @@
 import { useSearchParams } from '@solidjs/router';
-import type { PaperRow } from '../../domain/papers';
+import type { PaperRow } from '../../domain/papers/paper';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { papersInBox } from '../../store/queries/papers';

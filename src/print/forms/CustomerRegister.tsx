@@ -1,8 +1,8 @@
 import { useSearchParams } from '@solidjs/router';
 import { For } from 'solid-js';
-import type { CustomerRow } from '../../domain/customer';
+import type { CustomerRow } from '../../domain/customers/customer';
 import { maskPhone } from '../../domain/mask';
-import { unitParts, unitSortKey } from '../../domain/unit';
+import { unitParts, unitSortKey } from '../../domain/units/unit';
 import { t } from '../../i18n';
 import { createLive } from '../../ui/bindings/live';
 import type { Office } from '../../store/office-api';

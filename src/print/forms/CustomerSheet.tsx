@@ -1,8 +1,8 @@
 import { useSearchParams } from '@solidjs/router';
 import { For } from 'solid-js';
-import { customerFromRecord, type Customer } from '../../domain/customer';
+import { customerFromRecord, type Customer } from '../../domain/customers/customer';
 import { maskIdNumber, maskPhone } from '../../domain/mask';
-import { canonicalUnitCode } from '../../domain/unit-code';
+import { canonicalUnitCode } from '../../domain/units/unit-code';
 import { t } from '../../i18n';
 import { createLive } from '../../ui/bindings/live';
 import type { Office } from '../../store/office-api';

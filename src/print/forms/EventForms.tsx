@@ -90,8 +90,11 @@ function MinutesBody(props: { d: EventPrintData }) {
           { id: 'request', label: t('form.requestNo'), width: '34mm', value: (r) => r.requestNumber || (r.status === 'setAside' ? t('remark.setAsideChip', { reason: r.reason }) : r.status === 'handled' ? t('remark.handledChip') : '') },
         ]}
       />
-      <RecordForm title="" sections={analysis} />
-      <Signatures lines={[{ label: t('events.recorder') }, { label: t('form.manager') }, { label: t('print.date'), date: true }]} />
+      {/* The analysis and the signatures go to a page together: never the signature lines alone on a blank page. */}
+      <div class="form-closing">
+        <RecordForm title="" sections={analysis} />
+        <Signatures lines={[{ label: t('events.recorder') }, { label: t('form.manager') }, { label: t('print.date'), date: true }]} />
+      </div>
     </div>
   );
 }

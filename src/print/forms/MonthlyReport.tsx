@@ -1,4 +1,5 @@
 import '../../i18n/dashboard';
+import { dateField } from '../../i18n/date-field';
 import { useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { isMonth, monthOf } from '../../domain/indicators/period';
@@ -51,7 +52,7 @@ export function MonthlyReport(props: { office: Office }) {
     <>
       <label class="inline">
         {t('dashboard.month')}
-        <input type="month" value={month()} onChange={(e) => e.currentTarget.value && setParams({ month: e.currentTarget.value, snapshot: undefined })} />
+        <input {...dateField('month')} value={month()} onChange={(e) => e.currentTarget.value && setParams({ month: e.currentTarget.value, snapshot: undefined })} />
       </label>
       <label class="inline">
         {t('report.snapshot')}

@@ -1,10 +1,12 @@
 import { useSearchParams } from '@solidjs/router';
+import { dateField } from '../../i18n/date-field';
 import { For, type JSX } from 'solid-js';
 import { complaintState } from '../../domain/requests/complaint';
 import type { FollowUpRow } from '../../domain/requests/followup';
 import { categoryById, type ServiceSettings } from '../../domain/requests/settings';
 import type { ServiceRequest } from '../../domain/requests/types';
-import type { StaffRow } from '../../domain/staff';
+import { officeDaysRange } from '../../domain/requests/work-time';
+import type { StaffRow } from '../../domain/staff/staff';
 import { t } from '../../i18n';
 import { createLive } from '../../ui/bindings/live';
 import type { Office } from '../../store/office-api';
@@ -29,11 +31,11 @@ function useRange(settings: () => ServiceSettings | null) {
     <>
       <label class="inline">
         {t('form.from')}
-        <input type="date" value={range().from} onChange={(e) => setParams({ from: e.currentTarget.value }, { replace: true })} />
+        <input {...dateField('date')} value={range().from} onChange={(e) => setParams({ from: e.currentTarget.value }, { replace: true })} />
       </label>
       <label class="inline">
         {t('form.to')}
-        <input type="date" value={range().to} onChange={(e) => setParams({ to: e.currentTarget.value }, { replace: true })} />
+        <input {...dateField('date')} value={range().to} onChange={(e) => setParams({ to: e.currentTarget.value }, { replace: true })} />
       </label>
       {withTeam && (
         <label class="inline">
@@ -136,9 +138,7 @@ export function FollowUpRegister(props: { office: Office }) {
     () => ({ r: range(), s: settings() }),
     async ({ r, s }) => {
       if (!s) return null;
-      const offset = s.calendar.utcOffset * 60_000;
-      const start = new Date(Date.parse(`${r.from}T00:00:00Z`) - offset).toISOString();
-      const end = new Date(Date.parse(`${r.to}T23:59:59.999Z`) - offset).toISOString();
+      const { start, end } = officeDaysRange(r.from, r.to, s.calendar);
       return { rows: await props.office.db.followups.where('at').between(start, end, true, true).sortBy('at'), settings: s };
     },
     null,

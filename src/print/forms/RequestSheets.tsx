@@ -4,7 +4,7 @@ import { complaintState } from '../../domain/requests/complaint';
 import { categoryById, type ServiceSettings } from '../../domain/requests/settings';
 import { isComplaintKind, type ServiceRequest } from '../../domain/requests/types';
 import { maskPhone } from '../../domain/mask';
-import type { StaffRow } from '../../domain/staff';
+import type { StaffRow } from '../../domain/staff/staff';
 import { t, tCode } from '../../i18n';
 import { createLive } from '../../ui/bindings/live';
 import type { Office } from '../../store/office-api';
@@ -56,6 +56,8 @@ function RequestSheet(props: { req: ServiceRequest; settings: ServiceSettings; s
   const print = usePrint();
   const name = (id: string) => props.staff.find((s) => s.id === id)?.name ?? '';
   const when = (iso: string) => (iso ? formatPrintDate(new Date(iso)) : '');
+  // A day the staff typed (2026-11-25) prints like every other date of the form: 2026年11月25日.
+  const onDay = (day: string) => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? formatPrintDate(new Date(`${day}T12:00:00`), false) : day);
   const step = (action: string) => props.req.history.find((h) => h.action === action);
   const steps = (action: string) => props.req.history.filter((h) => h.action === action);
   const complaint = () => isComplaintKind(props.req.kind);
@@ -87,7 +89,7 @@ function RequestSheet(props: { req: ServiceRequest; settings: ServiceSettings; s
         { label: t('requests.assignee'), value: name(r.assigneeId) },
         { label: t('requests.report'), value: String(completed?.data?.report ?? ''), wide: true, lines: 2 },
         { label: t('form.doneAt'), value: when(r.doneAt) },
-        { label: t('form.residentSignature'), value: r.signed === true ? `${t('requests.signed')} ${r.signedDate}` : r.signed === false ? t('requests.notSigned') : '' },
+        { label: t('form.residentSignature'), value: r.signed === true ? `${t('requests.signed')} ${onDay(r.signedDate)}` : r.signed === false ? t('requests.notSigned') : '' },
         { label: t('action.reportBack'), value: reported ? `${when(reported.at)} ${reported.data?.note ?? ''}` : '', wide: true },
       ],
       signatures: [{ label: t('form.handler') }, { label: t('form.residentSignature') }, { label: t('print.date'), date: true }],
@@ -137,7 +139,7 @@ function RequestSheet(props: { req: ServiceRequest; settings: ServiceSettings; s
       title: t('form.agreement'),
       fields: [
         { label: t('requests.negotiation'), value: state.rounds.map((x) => `${tCode(x.outcome === 'agreed' ? 'action.agreed' : 'action.revise')} ${x.note}`).join('\n'), wide: true, lines: 2 },
-        { label: t('requests.agreement'), value: state.agreementSignedOn, wide: true },
+        { label: t('requests.agreement'), value: onDay(state.agreementSignedOn), wide: true },
         { label: t('requests.tasks'), value: state.tasks.map((k) => `${k.done ? '✓' : '○'} ${k.department} ${k.text}`).join('\n'), wide: true, lines: 2 },
         { label: t('requests.corrective'), value: state.corrective.map((c) => `${c.department} ${c.action}`).join('\n'), wide: true, lines: 2 },
       ],

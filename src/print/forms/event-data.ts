@@ -1,6 +1,6 @@
 import { attendanceTotals, type AttendanceTotals } from '../../domain/events/attendance';
 import type { AttendanceRow, CommunityEvent, EventItemRow, RemarkRow } from '../../domain/events/types';
-import type { StaffRow } from '../../domain/staff';
+import type { StaffRow } from '../../domain/staff/staff';
 import { readEvent } from '../../store/events';
 import type { Office } from '../../store/office-api';
 import { attendanceOf, itemsOf, remarksOf, requestStatuses } from '../../store/queries/events';

@@ -1,6 +1,6 @@
 import { requestFromRecord } from '../../domain/requests/record';
 import { shardOf } from '../../domain/requests/shard';
-import { officeDay } from '../../domain/requests/work-time';
+import { officeDay, officeDaysRange } from '../../domain/requests/work-time';
 import type { RequestRow, ServiceRequest } from '../../domain/requests/types';
 import type { ServiceSettings } from '../../domain/requests/settings';
 import type { Office } from '../../store/office-api';
@@ -20,9 +20,7 @@ export const dayOf = (iso: string, settings: ServiceSettings) => (iso ? officeDa
 
 /** Rows taken between two office days (inclusive), oldest first. */
 export async function rowsTakenBetween(office: Office, from: string, to: string, settings: ServiceSettings): Promise<RequestRow[]> {
-  const offset = settings.calendar.utcOffset * 60_000;
-  const start = new Date(Date.parse(`${from}T00:00:00Z`) - offset).toISOString();
-  const end = new Date(Date.parse(`${to}T23:59:59.999Z`) - offset).toISOString();
+  const { start, end } = officeDaysRange(from, to, settings.calendar);
   return office.db.requests.where('createdAt').between(start, end, true, true).toArray();
 }
 

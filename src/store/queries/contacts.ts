@@ -1,4 +1,4 @@
-import type { ContactRow } from '../../domain/contact';
+import type { ContactRow } from '../../domain/customers/contact';
 import type { LinliDB } from '../db';
 
 /** One customer's contacts across every loaded year, newest first. */

@@ -1,5 +1,5 @@
-import type { CustomerRow } from '../../domain/customer';
-import { canonicalUnitCode } from '../../domain/unit-code';
+import type { CustomerRow } from '../../domain/customers/customer';
+import { canonicalUnitCode, entranceRoomQuery } from '../../domain/units/unit-code';
 import type { LinliDB } from '../db';
 
 const LIST_LIMIT = 200;
@@ -33,10 +33,13 @@ export async function searchCustomers(db: LinliDB, query: string): Promise<Custo
   // A bare room number ("1101", "302"): the customers of every unit with that room.
   const room = /^\d{3,5}$/.test(q) ? `#${q}` : '';
   const byRoom = room ? db.customers.where('terms').equals(room).limit(SEARCH_LIMIT).toArray() : Promise.resolve([]);
-  const [units, rooms, terms] = await Promise.all([byUnit, byRoom, byTerm]);
+  // An entrance and room ("2单元1101", "2-1101"): the customers of that room in every building.
+  const entrance = entranceRoomQuery(q);
+  const byEntrance = entrance ? db.customers.where('terms').equals(`#${entrance}`).limit(SEARCH_LIMIT).toArray() : Promise.resolve([]);
+  const [units, rooms, entrances, terms] = await Promise.all([byUnit, byRoom, byEntrance, byTerm]);
   const seen = new Set<string>();
   const rows: CustomerRow[] = [];
-  for (const row of [...units, ...rooms, ...terms]) {
+  for (const row of [...units, ...rooms, ...entrances, ...terms]) {
     if (seen.has(row.id)) continue;
     seen.add(row.id);
     rows.push(row);
@@ -45,7 +48,7 @@ export async function searchCustomers(db: LinliDB, query: string): Promise<Custo
   // matches (zw → 张伟), then everything else; by name within a rank.
   // A bare room's units come right after an exact unit match.
   const rank = (r: CustomerRow) =>
-    r.name.toLowerCase() === q || r.unitCodes.includes(unit ?? '') ? 0 : room && r.terms.includes(room) ? 1 : r.name.toLowerCase().startsWith(q) ? 2 : r.terms.includes(needle) ? 3 : 4;
+    r.name.toLowerCase() === q || r.unitCodes.includes(unit ?? '') ? 0 : (room && r.terms.includes(room)) || (entrance && r.terms.includes(`#${entrance}`)) ? 1 : r.name.toLowerCase().startsWith(q) ? 2 : r.terms.includes(needle) ? 3 : 4;
   return rows.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'zh-CN'));
 }
 

@@ -25,5 +25,8 @@ export async function recordsBehind(db: LinliDB, refs: readonly Ref[], limit: nu
     requests: reqIds.map((w, i) => ({ row: reqs[i], miss: w.miss })).filter((x): x is { row: RequestRow; miss: boolean } => !!x.row),
     responses: resIds.map((w, i) => ({ row: ress[i], miss: w.miss })).filter((x): x is { row: ResponseRow; miss: boolean } => !!x.row),
     more: wanted.length - page.length,
+    /** Lines, not refs: a household's several answers are one line, so the count matches the list. */
+    total: wanted.length,
+    bad: wanted.filter((w) => w.miss).length,
   };
 }

@@ -1,5 +1,5 @@
 import { eventTodo, type EventTodo } from '../../domain/events/today';
-import type { CustomerRow } from '../../domain/customer';
+import type { CustomerRow } from '../../domain/customers/customer';
 import { inGroups } from '../../domain/events/attendance';
 import { orderRemarks } from '../../domain/events/record';
 import type { AttendanceRow, CommunityEvent, EventItemRow, EventKind, EventRow, InviteGroups, RemarkRow } from '../../domain/events/types';
@@ -67,4 +67,10 @@ export async function eventsToDo(db: LinliDB, today: string): Promise<{ event: E
     .map((event) => ({ event, todo: eventTodo(event, today) }))
     .filter((x): x is { event: EventRow; todo: EventTodo } => x.todo !== null)
     .sort((a, b) => a.event.startsAt.localeCompare(b.event.startsAt));
+}
+
+/** Plans submitted for approval (座谈会、客户会、活动 方案 待审批), oldest first: the manager's 今日. */
+export async function plansAwaitingApproval(db: LinliDB): Promise<EventRow[]> {
+  const rows = await db.events.where('status').equals('submitted').toArray();
+  return rows.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }

@@ -1,4 +1,4 @@
-import { paperId, type PaperRow } from '../../domain/papers';
+import { paperId, type PaperRow } from '../../domain/papers/paper';
 import type { LinliDB } from '../db';
 
 /** The paper records of one record (all its forms), e.g. `events/<id>`. */

@@ -169,3 +169,9 @@ export function followUpsOfRequest(db: LinliDB, requestId: string): Promise<Foll
 export async function followUpsOfCustomer(db: LinliDB, customerId: string): Promise<FollowUpRow[]> {
   return (await db.followups.where('customerId').equals(customerId).sortBy('at')).reverse();
 }
+
+/** Complaints whose settlement waits for a manager's approval (the manager's 今日), oldest first. */
+export async function settlementsAwaitingApproval(db: LinliDB, limit = 20): Promise<RequestRow[]> {
+  const rows = await db.requests.where('[open+awaitingApproval]').equals([1, 1]).limit(limit).toArray();
+  return rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}

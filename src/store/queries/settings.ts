@@ -1,4 +1,4 @@
-import { importSettingsFrom, type ImportSettings } from '../../domain/import-values';
+import { importSettingsFrom, type ImportSettings } from '../../domain/import/values';
 import { serviceSettingsFrom, type ServiceSettings, type Team } from '../../domain/requests/settings';
 import type { LinliDB, SettingsRow } from '../db';
 

@@ -1,4 +1,4 @@
-import type { StaffRow } from '../../domain/staff';
+import type { StaffRow } from '../../domain/staff/staff';
 import type { LinliDB } from '../db';
 
 /** Everyone on the office's staff, by name as the desk reads names. */

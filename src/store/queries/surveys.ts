@@ -1,7 +1,7 @@
 import type { ResponseRow } from '../../domain/surveys/response';
 import { targetUnits, type SurveyRow } from '../../domain/surveys/survey';
-import { unitSortKey } from '../../domain/unit';
-import type { CustomerRow } from '../../domain/customer-types';
+import { unitSortKey } from '../../domain/units/unit';
+import type { CustomerRow } from '../../domain/customers/types';
 import type { Day } from '../../domain/days';
 import { surveyFollowUpTasks, surveyTaskRef, type SurveyHousehold } from '../../domain/tasks/survey-tasks';
 import type { Task } from '../../domain/tasks/task';

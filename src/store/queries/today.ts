@@ -5,8 +5,10 @@ import type { RequestRow } from '../../domain/requests/types';
 import type { WorkCalendar } from '../../domain/requests/settings';
 import type { TemplateKind } from '../../domain/templates/template';
 import { isSuperseded, type TaskRow } from '../../domain/tasks/task';
+import { careSettingsFrom } from '../../domain/tasks/care-settings';
+import type { DateKind } from '../../domain/dates';
 import { openSurveyTasks, responseOfTask, surveyOfTask } from '../../domain/tasks/survey-tasks';
-import { unitSortKey } from '../../domain/unit';
+import { unitSortKey } from '../../domain/units/unit';
 import type { LinliDB } from '../db';
 import { serviceSettings } from './settings';
 import { lastContacts } from '../tasks';
@@ -33,6 +35,8 @@ export interface TodayView {
   planNames: Record<string, string>;
   /** Each template's kind: a letter prints, a message is copied. */
   templateKinds: Record<string, TemplateKind>;
+  /** The templates chosen now (care settings, plans): a task prints with these (`templateOfTask`). */
+  templatesNow: { care: Partial<Record<DateKind, string>>; plans: Record<string, string> };
 }
 
 /** The survey follow-ups still open (no answer from the household since, no result), in building and unit order, and their surveys' names. */
@@ -149,9 +153,13 @@ export async function todayAnswers(db: LinliDB, b: TodayBasis): Promise<AnswerRo
 }
 
 /** What a task's title and buttons need: the plans' names and the templates' kinds (a few rows each). */
-export async function taskLabels(db: LinliDB): Promise<Pick<TodayView, 'planNames' | 'templateKinds'>> {
-  const [plans, templates] = await Promise.all([db.plans.toArray(), db.templates.toArray()]);
-  return { planNames: Object.fromEntries(plans.map((p) => [p.id, p.name])), templateKinds: Object.fromEntries(templates.map((x) => [x.id, x.kind])) };
+export async function taskLabels(db: LinliDB): Promise<Pick<TodayView, 'planNames' | 'templateKinds' | 'templatesNow'>> {
+  const [plans, templates, care] = await Promise.all([db.plans.toArray(), db.templates.toArray(), db.settings.get('care')]);
+  return {
+    planNames: Object.fromEntries(plans.map((p) => [p.id, p.name])),
+    templateKinds: Object.fromEntries(templates.map((x) => [x.id, x.kind])),
+    templatesNow: { care: careSettingsFrom(care?.data).templates, plans: Object.fromEntries(plans.map((p) => [p.id, p.templateId])) },
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { CustomerRow } from '../../domain/customer';
-import { unitSortKey, type UnitRow } from '../../domain/unit';
+import type { CustomerRow } from '../../domain/customers/customer';
+import { unitSortKey, type UnitRow } from '../../domain/units/unit';
 import type { LinliDB } from '../db';
 
 /** The office's unit register as a set of codes, or null when it keeps none (then units are not checked). */

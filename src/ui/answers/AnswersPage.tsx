@@ -1,14 +1,14 @@
 import { useSearchParams } from '@solidjs/router';
+import { dateField } from '../../i18n/date-field';
 import { createEffect, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { needsReview, type AnswerRow } from '../../domain/answers/answer';
-import type { Problem } from '../../domain/result';
 import { localDay } from '../../domain/days';
 import { t } from '../../i18n';
 import { saveAnswer } from '../../store/answers';
 import type { Office } from '../../store/office-api';
 import { createLive } from '../bindings/live';
-import { Problems } from '../common/Problems';
+import { createSave, FormShell } from '../common/FormShell';
 import { AnswerSearch } from './AnswerSearch';
 import '../settings/settings.css';
 import { allStaff } from '../../store/queries/staff';
@@ -21,12 +21,9 @@ export function AnswersPage(props: { office: Office }) {
   const [params, setParams] = useSearchParams<{ edit?: string }>();
   const staff = createLive(() => props.office, (o) => allStaff(o.db), []);
   const [form, setForm] = createStore(blank());
-  const [problems, setProblems] = createSignal<Problem[]>([]);
-  const [saved, setSaved] = createSignal(false);
   const [shown, setShown] = createSignal<AnswerRow | null>(null);
   const edit = (a: AnswerRow | null) => {
-    setProblems([]);
-    setSaved(false);
+    save.reset();
     setShown(a);
     setForm(a ? { id: a.id, category: a.category, title: a.title, wording: a.wording, effective: a.effective, review: a.review, keeperId: a.keeperId, synonyms: a.synonyms.join('，') } : blank());
   };
@@ -36,20 +33,16 @@ export function AnswersPage(props: { office: Office }) {
     const a = linked();
     if (a) edit(a);
   });
-  const save = async (e: Event) => {
-    e.preventDefault();
+  const save = createSave(() => {
     const keeper = staff().find((s) => s.id === form.keeperId);
-    const r = await saveAnswer(props.office, form.id || null, {
+    return saveAnswer(props.office, form.id || null, {
       category: form.category, title: form.title, wording: form.wording, effective: form.effective, review: form.review,
       keeperId: form.keeperId, keeperName: keeper?.name ?? '', synonyms: form.synonyms.split(/[,，、\s]+/),
     });
-    setProblems(r.ok ? [] : r.problems);
-    setSaved(r.ok);
-    if (r.ok) {
-      setForm('id', r.value);
-      setParams({ edit: undefined }, { replace: true });
-    }
-  };
+  }, (id) => {
+    setForm('id', id);
+    setParams({ edit: undefined }, { replace: true });
+  });
   return (
     <main class="page wide answers-page">
       <div class="page-head">
@@ -69,9 +62,7 @@ export function AnswersPage(props: { office: Office }) {
             )}
           </Show>
         </section>
-        <form class="card" onSubmit={save} aria-label={t('answers.form')}>
-          <h2>{form.id ? t('answers.edit') : t('answers.new')}</h2>
-          <Problems problems={problems()} />
+        <FormShell save={save} class="card" aria-label={t('answers.form')} head={<h2>{form.id ? t('answers.edit') : t('answers.new')}</h2>} showSaved>
           <div class="grid-2">
             <label>
               {t('answers.category')}
@@ -93,11 +84,11 @@ export function AnswersPage(props: { office: Office }) {
           <div class="grid-2">
             <label>
               {t('answers.effective')}
-              <input type="date" value={form.effective} onInput={(e) => setForm('effective', e.currentTarget.value)} />
+              <input {...dateField('date')} value={form.effective} onInput={(e) => setForm('effective', e.currentTarget.value)} />
             </label>
             <label>
               {t('answers.review')}
-              <input type="date" value={form.review} onInput={(e) => setForm('review', e.currentTarget.value)} />
+              <input {...dateField('date')} value={form.review} onInput={(e) => setForm('review', e.currentTarget.value)} />
             </label>
             <label>
               {t('answers.keeper')}
@@ -107,11 +98,7 @@ export function AnswersPage(props: { office: Office }) {
               </select>
             </label>
           </div>
-          <div class="actions">
-            <button type="submit" class="primary">{t('common.save')}</button>
-            <span role="status" class="saved">{saved() ? t('common.saved') : ''}</span>
-          </div>
-        </form>
+        </FormShell>
       </div>
     </main>
   );

@@ -1,4 +1,4 @@
-import type { CustomerInput } from '../../domain/customer';
+import type { CustomerInput } from '../../domain/customers/customer';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import { problemFor } from '../common/Problems';

@@ -1,5 +1,6 @@
 import { For } from 'solid-js';
-import { CUSTOMER_KINDS, GRADES, HOUSEHOLD_RELATIONS, UNIT_RELATIONS, type CustomerInput, type CustomerRow } from '../../domain/customer';
+import { dateField } from '../../i18n/date-field';
+import { CUSTOMER_KINDS, GRADES, HOUSEHOLD_RELATIONS, UNIT_RELATIONS, type CustomerInput, type CustomerRow } from '../../domain/customers/customer';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import { problemFor } from '../common/Problems';
@@ -43,11 +44,11 @@ export function CustomerMoreFields(props: {
         </label>
         <label>
           {t('field.unitFrom')}
-          <input type="date" name="unitFrom" value={props.value.unitFrom ?? ''} aria-invalid={invalid('unitFrom')} onInput={(e) => set({ unitFrom: e.currentTarget.value })} />
+          <input {...dateField('date')} name="unitFrom" value={props.value.unitFrom ?? ''} aria-invalid={invalid('unitFrom')} onInput={(e) => set({ unitFrom: e.currentTarget.value })} />
         </label>
         <label>
           {t('field.unitTo')}
-          <input type="date" name="unitTo" value={props.value.unitTo ?? ''} aria-invalid={invalid('unitTo')} onInput={(e) => set({ unitTo: e.currentTarget.value })} />
+          <input {...dateField('date')} name="unitTo" value={props.value.unitTo ?? ''} aria-invalid={invalid('unitTo')} onInput={(e) => set({ unitTo: e.currentTarget.value })} />
         </label>
         <label>
           {t('customers.gender')}

@@ -1,21 +1,22 @@
 import { A, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
-import { customerFromRecord, type Customer, type CustomerInput } from '../../domain/customer';
+import { customerFromRecord, type Customer, type CustomerInput } from '../../domain/customers/customer';
 import { maskIdNumber, maskPhone } from '../../domain/mask';
-import type { Problem } from '../../domain/result';
+import { ok } from '../../domain/result';
 import { formatDateTime, t, tCode } from '../../i18n';
-import { editNotes, revealIdNumber, revealPhone, updateCustomer } from '../../store/customers';
+import { editNotes, updateCustomer } from '../../store/customers';
 import { customersOfUnit, householdOf } from '../../store/queries/customers';
 import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';
 import { createRecord } from '../bindings/record';
 import { printLinks } from '../../print/links';
-import { Problems } from '../common/Problems';
+import { createSave, FormShell } from '../common/FormShell';
 import { ContactLog } from './ContactLog';
 import { CustomerFields } from './CustomerFields';
 import { CustomerMoreFields } from './CustomerMoreFields';
 import { HistoryList } from './HistoryList';
 import { NotesEditor } from './NotesEditor';
+import { RevealNumber } from './RevealNumber';
 import { UpcomingDates } from './UpcomingDates';
 import { CustomerRequests } from './CustomerRequests';
 
@@ -42,9 +43,6 @@ function CustomerView(props: { office: Office; id: string }) {
     return r ? customerFromRecord(props.id, r) : r;
   });
   const [draft, setDraft] = createSignal<CustomerInput | null>(null);
-  const [problems, setProblems] = createSignal<Problem[]>([]);
-  const [showPhone, setShowPhone] = createSignal(false);
-  const [showId, setShowId] = createSignal(false);
   const [saved, setSaved] = createSignal(false);
   const household = createLive(() => customer() ?? null, (c) => (c ? householdOf(props.office.db, c) : []), []);
   const headChoices = createLive(() => draft()?.unitCode ?? '', (code) => customersOfUnit(props.office.db, code), []);
@@ -56,23 +54,18 @@ function CustomerView(props: { office: Office; id: string }) {
   const startEdit = () => {
     const c = customer();
     if (!c) return;
-    setProblems([]);
+    save.setProblems([]);
     setSaved(false);
     setDraft(inputOf(c));
   };
-  const save = async (e: Event) => {
-    e.preventDefault();
+  const save = createSave(async () => {
     const d = draft();
-    if (!d) return;
-    const result = await updateCustomer(props.office, props.id, d);
-    if (!result.ok) return setProblems(result.problems);
+    return d ? updateCustomer(props.office, props.id, d) : ok(undefined);
+  }, () => {
     setDraft(null);
     setSaved(true);
-  };
-  const toggle = async (shown: () => boolean, set: (v: boolean) => void, log: () => Promise<unknown>) => {
-    if (!shown()) await log();
-    set(!shown());
-  };
+  });
+  const problems = save.problems;
 
   return (
     <main class="page wide">
@@ -111,15 +104,10 @@ function CustomerView(props: { office: Office; id: string }) {
               </Show>
               <Show when={draft()}>
                 {(d) => (
-                  <form class="card form" onSubmit={save}>
-                    <Problems problems={problems()} />
+                  <FormShell save={save} class="card form" aria-label={t('common.edit')} onCancel={() => setDraft(null)}>
                     <CustomerFields value={d()} onChange={setDraft} problems={problems()} />
                     <CustomerMoreFields value={d()} onChange={setDraft} problems={problems()} household={headChoices().filter((h) => h.id !== props.id)} />
-                    <div class="actions">
-                      <button type="button" onClick={() => setDraft(null)}>{t('common.cancel')}</button>
-                      <button type="submit" class="primary">{t('common.save')}</button>
-                    </div>
-                  </form>
+                  </FormShell>
                 )}
               </Show>
               <div class="c360">
@@ -143,22 +131,12 @@ function CustomerView(props: { office: Office; id: string }) {
                       </Show>
                       <dt>{t('customers.phones')}</dt>
                       <dd>
-                        <span data-testid="customer-phones">{(showPhone() ? c().phones : c().phones.map(maskPhone)).join(' / ') || '—'}</span>
-                        <Show when={c().phones.length}>
-                          <button type="button" class="link" aria-pressed={showPhone()} aria-label={`${showPhone() ? t('common.hide') : t('common.reveal')} ${t('customers.phones')}`}
-                            onClick={() => void toggle(showPhone, setShowPhone, () => revealPhone(props.office, props.id))}>
-                            {showPhone() ? t('common.hide') : t('common.reveal')}
-                          </button>
-                        </Show>
+                        <RevealNumber office={props.office} customerId={props.id} field="phones" masked={c().phones.map(maskPhone).join(' / ') || '—'} full={c().phones.join(' / ') || '—'} />
                       </dd>
                       <Show when={c().idNumber}>
                         <dt>{t('customers.idNumber')}</dt>
                         <dd>
-                          <span data-testid="customer-id-number">{showId() ? c().idNumber : maskIdNumber(c().idNumber)}</span>
-                          <button type="button" class="link" aria-pressed={showId()} aria-label={`${showId() ? t('common.hide') : t('common.reveal')} ${t('customers.idNumber')}`}
-                            onClick={() => void toggle(showId, setShowId, () => revealIdNumber(props.office, props.id))}>
-                            {showId() ? t('common.hide') : t('common.reveal')}
-                          </button>
+                          <RevealNumber office={props.office} customerId={props.id} field="idNumber" masked={maskIdNumber(c().idNumber)} full={c().idNumber} />
                         </dd>
                       </Show>
                       <Show when={c().gender}>

@@ -1,4 +1,5 @@
 import { A } from '@solidjs/router';
+import { dateField } from '../../i18n/date-field';
 import { createMemo, For, Show } from 'solid-js';
 import { DIMENSIONS, type Dimension, type Group } from '../../domain/indicators/breakdown';
 import { problemRefs, type Indicator, type Ref } from '../../domain/indicators/compute';
@@ -78,7 +79,7 @@ export function DashboardView(props: DashboardViewProps) {
         <div class="head-actions">
           <label class="inline">
             {t('dashboard.month')}
-            <input type="month" value={props.month} onChange={(e) => e.currentTarget.value && props.onMonth(e.currentTarget.value)} />
+            <input {...dateField('month')} value={props.month} onChange={(e) => e.currentTarget.value && props.onMonth(e.currentTarget.value)} />
           </label>
           <A class="button" href="/surveys">{t('nav.surveys')}</A>
           <A class="button primary" href={`/print/monthly-report?month=${props.month}${filterQuery(props.filters)}`}>{t('dashboard.printReport')}</A>

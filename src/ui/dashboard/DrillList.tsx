@@ -18,10 +18,10 @@ export function DrillList(props: { office: Office; title: string; refs: Ref[]; o
         <h2>{props.title}</h2>
         <button type="button" onClick={() => props.onClose()}>{t('dashboard.closeDrill')}</button>
       </div>
-      <p class="muted">{t('dashboard.drillCount', { n: props.refs.length, bad: props.refs.filter((r) => !r.hit).length })}</p>
       <Show when={records()} fallback={<p>{t('common.loading')}</p>}>
         {(r) => (
           <>
+            <p class="muted" data-testid="drill-count">{t('dashboard.drillCount', { n: r().total, bad: r().bad })}</p>
             <div class="list">
               <For each={r().requests}>
                 {(row) => (

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import { CUSTOMER_KINDS } from '../../domain/customer-types';
+import { CUSTOMER_KINDS } from '../../domain/customers/types';
 import { FILTER_KEYS, hasFilters, NO_FILTERS, surveysApply, type FilterKey, type IndicatorFilters } from '../../domain/indicators/filters';
 import type { ServiceSettings } from '../../domain/requests/settings';
 import { t } from '../../i18n';

@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
-import type { CustomerRow } from '../../domain/customer';
+import type { CustomerRow } from '../../domain/customers/customer';
 import { attendanceTotals } from '../../domain/events/attendance';
 import { INVITE_STATUSES, PRESENCES, type AttendanceRow, type CommunityEvent, type InviteStatus } from '../../domain/events/types';
 import type { Problem } from '../../domain/result';

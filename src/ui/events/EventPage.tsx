@@ -1,9 +1,10 @@
 import { A, useParams, useSearchParams } from '@solidjs/router';
 import { createMemo, For, onCleanup, Show } from 'solid-js';
 import { eventFromRecord, eventShard } from '../../domain/events/record';
-import type { CommunityEvent, EventRow } from '../../domain/events/types';
+import type { EventRow } from '../../domain/events/types';
 import { t } from '../../i18n';
-import { runEventStep, type EventStep } from '../../store/events';
+import { hasReached, nextEventStep } from '../../domain/events/steps';
+import { runEventStep } from '../../store/events';
 import type { Office } from '../../store/office-api';
 import { itemsOf } from '../../store/queries/events';
 import { myRole } from '../../store/requests';
@@ -38,8 +39,6 @@ export function EventPage(props: { office: Office }) {
   );
 }
 
-const NEXT_STEP: Partial<Record<CommunityEvent['status'], EventStep>> = { approved: 'held', held: 'minutes', minutes: 'analysis', analysed: 'close' };
-
 function EventView(props: { office: Office; row: EventRow }) {
   const id = props.row.id;
   const [search] = useSearchParams<{ paper?: string }>();
@@ -53,7 +52,6 @@ function EventView(props: { office: Office; row: EventRow }) {
   props.office.presence.setViewing(`events/${id}`);
   onCleanup(() => props.office.presence.setViewing(null));
   const viewers = () => props.office.presence.peers().filter((p) => p.viewing === `events/${id}`).map((p) => p.user.name);
-  const after = (e: CommunityEvent, ...statuses: CommunityEvent['status'][]) => statuses.includes(e.status);
 
   return (
     <Show when={event()} fallback={<p>{t('common.loading')}</p>}>
@@ -72,11 +70,11 @@ function EventView(props: { office: Office; row: EventRow }) {
           <nav class="jump" aria-label={t('events.jump')}>
             <a href="#plan-title">{t('events.plan')}</a>
             <a href="#attendance-title">{t('events.attendance')}</a>
-            <Show when={after(e(), 'held', 'minutes', 'analysed', 'closed')}>
+            <Show when={hasReached(e(), 'held')}>
               <a href="#minutes-title">{t('events.minutes')}</a>
               <a href="#remarks-title">{t('events.remarks')}</a>
             </Show>
-            <Show when={after(e(), 'minutes', 'analysed', 'closed')}><a href="#analysis-title">{t('events.analysis')}</a></Show>
+            <Show when={hasReached(e(), 'minutes')}><a href="#analysis-title">{t('events.analysis')}</a></Show>
             <a href="#papers-title">{t('papers.paper')}</a>
           </nav>
           <Show when={viewers().length}>
@@ -90,7 +88,7 @@ function EventView(props: { office: Office; row: EventRow }) {
               <AttendanceCard office={props.office} event={e()} />
             </div>
             <div class="col">
-              <Show when={NEXT_STEP[e().status]}>
+              <Show when={nextEventStep(e())}>
                 {(step) => (
                   <section class="card steps-panel" aria-labelledby="next-step">
                     <h2 id="next-step">{t('events.nextStep')}</h2>
@@ -98,11 +96,11 @@ function EventView(props: { office: Office; row: EventRow }) {
                   </section>
                 )}
               </Show>
-              <Show when={after(e(), 'held', 'minutes', 'analysed', 'closed')}>
+              <Show when={hasReached(e(), 'held')}>
                 <MinutesCard office={props.office} event={e()} items={items().filter((i) => i.kind === 'agenda')} />
                 <RemarksCard office={props.office} event={e()} />
               </Show>
-              <Show when={after(e(), 'minutes', 'analysed', 'closed')}>
+              <Show when={hasReached(e(), 'minutes')}>
                 <AnalysisCard office={props.office} event={e()} />
               </Show>
               <PaperPanel office={props.office} refPath={`events/${id}`} forms={[...EVENT_FORMS[e().kind]]} highlight={search.paper} />

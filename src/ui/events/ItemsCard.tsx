@@ -1,11 +1,11 @@
 import { createSignal, For, Show } from 'solid-js';
+import { isPlanEditable } from '../../domain/events/steps';
 import type { CommunityEvent, EventItemRow, ItemKind } from '../../domain/events/types';
-import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import { addItem, setTaskDone } from '../../store/events';
 import type { Office } from '../../store/office-api';
 import { createLive } from '../bindings/live';
-import { Problems } from '../common/Problems';
+import { createSave, FormShell } from '../common/FormShell';
 import { allStaff } from '../../store/queries/staff';
 
 /** The agenda (议程) and the preparation checklist (筹备事项) with owners. */
@@ -14,7 +14,7 @@ export function ItemsCard(props: { office: Office; event: CommunityEvent; items:
   const name = (id: string) => staff().find((s) => s.id === id)?.name ?? '';
   const agenda = () => props.items.filter((i) => i.kind === 'agenda');
   const tasks = () => props.items.filter((i) => i.kind === 'task');
-  const planEditable = () => props.event.status === 'plan' || props.event.status === 'rejected';
+  const planEditable = () => isPlanEditable(props.event);
   const open = () => props.event.status !== 'closed';
   return (
     <section class="card" aria-labelledby="items-title">
@@ -53,16 +53,10 @@ export function ItemsCard(props: { office: Office; event: CommunityEvent; items:
 function AddItem(props: { office: Office; event: CommunityEvent; kind: ItemKind; staff?: { id: string; name: string }[] }) {
   const [title, setTitle] = createSignal('');
   const [owner, setOwner] = createSignal('');
-  const [problems, setProblems] = createSignal<Problem[]>([]);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    const r = await addItem(props.office, props.event.id, props.kind, title(), owner());
-    setProblems(r.ok ? [] : r.problems);
-    if (r.ok) setTitle('');
-  };
+  const save = createSave(() => addItem(props.office, props.event.id, props.kind, title(), owner()), () => setTitle(''));
   const label = () => t(props.kind === 'agenda' ? 'events.addAgenda' : 'events.addTask');
   return (
-    <form class="inline-form" onSubmit={submit} aria-label={label()}>
+    <FormShell save={save} class="inline-form" aria-label={label()} submit={label()} tone="plain" actionsClass="inline-actions" problemsAt="bottom">
       <label>
         {t(props.kind === 'agenda' ? 'events.agendaItem' : 'events.task')}
         <input name={`${props.kind}Title`} value={title()} maxLength={200} onInput={(e) => setTitle(e.currentTarget.value)} />
@@ -76,8 +70,6 @@ function AddItem(props: { office: Office; event: CommunityEvent; kind: ItemKind;
           </select>
         </label>
       </Show>
-      <button type="submit">{label()}</button>
-      <Problems problems={problems()} />
-    </form>
+    </FormShell>
   );
 }

@@ -1,4 +1,5 @@
 import { createSignal, Show } from 'solid-js';
+import { isPlanEditable } from '../../domain/events/steps';
 import type { CommunityEvent } from '../../domain/events/types';
 import { t } from '../../i18n';
 import { decide, submitForApproval, updatePlan } from '../../store/events';
@@ -16,7 +17,7 @@ export function PlanCard(props: { office: Office; event: CommunityEvent; role: s
   const staff = createLive(() => props.office, (o) => allStaff(o.db), []);
   const name = (id: string) => staff().find((s) => s.id === id)?.name ?? '—';
   const e = () => props.event;
-  const editable = () => e().status === 'plan' || e().status === 'rejected';
+  const editable = () => isPlanEditable(e());
   const groups = () => [
     ...e().groups.buildings.map((b) => t('events.buildingN', { n: b })),
     ...e().groups.kinds.map((k) => t(`kind.${k}` as 'kind.owner')),

@@ -1,8 +1,11 @@
 import { createSignal, For, Show } from 'solid-js';
+import { dateField } from '../../i18n/date-field';
+import { showDateTime } from '../../domain/date-text';
 import { createStore } from 'solid-js/store';
-import { CUSTOMER_KINDS } from '../../domain/customer-types';
+import { CUSTOMER_KINDS } from '../../domain/customers/types';
 import type { CommunityEvent, EventKind, EventPlanInput } from '../../domain/events/types';
 import type { Problem, Result } from '../../domain/result';
+import { createSave, FormShell } from '../common/FormShell';
 import { t, tCode } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { createLive } from '../bindings/live';
@@ -22,26 +25,20 @@ function initial(e?: CommunityEvent): EventPlanInput & { buildingsText: string; 
 /** The plan (计划) of a seminar, the club's founding or an activity: one store for the whole form. */
 export function PlanForm(props: { office: Office; kind: EventKind; event?: CommunityEvent; onSave: (input: EventPlanInput) => Promise<Result<unknown>>; onCancel?: () => void }) {
   const [form, setForm] = createStore(initial(props.event));
-  const [problems, setProblems] = createSignal<Problem[]>([]);
-  const [busy, setBusy] = createSignal(false);
   const staff = createLive(() => props.office, (o) => allStaff(o.db), []);
+  const problems = (): Problem[] => save.problems();
   const invalid = (field: string) => (problemFor(problems(), field) ? 'true' : undefined);
   const fieldError = (field: string) => {
     const p = problemFor(problems(), field);
     return p ? <small class="field-error">{tCode(p.code, p.params)}</small> : null;
   };
-  const submit = async (ev: Event) => {
-    ev.preventDefault();
-    if (busy()) return;
-    setBusy(true);
+  const save = createSave(() => {
     const { buildingsText, tagsText, ...rest } = form;
-    const r = await props.onSave({ ...rest, groups: { buildings: split(buildingsText), kinds: [...form.groups.kinds], tags: split(tagsText) } });
-    setBusy(false);
-    setProblems(r.ok ? [] : r.problems);
-  };
+    return props.onSave({ ...rest, groups: { buildings: split(buildingsText), kinds: [...form.groups.kinds], tags: split(tagsText) } });
+  });
   const toggleKind = (k: string, on: boolean) => setForm('groups', 'kinds', (ks) => (on ? [...ks, k] : ks.filter((x) => x !== k)));
   return (
-    <form class="form card plan-form" onSubmit={submit} aria-label={t('events.plan')}>
+    <FormShell save={save} class="form card plan-form" aria-label={t('events.plan')} onCancel={props.onCancel} problemsAt="none">
       <Problems problems={problems().filter((p) => !p.field)} />
       <label>
         {t('events.titleField')}
@@ -71,7 +68,7 @@ export function PlanForm(props: { office: Office; kind: EventKind; event?: Commu
       <div class="grid-2">
         <label>
           {t('events.startsAt')}
-          <input type="datetime-local" name="startsAt" value={form.startsAt} aria-invalid={invalid('startsAt')} onInput={(e) => setForm('startsAt', e.currentTarget.value)} />
+          <input {...dateField('datetime')} name="startsAt" value={showDateTime(form.startsAt)} aria-invalid={invalid('startsAt')} onInput={(e) => setForm('startsAt', e.currentTarget.value.trim().replace(/\s+/, 'T'))} />
           {fieldError('startsAt')}
         </label>
         <label>
@@ -125,12 +122,6 @@ export function PlanForm(props: { office: Office; kind: EventKind; event?: Commu
           </For>
         </div>
       </fieldset>
-      <div class="actions">
-        <Show when={props.onCancel}>
-          <button type="button" onClick={() => props.onCancel?.()}>{t('common.cancel')}</button>
-        </Show>
-        <button type="submit" class="primary" disabled={busy()}>{busy() ? t('common.saving') : t('common.save')}</button>
-      </div>
-    </form>
+    </FormShell>
   );
 }

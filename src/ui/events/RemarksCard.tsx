@@ -1,16 +1,15 @@
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import type { CustomerRow } from '../../domain/customer';
+import type { CustomerRow } from '../../domain/customers/customer';
 import { REQUEST_KIND_OF, remarkDone } from '../../domain/events/remarks';
 import { REMARK_KINDS, type CommunityEvent, type RemarkKind, type RemarkRow } from '../../domain/events/types';
-import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import { addRemark, markRemarkHandled, remarkToRequest, setRemarkAside } from '../../store/events';
 import type { Office } from '../../store/office-api';
 import { remarksOf, requestStatuses } from '../../store/queries/events';
 import { createLive } from '../bindings/live';
-import { Problems } from '../common/Problems';
+import { createSave, FormShell } from '../common/FormShell';
 import { CustomerPicker } from '../requests/CustomerPicker';
 import { ActionButton } from './ActionButton';
 
@@ -46,16 +45,12 @@ export function RemarksCard(props: { office: Office; event: CommunityEvent }) {
 function RemarkForm(props: { office: Office; event: CommunityEvent }) {
   const empty = () => ({ customer: null as CustomerRow | null, topic: props.event.topic, kind: 'suggestion' as RemarkKind, text: '' });
   const [form, setForm] = createStore(empty());
-  const [problems, setProblems] = createSignal<Problem[]>([]);
-  const submit = async (e: Event) => {
-    e.preventDefault();
+  const save = createSave(() => {
     const c = form.customer;
-    const r = await addRemark(props.office, props.event.id, { customerId: c?.id ?? '', customerName: c?.name ?? '', unitCode: c?.unitCode ?? '', topic: form.topic, kind: form.kind, text: form.text });
-    setProblems(r.ok ? [] : r.problems);
-    if (r.ok) setForm(empty());
-  };
+    return addRemark(props.office, props.event.id, { customerId: c?.id ?? '', customerName: c?.name ?? '', unitCode: c?.unitCode ?? '', topic: form.topic, kind: form.kind, text: form.text });
+  }, () => setForm(empty()));
   return (
-    <form class="remark-form" onSubmit={submit} aria-label={t('events.addRemark')}>
+    <FormShell save={save} class="remark-form" aria-label={t('events.addRemark')} submit={t('events.addRemark')} actionsClass="actions start" problemsAt="bottom">
       <CustomerPicker db={props.office.db} value={form.customer} autofocus={false} onPick={(c) => setForm('customer', c)} />
       <div class="grid-2">
         <label>
@@ -73,9 +68,7 @@ function RemarkForm(props: { office: Office; event: CommunityEvent }) {
         {t('events.remarkText')}
         <textarea name="remarkText" rows={2} value={form.text} onInput={(e) => setForm('text', e.currentTarget.value)} />
       </label>
-      <Problems problems={problems()} />
-      <div class="actions start"><button type="submit" class="primary">{t('events.addRemark')}</button></div>
-    </form>
+    </FormShell>
   );
 }
 

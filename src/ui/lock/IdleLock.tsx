@@ -1,11 +1,13 @@
-import { createEffect, onCleanup, onMount, Show, type JSX } from 'solid-js';
-import { IDLE_LOCK_DEFAULT } from '../../domain/idle-lock';
+import { createEffect, createSignal, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import { IDLE_LOCK_DEFAULT } from '../../domain/staff/idle-lock';
 import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';
+import type { StaffRow } from '../../domain/staff/staff';
 import { idleLockMinutes } from '../../store/staff-pins';
 import { t } from '../../i18n';
 import { staffId } from '../session';
-import { guardCommands, lastActive, locked, lockNow, markActive, restoreLock } from './lock-state';
+import { guardCommands, lastActive, locked, lockNow, markActive, markProven, proven, restoreLock } from './lock-state';
+import { sessionProven } from '../../store/session-proof';
 import { LockScreen } from './LockScreen';
 import { allStaff } from '../../store/queries/staff';
 
@@ -20,7 +22,9 @@ const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'] as c
 export function IdleLock(props: { office: Office; children: JSX.Element }) {
   const officeId = () => props.office.config.officeId;
   const minutes = createLive(() => props.office, (o) => idleLockMinutes(o), IDLE_LOCK_DEFAULT);
-  const staff = createLive(() => props.office, (o) => allStaff(o.db), []);
+  // null until first read: "no such profile" and "not read yet" must not look alike (see `open`).
+  const staffRows = createLive<Office, StaffRow[] | null>(() => props.office, (o) => allStaff(o.db), null);
+  const staff = () => staffRows() ?? [];
   const idleMs = () => minutes() * 60_000;
   guardCommands(props.office);
 
@@ -51,12 +55,33 @@ export function IdleLock(props: { office: Office; children: JSX.Element }) {
     if (me && !me.pin && !locked()) lockNow(officeId(), 'manual');
   });
 
+  // Resumed after a reload: `staffId` comes from localStorage, which anyone can edit. The person
+  // goes on only if this tablet holds a proof that they entered with their PIN
+  // (store/session-proof.ts); otherwise the lock screen asks it. Until that is settled nothing of
+  // the app is drawn, so an edited `staffId` never shows a manager's screens, even for a moment.
+  const loaded = () => staffRows() !== null;
+  const me = () => staff().find((s) => s.id === staffId());
+  const [checking, setChecking] = createSignal<string | null>(null);
+  createEffect(() => {
+    const m = me();
+    if (!m || proven() === m.id || checking() === m.id) return;
+    setChecking(m.id);
+    void sessionProven(officeId(), m.id).then((ok) => {
+      // Someone entered with a PIN meanwhile (the lock screen, a switch): that settles it.
+      if (proven() === m.id || staffId() !== m.id) return;
+      if (ok) markProven(m.id);
+      else if (!locked() || locked() === 'idle') lockNow(officeId(), 'proof');
+    });
+  });
+  // A profile not (yet) in the office's staff holds no role and nothing to protect.
+  const open = () => loaded() && (!me() || proven() === me()!.id);
+
   return (
     <>
       <div class="lockable" inert={locked() ? true : undefined} aria-hidden={locked() ? 'true' : undefined}>
         {/* A colleague taking over gets the page afresh: whatever the previous person had
             half typed is not theirs to save under their own name (and pages show "mine" anew). */}
-        <Show when={staffId()} keyed>
+        <Show when={open() && staffId()} keyed>
           {(_id) => props.children}
         </Show>
       </div>

@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
-import type { StaffRow } from '../../domain/staff';
+import type { StaffRow } from '../../domain/staff/staff';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { signOut } from '../session';
@@ -33,7 +33,7 @@ export function LockScreen(props: { office: Office; staff: StaffRow[]; reason: L
         <header>
           <span class="logo big" aria-hidden="true">邻</span>
           <h1 id="lock-title">{t('lock.title')}</h1>
-          <p class="muted">{props.reason === 'idle' ? t('lock.idleIntro', { minutes: props.minutes }) : t('lock.manualIntro')}</p>
+          <p class="muted">{props.reason === 'idle' ? t('lock.idleIntro', { minutes: props.minutes }) : props.reason === 'proof' ? t('lock.proofIntro') : t('lock.manualIntro')}</p>
           <Show when={me()}>
             {(m) => (
               <p class="lock-current" data-testid="lock-current">

@@ -1,6 +1,6 @@
 import { createSignal, onMount, Show } from 'solid-js';
 import type { Problem } from '../../domain/result';
-import type { StaffRow } from '../../domain/staff';
+import type { StaffRow } from '../../domain/staff/staff';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { checkStaffPin, pinLockProblem, setMyPin } from '../../store/staff-pins';

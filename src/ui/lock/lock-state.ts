@@ -2,6 +2,7 @@ import { createSignal } from 'solid-js';
 import { fail } from '../../domain/result';
 import type { Office } from '../../store/office-api';
 import { chooseStaff } from '../session';
+import { forgetSession, proveSession } from '../../store/session-proof';
 
 /*
  * Whether this tab is locked, when it was last used, and who used it recently. Per device, in
@@ -9,9 +10,17 @@ import { chooseStaff } from '../session';
  * idle time opens on the lock screen, not on the app.
  */
 
-export type LockReason = 'idle' | 'manual';
+/** 'proof': the app was reopened as someone it could not prove had entered with their PIN (session-proof.ts). */
+export type LockReason = 'idle' | 'manual' | 'proof';
 const [locked, setLocked] = createSignal<LockReason | null>(null);
-export { locked };
+/** The staff id this tab knows entered with their PIN (now, or proven after a reload). */
+const [proven, setProven] = createSignal<string | null>(null);
+export { locked, proven };
+
+/** A reload's proof checked out (IdleLock): this person may go on without typing their PIN again. */
+export function markProven(staffId: string): void {
+  setProven(staffId);
+}
 
 interface Kept {
   locked?: LockReason | null;
@@ -71,12 +80,18 @@ export function enterAs(office: Office, staff: { id: string; name: string }, now
   const recent = [staff.id, ...recentStaff(officeId).filter((id) => id !== staff.id)].slice(0, RECENT_MAX);
   lastWrite = now;
   write(officeId, { locked: null, lastActive: now, recent });
+  // Proven first: IdleLock must never see the new person without it (it would ask the PIN again).
+  setProven(staff.id);
   if (office.config.staffId !== staff.id || office.config.staffName !== staff.name) chooseStaff(staff.id, staff.name);
+  // Signed for the next reload; until it is written a reload simply asks the PIN again.
+  void proveSession(officeId, staff.id).catch(() => undefined);
   setLocked(null);
 }
 
 /** Unlocks without choosing anyone (the lock screen's 其他员工: the choose screen asks a PIN). */
 export function unlockToChooser(office: Office): void {
+  forgetSession(office.config.officeId);
+  setProven(null);
   write(office.config.officeId, { locked: null });
   setLocked(null);
 }

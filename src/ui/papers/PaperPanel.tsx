@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
-import type { PaperRow } from '../../domain/papers';
+import type { PaperRow } from '../../domain/papers/paper';
 import { formatDateTime, t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { recordArchived, recordReceived } from '../../store/papers';

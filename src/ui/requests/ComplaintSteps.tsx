@@ -1,4 +1,6 @@
-import { createEffect, createMemo, createSignal, For, on, Show, type JSX } from 'solid-js';
+import { createEffect, createMemo, For, on, Show, type JSX } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { dateField } from '../../i18n/date-field';
 import { allowedComplaintSteps, type ComplaintStep } from '../../domain/requests/steps';
 import {
   addTask, complaintState, completeTask, decideSettlement, investigate, negotiate, proposeSettlement, sendCorrectiveAction, signAgreement,
@@ -18,45 +20,38 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
   const state = () => complaintState(props.req.history);
   const open = () => props.req.status !== 'closed';
   const inv = props.req.investigation;
-  const [facts, setFacts] = createSignal(inv?.facts ?? '');
-  const [cause, setCause] = createSignal(inv?.cause ?? '');
-  const [responsibility, setResponsibility] = createSignal<Responsibility>(inv?.responsibility ?? 'company');
-  const [severity, setSeverity] = createSignal<Severity>(inv?.severity ?? 'general');
-  const [proposal, setProposal] = createSignal('');
-  const [remedies, setRemedies] = createSignal<Remedy[]>([]);
-  const [decision, setDecision] = createSignal('');
-  const [roundNote, setRoundNote] = createSignal('');
-  const [signedOn, setSignedOn] = createSignal(new Date().toISOString().slice(0, 10));
-  const [department, setDepartment] = createSignal('');
-  const [task, setTask] = createSignal('');
-  const [capaDept, setCapaDept] = createSignal('');
-  const [capa, setCapa] = createSignal('');
+  // The step forms' fields, one store: each form empties its own fields once its step is saved.
+  const [form, setForm] = createStore({
+    facts: inv?.facts ?? '', cause: inv?.cause ?? '', responsibility: (inv?.responsibility ?? 'company') as Responsibility, severity: (inv?.severity ?? 'general') as Severity,
+    proposal: '', remedies: [] as Remedy[], decision: '', roundNote: '', signedOn: new Date().toISOString().slice(0, 10),
+    department: '', task: '', capaDept: '', capa: '',
+  });
   const pending = () => state().proposals.find((p) => p.status === 'pending');
   // An investigation saved meanwhile (by a colleague, or here) fills the fields not being edited.
   const saved = createMemo(() => props.req.investigation, undefined, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
   createEffect(on(saved, (now, before) => {
     if (!now) return;
-    if (facts() === (before?.facts ?? '')) setFacts(now.facts);
-    if (cause() === (before?.cause ?? '')) setCause(now.cause);
-    if (responsibility() === (before?.responsibility ?? 'company')) setResponsibility(now.responsibility);
-    if (severity() === (before?.severity ?? 'general')) setSeverity(now.severity);
+    if (form.facts === (before?.facts ?? '')) setForm('facts', now.facts);
+    if (form.cause === (before?.cause ?? '')) setForm('cause', now.cause);
+    if (form.responsibility === (before?.responsibility ?? 'company')) setForm('responsibility', now.responsibility);
+    if (form.severity === (before?.severity ?? 'general')) setForm('severity', now.severity);
   }, { defer: true }));
 
   const forms: Record<ComplaintStep, () => JSX.Element> = {
     investigate: () => (
       <>
         <StepForm title={t('requests.investigation')} submit={t('action.investigate')}
-          onSubmit={() => step((req, ctx) => investigate(req, { facts: facts(), cause: cause(), responsibility: responsibility(), severity: severity() }, ctx))}>
-          <label>{t('requests.facts')}<textarea name="facts" rows={2} maxLength={20000} value={facts()} onInput={(e) => setFacts(e.currentTarget.value)} /></label>
-          <label>{t('requests.cause')}<input name="cause" maxLength={2000} value={cause()} onInput={(e) => setCause(e.currentTarget.value)} /></label>
+          onSubmit={() => step((req, ctx) => investigate(req, { facts: form.facts, cause: form.cause, responsibility: form.responsibility, severity: form.severity }, ctx))}>
+          <label>{t('requests.facts')}<textarea name="facts" rows={2} maxLength={20000} value={form.facts} onInput={(e) => setForm('facts', e.currentTarget.value)} /></label>
+          <label>{t('requests.cause')}<input name="cause" maxLength={2000} value={form.cause} onInput={(e) => setForm('cause', e.currentTarget.value)} /></label>
           <div class="grid-2">
             <label>{t('requests.responsibility')}
-              <select name="responsibility" value={responsibility()} onChange={(e) => setResponsibility(e.currentTarget.value as Responsibility)}>
+              <select name="responsibility" value={form.responsibility} onChange={(e) => setForm('responsibility', e.currentTarget.value as Responsibility)}>
                 <For each={RESPONSIBILITIES}>{(r) => <option value={r}>{t(`resp.${r}`)}</option>}</For>
               </select>
             </label>
             <label>{t('requests.severity')}
-              <select name="severity" value={severity()} onChange={(e) => setSeverity(e.currentTarget.value as Severity)}>
+              <select name="severity" value={form.severity} onChange={(e) => setForm('severity', e.currentTarget.value as Severity)}>
                 <For each={SEVERITIES}>{(v) => <option value={v}>{t(`sev.${v}`)}</option>}</For>
               </select>
             </label>
@@ -66,15 +61,15 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
     ),
     propose: () => (
       <>
-        <StepForm title={t('requests.proposals')} submit={t('action.propose')} onSubmit={() => step((req, ctx) => proposeSettlement(req, proposal(), remedies(), ctx))}
-          onDone={() => { setProposal(''); setRemedies([]); }}>
-          <label>{t('requests.proposal')}<textarea name="proposal" rows={2} maxLength={20000} value={proposal()} onInput={(e) => setProposal(e.currentTarget.value)} /></label>
+        <StepForm title={t('requests.proposals')} submit={t('action.propose')} onSubmit={() => step((req, ctx) => proposeSettlement(req, form.proposal, [...form.remedies], ctx))}
+          onDone={() => setForm({ proposal: '', remedies: [] })}>
+          <label>{t('requests.proposal')}<textarea name="proposal" rows={2} maxLength={20000} value={form.proposal} onInput={(e) => setForm('proposal', e.currentTarget.value)} /></label>
           <fieldset class="remedies">
             <legend>{t('requests.remedies')}</legend>
             <For each={REMEDIES}>
               {(r) => (
                 <label class="inline">
-                  <input type="checkbox" checked={remedies().includes(r)} onChange={(e) => setRemedies(e.currentTarget.checked ? [...remedies(), r] : remedies().filter((x) => x !== r))} />
+                  <input type="checkbox" checked={form.remedies.includes(r)} onChange={(e) => setForm('remedies', e.currentTarget.checked ? [...form.remedies, r] : form.remedies.filter((x) => x !== r))} />
                   {t(`remedy.${r}`)}
                 </label>
               )}
@@ -88,9 +83,9 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
         {(p) => (
           <Show when={props.role === 'manager'} fallback={<p class="muted">{t('requests.managerNote')}</p>}>
             <div class="decide">
-              <label>{t('requests.decisionComment')}<input name="decisionComment" maxLength={2000} value={decision()} onInput={(e) => setDecision(e.currentTarget.value)} /></label>
-              <StepForm title={t('action.approve')} submit={t('action.approve')} onSubmit={() => step((req, ctx) => decideSettlement(req, p().id, true, decision(), props.role, ctx))} onDone={() => setDecision('')} />
-              <StepForm title={t('action.reject')} submit={t('action.reject')} tone="danger" onSubmit={() => step((req, ctx) => decideSettlement(req, p().id, false, decision(), props.role, ctx))} onDone={() => setDecision('')} />
+              <label>{t('requests.decisionComment')}<input name="decisionComment" maxLength={2000} value={form.decision} onInput={(e) => setForm('decision', e.currentTarget.value)} /></label>
+              <StepForm title={t('action.approve')} submit={t('action.approve')} onSubmit={() => step((req, ctx) => decideSettlement(req, p().id, true, form.decision, props.role, ctx))} onDone={() => setForm('decision', '')} />
+              <StepForm title={t('action.reject')} submit={t('action.reject')} tone="danger" onSubmit={() => step((req, ctx) => decideSettlement(req, p().id, false, form.decision, props.role, ctx))} onDone={() => setForm('decision', '')} />
             </div>
           </Show>
         )}
@@ -99,41 +94,41 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
     negotiate: () => (
       <>
         <div class="decide">
-          <label>{t('requests.negotiation')}<input name="roundNote" maxLength={2000} value={roundNote()} onInput={(e) => setRoundNote(e.currentTarget.value)} /></label>
-          <StepForm title={t('action.agreed')} submit={t('action.agreed')} onSubmit={() => step((req, ctx) => negotiate(req, 'agreed', roundNote(), ctx))} onDone={() => setRoundNote('')} />
-          <StepForm title={t('action.revise')} submit={t('action.revise')} tone="danger" onSubmit={() => step((req, ctx) => negotiate(req, 'revise', roundNote(), ctx))} onDone={() => setRoundNote('')} />
+          <label>{t('requests.negotiation')}<input name="roundNote" maxLength={2000} value={form.roundNote} onInput={(e) => setForm('roundNote', e.currentTarget.value)} /></label>
+          <StepForm title={t('action.agreed')} submit={t('action.agreed')} onSubmit={() => step((req, ctx) => negotiate(req, 'agreed', form.roundNote, ctx))} onDone={() => setForm('roundNote', '')} />
+          <StepForm title={t('action.revise')} submit={t('action.revise')} tone="danger" onSubmit={() => step((req, ctx) => negotiate(req, 'revise', form.roundNote, ctx))} onDone={() => setForm('roundNote', '')} />
         </div>
       </>
     ),
     signAgreement: () => (
       <>
-        <StepForm title={t('requests.agreement')} submit={t('action.signAgreement')} onSubmit={() => step((req, ctx) => signAgreement(req, signedOn(), ctx))}>
-          <label>{t('requests.signedDate')}<input type="date" name="agreementDate" value={signedOn()} onInput={(e) => setSignedOn(e.currentTarget.value)} /></label>
+        <StepForm title={t('requests.agreement')} submit={t('action.signAgreement')} onSubmit={() => step((req, ctx) => signAgreement(req, form.signedOn, ctx))}>
+          <label>{t('requests.signedDate')}<input {...dateField('date')} name="agreementDate" value={form.signedOn} onInput={(e) => setForm('signedOn', e.currentTarget.value)} /></label>
         </StepForm>
       </>
     ),
     addTask: () => (
       <>
-          <StepForm title={t('action.addTask')} submit={t('action.addTask')} onSubmit={() => step((req, ctx) => addTask(req, department(), task(), ctx))} onDone={() => { setDepartment(''); setTask(''); }}>
+          <StepForm title={t('action.addTask')} submit={t('action.addTask')} onSubmit={() => step((req, ctx) => addTask(req, form.department, form.task, ctx))} onDone={() => setForm({ department: '', task: '' })}>
             <div class="grid-2">
-              <label>{t('requests.department')}<input name="taskDepartment" maxLength={60} value={department()} onInput={(e) => setDepartment(e.currentTarget.value)} /></label>
-              <label>{t('requests.task')}<input name="taskText" maxLength={2000} value={task()} onInput={(e) => setTask(e.currentTarget.value)} /></label>
+              <label>{t('requests.department')}<input name="taskDepartment" maxLength={60} value={form.department} onInput={(e) => setForm('department', e.currentTarget.value)} /></label>
+              <label>{t('requests.task')}<input name="taskText" maxLength={2000} value={form.task} onInput={(e) => setForm('task', e.currentTarget.value)} /></label>
             </div>
           </StepForm>
       </>
     ),
     corrective: () => (
       <>
-        <StepForm title={t('requests.corrective')} submit={t('action.sendCorrective')} onSubmit={() => step((req, ctx) => sendCorrectiveAction(req, capaDept(), capa(), ctx))} onDone={() => { setCapaDept(''); setCapa(''); }}>
+        <StepForm title={t('requests.corrective')} submit={t('action.sendCorrective')} onSubmit={() => step((req, ctx) => sendCorrectiveAction(req, form.capaDept, form.capa, ctx))} onDone={() => setForm({ capaDept: '', capa: '' })}>
           <div class="grid-2">
-            <label>{t('requests.department')}<input name="capaDepartment" maxLength={60} value={capaDept()} onInput={(e) => setCapaDept(e.currentTarget.value)} /></label>
-            <label>{t('requests.correctiveAction')}<input name="capaAction" maxLength={2000} value={capa()} onInput={(e) => setCapa(e.currentTarget.value)} /></label>
+            <label>{t('requests.department')}<input name="capaDepartment" maxLength={60} value={form.capaDept} onInput={(e) => setForm('capaDept', e.currentTarget.value)} /></label>
+            <label>{t('requests.correctiveAction')}<input name="capaAction" maxLength={2000} value={form.capa} onInput={(e) => setForm('capa', e.currentTarget.value)} /></label>
           </div>
         </StepForm>
       </>
     ),
   };
-  const steps = () => allowedComplaintSteps(props.req, state());
+  const steps = () => allowedComplaintSteps(props.req, props.role);
 
   return (
     <section class="card steps-panel complaint" aria-labelledby="complaint-title">
@@ -152,6 +147,9 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
           )}
         </For>
       </ol>
+      <Show when={open() && pending() && props.role !== 'manager'}>
+        <p class="muted" data-testid="awaiting-manager">{t('requests.managerNote')}</p>
+      </Show>
       <Show when={open() && state().stage === 'registered'}>
         <p class="muted">{t('request.error.investigateFirst')}</p>
       </Show>

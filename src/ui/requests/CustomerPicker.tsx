@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
-import type { CustomerRow } from '../../domain/customer';
+import type { CustomerRow } from '../../domain/customers/customer';
 import { maskPhone } from '../../domain/mask';
 import { t } from '../../i18n';
 import { searchCustomers } from '../../store/queries/customers';

@@ -1,5 +1,8 @@
-import { createEffect, createMemo, createSignal, For, on, Show, type JSX } from 'solid-js';
-import { allowedSteps, type Step } from '../../domain/requests/steps';
+import { A } from '@solidjs/router';
+import { dateField } from '../../i18n/date-field';
+import { createEffect, createMemo, For, on, Show, type JSX } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { allowedSteps, closeNeedsReason, type Step } from '../../domain/requests/steps';
 import { InquiryAnswer } from '../answers/InquiryAnswer';
 import { suggestAssignee } from '../../domain/requests/dispatch';
 import {
@@ -7,7 +10,7 @@ import {
 } from '../../domain/requests/lifecycle';
 import type { ServiceSettings } from '../../domain/requests/settings';
 import type { ServiceRequest } from '../../domain/requests/types';
-import type { StaffRow } from '../../domain/staff';
+import type { StaffRow } from '../../domain/staff/staff';
 import { t } from '../../i18n';
 import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';
@@ -24,49 +27,42 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function LifecycleSteps(props: { office: Office; req: ServiceRequest; settings: ServiceSettings; staff: StaffRow[]; role: string }) {
   const step = (build: Parameters<typeof runStep>[2]) => runStep(props.office, props.req.id, build);
   const s = () => props.req.status;
-  const [teamId, setTeamId] = createSignal(props.req.teamId || props.settings.teams[0]?.id || '');
-  const members = createMemo(() => props.staff.filter((m) => m.teamId === teamId()));
+  // The step forms' fields, one store: each form empties its own fields once its step is saved.
+  const [form, setForm] = createStore({
+    teamId: props.req.teamId || props.settings.teams[0]?.id || '', assignee: '',
+    report: '',
+    // Unticked until staff tick it: a signature the resident never gave must not reach the record.
+    signed: false, signedDate: today(),
+    note: '', method: 'phone' as FollowUpMethod, satisfaction: 0, comment: '', reason: '', reopenReason: '', waitNote: '', owner: '',
+  });
+  const members = createMemo(() => props.staff.filter((m) => m.teamId === form.teamId));
   const load = createLive(() => members().map((m) => m.id).join(','), (ids) => openLoad(props.office.db, ids ? ids.split(',') : []), new Map<string, number>());
-  const suggested = () => suggestAssignee(teamId(), props.staff, (id) => load().get(id) ?? 0);
-  const [assignee, setAssignee] = createSignal('');
+  const suggested = () => suggestAssignee(form.teamId, props.staff, (id) => load().get(id) ?? 0);
   // Someone (here or on another tablet) changed the team: the form starts from the new one.
   const currentTeam = createMemo(() => props.req.teamId);
   createEffect(on(currentTeam, (id) => {
-    if (id) setTeamId(id);
-    setAssignee('');
+    if (id) setForm('teamId', id);
+    setForm('assignee', '');
   }, { defer: true }));
-  const chosen = () => assignee() || suggested();
+  const chosen = () => form.assignee || suggested();
   const nameOf = (id: string) => props.staff.find((m) => m.id === id)?.name ?? '';
   const teamName = (id: string) => props.settings.teams.find((tm) => tm.id === id)?.name ?? id;
-
-  const [report, setReport] = createSignal('');
-  // Unticked until staff tick it: a signature the resident never gave must not reach the record.
-  const [signed, setSigned] = createSignal(false);
-  const [signedDate, setSignedDate] = createSignal(today());
-  const [note, setNote] = createSignal('');
-  const [method, setMethod] = createSignal<FollowUpMethod>('phone');
-  const [satisfaction, setSatisfaction] = createSignal(0);
-  const [comment, setComment] = createSignal('');
-  const [reason, setReason] = createSignal('');
-  const [reopenReason, setReopenReason] = createSignal('');
-  const [waitNote, setWaitNote] = createSignal('');
-  const [owner, setOwner] = createSignal('');
 
   const forms: Record<Step, () => JSX.Element> = {
     answer: () => <InquiryAnswer office={props.office} requestId={props.req.id} />,
     dispatch: () => (
       <StepForm title={s() === 'accepted' ? t('action.dispatch') : t('action.reassign')} submit={s() === 'accepted' ? t('action.dispatch') : t('action.reassign')}
-        onSubmit={() => step((req, ctx) => dispatch(req, teamId(), chosen(), ctx, { team: teamName(teamId()), assignee: nameOf(chosen()) }))} onDone={() => setAssignee('')}>
+        onSubmit={() => step((req, ctx) => dispatch(req, form.teamId, chosen(), ctx, { team: teamName(form.teamId), assignee: nameOf(chosen()) }))} onDone={() => setForm('assignee', '')}>
         <div class="grid-2">
           <label>
             {t('requests.team')}
-            <select name="team" value={teamId()} onChange={(e) => { setTeamId(e.currentTarget.value); setAssignee(''); }}>
+            <select name="team" value={form.teamId} onChange={(e) => setForm({ teamId: e.currentTarget.value, assignee: '' })}>
               <For each={props.settings.teams}>{(tm) => <option value={tm.id}>{tm.name}</option>}</For>
             </select>
           </label>
           <label>
             {t('requests.assignee')}
-            <select name="assignee" value={chosen()} onChange={(e) => setAssignee(e.currentTarget.value)}>
+            <select name="assignee" value={chosen()} onChange={(e) => setForm('assignee', e.currentTarget.value)}>
               <option value="">{t('requests.unassigned')}</option>
               <For each={members()}>{(m) => <option value={m.id}>{m.name}（{load().get(m.id) ?? 0}）</option>}</For>
             </select>
@@ -75,6 +71,10 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
         <Show when={suggested()}>
           <p class="muted">{t('requests.suggested', { name: nameOf(suggested()), n: load().get(suggested()) ?? 0 })}</p>
         </Show>
+        {/* A new office's teams have nobody in them: say so, and where to put people in, instead of only 未指派. */}
+        <Show when={!members().length}>
+          <p class="hint" data-testid="team-empty">{t('requests.teamEmpty', { team: teamName(form.teamId) })} <A href="/settings/staff">{t('requests.setUpTeam')}</A></p>
+        </Show>
       </StepForm>
     ),
     reassign: () => forms.dispatch(),
@@ -82,40 +82,40 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
       <StepForm title={t('action.start')} submit={t('action.start')} onSubmit={() => step((req, ctx) => startWork(req, ctx))} />
     ),
     complete: () => (
-      <StepForm title={t('action.complete')} submit={t('action.complete')} onSubmit={() => step((req, ctx) => completeWork(req, report(), signed(), signedDate(), ctx))} onDone={() => setReport('')}>
+      <StepForm title={t('action.complete')} submit={t('action.complete')} onSubmit={() => step((req, ctx) => completeWork(req, form.report, form.signed, form.signedDate, ctx))} onDone={() => setForm('report', '')}>
         <label>
           {t('requests.report')}
-          <textarea name="report" rows={2} maxLength={20000} value={report()} onInput={(e) => setReport(e.currentTarget.value)} />
+          <textarea name="report" rows={2} maxLength={20000} value={form.report} onInput={(e) => setForm('report', e.currentTarget.value)} />
         </label>
         <div class="grid-2">
           <label class="inline">
-            <input type="checkbox" name="signed" checked={signed()} onChange={(e) => setSigned(e.currentTarget.checked)} />
+            <input type="checkbox" name="signed" checked={form.signed} onChange={(e) => setForm('signed', e.currentTarget.checked)} />
             {t('requests.signed')}
           </label>
-          <Show when={signed()}>
+          <Show when={form.signed}>
             <label>
               {t('requests.signedDate')}
-              <input type="date" name="signedDate" value={signedDate()} onInput={(e) => setSignedDate(e.currentTarget.value)} />
+              <input {...dateField('date')} name="signedDate" value={form.signedDate} onInput={(e) => setForm('signedDate', e.currentTarget.value)} />
             </label>
           </Show>
         </div>
       </StepForm>
     ),
     reportBack: () => (
-      <StepForm title={t('action.reportBack')} submit={t('action.reportBack')} onSubmit={() => step((req, ctx) => reportBack(req, note(), ctx))} onDone={() => setNote('')}>
+      <StepForm title={t('action.reportBack')} submit={t('action.reportBack')} onSubmit={() => step((req, ctx) => reportBack(req, form.note, ctx))} onDone={() => setForm('note', '')}>
         <label>
           {t('requests.note')}
-          <input name="reportNote" maxLength={2000} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
+          <input name="reportNote" maxLength={2000} value={form.note} onInput={(e) => setForm('note', e.currentTarget.value)} />
         </label>
       </StepForm>
     ),
     followUp: () => (
-      <StepForm title={t('action.followUp')} submit={t('action.followUp')} onSubmit={() => step((req, ctx) => recordFollowUp(req, method(), satisfaction(), comment(), ctx))}
-        onDone={() => { setSatisfaction(0); setComment(''); }}>
+      <StepForm title={t('action.followUp')} submit={t('action.followUp')} onSubmit={() => step((req, ctx) => recordFollowUp(req, form.method, form.satisfaction, form.comment, ctx))}
+        onDone={() => setForm({ satisfaction: 0, comment: '' })}>
         <div class="grid-2">
           <label>
             {t('requests.method')}
-            <select name="method" value={method()} onChange={(e) => setMethod(e.currentTarget.value as FollowUpMethod)}>
+            <select name="method" value={form.method} onChange={(e) => setForm('method', e.currentTarget.value as FollowUpMethod)}>
               <For each={FOLLOW_UP_METHODS}>{(m) => <option value={m}>{t(`method.${m}`)}</option>}</For>
             </select>
           </label>
@@ -124,7 +124,7 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
             <For each={[1, 2, 3, 4, 5]}>
               {(n) => (
                 <label class="inline">
-                  <input type="radio" name="satisfaction" value={n} checked={satisfaction() === n} onChange={() => setSatisfaction(n)} />
+                  <input type="radio" name="satisfaction" value={n} checked={form.satisfaction === n} onChange={() => setForm('satisfaction', n)} />
                   {t(`sat.${n}` as 'sat.1')}
                 </label>
               )}
@@ -133,32 +133,35 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
         </div>
         <label>
           {t('requests.comment')}
-          <input name="followComment" maxLength={2000} value={comment()} onInput={(e) => setComment(e.currentTarget.value)} />
+          <input name="followComment" maxLength={2000} value={form.comment} onInput={(e) => setForm('comment', e.currentTarget.value)} />
         </label>
       </StepForm>
     ),
     close: () => (
-      <StepForm title={t('action.close')} submit={props.role === 'manager' ? t('action.closeManager') : t('action.close')} tone="danger"
-        onSubmit={() => step((req, ctx) => closeRequest(req, ctx, props.role, reason()))} onDone={() => setReason('')}>
-        <label>
-          {t('requests.reason')}
-          <input name="closeReason" maxLength={2000} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
-        </label>
+      // The reason is asked only where the domain needs one: a manager closing without a satisfied 回访.
+      <StepForm title={t('action.close')} submit={closeNeedsReason(props.req) ? t('action.closeManager') : t('action.close')} tone="danger"
+        onSubmit={() => step((req, ctx) => closeRequest(req, ctx, props.role, closeNeedsReason(req) ? form.reason : ''))} onDone={() => setForm('reason', '')}>
+        <Show when={closeNeedsReason(props.req)}>
+          <label>
+            {t('requests.reason')}
+            <input name="closeReason" maxLength={2000} value={form.reason} onInput={(e) => setForm('reason', e.currentTarget.value)} />
+          </label>
+        </Show>
       </StepForm>
     ),
     reopen: () => (
-      <StepForm title={t('action.reopen')} submit={t('action.reopen')} tone="danger" onSubmit={() => step((req, ctx) => reopenRequest(req, reopenReason(), ctx))} onDone={() => setReopenReason('')}>
+      <StepForm title={t('action.reopen')} submit={t('action.reopen')} tone="danger" onSubmit={() => step((req, ctx) => reopenRequest(req, form.reopenReason, ctx))} onDone={() => setForm('reopenReason', '')}>
         <label>
           {t('requests.reason')}
-          <input name="reopenReason" maxLength={2000} value={reopenReason()} onInput={(e) => setReopenReason(e.currentTarget.value)} />
+          <input name="reopenReason" maxLength={2000} value={form.reopenReason} onInput={(e) => setForm('reopenReason', e.currentTarget.value)} />
         </label>
       </StepForm>
     ),
     wait: () => (
-        <StepForm title={t('action.wait')} submit={t('action.wait')} onSubmit={() => step((req, ctx) => waitOnResident(req, waitNote(), ctx))} onDone={() => setWaitNote('')}>
+        <StepForm title={t('action.wait')} submit={t('action.wait')} onSubmit={() => step((req, ctx) => waitOnResident(req, form.waitNote, ctx))} onDone={() => setForm('waitNote', '')}>
           <label>
             {t('requests.note')}
-            <input name="waitNote" maxLength={2000} value={waitNote()} onInput={(e) => setWaitNote(e.currentTarget.value)} />
+            <input name="waitNote" maxLength={2000} value={form.waitNote} onInput={(e) => setForm('waitNote', e.currentTarget.value)} />
           </label>
         </StepForm>
     ),
@@ -166,10 +169,10 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
         <StepForm title={t('action.resume')} submit={t('action.resume')} onSubmit={() => step((req, ctx, settings) => resumeWork(req, settings, ctx))} />
     ),
     handOver: () => (
-      <StepForm title={t('action.handOver')} submit={t('action.handOver')} onSubmit={() => step((req, ctx) => handOver(req, owner(), nameOf(owner()), ctx))} onDone={() => setOwner('')}>
+      <StepForm title={t('action.handOver')} submit={t('action.handOver')} onSubmit={() => step((req, ctx) => handOver(req, form.owner, nameOf(form.owner), ctx))} onDone={() => setForm('owner', '')}>
         <label>
           {t('requests.owner')}
-          <select name="owner" value={owner()} onChange={(e) => setOwner(e.currentTarget.value)}>
+          <select name="owner" value={form.owner} onChange={(e) => setForm('owner', e.currentTarget.value)}>
             <option value="">—</option>
             <For each={props.staff.filter((m) => m.id !== props.req.ownerId)}>{(m) => <option value={m.id}>{m.name}</option>}</For>
           </select>
@@ -177,7 +180,7 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
       </StepForm>
     ),
   };
-  const steps = () => allowedSteps(props.req);
+  const steps = () => allowedSteps(props.req, props.role);
 
   return (
     <section class="card steps-panel" aria-labelledby="steps-title">

@@ -62,15 +62,16 @@ function RequestView(props: { office: Office; row: RequestRow }) {
   const viewers = () => props.office.presence.peers().filter((p) => p.viewing === `requests/${props.row.id}`).map((p) => p.user.name);
 
   const view = () => (
-    <Show when={req() && settings()} fallback={<p>{t('common.loading')}</p>}>
+    <Show when={req()} fallback={<p>{t('common.loading')}</p>}>{(r) => (
+    <Show when={settings()} fallback={<p>{t('common.loading')}</p>}>{(s) => (<>
       <div class="page-head">
         <div class="title-line">
-          <h1 data-testid="request-number">{req()!.number}</h1>
-          <span class={`chip kind-${req()!.kind}`}>{t(`reqkind.${req()!.kind}`)}</span>
-          <Show when={req()!.urgency === 'urgent'}><span class="chip urgent">{t('urgency.urgent')}</span></Show>
-          <span class={`chip status status-${req()!.status}`} data-testid="request-status">{t(`reqstatus.${req()!.status}`)}</span>
-          <Show when={req()!.waitingSince}><span class="chip">{t('requests.waiting')}</span></Show>
-          <Show when={req()!.reopenCount}><span class="chip grade-important">{t('requests.reopened', { n: req()!.reopenCount })}</span></Show>
+          <h1 data-testid="request-number">{r().number}</h1>
+          <span class={`chip kind-${r().kind}`}>{t(`reqkind.${r().kind}`)}</span>
+          <Show when={r().urgency === 'urgent'}><span class="chip urgent">{t('urgency.urgent')}</span></Show>
+          <span class={`chip status status-${r().status}`} data-testid="request-status">{t(`reqstatus.${r().status}`)}</span>
+          <Show when={r().waitingSince}><span class="chip">{t('requests.waiting')}</span></Show>
+          <Show when={r().reopenCount}><span class="chip grade-important">{t('requests.reopened', { n: r().reopenCount })}</span></Show>
           <Show when={isOverdue(props.row, new Date())}><span class="chip grade-important">{t('requests.overdue')}</span></Show>
         </div>
         <A href={requestPrintLinks.requests([props.row.id])} class="button">{t('requests.print')}</A>
@@ -84,26 +85,30 @@ function RequestView(props: { office: Office; row: RequestRow }) {
             <dl class="facts bare">
               <dt>{t('requests.customer')}</dt>
               <dd>
-                <Show when={req()!.customerId} fallback={req()!.customerName || '—'}>
-                  <A href={`/customers/${req()!.customerId}`}>{req()!.customerName}</A>
+                <Show when={r().customerId} fallback={r().customerName || '—'}>
+                  <A href={`/customers/${r().customerId}`}>{r().customerName}</A>
                 </Show>
-                <span>{req()!.unitCode}</span>
-                <Show when={req()!.phone}><span class="muted">{maskPhone(req()!.phone)}</span></Show>
+                <span>{r().unitCode}</span>
+                <Show when={r().phone}><span class="muted">{maskPhone(r().phone)}</span></Show>
               </dd>
-              <Show when={typeof record()?.sourceEventId === 'string' && record()?.sourceEventId}>
-                <dt>{t('requests.fromEvent')}</dt><dd><A href={`/events/${record()!.sourceEventId}`} data-testid="request-source-event">{t('requests.openEvent')}</A></dd>
+              <Show when={typeof record()?.sourceEventId === 'string' && (record()?.sourceEventId as string)}>
+                {(eventId) => <><dt>{t('requests.fromEvent')}</dt><dd><A href={`/events/${eventId()}`} data-testid="request-source-event">{t('requests.openEvent')}</A></dd></>}
               </Show>
-              <Show when={req()!.location}><dt>{t('requests.location')}</dt><dd>{req()!.location}</dd></Show>
-              <dt>{t('requests.category')}</dt><dd>{categoryById(settings()!, req()!.category)?.name ?? req()!.category} · {t(`channel.${req()!.channel}`)}</dd>
-              <dt>{t('requests.team')}</dt><dd data-testid="request-team">{settings()!.teams.find((tm) => tm.id === req()!.teamId)?.name ?? '—'} · {req()!.assigneeId ? nameOf(req()!.assigneeId) : t('requests.unassigned')}</dd>
-              <dt>{t('requests.owner')}</dt><dd>{nameOf(req()!.ownerId)}</dd>
-              <dt>{t('requests.dueRespond')}</dt><dd>{formatDateTime(req()!.due.respond)}</dd>
-              <dt>{t('requests.due')}</dt><dd>{formatDateTime(req()!.due.finish)}</dd>
-              <dt>{t('requests.dueReport')}</dt><dd>{formatDateTime(req()!.due.reportBack)}</dd>
+              <Show when={typeof record()?.sourceSurveyId === 'string' && record()?.sourceSurveyId}>
+                <dt>{t('requests.fromSurvey')}</dt>
+                <dd><A href={`/surveys/${encodeURIComponent(String(record()?.sourceSurveyId))}/entry?wave=${Number(record()?.sourceWave ?? 1)}&unit=${encodeURIComponent(r().unitCode)}`} data-testid="request-source-survey">{t('requests.openSurveyAnswer')}</A></dd>
+              </Show>
+              <Show when={r().location}><dt>{t('requests.location')}</dt><dd>{r().location}</dd></Show>
+              <dt>{t('requests.category')}</dt><dd>{categoryById(s(), r().category)?.name ?? r().category} · {t(`channel.${r().channel}`)}</dd>
+              <dt>{t('requests.team')}</dt><dd data-testid="request-team">{s().teams.find((tm) => tm.id === r().teamId)?.name ?? '—'} · {r().assigneeId ? nameOf(r().assigneeId) : t('requests.unassigned')}</dd>
+              <dt>{t('requests.owner')}</dt><dd>{nameOf(r().ownerId)}</dd>
+              <dt>{t('requests.dueRespond')}</dt><dd>{formatDateTime(r().due.respond)}</dd>
+              <dt>{t('requests.due')}</dt><dd>{formatDateTime(r().due.finish)}</dd>
+              <dt>{t('requests.dueReport')}</dt><dd>{formatDateTime(r().due.reportBack)}</dd>
             </dl>
           </section>
           <section class="card">
-            <NotesEditor label={t('requests.description')} readOnly={req()!.status === 'closed'} value={req()!.description} onEdit={(v, base) => editRequestDescription(props.office, props.row.id, v, base)} />
+            <NotesEditor label={t('requests.description')} readOnly={r().status === 'closed'} value={r().description} onEdit={(v, base) => editRequestDescription(props.office, props.row.id, v, base)} />
           </section>
           <Show when={followups().length}>
             <section class="card" aria-labelledby="fu-title">
@@ -114,16 +119,17 @@ function RequestView(props: { office: Office; row: RequestRow }) {
             </section>
           </Show>
           <PaperPanel office={props.office} refPath={`requests/${id}`} forms={['request']} highlight={search.paper} />
-          <Timeline entries={req()!.history} />
+          <Timeline entries={r().history} />
         </div>
         <div class="col">
-          <Show when={isComplaintKind(req()!.kind)}>
-            <ComplaintSteps office={props.office} req={req()!} role={role()} />
+          <Show when={isComplaintKind(r().kind)}>
+            <ComplaintSteps office={props.office} req={r()} role={role()} />
           </Show>
-          <LifecycleSteps office={props.office} req={req()!} settings={settings()!} staff={staff()} role={role()} />
+          <LifecycleSteps office={props.office} req={r()} settings={s()} staff={staff()} role={role()} />
         </div>
       </div>
-    </Show>
+    </>)}</Show>
+    )}</Show>
   );
   // Step forms clear the reasons they showed once the request has moved on (a step by anyone).
   return <StepStamp.Provider value={() => req()?.history.length ?? 0}>{view()}</StepStamp.Provider>;

@@ -1,9 +1,9 @@
 import { createSignal, onMount } from 'solid-js';
-import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { setMyPin } from '../../store/staff-pins';
-import { Problems, problemFor } from '../common/Problems';
+import { createSave, FormShell } from '../common/FormShell';
+import { PinFields } from './PinFields';
 
 /** 修改我的 PIN: the current PIN (counted like any try), then the new one twice. */
 export function ChangeMyPinForm(props: { office: Office; staffId: string; onDone: () => void; onCancel: () => void }) {
@@ -11,41 +11,16 @@ export function ChangeMyPinForm(props: { office: Office; staffId: string; onDone
   const [current, setCurrent] = createSignal('');
   const [next, setNext] = createSignal('');
   const [again, setAgain] = createSignal('');
-  const [problems, setProblems] = createSignal<Problem[]>([]);
-  const [busy, setBusy] = createSignal(false);
+  const save = createSave(() => setMyPin(props.office, props.staffId, { current: current(), next: next(), again: again() }), () => props.onDone());
   onMount(() => first?.focus());
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    if (busy()) return;
-    setBusy(true);
-    try {
-      const r = await setMyPin(props.office, props.staffId, { current: current(), next: next(), again: again() });
-      if (!r.ok) return setProblems(r.problems);
-      props.onDone();
-    } finally {
-      setBusy(false);
-    }
-  };
-  const field = (name: string, label: string, value: () => string, set: (v: string) => void, problem: string, ref?: (el: HTMLInputElement) => void) => (
-    <label>
-      {label}
-      <input ref={ref} name={name} type="password" inputmode="numeric" autocomplete="off" maxLength={6} value={value()}
-        aria-invalid={!!problemFor(problems(), problem)} onInput={(e) => set(e.currentTarget.value)} />
-    </label>
-  );
   return (
-    <form class="card reset-pin" onSubmit={submit} aria-labelledby="change-pin-title" data-testid="change-pin">
-      <h2 id="change-pin-title">{t('staff.changeMyPin')}</h2>
-      <Problems problems={problems()} />
-      <div class="reset-pin-fields">
-        {field('currentPin', t('pin.current'), current, setCurrent, 'current', (el) => (first = el))}
-        {field('newPin', t('pin.new'), next, setNext, 'pin')}
-        {field('newPinAgain', t('pin.again'), again, setAgain, 'pinAgain')}
-      </div>
-      <div class="pin-actions">
-        <button type="submit" class="primary" disabled={busy()}>{t('common.save')}</button>
-        <button type="button" onClick={() => props.onCancel()}>{t('common.cancel')}</button>
-      </div>
-    </form>
+    <FormShell save={save} class="card reset-pin" aria-labelledby="change-pin-title" data-testid="change-pin" head={<h2 id="change-pin-title">{t('staff.changeMyPin')}</h2>}
+      onCancel={props.onCancel} actionsClass="pin-actions">
+      <PinFields problems={save.problems()} first={(el) => (first = el)} fields={[
+        { name: 'currentPin', label: t('pin.current'), value: current, set: setCurrent, problem: 'current' },
+        { name: 'newPin', label: t('pin.new'), value: next, set: setNext, problem: 'pin' },
+        { name: 'newPinAgain', label: t('pin.again'), value: again, set: setAgain, problem: 'pinAgain' },
+      ]} />
+    </FormShell>
   );
 }

@@ -36,6 +36,9 @@ export function DevicesPage(props: { office: Office }) {
   const [confirming, setConfirming] = createSignal<string | null>(null);
   const [done, setDone] = createSignal('');
   const [busy, setBusy] = createSignal(false);
+  // The manager's PIN, asked for each invitation and removal: the relay checks it (not this tablet).
+  const [pin, setPin] = createSignal('');
+  const [revokePin, setRevokePin] = createSignal('');
   // uqr draws plain SVG rectangles from our own link text: safe to insert.
   const qr = createMemo(() => (invite() ? renderSVG(invite()!.link, { border: 2 }) : ''));
 
@@ -44,8 +47,9 @@ export function DevicesPage(props: { office: Office }) {
     if (busy()) return;
     setBusy(true);
     setCopied(false);
-    const made = await inviteDevice(props.office, name());
+    const made = await inviteDevice(props.office, name(), pin());
     setBusy(false);
+    setPin('');
     if (!made.ok) return setProblems(made.problems);
     setProblems([]);
     setInvite(made.value);
@@ -58,10 +62,11 @@ export function DevicesPage(props: { office: Office }) {
   const revoke = async (d: DeviceListing) => {
     if (busy()) return;
     setBusy(true);
-    const r = await removeDevice(props.office, d);
+    const r = await removeDevice(props.office, d, revokePin());
     setBusy(false);
-    setConfirming(null);
+    setRevokePin('');
     if (!r.ok) return setProblems(r.problems);
+    setConfirming(null);
     setProblems([]);
     setDone(t('devices.revokedDone', { code: d.code }));
     void refetch();
@@ -86,8 +91,14 @@ export function DevicesPage(props: { office: Office }) {
               {t('devices.deviceName')}
               <input name="deviceName" value={name()} onInput={(e) => setName(e.currentTarget.value)} placeholder={t('devices.deviceNamePlaceholder')} maxLength={60} />
             </label>
+            <label class="field">
+              {t('devices.managerPin')}
+              <input name="managerPin" type="password" inputmode="numeric" autocomplete="off" maxLength={6} value={pin()}
+                aria-invalid={problems().some((p) => p.field === 'managerPin')} onInput={(e) => setPin(e.currentTarget.value)} />
+            </label>
             <button type="submit" class="primary" disabled={busy()}>{t('devices.createInvite')}</button>
           </form>
+          <p class="muted help">{t('devices.managerPinHelp')}</p>
           <Show when={invite()}>
             {(inv) => (
               <div class="join">
@@ -137,13 +148,15 @@ export function DevicesPage(props: { office: Office }) {
                             <Show when={state() === 'active' || state() === 'legacy'}>
                               <Show
                                 when={confirming() === d.code}
-                                fallback={<button type="button" aria-label={t('devices.revokeLabel', { code: d.code })} onClick={() => setConfirming(d.code)}>{t('devices.revoke')}</button>}
+                                fallback={<button type="button" aria-label={t('devices.revokeLabel', { code: d.code })} onClick={() => { setRevokePin(''); setConfirming(d.code); }}>{t('devices.revoke')}</button>}
                               >
-                                <div class="confirm" role="group" aria-label={t('devices.revokeLabel', { code: d.code })}>
+                                <form class="confirm" role="group" aria-label={t('devices.revokeLabel', { code: d.code })} onSubmit={(e) => { e.preventDefault(); void revoke(d); }}>
                                   <span>{t('devices.confirmRevoke', { code: d.code })}</span>
-                                  <button type="button" class="danger" disabled={busy()} onClick={() => void revoke(d)}>{t('devices.confirmRevokeButton')}</button>
+                                  <input name="revokePin" type="password" inputmode="numeric" autocomplete="off" maxLength={6} value={revokePin()}
+                                    aria-label={t('devices.managerPin')} placeholder={t('devices.managerPin')} onInput={(e) => setRevokePin(e.currentTarget.value)} />
+                                  <button type="submit" class="danger" disabled={busy()}>{t('devices.confirmRevokeButton')}</button>
                                   <button type="button" onClick={() => setConfirming(null)}>{t('common.cancel')}</button>
-                                </div>
+                                </form>
                               </Show>
                             </Show>
                           </td>

@@ -1,29 +1,25 @@
 import { createEffect, createSignal, Show } from 'solid-js';
-import { IDLE_LOCK_DEFAULT, IDLE_LOCK_MAX, IDLE_LOCK_MIN } from '../../domain/idle-lock';
-import type { Problem } from '../../domain/result';
+import { IDLE_LOCK_DEFAULT, IDLE_LOCK_MAX, IDLE_LOCK_MIN } from '../../domain/staff/idle-lock';
 import { t } from '../../i18n';
 import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';
 import { idleLockMinutes, saveIdleLock } from '../../store/staff-pins';
 import { Problems } from '../common/Problems';
+import { createSave } from '../common/FormShell';
 
 /** 设置 → 员工 → 自动锁屏: the office's idle time; a manager changes it, others read it. */
 export function IdleLockSetting(props: { office: Office; canEdit: boolean }) {
   const minutes = createLive(() => props.office, (o) => idleLockMinutes(o), IDLE_LOCK_DEFAULT);
   const [value, setValue] = createSignal(String(IDLE_LOCK_DEFAULT));
   createEffect(() => setValue(String(minutes())));
-  const [problems, setProblems] = createSignal<Problem[]>([]);
   const [saved, setSaved] = createSignal('');
-  const save = async (e: Event) => {
-    e.preventDefault();
+  const save = createSave(() => {
     setSaved('');
-    const r = await saveIdleLock(props.office, value());
-    if (!r.ok) return setProblems(r.problems);
-    setProblems([]);
-    setSaved(t('lock.idleSaved', { minutes: value().trim() }));
-  };
+    return saveIdleLock(props.office, value());
+  }, () => setSaved(t('lock.idleSaved', { minutes: value().trim() })));
+  const problems = save.problems;
   return (
-    <form class="card idle-lock" onSubmit={save} noValidate aria-labelledby="idle-lock-title">
+    <form class="card idle-lock" onSubmit={(e) => void save.submit(e)} noValidate aria-labelledby="idle-lock-title">
       <h2 id="idle-lock-title">{t('lock.settingTitle')}</h2>
       <p class="muted help" id="idle-lock-help">{t('lock.idleHelp')}</p>
       <Problems problems={problems()} />
@@ -34,7 +30,7 @@ export function IdleLockSetting(props: { office: Office; canEdit: boolean }) {
             disabled={!props.canEdit} aria-describedby="idle-lock-help" aria-invalid={problems().length > 0} onInput={(e) => setValue(e.currentTarget.value)} />
         </label>
         <Show when={props.canEdit}>
-          <button type="submit" class="primary">{t('common.save')}</button>
+          <button type="submit" class="primary" disabled={save.busy()}>{save.busy() ? t('common.saving') : t('common.save')}</button>
         </Show>
       </div>
       <p role="status" class="saved">{saved()}</p>

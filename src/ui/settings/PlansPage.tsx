@@ -1,17 +1,17 @@
 import { A } from '@solidjs/router';
+import { dateField } from '../../i18n/date-field';
 import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { CUSTOMER_KINDS, GRADES, type CustomerKind, type Grade } from '../../domain/customer-types';
+import { CUSTOMER_KINDS, GRADES, type CustomerKind, type Grade } from '../../domain/customers/types';
 import { localDay } from '../../domain/days';
 import { RECURRENCE_KINDS, type PlanRow, type Recurrence } from '../../domain/plans/plan';
 import { serviceSettingsFrom } from '../../domain/requests/settings';
-import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { listPlans, savePlan } from '../../store/plans';
 import { listTemplates } from '../../store/templates';
 import { createLive } from '../bindings/live';
-import { Problems } from '../common/Problems';
+import { createSave, FormShell } from '../common/FormShell';
 import './settings.css';
 import { allStaff } from '../../store/queries/staff';
 import { teams as officeTeams } from '../../store/queries/settings';
@@ -40,11 +40,8 @@ export function PlansPage(props: { office: Office }) {
   const staff = createLive(() => props.office, (o) => allStaff(o.db), []);
   const teams = createLive(() => props.office, (o) => officeTeams(o.db), []);
   const [form, setForm] = createStore(blank());
-  const [problems, setProblems] = createSignal<Problem[]>([]);
-  const [saved, setSaved] = createSignal(false);
   const edit = (p: PlanRow | null) => {
-    setProblems([]);
-    setSaved(false);
+    save.reset();
     if (!p) return setForm(blank());
     const r = p.recurrence as Recurrence & Partial<{ weekday: number; day: number; month: number; days: number }>;
     setForm({
@@ -53,16 +50,10 @@ export function PlansPage(props: { office: Office }) {
       start: p.start, ownerId: p.ownerId, teamId: p.teamId, templateId: p.templateId, active: p.active,
     });
   };
-  const save = async (e: Event) => {
-    e.preventDefault();
-    const r = await savePlan(props.office, form.id || null, {
-      name: form.name, group: { kinds: form.kinds, buildings: words(form.buildings), tags: words(form.tags), grades: form.grades, complaintSince: form.complaintSince },
-      recurrence: recurrenceOf(form), start: form.start, ownerId: form.ownerId, teamId: form.teamId, templateId: form.templateId, active: form.active,
-    });
-    setProblems(r.ok ? [] : r.problems);
-    setSaved(r.ok);
-    if (r.ok) setForm('id', r.value);
-  };
+  const save = createSave(() => savePlan(props.office, form.id || null, {
+    name: form.name, group: { kinds: form.kinds, buildings: words(form.buildings), tags: words(form.tags), grades: form.grades, complaintSince: form.complaintSince },
+    recurrence: recurrenceOf(form), start: form.start, ownerId: form.ownerId, teamId: form.teamId, templateId: form.templateId, active: form.active,
+  }), (id) => setForm('id', id));
   const toggle = <T,>(list: T[], v: T, on: boolean) => (on ? [...list, v] : list.filter((x) => x !== v));
   const num = (v: string) => Number(v);
   return (
@@ -81,9 +72,7 @@ export function PlansPage(props: { office: Office }) {
             </ul>
           </Show>
         </section>
-        <form class="card" onSubmit={save} aria-label={t('plans.form')}>
-          <h2>{form.id ? t('plans.edit') : t('plans.new')}</h2>
-          <Problems problems={problems()} />
+        <FormShell save={save} class="card" aria-label={t('plans.form')} head={<h2>{form.id ? t('plans.edit') : t('plans.new')}</h2>} showSaved>
           <label>
             {t('plans.name')}
             <input value={form.name} maxLength={60} onInput={(e) => setForm('name', e.currentTarget.value)} />
@@ -110,7 +99,7 @@ export function PlansPage(props: { office: Office }) {
             </div>
             <label>
               {t('plans.complaintSince')}
-              <input type="date" value={form.complaintSince} onInput={(e) => setForm('complaintSince', e.currentTarget.value)} />
+              <input {...dateField('date')} value={form.complaintSince} onInput={(e) => setForm('complaintSince', e.currentTarget.value)} />
             </label>
           </fieldset>
           <fieldset>
@@ -150,7 +139,7 @@ export function PlansPage(props: { office: Office }) {
               </Show>
               <label>
                 {t('plans.start')}
-                <input type="date" value={form.start} onInput={(e) => setForm('start', e.currentTarget.value)} />
+                <input {...dateField('date')} value={form.start} onInput={(e) => setForm('start', e.currentTarget.value)} />
               </label>
             </div>
           </fieldset>
@@ -181,11 +170,7 @@ export function PlansPage(props: { office: Office }) {
               {t('plans.active')}
             </label>
           </div>
-          <div class="actions">
-            <button type="submit" class="primary">{t('common.save')}</button>
-            <span role="status" class="saved">{saved() ? t('common.saved') : ''}</span>
-          </div>
-        </form>
+        </FormShell>
       </div>
     </main>
   );

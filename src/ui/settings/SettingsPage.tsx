@@ -47,6 +47,12 @@ export function SettingsPage(props: { office: Office }) {
             </A>
           </li>
           <li>
+            <A href="/settings/personal" class="row link-row">
+              <strong>{t('settings.personal')}</strong>
+              <span class="muted">{t('settings.personalHelp')}</span>
+            </A>
+          </li>
+          <li>
             <A href="/settings/templates" class="row link-row">
               <strong>{t('settings.templates')}</strong>
               <span class="muted">{t('settings.templatesHelp')}</span>

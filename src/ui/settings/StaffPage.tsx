@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Index, Show } from 'solid-js';
 import type { Problem } from '../../domain/result';
-import { STAFF_ROLES, type StaffRole, type StaffRow } from '../../domain/staff';
+import { STAFF_ROLES, type StaffRole, type StaffRow } from '../../domain/staff/staff';
 import { t } from '../../i18n';
 import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';

@@ -4,7 +4,6 @@ import { createStore } from 'solid-js/store';
 import { DATE_KINDS } from '../../domain/dates';
 import { mergeTemplate, mergeValues } from '../../domain/templates/merge';
 import { MERGE_FIELDS, TEMPLATE_KINDS, type TemplateKind, type TemplateRow } from '../../domain/templates/template';
-import type { Problem } from '../../domain/result';
 import { localDay } from '../../domain/days';
 import { t } from '../../i18n';
 import { readCustomer } from '../../store/customers';
@@ -13,7 +12,7 @@ import type { Office } from '../../store/office-api';
 import { careSettings, saveCareSettings } from '../../store/tasks';
 import { listTemplates, saveTemplate } from '../../store/templates';
 import { createLive } from '../bindings/live';
-import { Problems } from '../common/Problems';
+import { createSave, FormShell } from '../common/FormShell';
 import './settings.css';
 
 const today = () => localDay();
@@ -22,12 +21,9 @@ const today = () => localDay();
 export function TemplatesPage(props: { office: Office }) {
   const templates = createLive(() => props.office, (o) => listTemplates(o.db), [] as TemplateRow[]);
   const [form, setForm] = createStore({ id: '', kind: 'letter' as TemplateKind, name: '', body: '' });
-  const [problems, setProblems] = createSignal<Problem[]>([]);
-  const [saved, setSaved] = createSignal(false);
   const edit = (row: TemplateRow | null) => {
     setForm(row ? { id: row.id, kind: row.kind, name: row.name, body: row.body } : { id: '', kind: 'letter', name: '', body: '' });
-    setProblems([]);
-    setSaved(false);
+    save.reset();
   };
   let body!: HTMLTextAreaElement;
   const insertField = (field: string) => {
@@ -35,13 +31,7 @@ export function TemplatesPage(props: { office: Office }) {
     setForm('body', form.body.slice(0, at) + `{{${field}}}` + form.body.slice(body.selectionEnd ?? at));
     body.focus();
   };
-  const save = async (e: Event) => {
-    e.preventDefault();
-    const r = await saveTemplate(props.office, form.id || null, { kind: form.kind, name: form.name, body: form.body });
-    setProblems(r.ok ? [] : r.problems);
-    setSaved(r.ok);
-    if (r.ok) setForm('id', r.value);
-  };
+  const save = createSave(() => saveTemplate(props.office, form.id || null, { kind: form.kind, name: form.name, body: form.body }), (id) => setForm('id', id));
   // Preview with a real customer, found with the customer search.
   const [who, setWho] = createSignal('');
   const previewCustomer = createLive(who, async (q) => {
@@ -77,9 +67,15 @@ export function TemplatesPage(props: { office: Office }) {
             </ul>
           </Show>
         </section>
-        <form class="card" onSubmit={save} aria-label={t('templates.form')}>
-          <h2>{form.id ? t('templates.edit') : t('templates.new')}</h2>
-          <Problems problems={problems()} />
+        <FormShell save={save} class="card" aria-label={t('templates.form')} head={<h2>{form.id ? t('templates.edit') : t('templates.new')}</h2>} showSaved after={<>
+          <label>
+            {t('templates.previewWith')}
+            <input type="search" value={who()} placeholder={t('customers.searchPlaceholder')} onInput={(e) => setWho(e.currentTarget.value)} />
+          </label>
+          <Show when={preview()}>
+            <div class="template-preview" data-testid="template-preview" aria-label={t('templates.preview')}>{preview()}</div>
+          </Show>
+        </>}>
           <div class="grid-2">
             <label>
               {t('templates.kind')}
@@ -99,18 +95,7 @@ export function TemplatesPage(props: { office: Office }) {
           <div class="field-buttons" role="group" aria-label={t('templates.fields')}>
             <For each={MERGE_FIELDS}>{(f) => <button type="button" class="chip-button" onClick={() => insertField(f)} aria-label={t('templates.insertField', { field: f })}>{`{{${f}}}`}</button>}</For>
           </div>
-          <div class="actions">
-            <button type="submit" class="primary">{t('common.save')}</button>
-            <span role="status" class="saved">{saved() ? t('common.saved') : ''}</span>
-          </div>
-          <label>
-            {t('templates.previewWith')}
-            <input type="search" value={who()} placeholder={t('customers.searchPlaceholder')} onInput={(e) => setWho(e.currentTarget.value)} />
-          </label>
-          <Show when={preview()}>
-            <div class="template-preview" data-testid="template-preview" aria-label={t('templates.preview')}>{preview()}</div>
-          </Show>
-        </form>
+        </FormShell>
       </div>
       <CareSettingsForm office={props.office} templates={templates()} />
     </main>
@@ -120,26 +105,17 @@ export function TemplatesPage(props: { office: Office }) {
 /** 生日与纪念日关怀: days before each kind of date, and the template to use. Managers change it. */
 function CareSettingsForm(props: { office: Office; templates: TemplateRow[] }) {
   const current = createLive(() => props.office, (o) => careSettings(o.db), null);
-  const [problems, setProblems] = createSignal<Problem[]>([]);
-  const [saved, setSaved] = createSignal(false);
-  const save = async (e: Event) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget as HTMLFormElement);
-    const next = {
+  const save = createSave((form) => {
+    const f = new FormData(form);
+    return saveCareSettings(props.office, {
       daysBefore: Object.fromEntries(DATE_KINDS.map((k) => [k, Number(f.get(`days-${k}`))])) as Record<(typeof DATE_KINDS)[number], number>,
       templates: Object.fromEntries(DATE_KINDS.map((k) => [k, String(f.get(`tpl-${k}`) ?? '')])) as Record<(typeof DATE_KINDS)[number], string>,
-    };
-    const r = await saveCareSettings(props.office, next);
-    setProblems(r.ok ? [] : r.problems);
-    setSaved(r.ok);
-  };
+    });
+  });
   return (
     <Show when={current()}>
       {(care) => (
-        <form class="card" onSubmit={save} aria-label={t('care.title')}>
-          <h2>{t('care.title')}</h2>
-          <p class="muted">{t('care.help')}</p>
-          <Problems problems={problems()} />
+        <FormShell save={save} class="card" aria-label={t('care.title')} head={<><h2>{t('care.title')}</h2><p class="muted">{t('care.help')}</p></>} submit={t('care.save')} showSaved>
           <For each={DATE_KINDS}>
             {(k) => (
               <div class="grid-2">
@@ -157,11 +133,7 @@ function CareSettingsForm(props: { office: Office; templates: TemplateRow[] }) {
               </div>
             )}
           </For>
-          <div class="actions">
-            <button type="submit" class="primary">{t('care.save')}</button>
-            <span role="status" class="saved">{saved() ? t('common.saved') : ''}</span>
-          </div>
-        </form>
+        </FormShell>
       )}
     </Show>
   );

@@ -1,10 +1,11 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
-import { t, type DictKey } from '../../i18n';
+import { locale, t, type DictKey } from '../../i18n';
 import { defaultRelayUrl, parseJoinLink, saveDeviceConfig } from '../../store/device';
 import { createOfficeOnRelay, RelayRequestError } from '../../store/relay-api';
-import { checkNewPin } from '../../domain/pin';
-import { setOfficeName } from '../../domain/staff';
+import { checkNewPin } from '../../domain/staff/pin';
+import { setOfficeName } from '../../domain/staff/staff';
+import { starterTemplates } from '../../domain/templates/starters';
 import { tCode } from '../../i18n';
 import { addStaffProfile } from '../../store/staff-pins';
 import { enterAs } from '../lock/lock-state';
@@ -58,6 +59,8 @@ export function Setup() {
       const actor = { staffId: founder.value.id, name: founder.value.name, deviceCode: made.deviceCode };
       const named = setOfficeName(officeName(), { actor, now: new Date().toISOString() });
       if (named.ok) await office.run(named.value);
+      // Starter letters, already chosen for birthdays and move-in days: 今日's first birthday prints.
+      await office.run(starterTemplates(locale() === 'zh-TW' ? 'hant' : 'hans', { actor, now: new Date().toISOString() }));
       enterAs(office, founder.value);
       navigate('/today', { replace: true });
     } catch (err) {

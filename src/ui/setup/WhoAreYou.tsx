@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
-import { NEWCOMER_ROLES, type StaffRole } from '../../domain/staff';
+import { NEWCOMER_ROLES, type StaffRole } from '../../domain/staff/staff';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import { createLive } from '../bindings/live';

@@ -1,14 +1,15 @@
 import '../../i18n/dashboard';
+import { dateField } from '../../i18n/date-field';
 import { useNavigate } from '@solidjs/router';
 import { createSignal, For, Index, Show } from 'solid-js';
 import { createStore, produce, unwrap } from 'solid-js/store';
 import { DEFAULT_LABELS, DEFAULT_SATISFIED_FROM, QUESTION_TYPES, type QuestionType, type SurveyInput } from '../../domain/surveys/survey';
-import { CUSTOMER_KINDS } from '../../domain/customer-types';
-import type { Problem } from '../../domain/result';
+import { CUSTOMER_KINDS } from '../../domain/customers/types';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { createSurvey } from '../../store/surveys';
-import { Problems, problemFor } from '../common/Problems';
+import { problemFor } from '../common/Problems';
+import { createSave, FormShell } from '../common/FormShell';
 
 interface Draft {
   title: string;
@@ -36,8 +37,6 @@ export function SurveyNew(props: { office: Office }) {
     ],
     target: 'all', targetValues: '', waveLabel: t('survey.firstWave'), start: today(),
   });
-  const [problems, setProblems] = createSignal<Problem[]>([]);
-  const [saving, setSaving] = createSignal(false);
   const setLevels = (levels: 5 | 7) =>
     setDraft(produce((d) => {
       d.levels = levels;
@@ -46,24 +45,18 @@ export function SurveyNew(props: { office: Office }) {
     }));
   const setType = (i: number, type: QuestionType) =>
     setDraft('questions', i, (q) => ({ ...q, type, options: type === 'scale' ? [...DEFAULT_LABELS[draft.levels]] : type === 'text' ? [] : q.type === 'scale' || !q.options.length ? ['', ''] : q.options }));
-  const save = async (e: Event) => {
-    e.preventDefault();
-    if (saving()) return;
-    setSaving(true);
+  const save = createSave(() => {
     const d = unwrap(draft);
     const values = d.targetValues.split(/[,，、\s]+/).map((s) => s.trim()).filter(Boolean);
     const target: SurveyInput['target'] =
       d.target === 'building' ? { kind: 'building', buildings: values } : d.target === 'type' ? { kind: 'type', customerKinds: values } : d.target === 'tag' ? { kind: 'tag', tags: values } : { kind: 'all' };
-    const r = await createSurvey(props.office, { ...structuredClone(d), target, firstWave: { label: d.waveLabel, start: d.start } });
-    setSaving(false);
-    if (!r.ok) return setProblems(r.problems);
-    navigate(`/surveys/${r.value}/entry`, { replace: true });
-  };
+    return createSurvey(props.office, { ...structuredClone(d), target, firstWave: { label: d.waveLabel, start: d.start } });
+  }, (id) => navigate(`/surveys/${id}/entry`, { replace: true }));
+  const problems = save.problems;
   return (
     <main class="page">
       <h1>{t('survey.new')}</h1>
-      <form class="card form" onSubmit={save}>
-        <Problems problems={problems()} />
+      <FormShell save={save} class="card form" aria-label={t('survey.new')} onCancel={() => navigate(-1)}>
         <label>{t('survey.titleField')}<input value={draft.title} maxLength={200} aria-invalid={!!problemFor(problems(), 'title')} onInput={(e) => setDraft('title', e.currentTarget.value)} /></label>
         <label>{t('survey.intro')}<textarea rows={2} value={draft.intro} onInput={(e) => setDraft('intro', e.currentTarget.value)} /></label>
         <div class="row-fields">
@@ -130,13 +123,9 @@ export function SurveyNew(props: { office: Office }) {
         </div>
         <div class="row-fields">
           <label>{t('survey.waveLabel')}<input value={draft.waveLabel} onInput={(e) => setDraft('waveLabel', e.currentTarget.value)} /></label>
-          <label>{t('survey.waveStart')}<input type="date" value={draft.start} onInput={(e) => setDraft('start', e.currentTarget.value)} /></label>
+          <label>{t('survey.waveStart')}<input {...dateField('date')} value={draft.start} onInput={(e) => setDraft('start', e.currentTarget.value)} /></label>
         </div>
-        <div class="actions">
-          <button type="button" onClick={() => navigate(-1)}>{t('common.cancel')}</button>
-          <button type="submit" class="primary" disabled={saving()}>{t('common.save')}</button>
-        </div>
-      </form>
+      </FormShell>
     </main>
   );
 }

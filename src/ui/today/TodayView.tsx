@@ -1,10 +1,10 @@
 import { A } from '@solidjs/router';
-import { createEffect, createSignal, For, onCleanup, Show, type Accessor, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, onCleanup, Show, type Accessor, type JSX } from 'solid-js';
 import type { DateKind } from '../../domain/dates';
-import type { Problem, Result } from '../../domain/result';
+import type { Result } from '../../domain/result';
 import type { TemplateKind } from '../../domain/templates/template';
 import { logTemplateUse, mergeFor } from '../../store/templates';
-import type { TaskRow } from '../../domain/tasks/task';
+import { templateOfTask, type TaskRow } from '../../domain/tasks/task';
 import { surveyOfTask } from '../../domain/tasks/survey-tasks';
 import { t } from '../../i18n';
 import { logContact } from '../../store/contacts';
@@ -15,8 +15,10 @@ import type { RequestRow } from '../../domain/requests/types';
 import { finishTask } from '../../store/tasks';
 import { todayPrintLinks } from '../../print/links';
 import { Problems } from '../common/Problems';
+import { createAction, FormShell, saveWith } from '../common/FormShell';
 import { RequestRowView } from '../requests/RequestRowView';
 import { TODAY_SLOTS } from './slots';
+import { daysFromToday, lunarText } from '../customers/UpcomingDates';
 import './today.css';
 
 /**
@@ -36,9 +38,19 @@ function Section(props: { id: string; title: string; count: number | null; child
   );
 }
 
-/** What a task is about, in words: 生日（农历）11月28日, the plan's name, 问卷回访：年度满意度调查 · 第一轮. */
+/** The day of a care task: 农历冬月初五（12月13日） for a lunar date (its key in the task's ref), else 12月13日. */
+function careDate(task: TaskRow): string {
+  const [, month, day] = task.occursOn.split('-').map(Number);
+  const solar = t('date.monthDay', { month, day });
+  const lunar = task.ref.match(/\.L:(\d+)-(\d+)(\+)?$/);
+  if (!lunar) return solar;
+  const text = t('date.lunarMonthDay', { month: Number(lunar[1]), day: Number(lunar[2]), leap: lunar[3] ? t('date.leap') : '', text: lunarText(Number(lunar[1]), Number(lunar[2]), !!lunar[3]) });
+  return t('today.lunarSolar', { lunar: text, solar });
+}
+
+/** What a task is about, in words (also the summary of the call it logs): 生日 农历冬月初五（12月13日）, the plan's name, 问卷回访：年度满意度调查 · 第一轮. */
 function taskTitle(task: TaskRow, v: Pick<View, 'surveyNames' | 'planNames'>): string {
-  if (task.source === 'care') return t('today.careTitle', { kind: t(`date.${task.dateKind as DateKind}`), date: task.occursOn });
+  if (task.source === 'care') return t('today.careTitle', { kind: t(`date.${task.dateKind as DateKind}`), date: careDate(task) });
   if (task.source === 'survey') return t('today.surveyTitle', v.surveyNames[task.ref] ?? { survey: '', wave: '' });
   return v.planNames[task.ref] ?? t('today.planTask');
 }
@@ -56,28 +68,20 @@ function surveyEntryHref(task: TaskRow): string {
 function TaskItem(props: { office: Office; task: TaskRow; today: string; title: string; templateKind: TemplateKind | undefined }) {
   const [skipping, setSkipping] = createSignal(false);
   const [reason, setReason] = createSignal('');
-  const [problems, setProblems] = createSignal<Problem[]>([]);
-  const [busy, setBusy] = createSignal(false);
+  // One action at a time on a task: a double tap on 完成 or 记一次电话 finishes it once.
+  const action = createAction();
+  const busy = action.busy;
   const title = () => props.title;
   /** Who the task is for, in the buttons' names: the customer, or the unit of a household without one. */
   const who = () => props.task.customerName || props.task.unitCode;
-  const markDone = async () => {
-    setBusy(true);
-    const done = await finishTask(props.office, props.task, 'done', '');
-    setBusy(false);
-    setProblems(done.ok ? [] : done.problems);
-  };
-  const logCall = async () => {
-    setBusy(true);
+  const markDone = () => action.run(() => finishTask(props.office, props.task, 'done', ''));
+  const logCall = () => action.run(async () => {
     const logged = await logContact(props.office, { customerId: props.task.customerId, unitCode: props.task.unitCode, channel: 'phone', summary: title() });
-    const done = logged.ok ? await finishTask(props.office, props.task, 'done', '') : logged;
-    setBusy(false);
-    setProblems(done.ok ? [] : done.problems);
-  };
+    return logged.ok ? finishTask(props.office, props.task, 'done', '') : logged;
+  });
   // A message is copied for WeChat or SMS (nothing is sent from here) and logged as a contact.
   const [copied, setCopied] = createSignal(false);
-  const copyMessage = async () => {
-    setBusy(true);
+  const copyMessage = () => action.run(async () => {
     const merged = await mergeFor(props.office, props.task.templateId, [props.task.customerId]);
     let r: Result<unknown> = merged;
     if (merged.ok && merged.value.letters[0]) {
@@ -87,20 +91,17 @@ function TaskItem(props: { office: Office; task: TaskRow; today: string; title: 
       r = await logTemplateUse(props.office, merged.value.template, letter, t('today.messageLogged', { name: merged.value.template.name, version: merged.value.template.version }));
       if (r.ok) r = await finishTask(props.office, props.task, 'done', '');
     }
-    setBusy(false);
-    setProblems(r.ok ? [] : r.problems);
-  };
-  const skip = async (e: Event) => {
-    e.preventDefault();
-    const r = await finishTask(props.office, props.task, 'skipped', reason());
-    setProblems(r.ok ? [] : r.problems);
-  };
+    return r;
+  });
+  const skip = saveWith(action, () => finishTask(props.office, props.task, 'skipped', reason()));
   return (
     <li class="task" data-task={props.task.id} classList={{ late: props.task.due < props.today }}>
       <div class="task-what">
         <Show when={props.task.customerId}><A href={`/customers/${props.task.customerId}`} class="name">{props.task.customerName}</A></Show>
         <span class="unit">{props.task.unitCode}</span>
         <span>{title()}</span>
+        {/* How far off the day is (生日 in 6 天后): not part of the title, which is logged with the call. */}
+        <Show when={props.task.source === 'care'}><span class={props.task.occursOn <= props.today ? 'soon' : 'muted'} data-testid="care-when">{daysFromToday(props.task.occursOn, props.today)}</span></Show>
         <Show when={props.task.due < props.today}><span class="chip urgent">{t('today.late')}</span></Show>
       </div>
       <div class="task-actions">
@@ -120,15 +121,14 @@ function TaskItem(props: { office: Office; task: TaskRow; today: string; title: 
         <button type="button" class="link" onClick={() => setSkipping(!skipping())} aria-expanded={skipping()} aria-label={t('today.skipFor', { name: who() })}>{t('today.skip')}</button>
       </div>
       <Show when={skipping()}>
-        <form class="skip" onSubmit={skip} aria-label={t('today.skipFor', { name: who() })}>
+        <FormShell save={skip} class="skip" aria-label={t('today.skipFor', { name: who() })} submit={t('today.skipConfirm')} tone="plain" actionsClass="inline-actions" problemsAt="none">
           <label>
             {t('today.skipReason')}
             <input value={reason()} maxLength={2000} onInput={(e) => setReason(e.currentTarget.value)} />
           </label>
-          <button type="submit">{t('today.skipConfirm')}</button>
-        </form>
+        </FormShell>
       </Show>
-      <Problems problems={problems()} />
+      <Problems problems={action.problems()} />
     </li>
   );
 }
@@ -177,7 +177,7 @@ export interface TodaySections {
   surveys: Accessor<{ tasks: TaskRow[]; names: View['surveyNames'] } | null>;
   followUps: Accessor<RequestRow[] | null>;
   answers: Accessor<AnswerRow[] | null>;
-  labels: Accessor<Pick<View, 'planNames' | 'templateKinds'> | null>;
+  labels: Accessor<Pick<View, 'planNames' | 'templateKinds' | 'templatesNow'> | null>;
 }
 
 /**
@@ -190,8 +190,19 @@ export function TodayView(props: { office: Office; today: string | null; section
   const now = () => new Date();
   const s = props.sections;
   const today = () => props.today ?? '';
-  /** A task list needs the plans' names and the templates' kinds too (a few rows, read at once). */
-  const tasksOf = (rows: Accessor<TaskRow[] | null>) => () => (s.labels() ? rows() : null);
+  /**
+   * A task list needs the plans' names and the templates' kinds too (a few rows, read at once),
+   * and each task shows the template chosen now; a row keeps its object when that is the one it
+   * holds, so that one list drawn keeps its items.
+   */
+  const tasksOf = (rows: Accessor<TaskRow[] | null>) => createMemo(() => {
+    const labels = s.labels();
+    if (!labels) return null;
+    return rows()?.map((task) => {
+      const templateId = templateOfTask(task, labels.templatesNow);
+      return templateId === task.templateId ? task : { ...task, templateId };
+    }) ?? null;
+  });
   const care = tasksOf(s.care);
   const plans = tasksOf(s.plans);
   const surveys = () => (s.labels() ? s.surveys() : null);

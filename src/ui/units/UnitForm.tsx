@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import { UNIT_STATUSES, UNIT_USES, type UnitInput } from '../../domain/unit';
+import { UNIT_STATUSES, UNIT_USES, type UnitInput } from '../../domain/units/unit';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import { problemFor } from '../common/Problems';

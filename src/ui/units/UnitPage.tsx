@@ -1,14 +1,14 @@
 import { A, useParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { maskPhone } from '../../domain/mask';
-import type { UnitInput } from '../../domain/unit';
-import type { Problem } from '../../domain/result';
+import type { UnitInput } from '../../domain/units/unit';
+import { ok } from '../../domain/result';
 import { t } from '../../i18n';
 import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';
 import { updateUnit } from '../../store/units';
 import { occupantsOf, unitRow } from '../../store/queries/units';
-import { Problems } from '../common/Problems';
+import { createSave, FormShell } from '../common/FormShell';
 import { UnitFields } from './UnitForm';
 import { printLinks } from '../../print/links';
 
@@ -18,15 +18,10 @@ export function UnitPage(props: { office: Office }) {
   const unit = createLive(() => params.id, (id) => unitRow(props.office.db, id), undefined);
   const occupants = createLive(() => unit()?.code ?? '', (code) => (code ? occupantsOf(props.office.db, code) : []), []);
   const [draft, setDraft] = createSignal<UnitInput | null>(null);
-  const [problems, setProblems] = createSignal<Problem[]>([]);
-  const save = async (e: Event) => {
-    e.preventDefault();
+  const save = createSave(async () => {
     const d = draft();
-    if (!d) return;
-    const r = await updateUnit(props.office, params.id, d);
-    if (!r.ok) return setProblems(r.problems);
-    setDraft(null);
-  };
+    return d ? updateUnit(props.office, params.id, d) : ok(undefined);
+  }, () => setDraft(null));
   return (
     <main class="page">
       <A href="/units" class="back">← {t('units.title')}</A>
@@ -47,14 +42,9 @@ export function UnitPage(props: { office: Office }) {
               </dl>
             }>
               {(d) => (
-                <form class="card form" onSubmit={save}>
-                  <Problems problems={problems()} />
-                  <UnitFields value={d()} onChange={setDraft} problems={problems()} codeFixed />
-                  <div class="actions">
-                    <button type="button" onClick={() => setDraft(null)}>{t('common.cancel')}</button>
-                    <button type="submit" class="primary">{t('common.save')}</button>
-                  </div>
-                </form>
+                <FormShell save={save} class="card form" aria-label={t('common.edit')} onCancel={() => setDraft(null)}>
+                  <UnitFields value={d()} onChange={setDraft} problems={save.problems()} codeFixed />
+                </FormShell>
               )}
             </Show>
             <div class="page-head">
