@@ -18,6 +18,10 @@ import { json, readJson } from './http';
 import { OfficeRegistry } from './offices';
 import { hashSecret } from './secrets';
 import { CLOSE_MALFORMED, Room } from './room';
+import { SHARD_NAME } from '../src/domain/shards';
+import { FEED_PATH } from '../src/store/room-feed';
+import { LegacyForwarder, legacyRoom, splitLegacyRooms } from './legacy-ledgers';
+import { RoomFeed } from './room-feed';
 import { serveStatic } from './static';
 import { Store } from './store';
 import { ManagerProofs } from './manager-proof';
@@ -28,7 +32,7 @@ export const CLOSE_UNAUTHORIZED = 4401;
 /** Close code for an address refused a while after too many failed tokens (clients retry later). */
 export const CLOSE_TOO_MANY_FAILURES = 4429;
 
-const SHARD = /^(office|directory|ledger-\d{4})$/;
+const SHARD = SHARD_NAME;
 
 export interface RelayOptions {
   dataDir: string;
@@ -102,6 +106,12 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const creations = new RateLimit(options.createLimit ?? 10, 60 * 60 * 1000, now);
   const failures = new RateLimit(options.failLimit ?? 30, 10 * 60 * 1000, now);
   let closing: Promise<void> | null = null;
+  // Year ledgers of builds before month shards: split once, then kept in step (legacy-ledgers.ts).
+  await splitLegacyRooms(store, log).catch(async (err) => {
+    await store.close();
+    throw err;
+  });
+  const feed = new RoomFeed(store, (name) => rooms.get(name));
 
   /** A failed token or invitation: logged (never the secret), counted per address. */
   const failed = (address: string, what: string) => {
@@ -123,7 +133,10 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const roomFor = (name: string) => {
     let room = rooms.get(name);
     if (!room) {
-      room = new Room(name, store, log);
+      room = new Room(name, store, log, (changed, update, origin) => {
+        feed.changed(changed);
+        if (origin !== 'disk' && legacyRoom(changed.name)) forwarder.forward(changed, update);
+      });
       if (options.syncChunkBytes) room.chunkBytes = options.syncChunkBytes;
       rooms.set(name, room);
       room.ready.catch((err: Error) => noteUnreadable(name, err));
@@ -182,6 +195,20 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       }
     })();
   };
+
+  /** Runs `use` on a room held loaded even with nobody in it (forwarding), then lets it go as `leave` does. */
+  const withRoom = async (name: string, use: (room: Room) => void) => {
+    const room = roomFor(name);
+    room.waiting++;
+    try {
+      await room.ready;
+      use(room);
+    } finally {
+      room.waiting--;
+      await release(room);
+    }
+  };
+  const forwarder = new LegacyForwarder(store, withRoom, log);
 
   const leave = async (room: Room, conn: WebSocket) => {
     room.leave(conn);
@@ -281,6 +308,11 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       return;
     }
     const caller = offices.authenticate(officeId, url.searchParams.get('token'));
+    if (shard === FEED_PATH && extra === undefined) {
+      if (!caller.ok) return conn.close(CLOSE_UNAUTHORIZED, caller.reason);
+      watchFeed(officeId, caller.device, conn);
+      return;
+    }
     if (extra !== undefined || !SHARD.test(shard) || !caller.ok) {
       failed(client.address, `websocket ${officeId.slice(0, 40)}/${shard.slice(0, 20)} (${caller.ok ? 'unauthorized' : caller.reason})`);
       // Accept, then close with 4401: an HTTP 401 at upgrade would make clients retry for ever.
@@ -376,6 +408,28 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     );
   });
 
+  /** The office's change feed (room-feed.ts): the relay speaks, the tablet only listens. */
+  function watchFeed(officeId: string, device: { code: string; revokedAt?: string | null }, conn: WebSocket): void {
+    const socketsKey = `${officeId}/${device.code}`;
+    const mine = deviceSockets.get(socketsKey) ?? new Set<WebSocket>();
+    deviceSockets.set(socketsKey, mine.add(conn));
+    let alive = true;
+    conn.on('pong', () => (alive = true));
+    const ping = setInterval(() => {
+      if (!alive) return conn.terminate();
+      alive = false;
+      conn.ping();
+    }, 30_000);
+    conn.on('close', () => {
+      mine.delete(conn);
+      if (!mine.size) deviceSockets.delete(socketsKey);
+      clearInterval(ping);
+    });
+    conn.on('error', () => conn.terminate());
+    conn.on('message', () => undefined);
+    void feed.add(officeId, conn).catch((err) => log(`change feed of ${officeId}: ${(err as Error).message}`));
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => {
@@ -424,6 +478,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         server.closeAllConnections();
         await Promise.all([closed, httpsSide?.close()]);
         clearTimeout(grace);
+        feed.close();
+        await forwarder.idle();
         await store.close();
         await offices.flushed();
         for (const room of rooms.values()) room.destroy();

@@ -34,7 +34,8 @@ export class Room {
   /** Bound of one piece of a first sync (sync-server/first-sync.ts); tests make it small. */
   chunkBytes = CHUNK_BYTES;
 
-  constructor(readonly name: string, private readonly store: Store, onError: (msg: string) => void) {
+  /** `onChange`: told of every update after it is handed to the store (the office's change feed, year-ledger forwarding). */
+  constructor(readonly name: string, private readonly store: Store, onError: (msg: string) => void, onChange?: (room: Room, update: Uint8Array, origin: unknown) => void) {
     this.awareness.setLocalState(null);
     this.ready = store.load(name).then((state) => {
       if (state) Y.applyUpdate(this.doc, state, 'disk');
@@ -48,6 +49,7 @@ export class Room {
           const message = encodeMessage(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, update));
           for (const conn of this.conns.keys()) if (conn !== origin) send(conn, message);
         });
+        onChange?.(this, update, origin);
       });
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {

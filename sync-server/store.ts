@@ -37,6 +37,22 @@ export class Store {
     return names;
   }
 
+  /** A room's state vector from disk (what the change feed announces for a room not in memory). */
+  stateVector(room: string): Promise<Uint8Array> {
+    return this.ldb.getStateVector(room);
+  }
+
+  getMeta(room: string, key: string): Promise<unknown> {
+    return this.ldb.getMeta(room, key);
+  }
+
+  setMeta(room: string, key: string, value: unknown): Promise<unknown> {
+    const write = this.ldb.setMeta(room, key, value);
+    this.inflight.add(write);
+    void write.finally(() => this.inflight.delete(write)).catch(() => undefined);
+    return write;
+  }
+
   append(room: string, update: Uint8Array): Promise<unknown> {
     const write = this.ldb.storeUpdate(room, update).then((clock) => {
       if (clock === null) throw new Error(`LevelDB could not store an update of ${room}`);

@@ -9,6 +9,9 @@ declare module 'y-leveldb' {
     flushDocument(docName: string): Promise<void>;
     clearDocument(docName: string): Promise<void>;
     getAllDocNames(): Promise<string[] | null>;
+    getStateVector(docName: string): Promise<Uint8Array>;
+    setMeta(docName: string, metaKey: string, value: unknown): Promise<void>;
+    getMeta(docName: string, metaKey: string): Promise<unknown>;
     destroy(): Promise<void>;
   }
 }

@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from './result';
+import { SHARD_NAME } from './shards';
 
 /**
  * The backup file, one format for the relay's daily files and a tablet's download:
@@ -30,7 +31,7 @@ export interface BackupFile {
   offices: BackupOffice[];
 }
 
-const SHARD = /^(office|directory|ledger-\d{4})$/;
+const SHARD = SHARD_NAME;
 const OFFICE_ID = /^[a-z0-9]{6,32}$/;
 
 export function bytesToBase64(bytes: Uint8Array): string {

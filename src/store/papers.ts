@@ -1,6 +1,5 @@
-import { markArchived, markPrinted, markReceived, paperFromRecord, paperId, type Paper, type PaperRef } from '../domain/papers/paper';
+import { markArchived, markPrinted, markReceived, paperFromRecord, paperId, paperShard, type Paper, type PaperRef } from '../domain/papers/paper';
 import { ok, type Result } from '../domain/result';
-import { ledgerShard } from '../domain/shards';
 import type { Office } from './office-api';
 
 /** A paper record as it is now, from the ledger its projection row names (null: never printed here). */
@@ -8,7 +7,7 @@ export async function readPaper(office: Office, form: string, ref: string): Prom
   const id = paperId(form, ref);
   const row = await office.db.papers.get(id);
   if (!row) return null;
-  const record = await office.read(ledgerShard(row.year || new Date().getFullYear()), 'papers', id);
+  const record = await office.read(paperShard(row, new Date().toISOString()), 'papers', id);
   return record ? paperFromRecord(id, record) : null;
 }
 

@@ -1,7 +1,7 @@
 import { freezeReport as freezeCommand, reportFromRecord, type ReportContent, type ReportSnapshot } from '../domain/indicators/report';
 import { setTargets } from '../domain/indicators/targets-commands';
 import type { Targets } from '../domain/indicators/targets';
-import { ledgerShard } from '../domain/shards';
+import { shardOfRecord } from '../domain/shards';
 import { ok, type Result } from '../domain/result';
 import type { Office } from './office-api';
 import { indicatorTargets } from './queries/indicators';
@@ -19,7 +19,7 @@ export async function freezeReport(office: Office, content: ReportContent): Prom
 export async function readReport(office: Office, id: string): Promise<ReportSnapshot | null> {
   const row = await office.db.reports.get(id);
   if (!row) return null;
-  const r = await office.read(ledgerShard(Number(row.period.slice(0, 4))), 'reports', id);
+  const r = await office.read(shardOfRecord('reports', { record: row }), 'reports', id);
   return r ? reportFromRecord(id, r) : null;
 }
 

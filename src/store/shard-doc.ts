@@ -34,7 +34,11 @@ export class ShardDoc {
   /** Log rows whose updates this document holds (loaded or written by it). */
   private seen = new Set<number>();
 
+  /** Ledger shards share their tables with every other ledger (one per month, plus old years). */
+  private readonly isLedger: boolean;
+
   constructor(readonly db: LinliDB, readonly name: ShardName) {
+    this.isLedger = name.startsWith('ledger-');
     for (const collection of collectionsOf(name)) {
       const map = this.doc.getMap<Y.Map<unknown>>(collection);
       map.observeDeep((events, tr) => {
@@ -96,7 +100,10 @@ export class ShardDoc {
         for (const id of ids) {
           const record = map.get(id);
           if (record instanceof Y.Map) puts.push(projector.row(id, record.toJSON()));
-          else deletes.push(id);
+          // Records are never deleted (they are voided); a ledger month drops a key only when the
+          // split of a year ledger takes out a record that lives in another month, whose row
+          // must stay (ledger-split.ts). Only office and directory shards own their tables.
+          else if (!this.isLedger) deletes.push(id);
         }
         const table = this.table(collection);
         if (puts.length) await table.bulkPut(puts);
@@ -145,7 +152,7 @@ export class ShardDoc {
    */
   async rebuildProjection(): Promise<void> {
     await this.prepare();
-    const ownsTables = !this.name.startsWith('ledger-');
+    const ownsTables = !this.isLedger;
     await this.db.transaction('rw', this.tables(), async () => {
       for (const collection of collectionsOf(this.name)) {
         const projector = collectionSpec(collection);

@@ -84,6 +84,11 @@ interface ShardLink {
   progress: [number, number] | null;
   /** Its first sync broke off once: it no longer holds the queue. */
   stalled?: boolean;
+  /** Local edits of this shard not yet known to have reached the relay. */
+  pending: number;
+  /** Called on every status or sync change of this link (whenSynced waits on it). */
+  changed: Set<() => void>;
+  stop: () => void;
 }
 
 export interface SyncOptions {
@@ -113,6 +118,7 @@ export class SyncHub {
   private unauthorized = false;
   private online = typeof navigator === 'undefined' ? true : navigator.onLine;
   private listeners = new Set<(status: SyncStatus) => void>();
+  private reachableListeners = new Set<(reachable: boolean) => void>();
 
   /**
    * In a worker the page tells the hub about the network (`setOnline`), because the page's
@@ -145,6 +151,7 @@ export class SyncHub {
       for (const link of this.links) link.provider.disconnect();
     }
     this.publish();
+    for (const listener of this.reachableListeners) listener(this.reachable);
   }
 
   private readonly onOffline = () => this.setOnline(false);
@@ -161,7 +168,7 @@ export class SyncHub {
       disableBc: this.opts.disableBc,
       ...(this.WebSocketImpl ? { WebSocketPolyfill: this.WebSocketImpl } : {}),
     });
-    const link: ShardLink = { provider, shard, synced: false, connected: false, lost: false, released: false, fetched: false, progress: null };
+    const link: ShardLink = { provider, shard, synced: false, connected: false, lost: false, released: false, fetched: false, progress: null, pending: 0, changed: new Set(), stop: () => {} };
     this.links.push(link);
     provider.messageHandlers[MESSAGE_SYNC_PROGRESS] = (_encoder, decoder) => {
       link.progress = [decoding.readVarUint(decoder), decoding.readVarUint(decoder)];
@@ -172,21 +179,26 @@ export class SyncHub {
     // Kept per shard in meta as the records' keys; an older device stored a bare count.
     const kept = stored?.value;
     const pendingKeys = new Set<string>(Array.isArray(kept) ? kept.map(String) : Array.from({ length: Number(kept ?? 0) }, (_, i) => `earlier:${i}`));
-    let shardPending = pendingKeys.size;
-    this.pending += shardPending;
+    link.pending = pendingKeys.size;
+    this.pending += link.pending;
     const setShardPending = () => {
       const n = pendingKeys.size;
-      if (n === shardPending) return;
-      this.pending += n - shardPending;
-      shardPending = n;
+      if (n === link.pending) return;
+      this.pending += n - link.pending;
+      link.pending = n;
       void shard.db.meta.put({ key: `pending:${shard.name}`, value: [...pendingKeys] });
       this.publish();
     };
-    shard.doc.on('afterTransaction', (tr: Transaction) => {
+    const onTransaction = (tr: Transaction) => {
       if (tr.origin !== LOCAL_ORIGIN || (link.connected && link.synced)) return;
       for (const key of changedRecords(shard.doc, tr)) pendingKeys.add(key);
       setShardPending();
-    });
+    };
+    shard.doc.on('afterTransaction', onTransaction);
+    link.stop = () => shard.doc.off('afterTransaction', onTransaction);
+    const tell = () => {
+      for (const listener of [...link.changed]) listener();
+    };
     provider.on('status', ({ status }: { status: string }) => {
       link.connected = status === 'connected';
       if (link.connected) link.lost = false;
@@ -196,6 +208,7 @@ export class SyncHub {
       // not hold the others back: the next one starts while this one retries by itself.
       if (status === 'disconnected' && link.released && !link.fetched) this.pump(link);
       this.publish();
+      tell();
     });
     provider.on('sync', (synced: boolean) => {
       link.synced = synced;
@@ -209,6 +222,7 @@ export class SyncHub {
         this.pump();
       }
       this.publish();
+      tell();
     });
     provider.on('connection-close', (event: CloseEvent | null) => {
       if (event?.code === CLOSE_UNAUTHORIZED) this.stopUnauthorized();
@@ -243,11 +257,74 @@ export class SyncHub {
     }
   }
 
+  /**
+   * Stops syncing a shard (the store unloads it). Its pending count stays in `meta`: a shard
+   * is only unloaded with nothing pending, and one reopened later picks the count up again.
+   */
+  detach(shard: ShardDoc): void {
+    const link = this.links.find((l) => l.shard === shard);
+    if (!link) return;
+    this.links = this.links.filter((l) => l !== link);
+    this.pending -= link.pending;
+    link.stop();
+    link.provider.destroy();
+    link.changed.clear();
+    // It may have been the shard making its first sync: the next one in the queue goes on.
+    this.pump();
+    this.publish();
+  }
+
+  /** Local edits of this shard not yet known to be at the relay (0 for a shard not attached). */
+  pendingOf(shard: ShardDoc): number {
+    return this.links.find((l) => l.shard === shard)?.pending ?? 0;
+  }
+
+  /** True while this shard is connected and has completed a sync handshake. */
+  isSynced(shard: ShardDoc): boolean {
+    const link = this.links.find((l) => l.shard === shard);
+    return !!link && link.connected && link.synced;
+  }
+
+  /** Resolves once the shard has completed a handshake with the relay (or false if it was detached first). */
+  whenSynced(shard: ShardDoc): Promise<boolean> {
+    const link = this.links.find((l) => l.shard === shard);
+    if (!link) return Promise.resolve(false);
+    if (link.connected && link.synced) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const check = () => {
+        if (!this.links.includes(link)) return done(false);
+        if (link.connected && link.synced) done(true);
+      };
+      const done = (v: boolean) => {
+        link.changed.delete(check);
+        resolve(v);
+      };
+      link.changed.add(check);
+    });
+  }
+
+  /** The relay's address, office and token, for the office's change feed (room-watch.ts). */
+  get options(): SyncOptions {
+    return this.opts;
+  }
+
+  /** Told when the relay becomes reachable or unreachable (the change feed connects or stops). */
+  onReachable(listener: (reachable: boolean) => void): () => void {
+    this.reachableListeners.add(listener);
+    return () => this.reachableListeners.delete(listener);
+  }
+
+  /** Whether the hub may talk to the relay now (online and not refused). */
+  get reachable(): boolean {
+    return this.online && !this.unauthorized;
+  }
+
   /** A wrong token will not become right by retrying: stop every shard and say so. */
   private stopUnauthorized(): void {
     this.unauthorized = true;
     for (const link of this.links) link.provider.disconnect();
     this.publish();
+    for (const listener of this.reachableListeners) listener(false);
   }
 
   private publish(): void {
@@ -280,8 +357,14 @@ export class SyncHub {
       window.removeEventListener('offline', this.onOffline);
       window.removeEventListener('online', this.onOnline);
     }
-    for (const link of this.links) link.provider.destroy();
+    const links = this.links;
     this.links = [];
+    for (const link of links) {
+      link.stop();
+      link.provider.destroy();
+      for (const listener of [...link.changed]) listener();
+    }
+    this.reachableListeners.clear();
     this.listeners.clear();
   }
 }

@@ -1,5 +1,5 @@
 import { createSignal } from 'solid-js';
-import { ledgerShard } from '../domain/shards';
+import { hotLedgers } from '../domain/shards';
 import { loadDeviceConfig, saveDeviceConfig, type DeviceConfig } from '../store/device';
 import { OfficeClient } from '../store/office-client';
 import { forgetSession, sessionProven } from '../store/session-proof';
@@ -17,8 +17,8 @@ export function openOffice(config: DeviceConfig): OfficeClient {
   if (previous && previous.config.officeId === config.officeId) return previous;
   void previous?.close();
   // The documents load in the sync worker, off this thread. The office shard first (staff and
-  // settings); the directory and this and last year's ledgers (what the queues and the customer
-  // page show) once the first screen is up — lists read the projection and need no document,
+  // settings); this and last month's ledgers (the shards the worker keeps live) and the directory
+  // once the first screen is up — lists read the projection and need no document,
   // and a page that needs a record loads its shard at once.
   const office = new OfficeClient(config, ['office']);
   setStore(office);
@@ -26,9 +26,9 @@ export function openOffice(config: DeviceConfig): OfficeClient {
   if (config.staffId) void resumeStaff(office, config.staffId);
   firstScreen.then(async () => {
     office.start();
-    const year = new Date().getFullYear();
-    // This year's ledger first: a new request is written into it, so the desk can save soonest.
-    for (const shard of [ledgerShard(year), 'directory', ledgerShard(year - 1)] as const) await office.load(shard).catch(() => undefined);
+    // This month's ledger first: a new request is written into it, so the desk can save soonest.
+    const [thisMonth, lastMonth] = hotLedgers(new Date().toISOString());
+    for (const shard of [thisMonth, 'directory', lastMonth] as const) await office.load(shard).catch(() => undefined);
   });
   void requestPersistence();
   return office;

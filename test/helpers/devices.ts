@@ -17,7 +17,7 @@ import { LinliDB } from '../../src/store/db';
 import type { DeviceConfig } from '../../src/store/device';
 import { OfficeClient } from '../../src/store/office-client';
 import type { Office } from '../../src/store/office-api';
-import { OfficeStore } from '../../src/store/office-store';
+import { OfficeStore, type OpenOptions } from '../../src/store/office-store';
 import { serveOffice, type Port } from '../../src/store/worker/serve';
 
 export type Via = 'store' | 'worker';
@@ -47,6 +47,8 @@ export interface DeviceOptions {
   forFile?: boolean;
   /** Sync with this relay (ws URL and a device token) instead of staying offline. */
   relay?: { url: string; token: string };
+  /** More store options (a short `idleUnloadMs`, a clock for the hot months, `onUnloaded`). */
+  store?: Pick<OpenOptions, 'idleUnloadMs' | 'now' | 'onUnloaded' | 'onLoaded' | 'onRefreshed'>;
 }
 
 const open = new Set<Device>();
@@ -79,16 +81,16 @@ export function openDevice(opts: DeviceOptions = {}): Device {
     staffName: opts.staffName ?? (opts.staffId && opts.staffId !== 's1' ? opts.staffId : '王丽'),
   };
   const factory = opts.sameDiskAs ? diskOf.get(opts.sameDiskAs)! : new IDBFactory();
-  const device = build(config, factory, opts.via ?? 'store', !!opts.relay);
+  const device = build(config, factory, opts.via ?? 'store', !!opts.relay, opts.store);
   if (opts.forFile) forFile.add(device);
   return device;
 }
 
 const diskOf = new WeakMap<Device, IDBFactory>();
 
-function build(config: DeviceConfig, factory: IDBFactory, via: Via, online = false): Device {
+function build(config: DeviceConfig, factory: IDBFactory, via: Via, online = false, extra: DeviceOptions['store'] = {}): Device {
   const dexie = { indexedDB: factory, IDBKeyRange };
-  const storeOptions = online ? { dexie, WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true } : { offline: true, dexie };
+  const storeOptions: OpenOptions = online ? { ...extra, dexie, WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true } : { ...extra, offline: true, dexie };
   let store!: OfficeStore;
   let office: Office;
   let ports: MessagePort[] = [];
@@ -116,7 +118,7 @@ function build(config: DeviceConfig, factory: IDBFactory, via: Via, online = fal
     openDb: () => new LinliDB(config.officeId, dexie),
     reopen: async () => {
       await device.close();
-      const again = build(config, factory, via, online);
+      const again = build(config, factory, via, online, extra);
       return again;
     },
     close: async () => {

@@ -3,8 +3,9 @@
  * network partitions, relay restarts and device restarts, always end up with the same office
  * state — and no acknowledged edit is ever lost.
  *
- * - A replica is what a device holds: a ShardDoc ('directory') persisted in its OWN IndexedDB
- *   (a fresh fake-indexeddb IDBFactory per device) plus a y-websocket provider to the relay.
+ * - A replica is what a device holds: three month ledgers (ShardDocs `ledger-YYYY-MM`, records
+ *   spread over them) persisted in its OWN IndexedDB (a fresh fake-indexeddb IDBFactory per
+ *   device) plus a y-websocket provider per month to the relay.
  * - An edit is "acknowledged" once `shard.flushed()` resolved after it: it is on that device's
  *   disk, which is what the app tells the user ("saved").
  * - Key edits are last-writer-wins, so for them we check that every acknowledged key exists,
@@ -31,6 +32,7 @@ import { OfficeRegistry } from '../../sync-server/offices';
 import { startRelay, type Relay } from '../../sync-server/relay';
 import { LinliDB } from '../../src/store/db';
 import { ShardDoc } from '../../src/store/shard-doc';
+import type { ShardName } from '../../src/domain/shards';
 import { until, whenSynced } from '../helpers/client';
 import { spawnRelay, tempDir, waitExit, type RelayProcess } from '../helpers/relay';
 
@@ -43,6 +45,8 @@ const SHRINK = process.env.PROPERTY_SHRINK === '1';
 const REPLICAS = 3;
 const KEYS = 6;
 const RECORDS = ['rec0', 'rec1'];
+/** The month ledgers the records are spread over (each edit picks one). */
+const MONTHS: ShardName[] = ['ledger-2025-12', 'ledger-2026-01', 'ledger-2026-02'];
 const CONVERGE_MS = 20_000;
 
 // ---------------------------------------------------------------------------------------------
@@ -50,8 +54,8 @@ const CONVERGE_MS = 20_000;
 
 type Value = string | number | boolean | null;
 type Op =
-  | { kind: 'set'; r: number; key: number; value: Value; ack: boolean }
-  | { kind: 'text'; r: number; rec: number; at: number; ack: boolean }
+  | { kind: 'set'; r: number; m: number; key: number; value: Value; ack: boolean }
+  | { kind: 'text'; r: number; m: number; rec: number; at: number; ack: boolean }
   | { kind: 'partition'; r: number }
   | { kind: 'heal'; r: number }
   | { kind: 'sync'; r: number }
@@ -60,11 +64,12 @@ type Op =
   | { kind: 'kill' };
 
 const replica = fc.integer({ min: 0, max: REPLICAS - 1 });
+const month = fc.integer({ min: 0, max: MONTHS.length - 1 });
 const value: fc.Arbitrary<Value> = fc.oneof(fc.string({ maxLength: 6, unit: 'grapheme' }), fc.integer(), fc.boolean(), fc.constant(null));
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('set' as const), r: replica, key: fc.integer({ min: 0, max: KEYS - 1 }), value, ack: fc.boolean() }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('text' as const), r: replica, rec: fc.integer({ min: 0, max: RECORDS.length - 1 }), at: fc.nat(), ack: fc.boolean() }) },
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('set' as const), r: replica, m: month, key: fc.integer({ min: 0, max: KEYS - 1 }), value, ack: fc.boolean() }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('text' as const), r: replica, m: month, rec: fc.integer({ min: 0, max: RECORDS.length - 1 }), at: fc.nat(), ack: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('partition' as const), r: replica }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('heal' as const), r: replica }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('sync' as const), r: replica }) },
@@ -154,13 +159,14 @@ async function processRelay(dataDir: string, officeName: string) {
 interface Replica {
   idb: IDBFactory;
   db: LinliDB;
-  shard: ShardDoc;
-  provider: WebsocketProvider;
+  /** One per month of MONTHS, with its provider. */
+  shards: ShardDoc[];
+  providers: WebsocketProvider[];
   online: boolean;
 }
 
-/** What an edit must leave behind if it was acknowledged. */
-type Effect = { kind: 'key'; key: string } | { kind: 'text'; rec: string; marker: string };
+/** What an edit must leave behind if it was acknowledged (in month `m`). */
+type Effect = { kind: 'key'; m: number; key: string } | { kind: 'text'; m: number; rec: string; marker: string };
 
 function provide(url: string, room: string, token: string, doc: Y.Doc, connect = true) {
   return new WebsocketProvider(url, room, doc, {
@@ -172,15 +178,15 @@ function provide(url: string, room: string, token: string, doc: Y.Doc, connect =
   });
 }
 
-async function openShard(officeId: string, idb: IDBFactory): Promise<ShardDoc> {
-  const shard = new ShardDoc(new LinliDB(officeId, { indexedDB: idb, IDBKeyRange }), 'directory');
+async function openShard(db: LinliDB, name: ShardName): Promise<ShardDoc> {
+  const shard = new ShardDoc(db, name);
   await shard.load();
   return shard;
 }
 
-const customers = (doc: Y.Doc) => doc.getMap<unknown>('customers');
+const customers = (doc: Y.Doc) => doc.getMap<unknown>('requests');
 /** Content as canonical JSON: Y.Map iterates in local insertion order, which replicas don't share. */
-const snapshot = (doc: Y.Doc) => JSON.stringify(sortKeys({ customers: doc.getMap('customers').toJSON(), units: doc.getMap('units').toJSON() }));
+const snapshot = (doc: Y.Doc) => JSON.stringify(sortKeys({ requests: doc.getMap('requests').toJSON(), contacts: doc.getMap('contacts').toJSON() }));
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
@@ -219,7 +225,7 @@ async function runSchedule(ops: Op[], relayKind: 'in-process' | 'process'): Prom
   const started = relayKind === 'in-process' ? await inProcessRelay(dataDir, 'P') : await processRelay(dataDir, 'P');
   const relay = started.handle;
   const { id: officeId, token } = started.office;
-  const room = `${officeId}/directory`;
+  const rooms = MONTHS.map((m) => `${officeId}/${m}`);
   const replicas: Replica[] = [];
   const extra: { provider?: WebsocketProvider; db?: LinliDB }[] = [];
   /** Edits per replica not yet known to be on its disk. */
@@ -230,71 +236,76 @@ async function runSchedule(ops: Op[], relayKind: 'in-process' | 'process'): Prom
   let step = 0;
 
   const open = async (idb: IDBFactory, online: boolean): Promise<Replica> => {
-    const shard = await openShard(officeId, idb);
-    return { idb, db: shard.db, shard, provider: provide(relay.url, room, token, shard.doc, online), online };
+    const db = new LinliDB(officeId, { indexedDB: idb, IDBKeyRange });
+    const shards: ShardDoc[] = [];
+    for (const m of MONTHS) shards.push(await openShard(db, m));
+    return { idb, db, shards, providers: shards.map((shard, i) => provide(relay.url, rooms[i], token, shard.doc, online)), online };
   };
   const ack = async (r: number) => {
-    await replicas[r].shard.flushed();
+    for (const shard of replicas[r].shards) await shard.flushed();
     acked.push(...pending[r].splice(0));
   };
+  const allDocs = (m: number) => replicas.map((x) => x.shards[m].doc);
 
   try {
     for (let r = 0; r < REPLICAS; r++) replicas.push(await open(new IDBFactory(), true));
     // Records whose notes are collaborative text; created once, on every disk before the run.
-    replicas[0].shard.doc.transact(() => {
-      for (const id of RECORDS) {
-        const record = new Y.Map<unknown>();
-        record.set('name', id);
-        record.set('notes', new Y.Text());
-        customers(replicas[0].shard.doc).set(id, record);
-      }
-    });
-    await until(() => replicas.every((x) => RECORDS.every((id) => customers(x.shard.doc).has(id))), replicas.map((x) => x.shard.doc), CONVERGE_MS, 'records');
-    for (const x of replicas) await x.shard.flushed();
+    for (const shard of replicas[0].shards) {
+      shard.doc.transact(() => {
+        for (const id of RECORDS) {
+          const record = new Y.Map<unknown>();
+          record.set('name', id);
+          record.set('notes', new Y.Text());
+          customers(shard.doc).set(id, record);
+        }
+      });
+    }
+    for (let m = 0; m < MONTHS.length; m++) await until(() => allDocs(m).every((doc) => RECORDS.every((id) => customers(doc).has(id))), allDocs(m), CONVERGE_MS, 'records');
+    for (const x of replicas) for (const shard of x.shards) await shard.flushed();
 
     for (const o of ops) {
       step++;
       switch (o.kind) {
         case 'set': {
           const key = `k${o.key}`;
-          customers(replicas[o.r].shard.doc).set(key, o.value);
-          written.set(key, [...(written.get(key) ?? []), o.value]);
-          pending[o.r].push({ kind: 'key', key });
+          customers(replicas[o.r].shards[o.m].doc).set(key, o.value);
+          written.set(`${o.m}/${key}`, [...(written.get(`${o.m}/${key}`) ?? []), o.value]);
+          pending[o.r].push({ kind: 'key', m: o.m, key });
           if (o.ack) await ack(o.r);
           break;
         }
         case 'text': {
           const rec = RECORDS[o.rec];
-          const notes = (customers(replicas[o.r].shard.doc).get(rec) as Y.Map<unknown>).get('notes') as Y.Text;
+          const notes = (customers(replicas[o.r].shards[o.m].doc).get(rec) as Y.Map<unknown>).get('notes') as Y.Text;
           const marker = `[r${o.r}.${step}]`;
           const at = boundaries(notes.toString());
           notes.insert(at[o.at % at.length], marker);
-          pending[o.r].push({ kind: 'text', rec, marker });
+          pending[o.r].push({ kind: 'text', m: o.m, rec, marker });
           if (o.ack) await ack(o.r);
           break;
         }
         case 'partition':
-          replicas[o.r].provider.disconnect();
+          for (const p of replicas[o.r].providers) p.disconnect();
           replicas[o.r].online = false;
           break;
         case 'heal':
-          replicas[o.r].provider.connect();
+          for (const p of replicas[o.r].providers) p.connect();
           replicas[o.r].online = true;
           break;
         case 'sync':
           // Lets the network catch up with one device (only meaningful if it is online).
-          if (replicas[o.r].online) await within(whenSynced(replicas[o.r].provider), CONVERGE_MS, `replica ${o.r} to sync`);
+          if (replicas[o.r].online) await within(Promise.all(replicas[o.r].providers.map(whenSynced)), CONVERGE_MS, `replica ${o.r} to sync`);
           break;
         case 'reopen': {
           const old = replicas[o.r];
-          old.provider.destroy();
+          for (const p of old.providers) p.destroy();
           if (o.crash) {
             // Power cut: whatever was not yet written is gone, with the old document.
             pending[o.r].length = 0;
           } else {
             await ack(o.r);
           }
-          old.shard.destroy();
+          for (const shard of old.shards) shard.destroy();
           old.db.close();
           replicas[o.r] = await open(old.idb, old.online);
           break;
@@ -308,61 +319,73 @@ async function runSchedule(ops: Op[], relayKind: 'in-process' | 'process'): Prom
       }
     }
 
-    // Heal everything, then all three must agree: same state vector, same content.
+    // Heal everything, then all three must agree in every month: same state vector, same content.
     for (const x of replicas) {
-      x.provider.connect();
+      for (const p of x.providers) p.connect();
       x.online = true;
     }
-    const docs = () => replicas.map((x) => x.shard.doc);
-    await until(() => sameState(docs()), docs(), CONVERGE_MS, 'convergence').catch((err) => {
-      throw new Error(`${(err as Error).message}\n${describeDocs(docs())}\nrelay log:\n${started.log()}`);
-    });
-    const final = docs()[0];
+    for (let m = 0; m < MONTHS.length; m++) {
+      await until(() => sameState(allDocs(m)), allDocs(m), CONVERGE_MS, `convergence of ${MONTHS[m]}`).catch((err) => {
+        throw new Error(`${(err as Error).message}\n${describeDocs(allDocs(m))}\nrelay log:\n${started.log()}`);
+      });
+    }
+    const finals = MONTHS.map((_, m) => allDocs(m)[0]);
 
     // No acknowledged edit lost (and unacknowledged ones settled on a value someone wrote).
     for (const e of acked) {
+      const final = finals[e.m];
       if (e.kind === 'key') {
-        expect(customers(final).has(e.key), `acknowledged key ${e.key}`).toBe(true);
-        expect(written.get(e.key)).toContainEqual(customers(final).get(e.key));
+        expect(customers(final).has(e.key), `acknowledged key ${e.key} in ${MONTHS[e.m]}`).toBe(true);
+        expect(written.get(`${e.m}/${e.key}`)).toContainEqual(customers(final).get(e.key));
       } else {
         const notes = ((customers(final).get(e.rec) as Y.Map<unknown>).get('notes') as Y.Text).toString();
-        expect(notes, `acknowledged insert ${e.marker} in ${e.rec}`).toContain(e.marker);
+        expect(notes, `acknowledged insert ${e.marker} in ${MONTHS[e.m]}/${e.rec}`).toContain(e.marker);
       }
     }
-    for (const [key, values] of written) if (customers(final).has(key)) expect(values).toContainEqual(customers(final).get(key));
-    for (const id of RECORDS) expect(customers(final).get(id)).toBeInstanceOf(Y.Map);
+    for (const [mkey, values] of written) {
+      const [m, key] = mkey.split('/');
+      if (customers(finals[Number(m)]).has(key)) expect(values).toContainEqual(customers(finals[Number(m)]).get(key));
+    }
+    for (const final of finals) for (const id of RECORDS) expect(customers(final).get(id)).toBeInstanceOf(Y.Map);
 
     // Each device's disk holds what its memory holds.
     for (const x of replicas) {
-      await x.shard.flushed();
-      const reread = await openShard(officeId, x.idb);
-      extra.push({ db: reread.db });
-      expect(snapshot(reread.doc), 'device disk = device memory').toBe(snapshot(x.shard.doc));
-      expect(vector(reread.doc)).toBe(vector(x.shard.doc));
-      reread.destroy();
+      const db = new LinliDB(officeId, { indexedDB: x.idb, IDBKeyRange });
+      extra.push({ db });
+      for (let m = 0; m < MONTHS.length; m++) {
+        await x.shards[m].flushed();
+        const reread = await openShard(db, MONTHS[m]);
+        expect(snapshot(reread.doc), 'device disk = device memory').toBe(snapshot(x.shards[m].doc));
+        expect(vector(reread.doc)).toBe(vector(x.shards[m].doc));
+        reread.destroy();
+      }
     }
 
     // A fresh device gets exactly that state from the relay: "synced" means complete.
-    const fresh = provide(relay.url, room, token, new Y.Doc());
-    extra.push({ provider: fresh });
-    await within(whenSynced(fresh), CONVERGE_MS, 'fresh client to sync');
-    await until(() => sameState([final, fresh.doc]), [fresh.doc], 5_000, 'fresh client state').catch((err) => {
-      throw new Error(`${(err as Error).message}\n${describeDocs([final, fresh.doc])}`);
-    });
+    for (let m = 0; m < MONTHS.length; m++) {
+      const fresh = provide(relay.url, rooms[m], token, new Y.Doc());
+      extra.push({ provider: fresh });
+      await within(whenSynced(fresh), CONVERGE_MS, 'fresh client to sync');
+      await until(() => sameState([finals[m], fresh.doc]), [fresh.doc], 5_000, 'fresh client state').catch((err) => {
+        throw new Error(`${(err as Error).message}\n${describeDocs([finals[m], fresh.doc])}`);
+      });
+      fresh.destroy();
+    }
 
     // And the relay's disk has it too: stop everyone, restart the relay, ask again.
-    for (const x of replicas) x.provider.destroy();
-    fresh.destroy();
+    for (const x of replicas) for (const p of x.providers) p.destroy();
     await relay.restart();
-    const late = provide(relay.url, room, token, new Y.Doc());
-    extra.push({ provider: late });
-    await within(whenSynced(late), CONVERGE_MS, 'late client to sync');
-    expect(snapshot(late.doc), 'relay disk after restart').toBe(snapshot(final));
-    expect(vector(late.doc)).toBe(vector(final));
+    for (let m = 0; m < MONTHS.length; m++) {
+      const late = provide(relay.url, rooms[m], token, new Y.Doc());
+      extra.push({ provider: late });
+      await within(whenSynced(late), CONVERGE_MS, 'late client to sync');
+      expect(snapshot(late.doc), `relay disk after restart (${MONTHS[m]})`).toBe(snapshot(finals[m]));
+      expect(vector(late.doc)).toBe(vector(finals[m]));
+    }
   } finally {
     for (const x of replicas) {
-      x.provider.destroy();
-      x.shard.destroy();
+      for (const p of x.providers) p.destroy();
+      for (const shard of x.shards) shard.destroy();
       x.db.close();
     }
     for (const x of extra) {

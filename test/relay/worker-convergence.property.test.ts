@@ -5,10 +5,19 @@
  * typed at the same time, network drops, tablet restarts and relay restarts, always end with the
  * same documents and the same projection rows — and every edit the app reported as saved is there.
  * (`convergence.property.test.ts` holds the same property for bare shards, with SIGKILLs.)
+ *
+ * Service requests are taken in three different months, so their records live in three month
+ * ledgers, and the tablets unload a month 30 ms after its last use: months load, unload and come
+ * back mid-run, and colleagues' edits reach months a tablet has not loaded (the change feed).
  */
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CommandContext } from '../../src/domain/actor';
+import { dispatch, takeRequest as takeCommand } from '../../src/domain/requests/lifecycle';
+import { defaultServiceSettings } from '../../src/domain/requests/settings';
+import { ledgerShard, type ShardName } from '../../src/domain/shards';
 import { createCustomer, editNotes, readCustomer, updateCustomer } from '../../src/store/customers';
+import { readRequest, runStep } from '../../src/store/requests';
 import { startRelay, type Relay } from '../../sync-server/relay';
 import { compare, converged, openDevice, type Device } from '../helpers/devices';
 import { removeDir, tempDir } from '../helpers/relay';
@@ -17,8 +26,14 @@ const SEED = Number(process.env.PROPERTY_SEED ?? 20_261_201);
 const RUNS = Number(process.env.PROPERTY_WORKER_RUNS ?? 60);
 const TABLETS = 3;
 
+/** The months requests are taken in (each its own ledger shard). */
+const MONTHS = ['2025-11', '2025-12', '2026-01'];
+const LEDGERS = MONTHS.map(ledgerShard) as ShardName[];
+
 type Step =
   | { kind: 'create'; t: number; ack: boolean }
+  | { kind: 'request'; t: number; month: number }
+  | { kind: 'dispatch'; t: number; which: number }
   | { kind: 'rename'; t: number; who: number; name: string }
   | { kind: 'type'; t: number; who: number }
   | { kind: 'drop'; t: number }
@@ -29,6 +44,8 @@ type Step =
 const tablet = fc.integer({ min: 0, max: TABLETS - 1 });
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('create' as const), t: tablet, ack: fc.constant(true) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('request' as const), t: tablet, month: fc.integer({ min: 0, max: MONTHS.length - 1 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('dispatch' as const), t: tablet, which: fc.nat() }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('rename' as const), t: tablet, who: fc.nat(), name: fc.constantFrom('张伟', '李娜', '王芳', '欧阳娜娜') }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('type' as const), t: tablet, who: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('drop' as const), t: tablet }) },
@@ -66,13 +83,36 @@ describe('tablets through the sync worker and the relay', () => {
         const devices: Device[] = [];
         const online = [true, true, true];
         const open = (i: number) =>
-          openDevice({ officeId: office.id, deviceCode: String.fromCharCode(65 + i), staffId: `s${i + 1}`, staffName: `员工${i + 1}`, via: 'worker', relay: { url, token: office.token } });
+          openDevice({ officeId: office.id, deviceCode: String.fromCharCode(65 + i), staffId: `s${i + 1}`, staffName: `员工${i + 1}`, via: 'worker', relay: { url, token: office.token }, store: { idleUnloadMs: 30 } });
         for (let i = 0; i < TABLETS; i++) devices.push(open(i));
         const customers: string[] = [];
         const markers = new Map<string, string[]>();
+        /** Requests taken (id), and those a tablet dispatched (saved: must be dispatched at the end). */
+        const requests: string[] = [];
+        const dispatched = new Set<string>();
         let n = 0;
         for (const s of steps) {
           switch (s.kind) {
+            case 'request': {
+              const office = devices[s.t].office;
+              const ctx: CommandContext = { ...office.context(), now: `${MONTHS[s.month]}-15T02:00:00.000Z` };
+              const made = takeCommand({ kind: 'repair', category: 'water-electric', urgency: 'normal', channel: 'phone', description: `报修${++n}`, customerId: 'c1', customerName: '张伟', unitCode: '3-2-1101', phone: '', location: '' }, `BX-${n}`, defaultServiceSettings(), ctx);
+              expect(made.ok).toBe(true);
+              if (!made.ok) break;
+              expect((await office.run(made.value.command)).ok).toBe(true);
+              requests.push(made.value.id);
+              break;
+            }
+            case 'dispatch': {
+              if (!requests.length) break;
+              const id = requests[s.which % requests.length];
+              const office = devices[s.t].office;
+              const req = await readRequest(office, id);
+              if (!req || req.status !== 'accepted') break; // not here yet, or dispatched already
+              expect((await runStep(office, id, (r, ctx) => dispatch(r, 'team1', ctx.actor.staffId, ctx, { team: '一组', assignee: ctx.actor.name }))).ok).toBe(true);
+              dispatched.add(id);
+              break;
+            }
             case 'create': {
               const made = await createCustomer(devices[s.t].office, { name: `客户${++n}`, phones: [], unitCode: '' });
               expect(made.ok).toBe(true);
@@ -117,10 +157,14 @@ describe('tablets through the sync worker and the relay', () => {
           }
         }
         for (const d of devices) (d.office as { setOnline?: (o: boolean) => void }).setOnline?.(true);
-        for (const d of devices) for (const shard of ['directory'] as const) await d.office.load(shard);
+        for (const d of devices) for (const shard of ['directory', ...LEDGERS] as const) await d.office.load(shard);
         await synced(devices);
-        await converged(devices, ['directory']);
-        await compare(devices, ['directory']);
+        await converged(devices, ['directory', ...LEDGERS]);
+        await compare(devices, ['directory', ...LEDGERS]);
+        for (const d of devices) {
+          for (const id of requests) expect(await d.office.db.requests.get(id), `request ${id} lost on ${d.config.deviceCode}`).toBeTruthy();
+          for (const id of dispatched) expect((await d.office.db.requests.get(id))?.status, `dispatch of ${id} lost`).toBe('dispatched');
+        }
         for (const id of customers) {
           const c = await readCustomer(devices[0].office, id);
           expect(c, `customer ${id} lost`).not.toBeNull();

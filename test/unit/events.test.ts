@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { ledgerShardAt } from '../../src/domain/shards';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { createStaff } from '../../src/domain/staff/staff';
@@ -41,7 +42,7 @@ describe('seminar on two tablets', () => {
   it('keeps both staff members’ ticks and minutes made offline, and turns a remark into a linked request', async () => {
     const a = tablet('A', 'm1');
     const b = tablet('B', 's2');
-    const ledger = `ledger-${new Date().getUTCFullYear()}` as ShardName;
+    const ledger: ShardName = ledgerShardAt(new Date().toISOString());
     must(await a.run(must(createStaff('王丽', 'manager', a.context(), 'm1', '', { creator: 'founder' })).command));
     for (let i = 1; i <= 6; i++) must(await createCustomer(a, { name: `住户${i}`, phones: [], unitCode: `3-1-${100 + i}` }));
     must(await createCustomer(a, { name: '外楼住户', phones: [], unitCode: '5-1-302' }));

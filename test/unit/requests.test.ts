@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { ledgerShardAt } from '../../src/domain/shards';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { dispatch } from '../../src/domain/requests/lifecycle';
@@ -22,7 +23,7 @@ const repair = (n: number): IntakeInput => ({ kind: 'repair', category: 'water-e
 const complaint: IntakeInput = { kind: 'complaint', category: 'noise', urgency: 'normal', channel: 'phone', description: '噪音', customerId: 'c1', customerName: '张伟', unitCode: '3-2-1101', phone: '', location: '' };
 
 async function ledgerDoc(store: OfficeStore): Promise<Y.Doc> {
-  return (await store.shard(`ledger-${new Date().getUTCFullYear()}`)).doc;
+  return (await store.shard(ledgerShardAt(new Date().toISOString()))).doc;
 }
 
 describe('human numbers', () => {
@@ -69,7 +70,7 @@ describe('two staff on one complaint', () => {
     await runStep(a, made.value.id, (req, ctx) => dispatch(req, 'admin', 'clerk1', ctx, { team: '行政组', assignee: '孙主任' }));
     const [da, db] = [await ledgerDoc(a), await ledgerDoc(b)];
     Y.applyUpdate(db, Y.encodeStateAsUpdate(da));
-    await (await b.shard(`ledger-${new Date().getUTCFullYear()}`)).flushed();
+    await (await b.shard(ledgerShardAt(new Date().toISOString()))).flushed();
     // At the same time, offline from each other:
     const r1 = await runStep(a, made.value.id, (req, ctx) => investigate(req, { facts: '夜间施工', cause: '', responsibility: 'company', severity: 'general' }, ctx));
     const r2 = await runStep(b, made.value.id, (req, ctx) => dispatch(req, 'security', 'guard1', ctx, { team: '护卫组', assignee: '周保安' }));
@@ -100,25 +101,26 @@ describe('queues', () => {
   });
 });
 
-describe('projection of the yearly ledgers', () => {
-  it('keeps this year’s requests when last year’s ledger is opened (and rebuilt) afterwards', async () => {
-    // The requests, contacts and follow-ups tables are shared by every ledger-YYYY shard. A device
-    // opens this year's ledger, then last year's; rebuilding one must not drop the other's rows.
+describe('projection of the month ledgers', () => {
+  it('keeps this month’s requests when an older month’s ledger is opened (and rebuilt) afterwards', async () => {
+    // The requests, contacts and follow-ups tables are shared by every ledger-YYYY-MM shard. A device
+    // opens this month's ledger, then an older one; rebuilding one must not drop the other's rows.
     const office = newId();
     const a = device(office, 'A');
-    const year = new Date().getUTCFullYear();
+    const thisMonth = ledgerShardAt(new Date().toISOString());
+    const older = ledgerShardAt(new Date(Date.now() - 400 * 86_400_000).toISOString());
     const r = await takeRequest(a, repair(1));
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
     expect(await a.db.requests.count()).toBe(1);
-    await a.shard(`ledger-${year - 1}`);
+    await a.shard(older);
     expect((await a.db.requests.toArray()).map((x) => x.number)).toEqual([r.value.number]);
 
-    // After a projection version change every ledger is rebuilt on the next open, this year first.
-    await a.db.meta.bulkDelete([`projection:ledger-${year}`, `projection:ledger-${year - 1}`]);
+    // After a projection version change every ledger is rebuilt on the next open, this month first.
+    await a.db.meta.bulkDelete([`projection:${thisMonth}`, `projection:${older}`]);
     await a.close();
     const again = device(office, 'A');
-    await again.shard(`ledger-${year}`);
-    await again.shard(`ledger-${year - 1}`);
+    await again.shard(thisMonth);
+    await again.shard(older);
     expect((await again.db.requests.toArray()).map((x) => x.number)).toEqual([r.value.number]);
   });
 

@@ -51,7 +51,7 @@ describe('survey answers keyed in on two tablets offline', () => {
       expect((await saveResponse(a, survey, 1, `1-1-10${i}`, 'paper', { q1: i < 4 ? 5 : 2 })).ok).toBe(true);
       expect((await saveResponse(b, survey, 1, `2-1-10${i}`, 'phone', { q1: 3, q2: i === 0 ? '楼道灯坏了' : '' })).ok).toBe(true);
     }
-    await merge(a, b, `ledger-${year}`);
+    await merge(a, b, `ledger-${year}-01`);
     for (const d of [a, b]) expect((await responsesOf(d.db, survey.id, 1)).map((r) => r.unitCode).sort()).toHaveLength(10);
     const model = dashboardModel(await indicatorInput(a.db, month), month);
     // 4 of 10 answers at 4 or 5.
@@ -67,7 +67,7 @@ describe('survey answers keyed in on two tablets offline', () => {
     expect(again).toMatchObject({ ok: false, problems: [{ code: 'survey.error.alreadyRequest' }] });
     // A correction of one household keeps the one record, with a history line per entry.
     await saveResponse(a, survey, 1, '1-1-104', 'door', { q1: 4 });
-    const rec = await a.read(`ledger-${year}`, 'responses', `${survey.id}~1~1-1-104`);
+    const rec = await a.read(`ledger-${year}-01`, 'responses', `${survey.id}~1~1-1-104`);
     expect(rec).toMatchObject({ 'a.q1': 4, channel: 'door' });
     expect((rec!.history as { action: string }[]).map((h) => h.action)).toEqual(['history.created', 'history.updated']);
   });

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { ledgerShard } from '../../src/domain/shards';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
@@ -70,7 +71,7 @@ describe('plan tasks on two offline devices', () => {
     // Generating again adds nothing.
     expect(await generateTasks(a, now)).toBe(0);
 
-    const ledger: ShardName = `ledger-${day(now).slice(0, 4)}` as ShardName;
+    const ledger: ShardName = ledgerShard(day(now).slice(0, 7));
     await exchange(a, b, ledger);
     for (const d of [a, b]) {
       expect(await d.db.tasks.count()).toBe(2);

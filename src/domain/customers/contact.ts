@@ -3,7 +3,7 @@ import type { Command } from '../ops';
 import { historyEntry } from '../history';
 import { newId } from '../ids';
 import { LIMITS } from '../limits';
-import { ledgerShard } from '../shards';
+import { shardOfRecord } from '../shards';
 import { fail, ok, type Result } from '../result';
 
 /** Every way a customer reaches the office, or the office reaches them. */
@@ -33,7 +33,7 @@ export interface ContactRow {
   requestId: string;
 }
 
-/** Contacts live in the ledger of the year they happened in. */
+/** Contacts live in the ledger of the month they were logged in (not the month `at` names: that can be back-dated). */
 export function logContact(input: ContactInput, ctx: CommandContext, id = newId()): Result<{ id: string; command: Command }> {
   const summary = input.summary.trim();
   if (!input.customerId) return fail({ code: 'contact.error.customerRequired', field: 'customerId' });
@@ -45,7 +45,7 @@ export function logContact(input: ContactInput, ctx: CommandContext, id = newId(
   return ok({
     id,
     command: {
-      shard: ledgerShard(new Date(at).getFullYear()),
+      shard: shardOfRecord('contacts', { record: { createdAt: ctx.now } }),
       ops: [
         {
           kind: 'create',

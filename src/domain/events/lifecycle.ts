@@ -5,7 +5,7 @@ import { newId } from '../ids';
 import { LIMITS } from '../limits';
 import type { Command } from '../ops';
 import { fail, ok, type Problem, type Result } from '../result';
-import { ledgerShard } from '../shards';
+import { ledgerShardAt } from '../shards';
 import { editText } from '../text-edit';
 import { isPlanEditable } from './steps';
 import { eventShard } from './record';
@@ -50,7 +50,7 @@ export function createEvent(kind: EventKind, input: EventPlanInput, ctx: Command
   return ok({
     id,
     command: {
-      shard: ledgerShard(Number(ctx.now.slice(0, 4))),
+      shard: ledgerShardAt(ctx.now),
       ops: [
         // Every collaborative text exists from the start: two tablets that both made it offline would keep only one.
         { kind: 'create', collection: 'events', id, fields, texts: { notes: '', decisions: '', evaluation: '', happened: '', improvement: '' } },

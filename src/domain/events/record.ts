@@ -1,5 +1,5 @@
 import type { HistoryEntry } from '../history';
-import { ledgerShard, type ShardName } from '../shards';
+import { shardOfRecord, type ShardName } from '../shards';
 import {
   EVENT_KINDS, EVENT_STATUSES, INVITE_STATUSES, PRESENCES, REMARK_KINDS,
   type AttendanceRow, type CommunityEvent, type EventItem, type EventItemRow, type EventRow, type InviteGroups, type RemarkRow,
@@ -9,9 +9,9 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const strs = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const oneOf = <T extends string>(list: readonly T[], v: unknown, fallback: T): T => (list.includes(v as T) ? (v as T) : fallback);
 
-/** An event and everything hanging off it (items, attendance, remarks) live in the ledger of the year it was created. */
+/** An event and everything hanging off it (items, attendance, remarks) live in the ledger of the month it was created. */
 export function eventShard(e: { createdAt: string }): ShardName {
-  return ledgerShard(Number(e.createdAt.slice(0, 4)) || new Date().getFullYear());
+  return shardOfRecord('events', { record: e });
 }
 
 export function eventFromRecord(id: string, r: Record<string, unknown>): CommunityEvent {

@@ -2,7 +2,7 @@ import type { CommandContext } from '../actor';
 import { historyEntry } from '../history';
 import { newId } from '../ids';
 import type { Command } from '../ops';
-import { ledgerShard } from '../shards';
+import { shardOfRecord } from '../shards';
 import type { Status } from './targets';
 import type { IndicatorId } from './targets';
 import type { ReportRow } from './report-row';
@@ -86,7 +86,7 @@ export function freezeReport(content: ReportContent, deviceCount: number, ctx: C
     id,
     label,
     command: {
-      shard: ledgerShard(Number(content.period.slice(0, 4))),
+      shard: shardOfRecord('reports', { record: content }),
       ops: [
         { kind: 'create', collection: 'reports', id, fields: { ...content, label, device: ctx.actor.deviceCode, printedAt: ctx.now, printedBy: ctx.actor.staffId, printedByName: ctx.actor.name } },
         { kind: 'log', collection: 'reports', id, entry: historyEntry(ctx, 'report.frozen', undefined, { label, period: content.period }) },

@@ -10,7 +10,7 @@ describe('paper that comes back', () => {
     expect(paperState(null)).toBe('none');
     expect(markReceived(null, '', ctx)).toMatchObject({ ok: false, problems: [{ code: 'paper.error.notPrinted' }] });
     const printed = markPrinted(null, { form: 'sign-in', ref: 'events/e1', title: '签到表 · 座谈会' }, ctx);
-    expect(printed.shard).toBe('ledger-2026');
+    expect(printed.shard).toBe('ledger-2026-01');
     const id = 'sign-in~events/e1';
     const papers: PlainRecords = applyToPlain(new Map(), printed);
     const rec = papers.get(`papers/${id}`)!;
@@ -27,7 +27,7 @@ describe('paper that comes back', () => {
     expect(projectPaper(id, rec)).toMatchObject({ state: 'archived', box: '2026-档-03' });
     // A reprint counts and keeps the paper's year.
     const again = markPrinted(paperFromRecord(id, rec), { form: 'sign-in', ref: 'events/e1', title: '签到表' }, { ...ctx, now: '2027-01-02T00:00:00.000Z' });
-    expect(again.shard).toBe('ledger-2026');
+    expect(again.shard).toBe('ledger-2026-01');
     expect(again.ops[0]).toMatchObject({ fields: { printCount: 2 } });
   });
 

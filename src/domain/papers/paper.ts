@@ -3,7 +3,7 @@ import { historyEntry } from '../history';
 import { LIMITS } from '../limits';
 import type { Command } from '../ops';
 import { fail, ok, type Result } from '../result';
-import { ledgerShard, type ShardName } from '../shards';
+import { shardOfRecord, type ShardName } from '../shards';
 
 /**
  * Paper that comes back (纸质件), for every printed form: printed → signed and back (已签回) →
@@ -76,9 +76,9 @@ export function projectPaper(id: string, r: Record<string, unknown>): PaperRow {
   return { id, form: p.form, ref: p.ref, title: p.title, state: paperState(p), year: p.year, printedAt: p.printedAt, receivedAt: p.receivedAt, box: p.box };
 }
 
-/** A paper record lives in the ledger of the year it was first printed. */
-export function paperShard(p: Paper | null, now: string): ShardName {
-  return ledgerShard(p?.year || Number(now.slice(0, 4)));
+/** A paper record lives in the ledger of (January of) the year it was first printed. */
+export function paperShard(p: Pick<Paper, 'year'> | null, now: string): ShardName {
+  return shardOfRecord('papers', { record: { year: p?.year || Number(now.slice(0, 4)) } });
 }
 
 export interface PaperRef {

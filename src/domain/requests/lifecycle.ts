@@ -4,7 +4,7 @@ import { newId } from '../ids';
 import { LIMITS } from '../limits';
 import type { Command, Op } from '../ops';
 import { fail, ok, type Problem, type Result } from '../result';
-import { ledgerShard } from '../shards';
+import { ledgerShardAt } from '../shards';
 import { complaintState } from './complaint';
 import { complaintBlocksCompletion } from './steps';
 import { categoryById, type ServiceSettings } from './settings';
@@ -91,7 +91,7 @@ export function takeRequest(input: IntakeInput, number: string, settings: Servic
   return ok({
     id,
     command: {
-      shard: ledgerShard(Number(ctx.now.slice(0, 4))),
+      shard: ledgerShardAt(ctx.now),
       ops: [
         { kind: 'create', collection: 'requests', id, fields, texts: { description } },
         { kind: 'log', collection: 'requests', id, entry: historyEntry(ctx, 'request.accepted', undefined, { number, kind: input.kind, category: category.name, urgency: fields.urgency }) },

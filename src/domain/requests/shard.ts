@@ -1,6 +1,6 @@
-import { ledgerShard, type ShardName } from '../shards';
+import { shardOfRecord, type ShardName } from '../shards';
 
-/** A request lives in the ledger of the year it was taken (by the office's calendar). */
+/** A request lives in the ledger of the month it was taken (the rule: `shardOfRecord`). */
 export function shardOf(req: { createdAt: string }): ShardName {
-  return ledgerShard(Number(req.createdAt.slice(0, 4)) || new Date().getFullYear());
+  return shardOfRecord('requests', { record: req });
 }

@@ -3,7 +3,7 @@ import { historyEntry } from '../history';
 import { LIMITS } from '../limits';
 import type { Command } from '../ops';
 import { fail, ok, type Problem, type Result } from '../result';
-import { ledgerShard } from '../shards';
+import { shardOfRecord } from '../shards';
 import { isSatisfied, type Survey, type Wave } from './survey';
 import { buildingOf, projectResponse, RESPONSE_CHANNELS, type ResponseChannel, type ResponseRow } from './records';
 
@@ -21,8 +21,8 @@ export type Answer = number | number[] | string;
  */
 export const responseId = (surveyId: string, wave: number, unitCode: string) => `${surveyId}~${wave}~${unitCode}`;
 
-/** Responses live in the ledger of the year their wave opened. */
-export const responseShard = (wave: Wave) => ledgerShard(Number(wave.start.slice(0, 4)));
+/** Responses live in the ledger of January of the year their wave opened (why January: `shardOfRecord`). */
+export const responseShard = (wave: Wave) => shardOfRecord('responses', { record: { waveStart: wave.start } });
 
 
 /**

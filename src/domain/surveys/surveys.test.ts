@@ -35,7 +35,7 @@ describe('surveys', () => {
     expect(made.ok).toBe(true);
     if (!made.ok) return;
     expect(made.value.id).toBe(responseId('sv1', 1, '3-2-1101'));
-    expect(made.value.command.shard).toBe('ledger-2026');
+    expect(made.value.command.shard).toBe('ledger-2026-01');
     const set = made.value.command.ops[0];
     expect(set).toMatchObject({ kind: 'set', upsert: true, collection: 'responses' });
     const row = projectResponse(made.value.id, plainAfter(made, 'responses', made.value.id));

@@ -47,7 +47,7 @@ describe('tasks', () => {
   it('a skip needs a reason', () => {
     expect(finishTask({ id: 'x', due: '2026-11-20' }, 'skipped', ' ', ctx).ok).toBe(false);
     const done = finishTask({ id: 'x', due: '2027-01-02' }, 'done', '', ctx);
-    expect(done.ok && done.value.shard).toBe('ledger-2027');
+    expect(done.ok && done.value.shard).toBe('ledger-2027-01');
   });
 });
 

@@ -6,7 +6,7 @@ import { historyEntry } from '../history';
 import { LIMITS } from '../limits';
 import { dueAfterContact, dueDays, inGroup, type GroupMember, type PlanRow } from '../plans/plan';
 import { fail, ok, type Result } from '../result';
-import { ledgerShard, type ShardName } from '../shards';
+import { shardOfRecord, type ShardName } from '../shards';
 import type { CareSettings } from './care-settings';
 
 /** How far ahead each device makes tasks: a plan's tasks appear two weeks before they are due, no sooner. */
@@ -60,8 +60,8 @@ export const taskId = (source: Task['source'], ref: string, who: string, due: Da
 
 const SOURCES: readonly Task['source'][] = ['care', 'plan', 'survey'];
 
-/** Tasks live in the ledger of their due day's year. */
-export const taskShard = (t: Pick<Task, 'due'>): ShardName => ledgerShard(Number(t.due.slice(0, 4)));
+/** Tasks (and their outcomes) live in the ledger of their due day's month. */
+export const taskShard = (t: Pick<Task, 'due'>): ShardName => shardOfRecord('tasks', { record: t });
 
 export interface CareCandidate {
   id: string;

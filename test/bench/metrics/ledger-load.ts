@@ -6,8 +6,9 @@
  * ledger.load_10k_worker_ms: the worker's own load time of that year (IndexedDB read + replay
  * in one transaction), from the same measure.
  */
+import { ledgerShardAt } from '../../../src/domain/shards';
 import { spec, type Metric } from '../metric';
-import { SIZES, THIS_YEAR } from '../office';
+import { SIZES } from '../office';
 import { WAIT_ENTRY, longestTask, run } from '../page-scripts';
 import { median } from '../results';
 
@@ -23,7 +24,7 @@ export const ledgerLoad: Metric = {
     const worker: number[] = [];
     for (let i = 0; i < 3; i++) {
       await page.goto(`${office.base}/customers`);
-      const [start, duration] = await run<[number, number]>(page, WAIT_ENTRY, { name: `linli:load ledger-${THIS_YEAR}`, ms: 120_000 }, 120_000, 'ledger load measure');
+      const [start, duration] = await run<[number, number]>(page, WAIT_ENTRY, { name: `linli:load ${ledgerShardAt(new Date().toISOString())}`, ms: 120_000 }, 120_000, 'ledger load measure');
       await page.waitForTimeout(300); // a task still running at the end of the load is reported when it ends
       main.push(await longestTask(page, start, start + duration));
       worker.push(duration);
