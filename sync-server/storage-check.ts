@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ClassicLevel } from 'classic-level';
 import * as Y from 'yjs';
@@ -118,24 +118,38 @@ export function printReport(report: CheckReport, print: (line: string) => void):
 }
 
 /**
- * Rebuilds the relay's rooms after storage damage (the relay must be stopped): LevelDB's repair
- * (drops what it cannot read), rooms still unreadable cleared, then every room's newest
- * readable backup copy merged in. Merging an older copy into a room that has it already changes
- * nothing (Yjs), so every room gets it. Returns what was done, for printing.
+ * Rebuilds the relay's storage after damage (the relay must be stopped). Nothing is deleted
+ * inside a damaged LevelDB (its iterators may fail there): LevelDB's own repair first (it drops
+ * what it cannot read), then every room that still loads is copied into a fresh LevelDB, every
+ * room's newest readable backup copy is merged in (merging an older copy into a room that has
+ * it changes nothing, Yjs), and the fresh one takes the old one's place; the old one is kept
+ * beside it as `leveldb.damaged-<time>`. Returns what was done, for printing.
  */
-export async function repairStorage(dataDir: string, backupDir: string | null): Promise<string[]> {
+export async function repairStorage(dataDir: string, backupDir: string | null, nowMs = Date.now()): Promise<string[]> {
   const location = join(dataDir, 'leveldb');
+  const fresh = join(dataDir, 'leveldb.rebuilding');
+  const kept = join(dataDir, `leveldb.damaged-${new Date(nowMs).toISOString().replace(/[:.]/g, '-')}`);
   const done: string[] = [];
   await ClassicLevel.repair(location);
   done.push('LevelDB repaired (entries it could not read are dropped)');
-  const store = new Store(location);
+  await rm(fresh, { recursive: true, force: true });
+  const old = new Store(location);
+  const out = new Store(fresh);
+  const rebuilt = new Set<string>();
   try {
-    for (const room of await store.rooms()) {
+    let names: string[] = [];
+    try {
+      names = await old.rooms();
+    } catch (err) {
+      done.push(`rooms could not be listed (${(err as Error).message}): every room comes from the backups`);
+    }
+    for (const room of names) {
       try {
-        await store.load(room);
+        const state = await old.load(room);
+        if (state) await out.append(room, state);
+        rebuilt.add(room);
       } catch {
-        await store.clear(room);
-        done.push(`${room}: still unreadable after LevelDB's repair, cleared`);
+        done.push(`${room}: unreadable even after LevelDB's repair, rebuilt from the backups alone`);
       }
     }
     // The newest copy of each room that decodes, newest file first.
@@ -162,13 +176,17 @@ export async function repairStorage(dataDir: string, backupDir: string | null): 
       }
     }
     for (const [room, copy] of copies) {
-      await store.append(room, copy.update);
+      await out.append(room, copy.update);
       done.push(`${room}: merged the backup of ${copy.file}`);
     }
-    await store.flush();
-    for (const room of copies.keys()) await store.compact(room);
+    await out.flush();
+    for (const room of new Set([...rebuilt, ...copies.keys()])) await out.compact(room);
   } finally {
-    await store.close();
+    await old.close();
+    await out.close();
   }
+  await rename(location, kept);
+  await rename(fresh, location);
+  done.push(`the damaged LevelDB is kept as ${kept}`);
   return done;
 }

@@ -68,11 +68,6 @@ export class Store {
     return this.ldb.flushDocument(room);
   }
 
-  /** Drops a room's log (rebuilding an unreadable room from a backup). */
-  clear(room: string): Promise<void> {
-    return this.ldb.clearDocument(room);
-  }
-
   async flush(): Promise<void> {
     while (this.inflight.size) await Promise.allSettled([...this.inflight]);
   }

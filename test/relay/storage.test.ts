@@ -31,6 +31,11 @@ function cli(env: Record<string, string>, ...args: string[]): Promise<{ code: nu
   });
 }
 
+/** Fails with `what` instead of hanging the file when `p` never settles. */
+function within<T>(p: Promise<T>, what: string, ms = 30_000): Promise<T> {
+  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out: ${what}`)), ms).unref())]);
+}
+
 /** Every path under `dir` with its permission bits. */
 async function modes(dir: string): Promise<[string, string][]> {
   const out: [string, string][] = [];
@@ -80,7 +85,8 @@ describe('a private DATA_DIR (issue 18, failure 4)', () => {
     await writeFile(join(dir, 'offices.json'), '[]', { mode: 0o644 });
     await chmod(join(dir, 'offices.json'), 0o644);
     const relay = await relayIn(dir, { backupDir: null });
-    cleanups.push(() => relay.close());
+    // Closed before looking: LevelDB renames files while it opens.
+    await relay.close();
     expect(await loose(dir)).toEqual([]);
     expect(((await lstat(dir)).mode & 0o777).toString(8)).toBe('700');
     expect(((await lstat(join(dir, 'offices.json'))).mode & 0o777).toString(8)).toBe('600');
@@ -142,7 +148,7 @@ describe('a corrupt table file (issue 18, failure 5)', () => {
     relay = await start(port);
     cleanups.push(() => relay.close());
     tablet.provider.connect();
-    expect(await closeEvent(tablet.provider)).toBe(1011);
+    expect(await within(closeEvent(tablet.provider), 'the damaged room to close the tablet')).toBe(1011);
     const health = await fetch(`${relay.url}/healthz`);
     expect(health.status).toBe(503);
     const body = await health.json();
@@ -177,7 +183,7 @@ describe('a corrupt table file (issue 18, failure 5)', () => {
     relay = await start(port);
     cleanups.push(() => relay.close());
     tablet.provider.connect();
-    await whenSynced(tablet.provider);
+    await within(whenSynced(tablet.provider), `the tablet to sync with the repaired room:\n${repaired.out}`);
     const fresh = yClient(wsUrl(relay), `${x.id}/directory`, x.token);
     cleanups.push(() => fresh.provider.destroy());
     await until(() => fresh.doc.getMap('customers').size === 420, [fresh.doc], 20_000, 'the rebuilt room to hold everything');
