@@ -43,7 +43,7 @@ describe('a remark becomes a service request', () => {
     const made = requestFromRemark(event(), remark(), { settings, number: 'TS-2612-A-001', phone: '13812345678' }, ctx, 'q1');
     if (!made.ok) throw new Error(JSON.stringify(made.problems));
     expect(made.value.commands).toHaveLength(1);
-    expect(made.value.commands[0].shard).toBe('ledger-2026');
+    expect(made.value.commands[0].shard).toBe('ledger-2026-12');
     applyToPlain(records, made);
     const request = requestFromRecord('q1', records.get('requests/q1')!);
     expect(request).toMatchObject({ number: 'TS-2612-A-001', kind: 'complaint', channel: 'seminar', customerId: 'c1', phone: '13812345678', description: '外来车辆占用车位' });
@@ -55,12 +55,19 @@ describe('a remark becomes a service request', () => {
     expect(requestFromRemark(event(), remark(), { settings, number: 'TS-2612-A-002', phone: '' }, ctx)).toMatchObject({ ok: false, problems: [{ code: 'remark.error.alreadyLinked' }] });
   });
 
-  it('in the first category that takes the kind, at the event’s place when nobody is named', () => {
+  it('in the category its topic is about (停车 → 安全与停车), at the event’s place when nobody is named', () => {
     const { records, event, remark } = heldWithRemark('repair', false);
     const plan = remarkRequestKind(remark(), settings);
-    expect(plan.ok && plan.value.category.id).toBe(settings.categories.find((c) => c.kinds.includes('repair'))!.id);
+    expect(plan.ok && plan.value.category.id).toBe('security-parking');
     applyToPlain(records, requestFromRemark(event(), remark(), { settings, number: 'BX-2612-A-001', phone: '' }, ctx, 'q2'));
     expect(requestFromRecord('q2', records.get('requests/q2')!)).toMatchObject({ kind: 'repair', location: '会所二楼会议室' });
+  });
+
+  it('falls back to 其他 when the remark names nothing a category covers', () => {
+    const { remark } = heldWithRemark('complaint');
+    const vague = { ...remark(), topic: '', text: '希望多听听大家的意见' };
+    const plan = remarkRequestKind(vague, settings);
+    expect(plan.ok && plan.value.category.id).toBe('other');
   });
 
   it('refuses a praise, and a kind no category takes, before any number is drawn', () => {

@@ -2,6 +2,7 @@ import type { CommandContext } from '../actor';
 import { newId } from '../ids';
 import { combine, type Command } from '../ops';
 import { takeRequest } from '../requests/lifecycle';
+import { categoryAbout } from '../requests/category-words';
 import type { Category, ServiceSettings } from '../requests/settings';
 import type { RequestKind } from '../requests/types';
 import { fail, ok, type Result } from '../result';
@@ -9,15 +10,15 @@ import { linkRequest, REQUEST_KIND_OF } from './remarks';
 import type { CommunityEvent, RemarkRow } from './types';
 
 /**
- * What a remark's service request will be — its kind, and the first category that takes that
- * kind — or why it cannot be one. The store asks this first because the request's number is
+ * What a remark's service request will be — its kind, and the category its topic and words are
+ * about among those that take that kind (`categoryAbout`) — or why it cannot be one. The store asks this first because the request's number is
  * drawn for its kind, and no number should be spent on a remark that is refused.
  */
 export function remarkRequestKind(r: RemarkRow, settings: ServiceSettings): Result<{ kind: RequestKind; category: Category }> {
   const kind = REQUEST_KIND_OF[r.kind];
   if (!kind) return fail({ code: 'remark.error.notARequest' });
   if (r.requestId) return fail({ code: 'remark.error.alreadyLinked', params: { number: r.requestNumber } });
-  const category = settings.categories.find((c) => c.kinds.includes(kind));
+  const category = categoryAbout(`${r.topic} ${r.text}`, settings.categories.filter((c) => c.kinds.includes(kind)));
   if (!category) return fail({ code: 'remark.error.noCategory', params: { kind: `reqkind.${kind}` } });
   return ok({ kind, category });
 }
