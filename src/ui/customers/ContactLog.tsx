@@ -7,6 +7,7 @@ import { contactsOf } from '../../store/queries/contacts';
 import { createLive } from '../bindings/live';
 import type { Office } from '../../store/office-api';
 import { Problems } from '../common/Problems';
+import { LIMITS } from '../../domain/limits';
 
 /** The customer's contact log (接触记录): every channel, newest first, and a quick way to add one. */
 export function ContactLog(props: { office: Office; customerId: string; unitCode: string }) {
@@ -29,7 +30,7 @@ export function ContactLog(props: { office: Office; customerId: string; unitCode
         <select aria-label={t('contact.channel')} value={channel()} onChange={(e) => setChannel(e.currentTarget.value as ContactChannel)}>
           <For each={CONTACT_CHANNELS}>{(c) => <option value={c}>{t(`channel.${c}`)}</option>}</For>
         </select>
-        <input aria-label={t('contact.summary')} placeholder={t('contact.summary')} maxLength={20000} value={summary()} onInput={(e) => setSummary(e.currentTarget.value)} />
+        <input aria-label={t('contact.summary')} placeholder={t('contact.summary')} maxLength={LIMITS.note} value={summary()} onInput={(e) => setSummary(e.currentTarget.value)} />
         <button type="submit">{t('contact.add')}</button>
       </form>
       <Show when={contacts().length} fallback={<p class="muted">{t('customers.contactsNone')}</p>}>

@@ -8,6 +8,7 @@ import type { Office } from '../../store/office-api';
 import { createLive } from '../bindings/live';
 import { Problems } from '../common/Problems';
 import { allStaff } from '../../store/queries/staff';
+import { LIMITS } from '../../domain/limits';
 
 /** The agenda (议程) and the preparation checklist (筹备事项) with owners. */
 export function ItemsCard(props: { office: Office; event: CommunityEvent; items: EventItemRow[] }) {
@@ -66,7 +67,7 @@ function AddItem(props: { office: Office; event: CommunityEvent; kind: ItemKind;
     <form class="inline-form" onSubmit={submit} aria-label={label()}>
       <label>
         {t(props.kind === 'agenda' ? 'events.agendaItem' : 'events.task')}
-        <input name={`${props.kind}Title`} value={title()} maxLength={200} onInput={(e) => setTitle(e.currentTarget.value)} />
+        <input name={`${props.kind}Title`} value={title()} maxLength={LIMITS.shortText} onInput={(e) => setTitle(e.currentTarget.value)} />
       </label>
       <Show when={props.staff}>
         <label>

@@ -1,4 +1,5 @@
 import { createEffect, createMemo, createSignal, For, on, Show, type JSX } from 'solid-js';
+import { LIMITS } from '../../domain/limits';
 import { allowedComplaintSteps, type ComplaintStep } from '../../domain/requests/steps';
 import {
   addTask, complaintState, completeTask, decideSettlement, investigate, negotiate, proposeSettlement, sendCorrectiveAction, signAgreement,
@@ -47,8 +48,8 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
       <>
         <StepForm title={t('requests.investigation')} submit={t('action.investigate')}
           onSubmit={() => step((req, ctx) => investigate(req, { facts: facts(), cause: cause(), responsibility: responsibility(), severity: severity() }, ctx))}>
-          <label>{t('requests.facts')}<textarea name="facts" rows={2} maxLength={20000} value={facts()} onInput={(e) => setFacts(e.currentTarget.value)} /></label>
-          <label>{t('requests.cause')}<input name="cause" maxLength={2000} value={cause()} onInput={(e) => setCause(e.currentTarget.value)} /></label>
+          <label>{t('requests.facts')}<textarea name="facts" rows={2} maxLength={LIMITS.note} value={facts()} onInput={(e) => setFacts(e.currentTarget.value)} /></label>
+          <label>{t('requests.cause')}<input name="cause" maxLength={LIMITS.longText} value={cause()} onInput={(e) => setCause(e.currentTarget.value)} /></label>
           <div class="grid-2">
             <label>{t('requests.responsibility')}
               <select name="responsibility" value={responsibility()} onChange={(e) => setResponsibility(e.currentTarget.value as Responsibility)}>
@@ -68,7 +69,7 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
       <>
         <StepForm title={t('requests.proposals')} submit={t('action.propose')} onSubmit={() => step((req, ctx) => proposeSettlement(req, proposal(), remedies(), ctx))}
           onDone={() => { setProposal(''); setRemedies([]); }}>
-          <label>{t('requests.proposal')}<textarea name="proposal" rows={2} maxLength={20000} value={proposal()} onInput={(e) => setProposal(e.currentTarget.value)} /></label>
+          <label>{t('requests.proposal')}<textarea name="proposal" rows={2} maxLength={LIMITS.note} value={proposal()} onInput={(e) => setProposal(e.currentTarget.value)} /></label>
           <fieldset class="remedies">
             <legend>{t('requests.remedies')}</legend>
             <For each={REMEDIES}>
@@ -88,7 +89,7 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
         {(p) => (
           <Show when={props.role === 'manager'} fallback={<p class="muted">{t('requests.managerNote')}</p>}>
             <div class="decide">
-              <label>{t('requests.decisionComment')}<input name="decisionComment" maxLength={2000} value={decision()} onInput={(e) => setDecision(e.currentTarget.value)} /></label>
+              <label>{t('requests.decisionComment')}<input name="decisionComment" maxLength={LIMITS.longText} value={decision()} onInput={(e) => setDecision(e.currentTarget.value)} /></label>
               <StepForm title={t('action.approve')} submit={t('action.approve')} onSubmit={() => step((req, ctx) => decideSettlement(req, p().id, true, decision(), props.role, ctx))} onDone={() => setDecision('')} />
               <StepForm title={t('action.reject')} submit={t('action.reject')} tone="danger" onSubmit={() => step((req, ctx) => decideSettlement(req, p().id, false, decision(), props.role, ctx))} onDone={() => setDecision('')} />
             </div>
@@ -99,7 +100,7 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
     negotiate: () => (
       <>
         <div class="decide">
-          <label>{t('requests.negotiation')}<input name="roundNote" maxLength={2000} value={roundNote()} onInput={(e) => setRoundNote(e.currentTarget.value)} /></label>
+          <label>{t('requests.negotiation')}<input name="roundNote" maxLength={LIMITS.longText} value={roundNote()} onInput={(e) => setRoundNote(e.currentTarget.value)} /></label>
           <StepForm title={t('action.agreed')} submit={t('action.agreed')} onSubmit={() => step((req, ctx) => negotiate(req, 'agreed', roundNote(), ctx))} onDone={() => setRoundNote('')} />
           <StepForm title={t('action.revise')} submit={t('action.revise')} tone="danger" onSubmit={() => step((req, ctx) => negotiate(req, 'revise', roundNote(), ctx))} onDone={() => setRoundNote('')} />
         </div>
@@ -116,8 +117,8 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
       <>
           <StepForm title={t('action.addTask')} submit={t('action.addTask')} onSubmit={() => step((req, ctx) => addTask(req, department(), task(), ctx))} onDone={() => { setDepartment(''); setTask(''); }}>
             <div class="grid-2">
-              <label>{t('requests.department')}<input name="taskDepartment" maxLength={60} value={department()} onInput={(e) => setDepartment(e.currentTarget.value)} /></label>
-              <label>{t('requests.task')}<input name="taskText" maxLength={2000} value={task()} onInput={(e) => setTask(e.currentTarget.value)} /></label>
+              <label>{t('requests.department')}<input name="taskDepartment" maxLength={LIMITS.name} value={department()} onInput={(e) => setDepartment(e.currentTarget.value)} /></label>
+              <label>{t('requests.task')}<input name="taskText" maxLength={LIMITS.longText} value={task()} onInput={(e) => setTask(e.currentTarget.value)} /></label>
             </div>
           </StepForm>
       </>
@@ -126,8 +127,8 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
       <>
         <StepForm title={t('requests.corrective')} submit={t('action.sendCorrective')} onSubmit={() => step((req, ctx) => sendCorrectiveAction(req, capaDept(), capa(), ctx))} onDone={() => { setCapaDept(''); setCapa(''); }}>
           <div class="grid-2">
-            <label>{t('requests.department')}<input name="capaDepartment" maxLength={60} value={capaDept()} onInput={(e) => setCapaDept(e.currentTarget.value)} /></label>
-            <label>{t('requests.correctiveAction')}<input name="capaAction" maxLength={2000} value={capa()} onInput={(e) => setCapa(e.currentTarget.value)} /></label>
+            <label>{t('requests.department')}<input name="capaDepartment" maxLength={LIMITS.name} value={capaDept()} onInput={(e) => setCapaDept(e.currentTarget.value)} /></label>
+            <label>{t('requests.correctiveAction')}<input name="capaAction" maxLength={LIMITS.longText} value={capa()} onInput={(e) => setCapa(e.currentTarget.value)} /></label>
           </div>
         </StepForm>
       </>

@@ -1,4 +1,5 @@
 import { createEffect, createMemo, createSignal, For, on, Show, type JSX } from 'solid-js';
+import { LIMITS } from '../../domain/limits';
 import { allowedSteps, type Step } from '../../domain/requests/steps';
 import { InquiryAnswer } from '../answers/InquiryAnswer';
 import { suggestAssignee } from '../../domain/requests/dispatch';
@@ -85,7 +86,7 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
       <StepForm title={t('action.complete')} submit={t('action.complete')} onSubmit={() => step((req, ctx) => completeWork(req, report(), signed(), signedDate(), ctx))} onDone={() => setReport('')}>
         <label>
           {t('requests.report')}
-          <textarea name="report" rows={2} maxLength={20000} value={report()} onInput={(e) => setReport(e.currentTarget.value)} />
+          <textarea name="report" rows={2} maxLength={LIMITS.note} value={report()} onInput={(e) => setReport(e.currentTarget.value)} />
         </label>
         <div class="grid-2">
           <label class="inline">
@@ -105,7 +106,7 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
       <StepForm title={t('action.reportBack')} submit={t('action.reportBack')} onSubmit={() => step((req, ctx) => reportBack(req, note(), ctx))} onDone={() => setNote('')}>
         <label>
           {t('requests.note')}
-          <input name="reportNote" maxLength={2000} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
+          <input name="reportNote" maxLength={LIMITS.longText} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
         </label>
       </StepForm>
     ),
@@ -133,7 +134,7 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
         </div>
         <label>
           {t('requests.comment')}
-          <input name="followComment" maxLength={2000} value={comment()} onInput={(e) => setComment(e.currentTarget.value)} />
+          <input name="followComment" maxLength={LIMITS.longText} value={comment()} onInput={(e) => setComment(e.currentTarget.value)} />
         </label>
       </StepForm>
     ),
@@ -142,7 +143,7 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
         onSubmit={() => step((req, ctx) => closeRequest(req, ctx, props.role, reason()))} onDone={() => setReason('')}>
         <label>
           {t('requests.reason')}
-          <input name="closeReason" maxLength={2000} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
+          <input name="closeReason" maxLength={LIMITS.longText} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
         </label>
       </StepForm>
     ),
@@ -150,7 +151,7 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
       <StepForm title={t('action.reopen')} submit={t('action.reopen')} tone="danger" onSubmit={() => step((req, ctx) => reopenRequest(req, reopenReason(), ctx))} onDone={() => setReopenReason('')}>
         <label>
           {t('requests.reason')}
-          <input name="reopenReason" maxLength={2000} value={reopenReason()} onInput={(e) => setReopenReason(e.currentTarget.value)} />
+          <input name="reopenReason" maxLength={LIMITS.longText} value={reopenReason()} onInput={(e) => setReopenReason(e.currentTarget.value)} />
         </label>
       </StepForm>
     ),
@@ -158,7 +159,7 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
         <StepForm title={t('action.wait')} submit={t('action.wait')} onSubmit={() => step((req, ctx) => waitOnResident(req, waitNote(), ctx))} onDone={() => setWaitNote('')}>
           <label>
             {t('requests.note')}
-            <input name="waitNote" maxLength={2000} value={waitNote()} onInput={(e) => setWaitNote(e.currentTarget.value)} />
+            <input name="waitNote" maxLength={LIMITS.longText} value={waitNote()} onInput={(e) => setWaitNote(e.currentTarget.value)} />
           </label>
         </StepForm>
     ),

@@ -12,6 +12,7 @@ import { serviceSettings } from '../../store/queries/settings';
 import { Problems } from '../common/Problems';
 import { CustomerPicker } from './CustomerPicker';
 import { customerRow } from '../../store/queries/customers';
+import { LIMITS } from '../../domain/limits';
 
 /** 受理登记: caller, kind, category, what — save. Built to take a phone repair in seconds. */
 export function RequestNew(props: { office: Office }) {
@@ -78,12 +79,12 @@ export function RequestNew(props: { office: Office }) {
         </div>
         <label>
           {t('requests.location')}
-          <input name="location" maxLength={200} value={location()} aria-describedby="location-hint" onInput={(e) => setLocation(e.currentTarget.value)} />
+          <input name="location" maxLength={LIMITS.shortText} value={location()} aria-describedby="location-hint" onInput={(e) => setLocation(e.currentTarget.value)} />
           <small id="location-hint">{t('requests.locationHint')}</small>
         </label>
         <label>
           {t('requests.description')}
-          <textarea name="description" rows={4} maxLength={20000} value={description()} onInput={(e) => setDescription(e.currentTarget.value)} />
+          <textarea name="description" rows={4} maxLength={LIMITS.note} value={description()} onInput={(e) => setDescription(e.currentTarget.value)} />
         </label>
         <div class="actions">
           <button type="button" onClick={() => navigate(-1)}>{t('common.cancel')}</button>

@@ -15,6 +15,7 @@ import { Problems } from '../common/Problems';
 import './settings.css';
 import { allStaff } from '../../store/queries/staff';
 import { teams as officeTeams } from '../../store/queries/settings';
+import { LIMITS } from '../../domain/limits';
 
 type Every = Recurrence['every'];
 const words = (s: string) => s.split(/[,，、\s]+/).map((x) => x.trim()).filter(Boolean);
@@ -86,7 +87,7 @@ export function PlansPage(props: { office: Office }) {
           <Problems problems={problems()} />
           <label>
             {t('plans.name')}
-            <input value={form.name} maxLength={60} onInput={(e) => setForm('name', e.currentTarget.value)} />
+            <input value={form.name} maxLength={LIMITS.name} onInput={(e) => setForm('name', e.currentTarget.value)} />
           </label>
           <fieldset>
             <legend>{t('plans.group')}</legend>

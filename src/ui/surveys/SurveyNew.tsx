@@ -9,6 +9,7 @@ import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { createSurvey } from '../../store/surveys';
 import { Problems, problemFor } from '../common/Problems';
+import { LIMITS } from '../../domain/limits';
 
 interface Draft {
   title: string;
@@ -64,7 +65,7 @@ export function SurveyNew(props: { office: Office }) {
       <h1>{t('survey.new')}</h1>
       <form class="card form" onSubmit={save}>
         <Problems problems={problems()} />
-        <label>{t('survey.titleField')}<input value={draft.title} maxLength={200} aria-invalid={!!problemFor(problems(), 'title')} onInput={(e) => setDraft('title', e.currentTarget.value)} /></label>
+        <label>{t('survey.titleField')}<input value={draft.title} maxLength={LIMITS.shortText} aria-invalid={!!problemFor(problems(), 'title')} onInput={(e) => setDraft('title', e.currentTarget.value)} /></label>
         <label>{t('survey.intro')}<textarea rows={2} value={draft.intro} onInput={(e) => setDraft('intro', e.currentTarget.value)} /></label>
         <div class="row-fields">
           <label>{t('survey.levels')}

@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
 import { createEffect, createSignal, For, onCleanup, Show, type Accessor, type JSX } from 'solid-js';
+import { LIMITS } from '../../domain/limits';
 import type { DateKind } from '../../domain/dates';
 import type { Problem, Result } from '../../domain/result';
 import type { TemplateKind } from '../../domain/templates/template';
@@ -123,7 +124,7 @@ function TaskItem(props: { office: Office; task: TaskRow; today: string; title: 
         <form class="skip" onSubmit={skip} aria-label={t('today.skipFor', { name: who() })}>
           <label>
             {t('today.skipReason')}
-            <input value={reason()} maxLength={2000} onInput={(e) => setReason(e.currentTarget.value)} />
+            <input value={reason()} maxLength={LIMITS.longText} onInput={(e) => setReason(e.currentTarget.value)} />
           </label>
           <button type="submit">{t('today.skipConfirm')}</button>
         </form>
