@@ -1,7 +1,7 @@
 import type { CommandContext } from '../actor';
 import type { Command } from '../ops';
 import { CUSTOMER_KINDS, GRADES, type CustomerKind, type Grade } from '../customers/types';
-import { addDays, clampedDay, dateOfDay, isDay, type Day } from '../days';
+import { addDays, clampedDay, dateOfDay, isDay, isMonthDay, type Day } from '../days';
 import type { HistoryEntry } from '../history';
 import { newId } from '../ids';
 import { LIMITS } from '../limits';
@@ -59,7 +59,7 @@ export function checkRecurrence(r: Recurrence): Problem | null {
     case 'week': return int(r.weekday, 1, 7) ? null : bad;
     case 'month':
     case 'quarter': return int(r.day, 1, 31) ? null : bad;
-    case 'year': return int(r.month, 1, 12) && int(r.day, 1, 31) && new Date(Date.UTC(2000, r.month - 1, r.day)).getUTCMonth() === r.month - 1 ? null : bad;
+    case 'year': return isMonthDay(r.month, r.day) ? null : bad;
     case 'afterContact': return int(r.days, 1, 3660) ? null : bad;
     default: return bad;
   }

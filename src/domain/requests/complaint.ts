@@ -1,4 +1,5 @@
 import type { CommandContext } from '../actor';
+import { isDay } from '../days';
 import type { HistoryEntry } from '../history';
 import { historyEntry } from '../history';
 import { newId } from '../ids';
@@ -172,7 +173,7 @@ export function signAgreement(req: ServiceRequest, date: string, ctx: CommandCon
   const open = openComplaint(req);
   if (!open.ok) return open;
   if (complaintState(req.history).stage !== 'agreed') return fail({ code: 'request.error.needsAgreement' });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return fail({ code: 'request.error.badDate', field: 'date' });
+  if (!isDay(date)) return fail({ code: 'request.error.badDate', field: 'date' });
   return ok(step(req, ctx, 'request.agreementSigned', { date }));
 }
 

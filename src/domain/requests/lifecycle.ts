@@ -1,4 +1,5 @@
 import type { CommandContext } from '../actor';
+import { isDay } from '../days';
 import { historyEntry, type FieldChange, type HistoryEntry } from '../history';
 import { newId } from '../ids';
 import { LIMITS } from '../limits';
@@ -146,7 +147,7 @@ export function completeWork(req: ServiceRequest, report: string, signed: boolea
   if (!allowed.ok) return allowed;
   if (!report.trim()) return fail({ code: 'request.error.reportRequired', field: 'report' });
   if (report.length > LIMITS.note) return fail({ code: 'error.tooLong', field: 'report', params: { max: LIMITS.note } });
-  if (signed && !/^\d{4}-\d{2}-\d{2}$/.test(signedDate)) return fail({ code: 'request.error.badDate', field: 'signedDate' });
+  if (signed && !isDay(signedDate)) return fail({ code: 'request.error.badDate', field: 'signedDate' });
   if (isComplaintKind(req.kind)) {
     const state = complaintState(req.history);
     if (!req.investigation) return fail({ code: 'request.error.investigateFirst' });
