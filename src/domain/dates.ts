@@ -3,6 +3,7 @@
  * come round. Lunar dates are matched with the Chinese calendar of Intl, so no table ships:
  * the next solar day whose lunar month and day match, leap months (闰月) included.
  */
+import { isMonthDay } from './days';
 export type DateKind = 'birthday' | 'moveIn' | 'anniversary';
 export const DATE_KINDS: DateKind[] = ['birthday', 'moveIn', 'anniversary'];
 
@@ -138,6 +139,6 @@ export function isValidImportantDate(d: ImportantDate): boolean {
   if (!DATE_KINDS.includes(d.kind) || (d.calendar !== 'solar' && d.calendar !== 'lunar')) return false;
   if (!Number.isInteger(d.month) || d.month < 1 || d.month > 12) return false;
   if (!Number.isInteger(d.day) || d.day < 1 || d.day > (d.calendar === 'lunar' ? 30 : 31)) return false;
-  if (d.calendar === 'solar' && new Date(Date.UTC(2000, d.month - 1, d.day)).getUTCMonth() !== d.month - 1) return false;
+  if (d.calendar === 'solar' && !isMonthDay(d.month, d.day)) return false;
   return d.year === undefined || (Number.isInteger(d.year) && d.year > 1900 && d.year < 2200);
 }

@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES, type CollectionName } from '../../src/domain/shards';
 import { COLLECTIONS, collectionSpec } from '../../src/store/collections';
 import { databaseSchema, DB_VERSION } from '../../src/store/db';
 import { formatSnapshot, snapshotFile, snapshotOf, snapshotProblems } from '../helpers/schema-snapshots';
+import { useScratch } from '../helpers/scratch';
 
 /**
  * The registry's guard rails. A device rebuilds a collection's projection only when that
@@ -113,16 +113,13 @@ describe('collection registry', () => {
 });
 
 describe('schema snapshots (checked on a scratch repository)', () => {
-  let repo: string | null = null;
-  afterEach(() => {
-    if (repo) fs.rmSync(repo, { recursive: true, force: true });
-    repo = null;
-  });
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', ...args], { cwd: repo!, stdio: 'ignore' });
+  const scratch = useScratch('schema-');
+  let repo = '';
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, stdio: 'ignore' });
   const v8 = { customers: 'id, name', meta: 'key' };
 
   function released(): string {
-    repo = fs.mkdtempSync(path.join(os.tmpdir(), 'schema-'));
+    repo = scratch();
     git('init', '-q');
     fs.writeFileSync(snapshotFile(repo, 8), formatSnapshot(snapshotOf(8, v8)));
     git('add', '.');

@@ -2,9 +2,10 @@ import type { CommandContext } from '../actor';
 import type { Command } from '../ops';
 import type { PinyinOf } from '../customers/types';
 import { isDay, type Day } from '../days';
-import { historyEntry, type FieldChange, type HistoryEntry } from '../history';
+import { historyEntry, type HistoryEntry } from '../history';
 import { newId } from '../ids';
 import { LIMITS } from '../limits';
+import { saveOfficeRecord, type OfficeRecordKind } from '../office-record';
 import { fail, ok, type Problem, type Result } from '../result';
 
 /**
@@ -51,38 +52,17 @@ function clean(input: AnswerInput): Result<AnswerInput> {
   return problems.length ? fail(...problems) : ok({ ...input, title, wording, category, synonyms });
 }
 
-const FIELDS = ['category', 'title', 'wording', 'effective', 'review', 'keeperId', 'keeperName', 'synonyms'] as const;
+/** Standard answers: a new wording is a new version (the requests that used the old one keep its number). */
+const ANSWERS: OfficeRecordKind<AnswerInput> = {
+  collection: 'answers',
+  fields: ['category', 'title', 'wording', 'effective', 'review', 'keeperId', 'keeperName', 'synonyms'],
+  label: (field) => `answer.${field}`,
+  versionOn: ['wording'],
+};
 
 export function saveAnswer(current: StandardAnswer | null, input: AnswerInput, ctx: CommandContext, id = newId()): Result<{ id: string; command: Command | null }> {
   const cleaned = clean(input);
-  if (!cleaned.ok) return cleaned;
-  const next = cleaned.value;
-  if (!current) {
-    return ok({
-      id,
-      command: {
-        shard: 'office',
-        ops: [
-          { kind: 'create', collection: 'answers', id, fields: { ...next, version: 1, createdAt: ctx.now, updatedAt: ctx.now, updatedBy: ctx.actor.staffId } },
-          { kind: 'log', collection: 'answers', id, entry: historyEntry(ctx, 'history.created', undefined, { version: 1 }) },
-        ],
-      },
-    });
-  }
-  const fields: Record<string, unknown> = {};
-  const changes: FieldChange[] = [];
-  for (const key of FIELDS) {
-    if (JSON.stringify(next[key]) === JSON.stringify(current[key])) continue;
-    fields[key] = next[key];
-    changes.push({ field: `answer.${key}`, from: String(current[key]), to: String(next[key]) });
-  }
-  if (!changes.length) return ok({ id: current.id, command: null });
-  if ('wording' in fields) fields.version = current.version + 1;
-  Object.assign(fields, { updatedAt: ctx.now, updatedBy: ctx.actor.staffId });
-  return ok({
-    id: current.id,
-    command: { shard: 'office', ops: [{ kind: 'set', collection: 'answers', id: current.id, fields }, { kind: 'log', collection: 'answers', id: current.id, entry: historyEntry(ctx, 'history.updated', changes) }] },
-  });
+  return cleaned.ok ? saveOfficeRecord(ANSWERS, current, cleaned.value, ctx, id) : cleaned;
 }
 
 /** One use of the answer, from a request (counted on the answer). */

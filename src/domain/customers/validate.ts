@@ -1,4 +1,5 @@
 import { isValidImportantDate } from '../dates';
+import { isDay } from '../days';
 import { isValidIdNumber, normalizeIdNumber } from '../id-number';
 import { LIMITS } from '../limits';
 import { maskIdNumber, maskPhone } from '../mask';
@@ -14,10 +15,6 @@ import {
   type CustomerRow,
 } from './types';
 
-const isWholeDate = (s: string) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const SHORT_FIELDS = ['wechat', 'address', 'employer', 'occupation'] as const;
 
@@ -57,7 +54,7 @@ export function cleanCustomerInput(input: CustomerInput, knownUnits: Set<string>
     const value = input[key];
     if (value === undefined) continue;
     out[key] = value.trim();
-    if (out[key] && !isWholeDate(out[key]!)) problems.push({ code: 'customer.error.badDate', field: key });
+    if (out[key] && !isDay(out[key]!)) problems.push({ code: 'customer.error.badDate', field: key });
   }
   if (input.idNumber !== undefined) {
     out.idNumber = normalizeIdNumber(input.idNumber);

@@ -4,6 +4,9 @@ import { LIMITS } from '../limits';
 import type { Command } from '../ops';
 import { fail, ok, type Result } from '../result';
 import { shardOfRecord, type ShardName } from '../shards';
+import { PAPER_STATES, type Paper, type PaperRef, type PaperRow, type PaperState } from './types';
+
+export * from './types';
 
 /**
  * Paper that comes back (纸质件), for every printed form: printed → signed and back (已签回) →
@@ -12,37 +15,6 @@ import { shardOfRecord, type ShardName } from '../shards';
  * place. A form is identified by its print name (`sign-in`, `seminar-minutes`, `request`…) and
  * the record by its app path (`events/<id>`), the one its QR code carries.
  */
-export type PaperState = 'none' | 'printed' | 'received' | 'archived';
-export const PAPER_STATES: PaperState[] = ['none', 'printed', 'received', 'archived'];
-
-export interface Paper {
-  id: string;
-  form: string;
-  ref: string;
-  title: string;
-  year: number;
-  printedAt: string;
-  printedByName: string;
-  printCount: number;
-  receivedAt: string;
-  receivedByName: string;
-  box: string;
-  archivedAt: string;
-}
-
-export interface PaperRow {
-  id: string;
-  form: string;
-  ref: string;
-  title: string;
-  state: PaperState;
-  /** The ledger year the record lives in. */
-  year: number;
-  printedAt: string;
-  receivedAt: string;
-  box: string;
-}
-
 export const paperId = (form: string, ref: string) => `${form}~${ref}`;
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -79,13 +51,6 @@ export function projectPaper(id: string, r: Record<string, unknown>): PaperRow {
 /** A paper record lives in the ledger of (January of) the year it was first printed. */
 export function paperShard(p: Pick<Paper, 'year'> | null, now: string): ShardName {
   return shardOfRecord('papers', { record: { year: p?.year || Number(now.slice(0, 4)) } });
-}
-
-export interface PaperRef {
-  form: string;
-  ref: string;
-  /** How the paper is named in lists and the archive index (the form's title and the record's name or number). */
-  title: string;
 }
 
 /** 打印: written when the print button is pressed (a reprint counts, the first print date stays in the history). */

@@ -1,10 +1,11 @@
 import type { CommandContext } from '../actor';
 import type { Command } from '../ops';
 import { CUSTOMER_KINDS, GRADES, type CustomerKind, type Grade } from '../customers/types';
-import { addDays, clampedDay, dateOfDay, isDay, type Day } from '../days';
-import { historyEntry, type FieldChange, type HistoryEntry } from '../history';
+import { addDays, clampedDay, dateOfDay, isDay, isMonthDay, type Day } from '../days';
+import type { HistoryEntry } from '../history';
 import { newId } from '../ids';
 import { LIMITS } from '../limits';
+import { saveOfficeRecord, type OfficeRecordKind } from '../office-record';
 import { fail, ok, type Problem, type Result } from '../result';
 
 /**
@@ -58,7 +59,7 @@ export function checkRecurrence(r: Recurrence): Problem | null {
     case 'week': return int(r.weekday, 1, 7) ? null : bad;
     case 'month':
     case 'quarter': return int(r.day, 1, 31) ? null : bad;
-    case 'year': return int(r.month, 1, 12) && int(r.day, 1, 31) && new Date(Date.UTC(2000, r.month - 1, r.day)).getUTCMonth() === r.month - 1 ? null : bad;
+    case 'year': return isMonthDay(r.month, r.day) ? null : bad;
     case 'afterContact': return int(r.days, 1, 3660) ? null : bad;
     default: return bad;
   }
@@ -131,37 +132,16 @@ function clean(input: PlanInput): Result<PlanInput> {
   return problems.length ? fail(...problems) : ok({ ...input, name, group });
 }
 
-const PLAN_FIELDS = ['name', 'group', 'recurrence', 'start', 'ownerId', 'teamId', 'templateId', 'active'] as const;
+const PLANS: OfficeRecordKind<PlanInput> = {
+  collection: 'plans',
+  fields: ['name', 'group', 'recurrence', 'start', 'ownerId', 'teamId', 'templateId', 'active'],
+  label: (field) => `plan.${field}`,
+  show: (value) => JSON.stringify(value),
+};
 
 export function savePlan(current: Plan | null, input: PlanInput, ctx: CommandContext, id = newId()): Result<{ id: string; command: Command | null }> {
   const cleaned = clean(input);
-  if (!cleaned.ok) return cleaned;
-  const next = cleaned.value;
-  if (!current) {
-    return ok({
-      id,
-      command: {
-        shard: 'office',
-        ops: [
-          { kind: 'create', collection: 'plans', id, fields: { ...next, createdAt: ctx.now, updatedAt: ctx.now, updatedBy: ctx.actor.staffId } },
-          { kind: 'log', collection: 'plans', id, entry: historyEntry(ctx, 'history.created') },
-        ],
-      },
-    });
-  }
-  const fields: Record<string, unknown> = {};
-  const changes: FieldChange[] = [];
-  for (const key of PLAN_FIELDS) {
-    if (JSON.stringify(next[key]) === JSON.stringify(current[key])) continue;
-    fields[key] = next[key];
-    changes.push({ field: `plan.${key}`, from: JSON.stringify(current[key]), to: JSON.stringify(next[key]) });
-  }
-  if (!changes.length) return ok({ id: current.id, command: null });
-  Object.assign(fields, { updatedAt: ctx.now, updatedBy: ctx.actor.staffId });
-  return ok({
-    id: current.id,
-    command: { shard: 'office', ops: [{ kind: 'set', collection: 'plans', id: current.id, fields }, { kind: 'log', collection: 'plans', id: current.id, entry: historyEntry(ctx, 'history.updated', changes) }] },
-  });
+  return cleaned.ok ? saveOfficeRecord(PLANS, current, cleaned.value, ctx, id) : cleaned;
 }
 
 const EMPTY_GROUP: CustomerGroup = { kinds: [], buildings: [], tags: [], grades: [], complaintSince: '' };

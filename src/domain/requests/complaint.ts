@@ -1,4 +1,5 @@
 import type { CommandContext } from '../actor';
+import { isDay } from '../days';
 import type { HistoryEntry } from '../history';
 import { historyEntry } from '../history';
 import { newId } from '../ids';
@@ -179,7 +180,7 @@ export function signAgreement(req: ServiceRequest, date: string, ctx: CommandCon
   if (!open.ok) return open;
   const stage = complaintState(req.history).stage;
   if (stage !== 'agreed' && stage !== 'approved') return fail({ code: 'request.error.needsAgreement' });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return fail({ code: 'request.error.badDate', field: 'date' });
+  if (!isDay(date)) return fail({ code: 'request.error.badDate', field: 'date' });
   return ok(step(req, ctx, 'request.agreementSigned', { date }));
 }
 

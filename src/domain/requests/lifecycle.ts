@@ -1,4 +1,5 @@
 import type { CommandContext } from '../actor';
+import { isDay } from '../days';
 import { historyEntry, type FieldChange, type HistoryEntry } from '../history';
 import { newId } from '../ids';
 import { LIMITS } from '../limits';
@@ -150,7 +151,7 @@ export function completeWork(req: ServiceRequest, report: string, signed: boolea
   if (!allowed.ok) return allowed;
   if (!report.trim()) return fail({ code: 'request.error.reportRequired', field: 'report' });
   if (report.length > LIMITS.note) return fail({ code: 'error.tooLong', field: 'report', params: { max: LIMITS.note } });
-  if (signed && !/^\d{4}-\d{2}-\d{2}$/.test(signedDate)) return fail({ code: 'request.error.badDate', field: 'signedDate' });
+  if (signed && !isDay(signedDate)) return fail({ code: 'request.error.badDate', field: 'signedDate' });
   const blocked = complaintBlocksCompletion(req, complaintState(req.history));
   if (blocked) return fail({ code: blocked });
   return ok(transition(req, ctx, 'request.completed', { status: 'done', doneAt: ctx.now, signed, signedDate: signed ? signedDate : '', respondedAt: req.respondedAt || ctx.now }, { report: report.trim(), signed, signedDate: signed ? signedDate : '' }));

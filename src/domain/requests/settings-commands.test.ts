@@ -3,7 +3,8 @@ import { plainAfter } from '../plain.fixture';
 import type { CommandContext } from '../actor';
 import type { Op } from '../ops';
 import { defaultServiceSettings, serviceSettingsFrom, type ServiceSettings } from './settings';
-import { cleanServiceSettings, describeChanges, isCalendarDate, saveServiceSettings } from './settings-commands';
+import { isDay } from '../days';
+import { cleanServiceSettings, describeChanges, saveServiceSettings } from './settings-commands';
 
 const ctx: CommandContext = { actor: { staffId: 'm1', name: '陈经理', deviceCode: 'A' }, now: '2025-03-03T02:00:00.000Z' };
 
@@ -182,10 +183,10 @@ describe('cleanServiceSettings', () => {
   });
 });
 
-describe('isCalendarDate', () => {
+describe('isDay (the one date rule)', () => {
   it('knows real dates', () => {
-    expect(['2024-02-29', '2025-12-31'].map(isCalendarDate)).toEqual([true, true]);
-    expect(['2025-02-29', '2025-13-01', '25-01-01', '2025-1-1', ''].map(isCalendarDate)).toEqual([false, false, false, false, false]);
+    expect(['2024-02-29', '2025-12-31'].map(isDay)).toEqual([true, true]);
+    expect(['2025-02-29', '2025-13-01', '25-01-01', '2025-1-1', ''].map(isDay)).toEqual([false, false, false, false, false]);
   });
 });
 

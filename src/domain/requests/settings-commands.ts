@@ -1,4 +1,5 @@
 import type { CommandContext } from '../actor';
+import { isDay } from '../days';
 import { historyEntry, type FieldChange } from '../history';
 import { LIMITS } from '../limits';
 import type { Command } from '../ops';
@@ -13,14 +14,6 @@ export const MAX_LIMIT_HOURS = 720;
 export const MAX_DATES = 400;
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-const YMD = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A real calendar date written YYYY-MM-DD (2025-02-30 is not one). */
-export function isCalendarDate(s: string): boolean {
-  if (!YMD.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 const isLimit = (h: unknown): h is number => typeof h === 'number' && Number.isFinite(h) && h > 0 && h <= MAX_LIMIT_HOURS;
 const LIMIT_KEYS: (keyof TimeLimits)[] = ['respond', 'finish', 'reportBack'];
@@ -90,7 +83,7 @@ export function cleanServiceSettings(next: ServiceSettings): Result<ServiceSetti
   const dates = (list: string[], field: string) => {
     const clean = [...new Set(list.map((s) => String(s).trim()).filter(Boolean))].sort();
     if (clean.length > MAX_DATES) problems.push({ code: 'settings.error.tooManyDates', field, params: { max: MAX_DATES } });
-    for (const d of clean) if (!isCalendarDate(d)) problems.push({ code: 'settings.error.badDate', field, params: { date: d } });
+    for (const d of clean) if (!isDay(d)) problems.push({ code: 'settings.error.badDate', field, params: { date: d } });
     return clean;
   };
   const holidays = dates(cal.holidays ?? [], 'calendar.holidays');

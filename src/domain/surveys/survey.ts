@@ -1,4 +1,5 @@
 import type { CommandContext } from '../actor';
+import { isDay } from '../days';
 import { historyEntry } from '../history';
 import { newId } from '../ids';
 import { LIMITS } from '../limits';
@@ -41,7 +42,7 @@ function check(input: SurveyInput): Problem[] {
     if ((q.type === 'single' || q.type === 'multiple') && q.options.filter((o) => o.trim()).length < 2)
       problems.push({ code: 'survey.error.choices', field: `q${i}`, params: { n: i + 1 } });
   });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.firstWave.start)) problems.push({ code: 'survey.error.waveStart', field: 'start' });
+  if (!isDay(input.firstWave.start)) problems.push({ code: 'survey.error.waveStart', field: 'start' });
   return problems;
 }
 
@@ -73,7 +74,7 @@ export function createSurvey(input: SurveyInput, ctx: CommandContext, id = newId
 
 /** The same questionnaire again: a new wave, numbered after the last. */
 export function addWave(survey: Survey, label: string, start: string, ctx: CommandContext): Result<Command> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(start)) return fail({ code: 'survey.error.waveStart', field: 'start' });
+  if (!isDay(start)) return fail({ code: 'survey.error.waveStart', field: 'start' });
   const n = Math.max(0, ...survey.waves.map((w) => w.n)) + 1;
   const waves = [...survey.waves, { n, label: label.trim() || String(n), start }];
   return ok({

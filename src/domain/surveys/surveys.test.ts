@@ -27,6 +27,7 @@ describe('surveys', () => {
     const bad = createSurvey({ ...base, title: ' ', satisfiedFrom: 8, questions: [{ type: 'scale', text: 'x', options: DEFAULT_LABELS[5] }] }, ctx);
     expect(bad.ok ? [] : bad.problems.map((p) => p.code)).toEqual(['survey.error.titleRequired', 'survey.error.satisfiedFrom', 'survey.error.scaleLabels']);
     expect(survey().questions.map((q) => q.id)).toEqual(['q1', 'q2', 'q3']);
+    expect(createSurvey({ ...base, firstWave: { label: '第一轮', start: '2026-02-30' } }, ctx)).toMatchObject({ ok: false, problems: [{ code: 'survey.error.waveStart' }] });
   });
 
   it('one record per household per wave, in the ledger of the wave\'s year; answers one field per question', () => {

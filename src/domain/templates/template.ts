@@ -1,8 +1,9 @@
 import type { CommandContext } from '../actor';
 import type { Command } from '../ops';
-import { historyEntry, type FieldChange, type HistoryEntry } from '../history';
+import type { HistoryEntry } from '../history';
 import { newId } from '../ids';
 import { LIMITS } from '../limits';
+import { saveOfficeRecord, type OfficeRecordKind } from '../office-record';
 import { fail, ok, type Problem, type Result } from '../result';
 
 /** 信函 (printed on A4), 通知 (printed, posted), 短信/微信 (copied, sent from the staff's own phone). */
@@ -60,43 +61,13 @@ export function checkTemplate(input: TemplateInput): Result<TemplateInput> {
   return problems.length ? fail(...problems) : ok({ kind: input.kind, name, body });
 }
 
+/** Every change of a template is its next version: a letter printed names the version it came from. */
+const TEMPLATES: OfficeRecordKind<TemplateInput> = { collection: 'templates', fields: ['kind', 'name', 'body'], versionOn: 'all' };
+
 /** Creates a template, or saves a changed one as its next version (history names what changed). */
 export function saveTemplate(current: Template | null, input: TemplateInput, ctx: CommandContext, id = newId()): Result<{ id: string; command: Command | null }> {
   const checked = checkTemplate(input);
-  if (!checked.ok) return checked;
-  const next = checked.value;
-  if (!current) {
-    return ok({
-      id,
-      command: {
-        shard: 'office',
-        ops: [
-          { kind: 'create', collection: 'templates', id, fields: { kind: next.kind, name: next.name, body: next.body, version: 1, createdAt: ctx.now, updatedAt: ctx.now, updatedBy: ctx.actor.staffId } },
-          { kind: 'log', collection: 'templates', id, entry: historyEntry(ctx, 'history.created', undefined, { version: 1 }) },
-        ],
-      },
-    });
-  }
-  const changes: FieldChange[] = [];
-  const fields: Record<string, unknown> = {};
-  for (const key of ['kind', 'name', 'body'] as const) {
-    if (next[key] === current[key]) continue;
-    fields[key] = next[key];
-    changes.push({ field: key, from: current[key], to: next[key] });
-  }
-  if (!changes.length) return ok({ id: current.id, command: null });
-  const version = current.version + 1;
-  Object.assign(fields, { version, updatedAt: ctx.now, updatedBy: ctx.actor.staffId });
-  return ok({
-    id: current.id,
-    command: {
-      shard: 'office',
-      ops: [
-        { kind: 'set', collection: 'templates', id: current.id, fields },
-        { kind: 'log', collection: 'templates', id: current.id, entry: historyEntry(ctx, 'history.updated', changes, { version }) },
-      ],
-    },
-  });
+  return checked.ok ? saveOfficeRecord(TEMPLATES, current, checked.value, ctx, id) : checked;
 }
 
 export function templateFromRecord(id: string, r: Record<string, unknown>): Template {

@@ -4,33 +4,10 @@ import { historyEntry, type FieldChange } from '../history';
 import { newId } from '../ids';
 import { fail, ok, type Problem, type Result } from '../result';
 import { canonicalUnitCode } from './unit-code';
+import type { UnitInput, UnitRow, UnitStatus, UnitUse } from './types';
+import { UNIT_STATUSES, UNIT_USES } from './types';
 
-export type UnitUse = 'residential' | 'shop' | 'parking';
-export type UnitStatus = 'owner' | 'rented' | 'vacant' | 'renovating';
-export const UNIT_USES: UnitUse[] = ['residential', 'shop', 'parking'];
-export const UNIT_STATUSES: UnitStatus[] = ['owner', 'rented', 'vacant', 'renovating'];
-
-export interface UnitInput {
-  code: string;
-  area: string;
-  use: UnitUse;
-  status: UnitStatus;
-}
-
-/** A unit (房屋) as the projection keeps it. */
-export interface UnitRow {
-  id: string;
-  code: string;
-  building: string;
-  entrance: string;
-  floor: number;
-  room: string;
-  area: number | null;
-  use: UnitUse;
-  status: UnitStatus;
-  /** When the unit was registered: households are counted at a month's end. */
-  createdAt: string;
-}
+export * from './types';
 
 /** Splits a canonical code into building / entrance / room, and the floor from the room number. */
 export function unitParts(code: string): Pick<UnitRow, 'building' | 'entrance' | 'floor' | 'room'> {

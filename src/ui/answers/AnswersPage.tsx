@@ -12,6 +12,7 @@ import { createSave, FormShell } from '../common/FormShell';
 import { AnswerSearch } from './AnswerSearch';
 import '../settings/settings.css';
 import { allStaff } from '../../store/queries/staff';
+import { LIMITS } from '../../domain/limits';
 
 const today = () => localDay();
 const blank = () => ({ id: '', category: '', title: '', wording: '', effective: today(), review: '', keeperId: '', synonyms: '' });
@@ -66,16 +67,16 @@ export function AnswersPage(props: { office: Office }) {
           <div class="grid-2">
             <label>
               {t('answers.category')}
-              <input value={form.category} maxLength={60} placeholder={t('answers.categoryPlaceholder')} onInput={(e) => setForm('category', e.currentTarget.value)} />
+              <input value={form.category} maxLength={LIMITS.name} placeholder={t('answers.categoryPlaceholder')} onInput={(e) => setForm('category', e.currentTarget.value)} />
             </label>
             <label>
               {t('answers.titleField')}
-              <input value={form.title} maxLength={200} onInput={(e) => setForm('title', e.currentTarget.value)} />
+              <input value={form.title} maxLength={LIMITS.shortText} onInput={(e) => setForm('title', e.currentTarget.value)} />
             </label>
           </div>
           <label>
             {t('answers.wording')}
-            <textarea rows={6} value={form.wording} maxLength={20000} onInput={(e) => setForm('wording', e.currentTarget.value)} />
+            <textarea rows={6} value={form.wording} maxLength={LIMITS.note} onInput={(e) => setForm('wording', e.currentTarget.value)} />
           </label>
           <label>
             {t('answers.synonyms')}

@@ -5,6 +5,7 @@ import { answerInquiry } from '../../store/answers';
 import type { Office } from '../../store/office-api';
 import { createSave, FormShell } from '../common/FormShell';
 import { AnswerSearch } from './AnswerSearch';
+import { LIMITS } from '../../domain/limits';
 
 /** 答复 a 咨询: pick a standard answer (its wording fills the reply, its use is counted) or write one; answered means closed. */
 export function InquiryAnswer(props: { office: Office; requestId: string }) {
@@ -25,7 +26,7 @@ export function InquiryAnswer(props: { office: Office; requestId: string }) {
       <Show when={picked()}>{(a) => <p class="muted">{t('answers.picked', { title: a().title, n: a().version })}</p>}</Show>
       <label>
         {t('requests.reply')}
-        <textarea name="reply" rows={4} maxLength={20000} value={reply()} onInput={(e) => setReply(e.currentTarget.value)} />
+        <textarea name="reply" rows={4} maxLength={LIMITS.note} value={reply()} onInput={(e) => setReply(e.currentTarget.value)} />
       </label>
     </FormShell>
   );

@@ -1,4 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
+import { LIMITS } from '../../domain/limits';
 import { CONTACT_CHANNELS, type ContactChannel } from '../../domain/customers/contact';
 import { formatDateTime, t } from '../../i18n';
 import { logContact } from '../../store/contacts';
@@ -20,7 +21,7 @@ export function ContactLog(props: { office: Office; customerId: string; unitCode
         <select aria-label={t('contact.channel')} value={channel()} onChange={(e) => setChannel(e.currentTarget.value as ContactChannel)}>
           <For each={CONTACT_CHANNELS}>{(c) => <option value={c}>{t(`channel.${c}`)}</option>}</For>
         </select>
-        <input aria-label={t('contact.summary')} placeholder={t('contact.summary')} maxLength={20000} value={summary()} onInput={(e) => setSummary(e.currentTarget.value)} />
+        <input aria-label={t('contact.summary')} placeholder={t('contact.summary')} maxLength={LIMITS.note} value={summary()} onInput={(e) => setSummary(e.currentTarget.value)} />
       </FormShell>
       <Show when={contacts().length} fallback={<p class="muted">{t('customers.contactsNone')}</p>}>
         <ol class="plain timeline" data-testid="contact-log">

@@ -2,6 +2,7 @@ import type { CustomerInput } from '../../domain/customers/customer';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import { problemFor } from '../common/Problems';
+import { LIMITS } from '../../domain/limits';
 
 /** Name, phones and unit: the plain fields shared by the new-customer and edit forms. */
 export function CustomerFields(props: { value: CustomerInput; onChange: (v: CustomerInput) => void; problems: Problem[] }) {
@@ -10,12 +11,12 @@ export function CustomerFields(props: { value: CustomerInput; onChange: (v: Cust
     <>
       <label>
         {t('customers.name')}
-        <input name="name" autocomplete="off" maxLength={60} value={props.value.name} aria-invalid={invalid('name')}
+        <input name="name" autocomplete="off" maxLength={LIMITS.name} value={props.value.name} aria-invalid={invalid('name')}
           onInput={(e) => props.onChange({ ...props.value, name: e.currentTarget.value })} />
       </label>
       <label>
         {t('customers.phones')}
-        <input name="phones" inputmode="tel" autocomplete="off" maxLength={200} value={props.value.phones.join(', ')} aria-invalid={invalid('phones')}
+        <input name="phones" inputmode="tel" autocomplete="off" maxLength={LIMITS.shortText} value={props.value.phones.join(', ')} aria-invalid={invalid('phones')}
           aria-describedby="phones-hint"
           onInput={(e) => props.onChange({ ...props.value, phones: e.currentTarget.value.split(/[,，;；\s]+/) })} />
         <small id="phones-hint">{t('customers.phonesHint')}</small>

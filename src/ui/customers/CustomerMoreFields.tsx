@@ -5,6 +5,7 @@ import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import { problemFor } from '../common/Problems';
 import { DatesEditor } from './DatesEditor';
+import { LIMITS } from '../../domain/limits';
 
 const TEXT_FIELDS = [
   ['idNumber', 'customers.idNumber'],
@@ -98,7 +99,7 @@ export function CustomerMoreFields(props: {
       <DatesEditor value={props.value.dates ?? []} onChange={(dates) => set({ dates })} />
       <label>
         {t('customers.preferences')}
-        <textarea name="preferences" rows={2} maxLength={20000} value={props.value.preferences ?? ''} onInput={(e) => set({ preferences: e.currentTarget.value })} />
+        <textarea name="preferences" rows={2} maxLength={LIMITS.note} value={props.value.preferences ?? ''} onInput={(e) => set({ preferences: e.currentTarget.value })} />
       </label>
       <label class="inline">
         <input type="checkbox" name="consent" checked={props.value.consent !== false} onChange={(e) => set({ consent: e.currentTarget.checked })} />

@@ -9,6 +9,7 @@ import { CustomerFields } from './CustomerFields';
 import { CustomerMoreFields } from './CustomerMoreFields';
 import { customersOfUnit } from '../../store/queries/customers';
 import { createLive } from '../bindings/live';
+import { LIMITS } from '../../domain/limits';
 
 export function CustomerNew(props: { office: Office }) {
   const navigate = useNavigate();
@@ -25,7 +26,7 @@ export function CustomerNew(props: { office: Office }) {
         <CustomerMoreFields value={value()} onChange={setValue} problems={problems()} household={headChoices()} />
         <label class="notes">
           {t('customers.notes')}
-          <textarea name="notes" rows={4} maxLength={20000} value={notes()} onInput={(e) => setNotes(e.currentTarget.value)} />
+          <textarea name="notes" rows={4} maxLength={LIMITS.note} value={notes()} onInput={(e) => setNotes(e.currentTarget.value)} />
         </label>
       </FormShell>
     </main>

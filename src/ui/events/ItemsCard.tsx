@@ -7,6 +7,7 @@ import type { Office } from '../../store/office-api';
 import { createLive } from '../bindings/live';
 import { createSave, FormShell } from '../common/FormShell';
 import { allStaff } from '../../store/queries/staff';
+import { LIMITS } from '../../domain/limits';
 
 /** The agenda (议程) and the preparation checklist (筹备事项) with owners. */
 export function ItemsCard(props: { office: Office; event: CommunityEvent; items: EventItemRow[] }) {
@@ -59,7 +60,7 @@ function AddItem(props: { office: Office; event: CommunityEvent; kind: ItemKind;
     <FormShell save={save} class="inline-form" aria-label={label()} submit={label()} tone="plain" actionsClass="inline-actions" problemsAt="bottom">
       <label>
         {t(props.kind === 'agenda' ? 'events.agendaItem' : 'events.task')}
-        <input name={`${props.kind}Title`} value={title()} maxLength={200} onInput={(e) => setTitle(e.currentTarget.value)} />
+        <input name={`${props.kind}Title`} value={title()} maxLength={LIMITS.shortText} onInput={(e) => setTitle(e.currentTarget.value)} />
       </label>
       <Show when={props.staff}>
         <label>

@@ -11,6 +11,7 @@ import type { Office } from '../../store/office-api';
 import { createLive } from '../bindings/live';
 import { Problems, problemFor } from '../common/Problems';
 import { allStaff } from '../../store/queries/staff';
+import { LIMITS } from '../../domain/limits';
 
 const split = (s: string) => s.split(/[,，、\s]+/).map((x) => x.trim()).filter(Boolean);
 
@@ -42,7 +43,7 @@ export function PlanForm(props: { office: Office; kind: EventKind; event?: Commu
       <Problems problems={problems().filter((p) => !p.field)} />
       <label>
         {t('events.titleField')}
-        <input name="title" value={form.title} maxLength={200} aria-invalid={invalid('title')} onInput={(e) => setForm('title', e.currentTarget.value)} />
+        <input name="title" value={form.title} maxLength={LIMITS.shortText} aria-invalid={invalid('title')} onInput={(e) => setForm('title', e.currentTarget.value)} />
         {fieldError('title')}
       </label>
       <label>

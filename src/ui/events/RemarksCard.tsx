@@ -12,6 +12,7 @@ import { createLive } from '../bindings/live';
 import { createSave, FormShell } from '../common/FormShell';
 import { CustomerPicker } from '../requests/CustomerPicker';
 import { ActionButton } from './ActionButton';
+import { LIMITS } from '../../domain/limits';
 
 /** Remarks raised (意见): each a line with its customer; one tap makes it a service request, whose status shows here. */
 export function RemarksCard(props: { office: Office; event: CommunityEvent }) {
@@ -55,7 +56,7 @@ function RemarkForm(props: { office: Office; event: CommunityEvent }) {
       <div class="grid-2">
         <label>
           {t('events.remarkTopic')}
-          <input name="topic" value={form.topic} maxLength={200} onInput={(e) => setForm('topic', e.currentTarget.value)} />
+          <input name="topic" value={form.topic} maxLength={LIMITS.shortText} onInput={(e) => setForm('topic', e.currentTarget.value)} />
         </label>
         <label>
           {t('events.remarkKind')}
@@ -107,7 +108,7 @@ function RemarkLine(props: { office: Office; event: CommunityEvent; remark: Rema
           <div class="inline-form">
             <label>
               {t('events.setAsideReason')}
-              <input name="reason" value={reason()} maxLength={200} onInput={(e) => setReason(e.currentTarget.value)} />
+              <input name="reason" value={reason()} maxLength={LIMITS.shortText} onInput={(e) => setReason(e.currentTarget.value)} />
             </label>
             <ActionButton tone="plain" label={t('events.setAsideConfirm')} run={() => setRemarkAside(props.office, props.event.id, r().id, reason())} onDone={() => setAsking(false)} />
           </div>

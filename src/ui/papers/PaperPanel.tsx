@@ -8,6 +8,7 @@ import { createLive } from '../bindings/live';
 import { ActionButton } from '../events/ActionButton';
 import '../events/events.css';
 import './papers.css';
+import { LIMITS } from '../../domain/limits';
 
 /**
  * 纸质件 of one record: for each of its printed forms, 未打印 / 已打印 / 已签回 / 已归档, and the
@@ -43,7 +44,7 @@ function PaperLine(props: { office: Office; form: string; refPath: string; row?:
         <div class="inline-form">
           <label>
             {t('papers.box')}
-            <input name="box" value={box()} maxLength={200} autofocus={props.highlight} aria-label={t('papers.boxOf', { form: formName() })} onInput={(e) => setBox(e.currentTarget.value)} />
+            <input name="box" value={box()} maxLength={LIMITS.shortText} autofocus={props.highlight} aria-label={t('papers.boxOf', { form: formName() })} onInput={(e) => setBox(e.currentTarget.value)} />
           </label>
           <Show when={state() === 'printed'}
             fallback={<ActionButton label={t('papers.archive')} run={() => recordArchived(props.office, props.form, props.refPath, box())} onDone={() => setBox('')} />}>

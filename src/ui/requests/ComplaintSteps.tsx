@@ -1,4 +1,5 @@
 import { createEffect, createMemo, For, on, Show, type JSX } from 'solid-js';
+import { LIMITS } from '../../domain/limits';
 import { createStore } from 'solid-js/store';
 import { dateField } from '../../i18n/date-field';
 import { allowedComplaintSteps, type ComplaintStep } from '../../domain/requests/steps';
@@ -42,8 +43,8 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
       <>
         <StepForm title={t('requests.investigation')} submit={t('action.investigate')}
           onSubmit={() => step((req, ctx) => investigate(req, { facts: form.facts, cause: form.cause, responsibility: form.responsibility, severity: form.severity }, ctx))}>
-          <label>{t('requests.facts')}<textarea name="facts" rows={2} maxLength={20000} value={form.facts} onInput={(e) => setForm('facts', e.currentTarget.value)} /></label>
-          <label>{t('requests.cause')}<input name="cause" maxLength={2000} value={form.cause} onInput={(e) => setForm('cause', e.currentTarget.value)} /></label>
+          <label>{t('requests.facts')}<textarea name="facts" rows={2} maxLength={LIMITS.note} value={form.facts} onInput={(e) => setForm('facts', e.currentTarget.value)} /></label>
+          <label>{t('requests.cause')}<input name="cause" maxLength={LIMITS.longText} value={form.cause} onInput={(e) => setForm('cause', e.currentTarget.value)} /></label>
           <div class="grid-2">
             <label>{t('requests.responsibility')}
               <select name="responsibility" value={form.responsibility} onChange={(e) => setForm('responsibility', e.currentTarget.value as Responsibility)}>
@@ -63,7 +64,7 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
       <>
         <StepForm title={t('requests.proposals')} submit={t('action.propose')} onSubmit={() => step((req, ctx) => proposeSettlement(req, form.proposal, [...form.remedies], ctx))}
           onDone={() => setForm({ proposal: '', remedies: [] })}>
-          <label>{t('requests.proposal')}<textarea name="proposal" rows={2} maxLength={20000} value={form.proposal} onInput={(e) => setForm('proposal', e.currentTarget.value)} /></label>
+          <label>{t('requests.proposal')}<textarea name="proposal" rows={2} maxLength={LIMITS.note} value={form.proposal} onInput={(e) => setForm('proposal', e.currentTarget.value)} /></label>
           <fieldset class="remedies">
             <legend>{t('requests.remedies')}</legend>
             <For each={REMEDIES}>
@@ -83,7 +84,7 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
         {(p) => (
           <Show when={props.role === 'manager'} fallback={<p class="muted">{t('requests.managerNote')}</p>}>
             <div class="decide">
-              <label>{t('requests.decisionComment')}<input name="decisionComment" maxLength={2000} value={form.decision} onInput={(e) => setForm('decision', e.currentTarget.value)} /></label>
+              <label>{t('requests.decisionComment')}<input name="decisionComment" maxLength={LIMITS.longText} value={form.decision} onInput={(e) => setForm('decision', e.currentTarget.value)} /></label>
               <StepForm title={t('action.approve')} submit={t('action.approve')} onSubmit={() => step((req, ctx) => decideSettlement(req, p().id, true, form.decision, props.role, ctx))} onDone={() => setForm('decision', '')} />
               <StepForm title={t('action.reject')} submit={t('action.reject')} tone="danger" onSubmit={() => step((req, ctx) => decideSettlement(req, p().id, false, form.decision, props.role, ctx))} onDone={() => setForm('decision', '')} />
             </div>
@@ -94,7 +95,7 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
     negotiate: () => (
       <>
         <div class="decide">
-          <label>{t('requests.negotiation')}<input name="roundNote" maxLength={2000} value={form.roundNote} onInput={(e) => setForm('roundNote', e.currentTarget.value)} /></label>
+          <label>{t('requests.negotiation')}<input name="roundNote" maxLength={LIMITS.longText} value={form.roundNote} onInput={(e) => setForm('roundNote', e.currentTarget.value)} /></label>
           <StepForm title={t('action.agreed')} submit={t('action.agreed')} onSubmit={() => step((req, ctx) => negotiate(req, 'agreed', form.roundNote, ctx))} onDone={() => setForm('roundNote', '')} />
           <StepForm title={t('action.revise')} submit={t('action.revise')} tone="danger" onSubmit={() => step((req, ctx) => negotiate(req, 'revise', form.roundNote, ctx))} onDone={() => setForm('roundNote', '')} />
         </div>
@@ -111,8 +112,8 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
       <>
           <StepForm title={t('action.addTask')} submit={t('action.addTask')} onSubmit={() => step((req, ctx) => addTask(req, form.department, form.task, ctx))} onDone={() => setForm({ department: '', task: '' })}>
             <div class="grid-2">
-              <label>{t('requests.department')}<input name="taskDepartment" maxLength={60} value={form.department} onInput={(e) => setForm('department', e.currentTarget.value)} /></label>
-              <label>{t('requests.task')}<input name="taskText" maxLength={2000} value={form.task} onInput={(e) => setForm('task', e.currentTarget.value)} /></label>
+              <label>{t('requests.department')}<input name="taskDepartment" maxLength={LIMITS.name} value={form.department} onInput={(e) => setForm('department', e.currentTarget.value)} /></label>
+              <label>{t('requests.task')}<input name="taskText" maxLength={LIMITS.longText} value={form.task} onInput={(e) => setForm('task', e.currentTarget.value)} /></label>
             </div>
           </StepForm>
       </>
@@ -121,8 +122,8 @@ export function ComplaintSteps(props: { office: Office; req: ServiceRequest; rol
       <>
         <StepForm title={t('requests.corrective')} submit={t('action.sendCorrective')} onSubmit={() => step((req, ctx) => sendCorrectiveAction(req, form.capaDept, form.capa, ctx))} onDone={() => setForm({ capaDept: '', capa: '' })}>
           <div class="grid-2">
-            <label>{t('requests.department')}<input name="capaDepartment" maxLength={60} value={form.capaDept} onInput={(e) => setForm('capaDept', e.currentTarget.value)} /></label>
-            <label>{t('requests.correctiveAction')}<input name="capaAction" maxLength={2000} value={form.capa} onInput={(e) => setForm('capa', e.currentTarget.value)} /></label>
+            <label>{t('requests.department')}<input name="capaDepartment" maxLength={LIMITS.name} value={form.capaDept} onInput={(e) => setForm('capaDept', e.currentTarget.value)} /></label>
+            <label>{t('requests.correctiveAction')}<input name="capaAction" maxLength={LIMITS.longText} value={form.capa} onInput={(e) => setForm('capa', e.currentTarget.value)} /></label>
           </div>
         </StepForm>
       </>

@@ -1,4 +1,5 @@
 import { A } from '@solidjs/router';
+import { LIMITS } from '../../domain/limits';
 import { dateField } from '../../i18n/date-field';
 import { createEffect, createMemo, For, on, Show, type JSX } from 'solid-js';
 import { createStore } from 'solid-js/store';
@@ -85,7 +86,7 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
       <StepForm title={t('action.complete')} submit={t('action.complete')} onSubmit={() => step((req, ctx) => completeWork(req, form.report, form.signed, form.signedDate, ctx))} onDone={() => setForm('report', '')}>
         <label>
           {t('requests.report')}
-          <textarea name="report" rows={2} maxLength={20000} value={form.report} onInput={(e) => setForm('report', e.currentTarget.value)} />
+          <textarea name="report" rows={2} maxLength={LIMITS.note} value={form.report} onInput={(e) => setForm('report', e.currentTarget.value)} />
         </label>
         <div class="grid-2">
           <label class="inline">
@@ -105,7 +106,7 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
       <StepForm title={t('action.reportBack')} submit={t('action.reportBack')} onSubmit={() => step((req, ctx) => reportBack(req, form.note, ctx))} onDone={() => setForm('note', '')}>
         <label>
           {t('requests.note')}
-          <input name="reportNote" maxLength={2000} value={form.note} onInput={(e) => setForm('note', e.currentTarget.value)} />
+          <input name="reportNote" maxLength={LIMITS.longText} value={form.note} onInput={(e) => setForm('note', e.currentTarget.value)} />
         </label>
       </StepForm>
     ),
@@ -133,7 +134,7 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
         </div>
         <label>
           {t('requests.comment')}
-          <input name="followComment" maxLength={2000} value={form.comment} onInput={(e) => setForm('comment', e.currentTarget.value)} />
+          <input name="followComment" maxLength={LIMITS.longText} value={form.comment} onInput={(e) => setForm('comment', e.currentTarget.value)} />
         </label>
       </StepForm>
     ),
@@ -144,7 +145,7 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
         <Show when={closeNeedsReason(props.req)}>
           <label>
             {t('requests.reason')}
-            <input name="closeReason" maxLength={2000} value={form.reason} onInput={(e) => setForm('reason', e.currentTarget.value)} />
+            <input name="closeReason" maxLength={LIMITS.longText} value={form.reason} onInput={(e) => setForm('reason', e.currentTarget.value)} />
           </label>
         </Show>
       </StepForm>
@@ -153,7 +154,7 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
       <StepForm title={t('action.reopen')} submit={t('action.reopen')} tone="danger" onSubmit={() => step((req, ctx) => reopenRequest(req, form.reopenReason, ctx))} onDone={() => setForm('reopenReason', '')}>
         <label>
           {t('requests.reason')}
-          <input name="reopenReason" maxLength={2000} value={form.reopenReason} onInput={(e) => setForm('reopenReason', e.currentTarget.value)} />
+          <input name="reopenReason" maxLength={LIMITS.longText} value={form.reopenReason} onInput={(e) => setForm('reopenReason', e.currentTarget.value)} />
         </label>
       </StepForm>
     ),
@@ -161,7 +162,7 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
         <StepForm title={t('action.wait')} submit={t('action.wait')} onSubmit={() => step((req, ctx) => waitOnResident(req, form.waitNote, ctx))} onDone={() => setForm('waitNote', '')}>
           <label>
             {t('requests.note')}
-            <input name="waitNote" maxLength={2000} value={form.waitNote} onInput={(e) => setForm('waitNote', e.currentTarget.value)} />
+            <input name="waitNote" maxLength={LIMITS.longText} value={form.waitNote} onInput={(e) => setForm('waitNote', e.currentTarget.value)} />
           </label>
         </StepForm>
     ),

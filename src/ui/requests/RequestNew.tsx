@@ -12,6 +12,7 @@ import { serviceSettings } from '../../store/queries/settings';
 import { createSave, FormShell } from '../common/FormShell';
 import { CustomerPicker } from './CustomerPicker';
 import { customerRow } from '../../store/queries/customers';
+import { LIMITS } from '../../domain/limits';
 
 /** 受理登记: caller, kind, category, what — save. Built to take a phone repair in seconds. */
 export function RequestNew(props: { office: Office }) {
@@ -71,12 +72,12 @@ export function RequestNew(props: { office: Office }) {
         </div>
         <label>
           {t('requests.location')}
-          <input name="location" maxLength={200} value={form.location} aria-describedby="location-hint" onInput={(e) => setForm('location', e.currentTarget.value)} />
+          <input name="location" maxLength={LIMITS.shortText} value={form.location} aria-describedby="location-hint" onInput={(e) => setForm('location', e.currentTarget.value)} />
           <small id="location-hint">{t('requests.locationHint')}</small>
         </label>
         <label>
           {t('requests.description')}
-          <textarea name="description" rows={4} maxLength={20000} value={form.description} onInput={(e) => setForm('description', e.currentTarget.value)} />
+          <textarea name="description" rows={4} maxLength={LIMITS.note} value={form.description} onInput={(e) => setForm('description', e.currentTarget.value)} />
         </label>
       </FormShell>
     </main>

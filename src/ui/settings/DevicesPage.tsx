@@ -11,6 +11,7 @@ import { Problems } from '../common/Problems';
 import { BackupButton } from './BackupButton';
 import './settings.css';
 import './devices.css';
+import { LIMITS } from '../../domain/limits';
 
 /**
  * 设置 → 设备: every device of the office (code, name, who invited it, joined, last seen) as the
@@ -90,7 +91,7 @@ export function DevicesPage(props: { office: Office }) {
           <form class="invite-form" onSubmit={create}>
             <label class="field">
               {t('devices.deviceName')}
-              <input name="deviceName" value={name()} onInput={(e) => setName(e.currentTarget.value)} placeholder={t('devices.deviceNamePlaceholder')} maxLength={60} />
+              <input name="deviceName" value={name()} onInput={(e) => setName(e.currentTarget.value)} placeholder={t('devices.deviceNamePlaceholder')} maxLength={LIMITS.name} />
             </label>
             <label class="field">
               {t('devices.managerPin')}

@@ -15,6 +15,7 @@ import { createSave, FormShell } from '../common/FormShell';
 import './settings.css';
 import { allStaff } from '../../store/queries/staff';
 import { teams as officeTeams } from '../../store/queries/settings';
+import { LIMITS } from '../../domain/limits';
 
 type Every = Recurrence['every'];
 const words = (s: string) => s.split(/[,，、\s]+/).map((x) => x.trim()).filter(Boolean);
@@ -75,7 +76,7 @@ export function PlansPage(props: { office: Office }) {
         <FormShell save={save} class="card" aria-label={t('plans.form')} head={<h2>{form.id ? t('plans.edit') : t('plans.new')}</h2>} showSaved>
           <label>
             {t('plans.name')}
-            <input value={form.name} maxLength={60} onInput={(e) => setForm('name', e.currentTarget.value)} />
+            <input value={form.name} maxLength={LIMITS.name} onInput={(e) => setForm('name', e.currentTarget.value)} />
           </label>
           <fieldset>
             <legend>{t('plans.group')}</legend>

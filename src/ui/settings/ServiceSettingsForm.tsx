@@ -14,7 +14,8 @@ import { saveServiceSettings } from '../../store/settings';
 import { Problems } from '../common/Problems';
 import { HistoryList } from '../customers/HistoryList';
 import './settings.css';
-import { fromDraft, LIMITS, readDates, toDraft, URGENCIES, WEEK, type Draft } from './service-settings-draft';
+import { fromDraft, LIMITS as TIME_LIMITS, readDates, toDraft, URGENCIES, WEEK, type Draft } from './service-settings-draft';
+import { LIMITS } from '../../domain/limits';
 
 /** The form's whole state: the draft, and where saving it stands. */
 interface FormState {
@@ -163,7 +164,7 @@ export function ServiceSettingsForm(props: { office: Office; stored: ServiceSett
                   <li>
                     <label>
                       {t('service.teamName', { n: i() + 1 })}
-                      <input name="teamName" value={team.name} maxLength={60} aria-invalid={invalid(`teams.${i()}.name`)}
+                      <input name="teamName" value={team.name} maxLength={LIMITS.name} aria-invalid={invalid(`teams.${i()}.name`)}
                         onInput={(e) => {
                           const value = e.currentTarget.value;
                           change((d) => void (d.teams[i()].name = value), 'teams.');
@@ -193,7 +194,7 @@ export function ServiceSettingsForm(props: { office: Office; stored: ServiceSett
                       <th scope="col" class="limits-head">
                         {t(`service.${u}`)}
                         <span class="trio" aria-hidden="true">
-                          <For each={LIMITS}>{(l) => <span>{t(`service.${l}`)}</span>}</For>
+                          <For each={TIME_LIMITS}>{(l) => <span>{t(`service.${l}`)}</span>}</For>
                         </span>
                       </th>
                     )}
@@ -207,7 +208,7 @@ export function ServiceSettingsForm(props: { office: Office; stored: ServiceSett
                     return (
                       <tr data-testid="category-row">
                         <td data-label={t('service.category')}>
-                          <input name="categoryName" value={c.name} maxLength={60} aria-label={t('service.categoryName', { n: i() + 1 })} aria-invalid={invalid(`categories.${i()}.name`)}
+                          <input name="categoryName" value={c.name} maxLength={LIMITS.name} aria-label={t('service.categoryName', { n: i() + 1 })} aria-invalid={invalid(`categories.${i()}.name`)}
                             onInput={(e) => {
                               const value = e.currentTarget.value;
                               change((d) => void (d.categories[i()].name = value), `categories.${i()}.name`);
@@ -246,7 +247,7 @@ export function ServiceSettingsForm(props: { office: Office; stored: ServiceSett
                           {(u) => (
                             <td data-label={t(`service.${u}`)}>
                               <div class="trio">
-                                <For each={LIMITS}>
+                                <For each={TIME_LIMITS}>
                                   {(l) => (
                                     <label class="limit">
                                       <span aria-hidden="true">{t(`service.${l}`)}</span>

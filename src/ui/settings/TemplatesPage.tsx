@@ -14,6 +14,7 @@ import { listTemplates, saveTemplate } from '../../store/templates';
 import { createLive } from '../bindings/live';
 import { createSave, FormShell } from '../common/FormShell';
 import './settings.css';
+import { LIMITS } from '../../domain/limits';
 
 const today = () => localDay();
 
@@ -85,12 +86,12 @@ export function TemplatesPage(props: { office: Office }) {
             </label>
             <label>
               {t('templates.name')}
-              <input value={form.name} maxLength={60} onInput={(e) => setForm('name', e.currentTarget.value)} />
+              <input value={form.name} maxLength={LIMITS.name} onInput={(e) => setForm('name', e.currentTarget.value)} />
             </label>
           </div>
           <label>
             {t('templates.body')}
-            <textarea ref={body} rows={8} value={form.body} maxLength={20000} onInput={(e) => setForm('body', e.currentTarget.value)} />
+            <textarea ref={body} rows={8} value={form.body} maxLength={LIMITS.note} onInput={(e) => setForm('body', e.currentTarget.value)} />
           </label>
           <div class="field-buttons" role="group" aria-label={t('templates.fields')}>
             <For each={MERGE_FIELDS}>{(f) => <button type="button" class="chip-button" onClick={() => insertField(f)} aria-label={t('templates.insertField', { field: f })}>{`{{${f}}}`}</button>}</For>

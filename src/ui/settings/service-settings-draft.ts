@@ -1,4 +1,4 @@
-import { isCalendarDate } from '../../domain/requests/settings-commands';
+import { isDay } from '../../domain/days';
 import type { ServiceSettings, Team, TimeLimits } from '../../domain/requests/settings';
 import type { RequestKind } from '../../domain/requests/types';
 
@@ -60,7 +60,7 @@ export function readDates(text: string): { dates: string[]; bad: string[] } {
   for (const token of text.split(/[\s,，、;；]+/).filter(Boolean)) {
     const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(token);
     const date = m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : token;
-    if (isCalendarDate(date)) dates.push(date);
+    if (isDay(date)) dates.push(date);
     else bad.push(token);
   }
   return { dates, bad };

@@ -3,6 +3,7 @@ import { createSignal, Show } from 'solid-js';
 import { locale, t, type DictKey } from '../../i18n';
 import { defaultRelayUrl, parseJoinLink, saveDeviceConfig } from '../../store/device';
 import { createOfficeOnRelay, RelayRequestError } from '../../store/relay-api';
+import { LIMITS } from '../../domain/limits';
 import { checkNewPin } from '../../domain/staff/pin';
 import { setOfficeName } from '../../domain/staff/staff';
 import { starterTemplates } from '../../domain/templates/starters';
@@ -94,11 +95,11 @@ export function Setup() {
           <h2 id="create-title">{t('setup.create')}</h2>
           <label>
             {t('setup.officeName')}
-            <input name="officeName" value={officeName()} onInput={(e) => setName(e.currentTarget.value)} placeholder={t('setup.officeNamePlaceholder')} maxLength={200} required />
+            <input name="officeName" value={officeName()} onInput={(e) => setName(e.currentTarget.value)} placeholder={t('setup.officeNamePlaceholder')} maxLength={LIMITS.shortText} required />
           </label>
           <label>
             {t('setup.yourName')}
-            <input name="myName" value={myName()} onInput={(e) => setMyName(e.currentTarget.value)} maxLength={60} required />
+            <input name="myName" value={myName()} onInput={(e) => setMyName(e.currentTarget.value)} maxLength={LIMITS.name} required />
           </label>
           <label>
             {t('pin.label')}
@@ -115,7 +116,7 @@ export function Setup() {
           <h2 id="join-title">{t('setup.join')}</h2>
           <label>
             {t('setup.joinLink')}
-            <input name="joinLink" value={link()} onInput={(e) => setLink(e.currentTarget.value)} placeholder={t('setup.joinLinkPlaceholder')} maxLength={2000} />
+            <input name="joinLink" value={link()} onInput={(e) => setLink(e.currentTarget.value)} placeholder={t('setup.joinLinkPlaceholder')} maxLength={LIMITS.longText} />
           </label>
           <button type="submit">{t('setup.joinSubmit')}</button>
         </form>

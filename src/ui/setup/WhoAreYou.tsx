@@ -11,6 +11,7 @@ import { PinForm } from '../lock/PinForm';
 import '../lock/lock.css';
 import { allStaff } from '../../store/queries/staff';
 import { teams as officeTeams } from '../../store/queries/settings';
+import { LIMITS } from '../../domain/limits';
 
 /**
  * Choose a staff profile on this device (the list arrives with the office shard): its PIN is
@@ -70,7 +71,7 @@ export function WhoAreYou(props: { office: Office }) {
         <Problems problems={problems()} />
         <label>
           {t('setup.staffName')}
-          <input name="staffName" value={name()} aria-invalid={invalid('name')} onInput={(e) => setName(e.currentTarget.value)} maxLength={60} />
+          <input name="staffName" value={name()} aria-invalid={invalid('name')} onInput={(e) => setName(e.currentTarget.value)} maxLength={LIMITS.name} />
         </label>
         <label>
           {t('setup.role')}

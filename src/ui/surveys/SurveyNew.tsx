@@ -1,4 +1,5 @@
 import '../../i18n/dashboard';
+import { LIMITS } from '../../domain/limits';
 import { dateField } from '../../i18n/date-field';
 import { useNavigate } from '@solidjs/router';
 import { createSignal, For, Index, Show } from 'solid-js';
@@ -57,7 +58,7 @@ export function SurveyNew(props: { office: Office }) {
     <main class="page">
       <h1>{t('survey.new')}</h1>
       <FormShell save={save} class="card form" aria-label={t('survey.new')} onCancel={() => navigate(-1)}>
-        <label>{t('survey.titleField')}<input value={draft.title} maxLength={200} aria-invalid={!!problemFor(problems(), 'title')} onInput={(e) => setDraft('title', e.currentTarget.value)} /></label>
+        <label>{t('survey.titleField')}<input value={draft.title} maxLength={LIMITS.shortText} aria-invalid={!!problemFor(problems(), 'title')} onInput={(e) => setDraft('title', e.currentTarget.value)} /></label>
         <label>{t('survey.intro')}<textarea rows={2} value={draft.intro} onInput={(e) => setDraft('intro', e.currentTarget.value)} /></label>
         <div class="row-fields">
           <label>{t('survey.levels')}

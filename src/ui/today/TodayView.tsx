@@ -1,4 +1,5 @@
 import { A } from '@solidjs/router';
+import { LIMITS } from '../../domain/limits';
 import { createEffect, createMemo, createSignal, For, onCleanup, Show, type Accessor, type JSX } from 'solid-js';
 import type { DateKind } from '../../domain/dates';
 import type { Result } from '../../domain/result';
@@ -124,7 +125,7 @@ function TaskItem(props: { office: Office; task: TaskRow; today: string; title: 
         <FormShell save={skip} class="skip" aria-label={t('today.skipFor', { name: who() })} submit={t('today.skipConfirm')} tone="plain" actionsClass="inline-actions" problemsAt="none">
           <label>
             {t('today.skipReason')}
-            <input value={reason()} maxLength={2000} onInput={(e) => setReason(e.currentTarget.value)} />
+            <input value={reason()} maxLength={LIMITS.longText} onInput={(e) => setReason(e.currentTarget.value)} />
           </label>
         </FormShell>
       </Show>

@@ -1,24 +1,20 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importCycles, importGraph } from '../../helpers/source-graph';
+import { useScratch } from '../../helpers/scratch';
 
 // A cycle, even through types only, means two files a reader must understand together and an
 // order of evaluation that depends on who imports first (import.ts ↔ import-household.ts was one).
 describe('no import cycle in src/', () => {
-  let planted: string | null = null;
-  afterEach(() => {
-    if (planted) fs.rmSync(planted, { recursive: true, force: true });
-    planted = null;
-  });
+  const scratch = useScratch('cycles-');
 
   it('finds none in the source tree', () => {
     expect(importCycles(importGraph('src'))).toEqual([]);
   });
 
   it('names the files of a cycle planted in a copy of a domain folder, through types and re-exports alike', () => {
-    planted = fs.mkdtempSync(path.join(os.tmpdir(), 'cycles-'));
+    const planted = scratch();
     fs.cpSync('src/domain/surveys', path.join(planted, 'surveys'), { recursive: true });
     fs.cpSync('src/domain/import', path.join(planted, 'import'), { recursive: true });
     // What the tree held before: the survey's records reading its types from the commands…

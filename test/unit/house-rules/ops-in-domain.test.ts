@@ -1,25 +1,21 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { opBuilding, opBuildingIn } from '../../helpers/op-scan';
+import { useScratch } from '../../helpers/scratch';
 
 // The write path's first rule: the domain decides what a command holds; the store only reads,
 // asks the domain and runs what it got. The types make ops readonly; this scan also catches what
 // types let through (Object.assign, a literal op) — as store/events.ts once did to a request.
 describe('no store module builds or edits an op', () => {
-  let planted: string | null = null;
-  afterEach(() => {
-    if (planted) fs.rmSync(planted, { recursive: true, force: true });
-    planted = null;
-  });
+  const scratch = useScratch('ops-');
 
   it('finds none in src/store', () => {
     expect(opBuildingIn('src/store')).toEqual([]);
   });
 
   it('finds the old remark-to-request patches planted in a copy of src/store', () => {
-    planted = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-'));
+    const planted = scratch();
     fs.cpSync('src/store', path.join(planted, 'store'), { recursive: true });
     fs.appendFileSync(path.join(planted, 'store/events.ts'), [
       '',

@@ -1,0 +1,38 @@
+/** Paper that comes back: its states, the record, the projection row, and what names a form and record. */
+export type PaperState = 'none' | 'printed' | 'received' | 'archived';
+export const PAPER_STATES: PaperState[] = ['none', 'printed', 'received', 'archived'];
+
+export interface Paper {
+  id: string;
+  form: string;
+  ref: string;
+  title: string;
+  year: number;
+  printedAt: string;
+  printedByName: string;
+  printCount: number;
+  receivedAt: string;
+  receivedByName: string;
+  box: string;
+  archivedAt: string;
+}
+
+export interface PaperRow {
+  id: string;
+  form: string;
+  ref: string;
+  title: string;
+  state: PaperState;
+  /** The ledger year the record lives in. */
+  year: number;
+  printedAt: string;
+  receivedAt: string;
+  box: string;
+}
+
+export interface PaperRef {
+  form: string;
+  ref: string;
+  /** How the paper is named in lists and the archive index (the form's title and the record's name or number). */
+  title: string;
+}
