@@ -1,3 +1,4 @@
+import { isDay } from './days';
 /**
  * Dates, times and months as staff type them, made into the one form the app stores
  * (2026-12-05, 08:30, 2026-12, 2026-12-12T09:30). The app shows its own text fields for these
@@ -48,4 +49,4 @@ export function normalizeDateText(kind: DateTextKind, raw: string): string {
 }
 
 /** A stored date-time as it is shown (2026-12-12 09:30): the T is for machines. */
-export const showDateTime = (value: string) => value.replace(/^(\d{4}-\d{2}-\d{2})T/, '$1 ');
+export const showDateTime = (value: string) => (isDay(value.slice(0, 10)) && value[10] === 'T' ? `${value.slice(0, 10)} ${value.slice(11)}` : value);

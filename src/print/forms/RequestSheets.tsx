@@ -1,4 +1,5 @@
 import { useSearchParams } from '@solidjs/router';
+import { isDay } from '../../domain/days';
 import { For } from 'solid-js';
 import { complaintState } from '../../domain/requests/complaint';
 import { categoryById, type ServiceSettings } from '../../domain/requests/settings';
@@ -57,7 +58,7 @@ function RequestSheet(props: { req: ServiceRequest; settings: ServiceSettings; s
   const name = (id: string) => props.staff.find((s) => s.id === id)?.name ?? '';
   const when = (iso: string) => (iso ? formatPrintDate(new Date(iso)) : '');
   // A day the staff typed (2026-11-25) prints like every other date of the form: 2026年11月25日.
-  const onDay = (day: string) => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? formatPrintDate(new Date(`${day}T12:00:00`), false) : day);
+  const onDay = (day: string) => (isDay(day) ? formatPrintDate(new Date(`${day}T12:00:00`), false) : day);
   const step = (action: string) => props.req.history.find((h) => h.action === action);
   const steps = (action: string) => props.req.history.filter((h) => h.action === action);
   const complaint = () => isComplaintKind(props.req.kind);

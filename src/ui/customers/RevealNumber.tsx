@@ -1,4 +1,5 @@
 import { createSignal, Show } from 'solid-js';
+import { LIMITS } from '../../domain/limits';
 import type { RevealField } from '../../domain/customers/reveal';
 import { revealRuleFor } from '../../domain/customers/personal-data';
 import type { Problem } from '../../domain/result';
@@ -62,7 +63,7 @@ export function RevealNumber(props: { office: Office; customerId: string; field:
         <form class="reveal-reason" onSubmit={reveal} aria-label={`${t('common.reveal')} ${label()}`}>
           <label>
             {t('personal.reasonLabel')}
-            <input name="reason" value={reason()} maxLength={200} placeholder={t('personal.reasonPlaceholder')}
+            <input name="reason" value={reason()} maxLength={LIMITS.shortText} placeholder={t('personal.reasonPlaceholder')}
               aria-invalid={problems().some((p) => p.field === 'reason')} onInput={(e) => setReason(e.currentTarget.value)} ref={(el) => queueMicrotask(() => el.focus())} />
           </label>
           <button type="submit" class="primary" disabled={busy()}>{t('personal.revealSubmit')}</button>
