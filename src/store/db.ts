@@ -1,6 +1,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { CollectionName } from '../domain/shards';
 import { projectionSchema, type RowOf } from './collections';
+import type { PackRow } from './figure-packs';
 
 export type { SettingsRow } from './collections';
 
@@ -21,7 +22,7 @@ export interface MetaRow {
  * added): `test/unit/collections.test.ts` holds the schema each version was built with and fails
  * when the schema changed under the same number.
  */
-export const DB_VERSION = 8;
+export const DB_VERSION = 9;
 
 type ProjectionTables = { [C in CollectionName]: Table<RowOf<C>, string> };
 
@@ -36,10 +37,12 @@ export interface LinliDB extends ProjectionTables {}
 export class LinliDB extends Dexie {
   updates!: Table<UpdateRow, number>;
   meta!: Table<MetaRow, string>;
+  /** 统计's rows packed by month, kept by the ledger's projection (`figure-packs.ts`). */
+  figurePacks!: Table<PackRow, string>;
 
   /** `dexieOptions` lets tests hand each simulated device its own IndexedDB (fake-indexeddb). */
   constructor(officeId: string, dexieOptions?: DexieOptions) {
     super(`linli-${officeId}`, dexieOptions);
-    this.version(DB_VERSION).stores({ updates: '++seq, shard', meta: 'key', ...projectionSchema() });
+    this.version(DB_VERSION).stores({ updates: '++seq, shard', meta: 'key', figurePacks: 'key, shard', ...projectionSchema() });
   }
 }

@@ -3,6 +3,7 @@ import type { Table } from 'dexie';
 import { collectionsOf, type CollectionName, type ShardName } from '../domain/shards';
 import type { LinliDB } from './db';
 import { collectionSpec, projectionStamp } from './collections';
+import { isPacked, PACK_VERSION, rebuildPacks, updatePacks } from './figure-packs';
 
 /** Origin of updates replayed from IndexedDB: already stored, already projected. */
 export const LOAD_ORIGIN = Symbol('load');
@@ -68,8 +69,13 @@ export class ShardDoc {
     return this.chain;
   }
 
+  /** Whether this shard holds rows 统计 reads packed (the ledgers). */
+  private get packs(): boolean {
+    return collectionsOf(this.name).some(isPacked);
+  }
+
   private tables() {
-    return [this.db.updates, ...collectionsOf(this.name).map((c) => this.table(c))];
+    return [this.db.updates, ...(this.packs ? [this.db.figurePacks] : []), ...collectionsOf(this.name).map((c) => this.table(c))];
   }
 
   private table(collection: CollectionName): Table<{ id: string }, string> {
@@ -99,6 +105,13 @@ export class ShardDoc {
           else deletes.push(id);
         }
         const table = this.table(collection);
+        if (isPacked(collection)) {
+          // The packs move with the rows, in this transaction (the rows as they were say which pack to leave).
+          const ids = [...puts.map((r) => r.id), ...deletes];
+          const before = (await table.bulkGet(ids)) as (Record<string, unknown> | undefined)[];
+          const after: (Record<string, unknown> | undefined)[] = [...puts, ...deletes.map(() => undefined)];
+          await updatePacks(this.db.figurePacks, this.name, collection, before, after, ids);
+        }
         if (puts.length) await table.bulkPut(puts);
         if (deletes.length) await table.bulkDelete(deletes);
       }
@@ -128,7 +141,7 @@ export class ShardDoc {
     this.rowsSinceCompact = rows.length;
     this.seen = new Set(rows.map((r) => r.seq!));
     const versionKey = `projection:${this.name}`;
-    const stamp = projectionStamp(collectionsOf(this.name));
+    const stamp = projectionStamp(collectionsOf(this.name)) + (this.packs ? `,figurePacks:${PACK_VERSION}` : '');
     const stored = await this.db.meta.get(versionKey);
     if (stored?.value !== stamp) {
       await this.rebuildProjection();
@@ -156,6 +169,7 @@ export class ShardDoc {
           if (record instanceof Y.Map) rows.push(projector.row(id, record.toJSON()));
         });
         await table.bulkPut(rows);
+        if (isPacked(collection)) await rebuildPacks(this.db.figurePacks, this.name, collection, rows as unknown as Record<string, unknown>[]);
       }
     });
   }

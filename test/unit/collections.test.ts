@@ -84,6 +84,8 @@ const SCHEMAS: Record<number, string> = {
   6: '15cb82ca62ed',
   7: '21e391314de2',
   8: 'c7b0c63a0c97',
+  // 9: the same projection tables, plus `figurePacks` (not a collection: 统计's rows by month).
+  9: 'c7b0c63a0c97',
 };
 
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12);
