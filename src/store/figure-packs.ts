@@ -48,6 +48,14 @@ export function packedRow(collection: PackedCollection, row: Record<string, unkn
   return { ...(row as unknown as ResponseRow) } as unknown as PackedRow;
 }
 
+function samePacked(collection: PackedCollection, a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const pa = packedRow(collection, a);
+  const pb = packedRow(collection, b);
+  const keys = new Set([...Object.keys(pa), ...Object.keys(pb)]);
+  for (const k of keys) if (JSON.stringify(pa[k]) !== JSON.stringify(pb[k])) return false;
+  return true;
+}
+
 const dateOf = (collection: PackedCollection, row: Record<string, unknown>) => String((collection === 'requests' ? row.createdAt : row.at) ?? '');
 
 export const packKey = (collection: PackedCollection, month: string, shard: string) => `${collection}|${month}|${shard}`;
@@ -68,7 +76,11 @@ export async function updatePacks(
   ids: readonly string[],
 ): Promise<void> {
   const keys = new Set<string>();
+  const moved: number[] = [];
   for (let i = 0; i < ids.length; i++) {
+    // Most writes (a note typed, an assignee changed) touch no packed field: nothing to rewrite.
+    if (before[i] && after[i] && samePacked(collection, before[i]!, after[i]!)) continue;
+    moved.push(i);
     if (before[i]) keys.add(packOf(collection, shard, before[i]!));
     if (after[i]) keys.add(packOf(collection, shard, after[i]!));
   }
@@ -77,7 +89,7 @@ export async function updatePacks(
   const packs = await table.bulkGet(list);
   const byKey = new Map<string, Map<string, PackedRow>>();
   list.forEach((k, i) => byKey.set(k, new Map((packs[i]?.rows ?? []).map((r) => [r.id, r]))));
-  for (let i = 0; i < ids.length; i++) {
+  for (const i of moved) {
     if (before[i]) byKey.get(packOf(collection, shard, before[i]!))!.delete(ids[i]);
     if (after[i]) byKey.get(packOf(collection, shard, after[i]!))!.set(ids[i], packedRow(collection, after[i]!));
   }
