@@ -9,7 +9,10 @@ import { PACKED, packedRow, type PackRow } from '../../src/store/figure-packs';
 import { indicatorInput } from '../../src/store/queries/indicators';
 import { runStep, takeRequest } from '../../src/store/requests';
 import { createSurvey, readSurvey, saveResponse } from '../../src/store/surveys';
-import { merge, openDevices, type Device } from '../helpers/devices';
+import { merge, openDevice, openDevices, type Device } from '../helpers/devices';
+import * as Y from 'yjs';
+import { enrichLedger } from '../bench/dashboard-bench';
+import { ledgerDoc } from '../bench/seed';
 
 const year = new Date().getUTCFullYear();
 const month = new Date().toISOString().slice(0, 7);
@@ -90,5 +93,35 @@ describe('统计 packs', () => {
     expect((await a2.store.db.meta.get(key))!.value).toBe(stamp);
     await expectPacksMatchRows(a2.store.db);
     expect(figures(await indicatorInput(a2.store.db, month))).toEqual(figures(fromRows));
+  });
+});
+
+describe('统计 packs, a large batch', () => {
+  it('a year arriving at once, then most of it changed and some of it removed, as the relay delivers it', async () => {
+    const d = openDevice();
+    const shard = await d.store.shard(ledger);
+    const source = ledgerDoc(450, year);
+    enrichLedger(source, year);
+    Y.applyUpdate(shard.doc, Y.encodeStateAsUpdate(source), 'relay');
+    await shard.flushed();
+    expect(await d.store.db.requests.count()).toBe(450);
+    await expectPacksMatchRows(d.store.db);
+    // 300 requests reassigned and completed (packed fields), 5 removed, in one update.
+    const before = Y.encodeStateVector(source);
+    const requests = source.getMap<Y.Map<unknown>>('requests');
+    const ids = [...requests.keys()];
+    source.transact(() => {
+      ids.slice(0, 300).forEach((id, i) => { const r = requests.get(id)!; r.set('teamId', i % 2 ? 'security' : 'cleaning'); r.set('doneAt', new Date().toISOString()); });
+      for (const id of ids.slice(440)) requests.delete(id);
+    });
+    Y.applyUpdate(shard.doc, Y.encodeStateAsUpdate(source, before), 'relay');
+    await shard.flushed();
+    expect(await d.store.db.requests.count()).toBe(440);
+    await expectPacksMatchRows(d.store.db);
+    const packed = (await d.store.db.figurePacks.toArray()).flatMap((p) => p.rows);
+    const security = await d.store.db.requests.where('teamId').equals('security').count().catch(async () => (await d.store.db.requests.toArray()).filter((r) => r.teamId === 'security').length);
+    expect(packed.filter((r) => r.teamId === 'security').length).toBe(security);
+    expect(security).toBeGreaterThanOrEqual(150);
+    expect(packed.filter((r) => r.teamId === 'cleaning').length).toBeGreaterThanOrEqual(150);
   });
 });
