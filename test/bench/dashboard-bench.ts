@@ -3,7 +3,7 @@
  * reopened, most followed up) and 2,000 survey answers on the device; from another page, the
  * nav click to 统计 until its figures and its three charts are drawn (`linli:dashboard-rendered`),
  * after the chart code is cached (the page was opened once before), from the customer list with
- * the documents loaded and in sync, the app freshly opened: the rows are read. Median of 5.
+ * the documents loaded and in sync, the app freshly opened: the monthly packs are read (store/figure-packs.ts). Median of 5.
  * `dashboard.revisit_ms`: then 客户 and 统计 again by the nav, nothing written in between: the
  * rows kept from the visit before (`watchIndicatorInput`) are used, the figures computed again.
  * `dashboard.rows_raw_read_ms`: IndexedDB's own getAll of those rows, the floor of the first visit.

@@ -93,6 +93,31 @@ describe('统计 packs', () => {
     expect((await a2.store.db.meta.get(key))!.value).toBe(stamp);
     await expectPacksMatchRows(a2.store.db);
     expect(figures(await indicatorInput(a2.store.db, month))).toEqual(figures(fromRows));
+  }, 60_000);
+});
+
+describe('统计 packs, trusted only under a current stamp', () => {
+  it('are read while every ledger that can hold the months shown is current; a half-written one, or an old one, sends 统计 to the rows', async () => {
+    const d = openDevice();
+    await work(d, 3, 'S');
+    const packsRead = () => performance.getEntriesByName('linli:dashboard-packs').length;
+    const reads = packsRead();
+    await indicatorInput(d.store.db, month);
+    expect(packsRead()).toBe(reads + 1);
+    // A ledger of a year before the months shown, stamped by older code: it holds none of those rows.
+    await d.store.db.meta.put({ key: `projection:${ledgerShard(year - 3)}`, value: 'requests:1' });
+    await indicatorInput(d.store.db, month);
+    expect(packsRead()).toBe(reads + 2);
+    // This year's ledger half-written by a large first sync: the rows are read.
+    const key = `projection:${ledger}`;
+    const stamp = (await d.store.db.meta.get(key))!.value;
+    await d.store.db.meta.put({ key, value: 'partial' });
+    const fromRows = await indicatorInput(d.store.db, month);
+    expect(packsRead()).toBe(reads + 2);
+    expect(fromRows.requests).toHaveLength(3);
+    await d.store.db.meta.put({ key, value: stamp });
+    await indicatorInput(d.store.db, month);
+    expect(packsRead()).toBe(reads + 3);
   });
 });
 

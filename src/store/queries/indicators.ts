@@ -7,21 +7,25 @@ import type { LinliDB } from '../db';
 import { serviceSettings } from './settings';
 import { PACK_VERSION, readPacks } from '../figure-packs';
 import { projectionStamp } from '../collections';
-import { collectionsOf, ledgerShard } from '../../domain/shards';
+import { collectionsOf, type ShardName } from '../../domain/shards';
 import type { IndicatorFollowUp } from '../../domain/indicators/compute';
 import type { ResponseRow } from '../../domain/surveys/response';
 
 /**
  * Whether the packs of every ledger that can hold rows from `from` on were built by this code's
- * projection (a ledger never loaded on this device has no rows, and no stamp, and is fine).
+ * projection (a ledger never loaded on this device has no rows, and no stamp, and is fine; one
+ * whose projection is half-written by a large first sync reads `partial`). The ledgers are found
+ * by their stamps' keys, not by listing shard names, so yearly and monthly ledgers alike are
+ * covered: a ledger named for a year before `from`'s holds no row created since.
  */
 async function packsCurrent(db: LinliDB, from: string): Promise<boolean> {
-  const first = Number(from.slice(0, 4)) - 1;
-  const last = new Date().getUTCFullYear() + 1;
-  const keys: string[] = [];
-  for (let y = first; y <= last; y++) keys.push(`projection:${ledgerShard(y)}`);
-  const stamps = await db.meta.bulkGet(keys);
-  return stamps.every((m, i) => !m || m.value === projectionStamp(collectionsOf(ledgerShard(first + i))) + `,figurePacks:${PACK_VERSION}`);
+  const firstYear = Number(from.slice(0, 4));
+  const stamps = await db.meta.where('key').startsWith('projection:ledger-').toArray();
+  return stamps.every((m) => {
+    const shard = m.key.slice('projection:'.length) as ShardName;
+    if (Number(/^ledger-(\d{4})/.exec(shard)?.[1] ?? 0) < firstYear) return true;
+    return m.value === projectionStamp(collectionsOf(shard)) + `,figurePacks:${PACK_VERSION}`;
+  });
 }
 
 /**
