@@ -1,6 +1,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { CollectionName } from '../domain/shards';
 import { projectionSchema, type RowOf } from './collections';
+import type { PackRow } from './figure-packs';
 
 export type { SettingsRow } from './collections';
 
@@ -22,10 +23,10 @@ export interface MetaRow {
  * `test/unit/collections.test.ts` fails when the schema changed under the same number or a
  * committed snapshot was edited (a device that ran version N never upgrades to another N).
  */
-export const DB_VERSION = 8;
+export const DB_VERSION = 9;
 
 /** Every table of the database and its Dexie index spec, as `version(DB_VERSION)` declares it. */
-export const databaseSchema = (): Record<string, string> => ({ updates: '++seq, shard', meta: 'key', ...projectionSchema() });
+export const databaseSchema = (): Record<string, string> => ({ updates: '++seq, shard', meta: 'key', figurePacks: 'key, shard', ...projectionSchema() });
 
 type ProjectionTables = { [C in CollectionName]: Table<RowOf<C>, string> };
 
@@ -40,6 +41,8 @@ export interface LinliDB extends ProjectionTables {}
 export class LinliDB extends Dexie {
   updates!: Table<UpdateRow, number>;
   meta!: Table<MetaRow, string>;
+  /** 统计's rows packed by month, kept by the ledger's projection (`figure-packs.ts`). */
+  figurePacks!: Table<PackRow, string>;
 
   /** `dexieOptions` lets tests hand each simulated device its own IndexedDB (fake-indexeddb). */
   constructor(officeId: string, dexieOptions?: DexieOptions) {

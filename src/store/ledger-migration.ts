@@ -33,7 +33,7 @@ export async function splitLegacyLedgers(db: LinliDB): Promise<string[]> {
     const pending = (await db.meta.get(`pending:${name}`))?.value;
     const parts = months.map((m) => ({ shard: ledgerShard(m), update: monthOfYear(state, doc, year, m) }));
     doc.destroy();
-    await db.transaction('rw', db.updates, db.meta, async () => {
+    await db.transaction('rw', db.updates, db.meta, db.figurePacks, async () => {
       // Rows written meanwhile (another tab still on the old build) would be lost by a blind delete:
       // delete exactly the rows that were split, and split again next time if more came.
       await db.updates.bulkDelete(rows.map((r) => r.seq!));
@@ -48,6 +48,10 @@ export async function splitLegacyLedgers(db: LinliDB): Promise<string[]> {
       }
       await db.meta.delete(`pending:${name}`);
       await db.meta.delete(`projection:${name}`);
+      // 统计's packs are kept per shard: the year's go with it. The months are stamped without
+      // their packs, so each builds its own when it is first loaded, and 统计 reads the rows
+      // (never the year's packs beside the months', which would count each record twice) until then.
+      await db.figurePacks.where('shard').equals(name).delete();
     });
     made.push(...parts.map((p) => p.shard));
   }

@@ -5,13 +5,13 @@
  * joined that office and holds all of it (directory, this and last year's ledgers) in IndexedDB.
  */
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { Relay } from '../../sync-server/relay';
-import { launchChromium } from '../helpers/browser';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from '../helpers/browser';
 import { pushDoc } from '../helpers/office';
 import { takeProfile } from '../helpers/pin';
 import { createInvitation } from '../helpers/device-api';
@@ -27,10 +27,16 @@ export const SIZES = {
   customers: Number(process.env.BENCH_CUSTOMERS ?? 8000),
   units: Number(process.env.BENCH_UNITS ?? 3000),
   requests: Number(process.env.BENCH_REQUESTS ?? 10_000),
+  /** Years of ledgers the office holds (BENCH_YEARS, default 2: this and last year). */
+  years: Math.max(1, Number(process.env.BENCH_YEARS ?? 2)),
 };
 export const DIST = resolve('dist');
 export const THIS_YEAR = new Date().getFullYear();
 export const OFFICE_NAME = '翠湖花园管理处';
+/** The office's ledger years, newest first. */
+export const YEARS = Array.from({ length: SIZES.years }, (_, i) => THIS_YEAR - i);
+/** The years a tablet loads and keeps syncing after it opens (src/ui/session.ts: this and last year). */
+export const LIVE_YEARS = YEARS.slice(0, 2);
 
 export interface SeededOffice {
   id: string;
@@ -47,6 +53,32 @@ export interface Tablet {
   page: Page;
   /** The app's Dexie database name on this device. */
   dbName: string;
+  /** From opening the invitation: until 今日 and the customer list answer (usable), until every live shard is in and synced (complete). */
+  join?: { usableMs: number; completeMs: number };
+}
+
+/** A browser profile (user data directory) that joined the office, and how long that join took. */
+export interface JoinedProfile {
+  dir: string;
+  usableMs: number;
+  completeMs: number;
+}
+
+/**
+ * The join's stages as the app shows them today: usable = 今日 drawn after the profile is taken
+ * and the customer list counting the whole directory; complete = the live years' requests all in
+ * IndexedDB and the sync badge saying synced. (When the app shows the join's own progress, these
+ * two functions are where to read it.)
+ */
+export async function joinUsable(page: Page, customers: number): Promise<void> {
+  await page.getByRole('heading', { name: '今日', exact: true }).waitFor({ timeout: 300_000 });
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '客户' }).click();
+  await page.getByText(`共 ${customers} 位客户`).waitFor({ timeout: 300_000 });
+}
+
+export async function joinComplete(page: Page, dbName: string, requests: number): Promise<void> {
+  await run(page, IDB_AT_LEAST, { db: dbName, store: 'requests', n: requests, ms: 600_000 }, 600_000, 'live ledgers on the tablet');
+  await page.waitForFunction(`document.querySelector('[data-testid=sync-status]')?.getAttribute('data-state') === 'synced'`, null, { timeout: 300_000 });
 }
 
 function once<T>(make: () => Promise<T>): () => Promise<T> {
@@ -59,6 +91,7 @@ export class Bench {
   private relayRef: Relay | null = null;
   private browserRef: Browser | null = null;
   private readonly contexts = new Set<BrowserContext>();
+  private readonly profileDirs: string[] = [];
 
   readonly relay = once(async () => {
     this.dataDir = await tempDir('linli-bench-');
@@ -74,7 +107,7 @@ export class Bench {
     const office = await relay.offices.add(OFFICE_NAME);
     const ws = wsUrl(relay);
     const t0 = performance.now();
-    console.log(`  (generating ${SIZES.customers} customers in ${SIZES.units} units, and ${SIZES.requests} requests in each of ${THIS_YEAR} and ${THIS_YEAR - 1}…)`);
+    console.log(`  (generating ${SIZES.customers} customers in ${SIZES.units} units, and ${SIZES.requests} requests in each of ${YEARS.join(', ')}…)`);
     const directory = directoryDoc(SIZES.customers, SIZES.units);
     // The tablet sits unused between metrics for longer than the default idle lock (10 minutes),
     // after which a reload opens on the lock screen: this office locks after the longest time.
@@ -84,7 +117,7 @@ export class Bench {
     applyCommand(settings, lock.value, 'seed');
     await pushDoc(ws, `${office.id}/office`, office.token, settings, (d) => d.getMap('staff').size === 1 && d.getMap('settings').size > 0);
     await pushDoc(ws, `${office.id}/directory`, office.token, directory.doc, (d) => d.getMap('customers').size === SIZES.customers);
-    for (const year of [THIS_YEAR, THIS_YEAR - 1]) {
+    for (const year of YEARS) {
       await pushDoc(ws, `${office.id}/ledger-${year}`, office.token, ledgerDoc(SIZES.requests, year), (d) => d.getMap('requests').size === SIZES.requests);
     }
     directory.doc.destroy();
@@ -111,23 +144,45 @@ export class Bench {
    */
   async joinTablet(office: SeededOffice, context?: BrowserContext): Promise<Tablet> {
     context ??= await this.context();
-    const page = await context.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     // A tablet joins with a one-time invitation (the office token only ever opens the API).
     const invite = await createInvitation(office.base, office.id, office.token);
     const params = new URLSearchParams({ relay: office.ws, office: office.id, invite, name: office.name });
+    const t0 = Date.now();
     await page.goto(`${office.base}/join#${params}`);
     await takeProfile(page, new RegExp(benchActor.name));
     // The app opens on 今日; the figures are those of the customer list.
-    await page.getByRole('heading', { name: '今日', exact: true }).waitFor({ timeout: 180_000 });
-    await page.goto(`${office.base}/customers`);
-    await page.getByText(`共 ${SIZES.customers} 位客户`).waitFor({ timeout: 180_000 });
-    await within(page.evaluate('navigator.serviceWorker.ready.then(() => true)'), 60_000, 'service worker');
-    if (!(await page.evaluate('!!navigator.serviceWorker.controller'))) await page.reload();
+    await joinUsable(page, SIZES.customers);
+    const usableMs = Date.now() - t0;
     const dbName = `linli-${office.id}`;
-    await run(page, IDB_AT_LEAST, { db: dbName, store: 'requests', n: 2 * SIZES.requests, ms: 240_000 }, 240_000, 'both ledgers on the tablet');
-    await page.waitForFunction(`document.querySelector('[data-testid=sync-status]')?.getAttribute('data-state') === 'synced'`, null, { timeout: 120_000 });
-    return { context, page, dbName };
+    await joinComplete(page, dbName, LIVE_YEARS.length * SIZES.requests);
+    const completeMs = Date.now() - t0;
+    await within(page.evaluate('navigator.serviceWorker.ready.then(() => true)'), 60_000, 'service worker');
+    if (!(await page.evaluate('!!navigator.serviceWorker.controller'))) {
+      await page.reload();
+      await page.waitForFunction(`document.querySelector('[data-testid=sync-status]')?.getAttribute('data-state') === 'synced'`, null, { timeout: 120_000 });
+    }
+    return { context, page, dbName, join: { usableMs, completeMs } };
   }
+
+  /**
+   * A browser profile that joined the office, at full speed, once (the tablet mode and the memory
+   * figure open it in browsers of their own): its join is the `join.*` figures.
+   */
+  readonly profile = once(async (): Promise<JoinedProfile> => {
+    const office = await this.office();
+    const dir = await tempDir('linli-bench-profile-');
+    this.profileDirs.push(dir);
+    const context = await within(chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 800 } }), 60_000, 'Chromium (profile) to start');
+    try {
+      context.setDefaultTimeout(60_000);
+      await context.addInitScript(LONG_TASKS_INIT);
+      const tablet = await this.joinTablet(office, context);
+      return { dir, ...tablet.join! };
+    } finally {
+      await within(context.close(), 20_000, 'profile close').catch(() => undefined);
+    }
+  });
 
   /** The tablet most metrics use (joined once). */
   readonly tablet = once(async () => this.joinTablet(await this.office()));
@@ -171,5 +226,6 @@ export class Bench {
     if (browserRef) await within(browserRef.close(), 15_000, 'browser close').catch(() => undefined);
     if (relayRef) await within(relayRef.close(), 15_000, 'relay close').catch(() => undefined);
     if (dataDir) await removeDir(dataDir).catch(() => undefined);
+    for (const dir of this.profileDirs.splice(0)) await removeDir(dir).catch(() => undefined);
   }
 }
