@@ -201,9 +201,10 @@ describe('a day at the counter', () => {
         for (const [name, path] of pages) {
           await page.goto(`${app.base}${path}`);
           await page.locator('main h1').first().waitFor();
-          await page.waitForLoadState('networkidle');
+          // Drawn: no section still reading its rows.
+          await page.waitForFunction(() => !document.querySelector('[aria-busy=true]'), undefined, { timeout: 10_000 }).catch(() => undefined);
           // The request pages: the steps behind 更多操作 shown too (danger and disabled buttons among them).
-          for (const more of await page.locator('details.more-steps:not([open]) > summary').all()) await more.click();
+          await page.locator('details.more-steps').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
           const where = `${lang} ${w}×${h} ${name}`;
           const axe = await axeFindings(page);
           const low = await lowContrastControls(page);
