@@ -57,13 +57,14 @@ describe('survey answers keyed in on two tablets offline', () => {
     // 4 of 10 answers at 4 or 5.
     expect(model.indicators.find((i) => i.id === 'satisfactionSurveys')).toMatchObject({ numerator: 4, denominator: 10, value: 40, status: 'red' });
 
-    // The unsatisfied answer with a comment becomes a service request, once.
+    // The unsatisfied answer with a comment became a service request on B as it was saved: a
+    // complaint about the stairwell light, linked both ways; asking again makes no second one.
     const row = (await a.db.responses.get(`${survey.id}~1~2-1-100`))!;
-    const req = await requestFromResponse(a, survey, row);
-    expect(req.ok).toBe(true);
-    if (!req.ok) return;
-    expect(await a.db.requests.get(req.value.id)).toMatchObject({ kind: 'suggestion', unitCode: '2-1-100' });
-    const again = await requestFromResponse(a, survey, (await a.db.responses.get(row.id))!);
+    expect(row.requestId).not.toBe('');
+    const made2 = await b.db.requests.get(row.requestId);
+    expect(made2).toMatchObject({ kind: 'complaint', category: 'public-facilities', unitCode: '2-1-100' });
+    expect(await b.read(`ledger-${year}`, 'requests', row.requestId)).toMatchObject({ channel: 'survey', sourceSurveyId: survey.id, sourceResponseId: row.id });
+    const again = await requestFromResponse(a, survey, row);
     expect(again).toMatchObject({ ok: false, problems: [{ code: 'survey.error.alreadyRequest' }] });
     // A correction of one household keeps the one record, with a history line per entry.
     await saveResponse(a, survey, 1, '1-1-104', 'door', { q1: 4 });
