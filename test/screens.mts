@@ -242,7 +242,7 @@ for (const [w, h] of [[1280, 800], [800, 1280]]) {
     p.on('pageerror', (e) => console.log('pageerror:', e.message));
     await joinOffice(p, base, ws, office, name, benchActor.name);
     await p.goto(`${base}/requests?q=all`);
-    await p.getByText('共 612 件').waitFor({ timeout: 60_000 });
+    await p.getByText(/共 61[23] 件/).waitFor({ timeout: 120_000 });
     await p.goto(`${base}/dashboard`);
     await p.locator('[data-testid=chart-groups][data-drawn=true]').waitFor({ timeout: 30_000 });
     await p.waitForTimeout(800);

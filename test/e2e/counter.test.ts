@@ -146,7 +146,7 @@ describe('a day at the counter', () => {
     expect(last).toContain(zh['events.decisions']);
   });
 
-  it('an unhappy answer about the lifts becomes a complaint in 电梯, linked both ways, as it is saved', async () => {
+  it('an unhappy answer about the lifts becomes a complaint naming them, by the survey channel, linked both ways, as it is saved', async () => {
     await page.goto(`${app.base}/surveys/survey1/entry?wave=1`);
     await page.getByTestId('entry-grid').waitFor();
     const row = page.locator('[data-testid=entry-grid] tbody tr').first();

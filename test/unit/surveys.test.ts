@@ -62,7 +62,7 @@ describe('survey answers keyed in on two tablets offline', () => {
     const row = (await a.db.responses.get(`${survey.id}~1~2-1-100`))!;
     expect(row.requestId).not.toBe('');
     const made2 = await b.db.requests.get(row.requestId);
-    expect(made2).toMatchObject({ kind: 'complaint', category: 'public-facilities', unitCode: '2-1-100' });
+    expect(made2).toMatchObject({ kind: 'complaint', category: 'other', unitCode: '2-1-100' });
     expect(await b.read(`ledger-${year}`, 'requests', row.requestId)).toMatchObject({ channel: 'survey', sourceSurveyId: survey.id, sourceResponseId: row.id });
     const again = await requestFromResponse(a, survey, row);
     expect(again).toMatchObject({ ok: false, problems: [{ code: 'survey.error.alreadyRequest' }] });
