@@ -19,7 +19,7 @@ const WORDS: Record<string, string[]> = {
   'security-parking': ['停车', '车位', '保安', '门岗', '巡逻', '安全'],
   noise: ['噪音', '吵', '装修声'],
   fees: ['收费', '物业费', '费用', '账单'],
-  'service-attitude': ['态度', '服务', '客服', '不理'],
+  'service-attitude': ['态度', '客服', '不理'],
 };
 
 /** The category a text is about: the first whose name or words it contains, among those that take `kind`. */
@@ -36,10 +36,10 @@ function categoryFor(text: string, categories: Category[]): Category | undefined
 export function requestFromAnswer(survey: Survey, wave: Wave, row: ResponseRow, settings: ServiceSettings, customer: { id: string; name: string } | null): IntakeInput {
   const lowQuestions = survey.questions.filter((q) => q.type === 'scale' && row.levels[q.id] && !isSatisfied(survey, row.levels[q.id]));
   const unhappy = lowQuestions.length > 0;
-  const about = [row.comment, ...lowQuestions.map((q) => q.text)].join(' ');
   const kind: RequestKind = unhappy ? 'complaint' : 'suggestion';
   const offered = categoriesFor(settings, kind);
-  const category = categoryFor(about, offered) ?? offered.find((c) => c.id === 'other') ?? offered[0];
+  // What they wrote says what it is about before the questions they marked low do (总体服务 says little).
+  const category = categoryFor(row.comment, offered) ?? categoryFor(lowQuestions.map((q) => q.text).join(' '), offered) ?? offered.find((c) => c.id === 'other') ?? offered[0];
   return {
     kind, category: category?.id ?? '', urgency: 'normal', channel: 'survey',
     description: `${survey.title}（${wave.label}）：${row.comment || lowQuestions.map((q) => q.text).join('、')}`,
