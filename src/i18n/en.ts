@@ -6,6 +6,7 @@ export const en: Dictionary = {
   'nav.customers': 'Customers',
   'nav.settings': 'Settings',
   'nav.main': 'Main navigation',
+  'common.actions': 'Actions',
   'common.save': 'Save',
   'common.saving': 'Saving…',
   'common.saved': 'Saved',

@@ -5,6 +5,7 @@ export const zhCN = {
   'nav.customers': '客户',
   'nav.settings': '设置',
   'nav.main': '主导航',
+  'common.actions': '操作',
   'common.save': '保存',
   'common.saving': '保存中…',
   'common.saved': '已保存',

@@ -6,6 +6,7 @@ export const zhTW: Dictionary = {
   'nav.customers': '客戶',
   'nav.settings': '設定',
   'nav.main': '主導覽',
+  'common.actions': '操作',
   'common.save': '儲存',
   'common.saving': '儲存中…',
   'common.saved': '已儲存',

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dashboardModel } from '../../src/domain/indicators/dashboard';
 import { newId } from '../../src/domain/ids';
+import { ledgerShardAt } from '../../src/domain/shards';
 import { DEFAULT_LABELS, type SurveyInput } from '../../src/domain/surveys/survey';
 import { OfficeStore } from '../../src/store/office-store';
 import { indicatorInput } from '../../src/store/queries/indicators';
@@ -57,11 +58,13 @@ describe('survey answers keyed in on two tablets offline', () => {
     // 4 of 10 answers at 4 or 5.
     expect(model.indicators.find((i) => i.id === 'satisfactionSurveys')).toMatchObject({ numerator: 4, denominator: 10, value: 40, status: 'red' });
 
-    // The unhappy answer with a comment (a 3 on 楼道灯坏了) became a complaint as it was saved on b,
-    // in the category it is about, linked both ways; asking again makes nothing.
+    // The unsatisfied answer with a comment became a service request on B as it was saved: a
+    // complaint about the stairwell light, linked both ways; asking again makes no second one.
     const row = (await a.db.responses.get(`${survey.id}~1~2-1-100`))!;
-    expect(row.requestId).toBeTruthy();
-    expect(await b.db.requests.get(row.requestId!)).toMatchObject({ kind: 'complaint', category: 'public-facilities', unitCode: '2-1-100' });
+    expect(row.requestId).not.toBe('');
+    const made2 = await b.db.requests.get(row.requestId);
+    expect(made2).toMatchObject({ kind: 'complaint', category: 'other', unitCode: '2-1-100' });
+    expect(await b.read(ledgerShardAt(new Date().toISOString()), 'requests', row.requestId)).toMatchObject({ channel: 'survey', sourceSurveyId: survey.id, sourceResponseId: row.id });
     const again = await requestFromResponse(a, survey, row);
     expect(again).toMatchObject({ ok: false, problems: [{ code: 'survey.error.alreadyRequest' }] });
     // A correction of one household keeps the one record, with a history line per entry.

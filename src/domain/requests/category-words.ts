@@ -15,7 +15,7 @@ const WORDS: Record<string, string[]> = {
   'security-parking': ['停车', '车位', '保安', '门岗', '巡逻', '安全'],
   noise: ['噪音', '吵', '装修声'],
   fees: ['收费', '物业费', '费用', '账单'],
-  'service-attitude': ['态度', '服务', '客服', '不理'],
+  'service-attitude': ['态度', '客服', '不理'],
 };
 
 /**
@@ -24,7 +24,10 @@ const WORDS: Record<string, string[]> = {
  * survey answer and a seminar remark, so both land in the queue of the team that handles them.
  */
 export function categoryAbout(text: string, offered: readonly Category[]): Category | undefined {
-  return offered.find((c) => text.includes(c.name) || (WORDS[c.id] ?? []).some((w) => text.includes(w)))
-    ?? offered.find((c) => c.id === 'other')
-    ?? offered[0];
+  return categoryNamed(text, offered) ?? offered.find((c) => c.id === 'other') ?? offered[0];
+}
+
+/** The first offered category whose name or words the text contains, or none. */
+export function categoryNamed(text: string, offered: readonly Category[]): Category | undefined {
+  return text ? offered.find((c) => text.includes(c.name) || (WORDS[c.id] ?? []).some((w) => text.includes(w))) : undefined;
 }

@@ -55,8 +55,7 @@ export function defaultServiceSettings(): ServiceSettings {
     { id: 'admin', name: '行政组' },
   ];
   const repair = (id: string, name: string, teamId: string, finish = 8): Category => ({
-    // A complaint about the lifts or the cleaning is counted under that category too.
-    id, name, kinds: ['repair', 'complaint'], teamId, normal: limits(1, finish, finish + 4), urgent: limits(0.5, 4, 6),
+    id, name, kinds: ['repair'], teamId, normal: limits(1, finish, finish + 4), urgent: limits(0.5, 4, 6),
   });
   return {
     teams,

@@ -76,18 +76,21 @@ describe('an unhappy answer becomes a request', () => {
     const op = made.value.command.ops[0];
     return projectResponse(made.value.id, op.kind === 'set' ? op.fields : {});
   };
-  it('a low mark about the lifts is a complaint in 电梯, by the survey channel, naming its answer', () => {
+  it('a low mark about the lifts is a complaint (其他 while 电梯 takes repairs only), by the survey channel, naming its answer', () => {
     const sv = s();
     const row = rowOf({ 0: 2, 1: 5, 2: '电梯经常停运，等很久' });
     const input = requestFromAnswer(sv, sv.waves[0], row, defaultServiceSettings(), { id: 'c1', name: '张伟' });
-    expect(input).toMatchObject({ kind: 'complaint', category: 'lift', channel: 'survey', customerId: 'c1', unitCode: '3-2-1101', source: { surveyId: 'sv1', wave: 1, responseId: row.id } });
+    expect(input).toMatchObject({ kind: 'complaint', category: 'other', channel: 'survey', customerId: 'c1', unitCode: '3-2-1101', source: { surveyId: 'sv1', wave: 1, responseId: row.id } });
     const taken = takeRequest(input, 'TS-1', defaultServiceSettings(), ctx, 'r1');
-    expect(taken.ok && taken.value.command.ops[0].kind === 'create' && taken.value.command.ops[0].fields).toMatchObject({ kind: 'complaint', category: 'lift', sourceSurveyId: 'sv1', sourceResponseId: row.id });
+    expect(taken.ok && taken.value.command.ops[0].kind === 'create' && taken.value.command.ops[0].fields).toMatchObject({ kind: 'complaint', category: 'other', sourceSurveyId: 'sv1', sourceResponseId: row.id });
     expect(linkRequest(row, sv.waves[0], 'r1', 'TS-1', ctx).ops[0]).toMatchObject({ collection: 'responses', id: row.id, fields: { requestId: 'r1' } });
   });
   it('a comment on a question about nothing the office names goes to 其他 as a complaint', () => {
     const sv = s();
     const input = requestFromAnswer(sv, sv.waves[0], rowOf({ 1: 1, 2: '总之不好' }), defaultServiceSettings(), null);
     expect(input).toMatchObject({ kind: 'complaint', category: 'other' });
+    // Words of a category that takes complaints find it: 物业费 → 收费, 保安 → 安全与停车.
+    expect(requestFromAnswer(sv, sv.waves[0], rowOf({ 1: 2, 2: '物业费涨得太多' }), defaultServiceSettings(), null)).toMatchObject({ kind: 'complaint', category: 'fees' });
+    expect(requestFromAnswer(sv, sv.waves[0], rowOf({ 1: 2, 2: '保安晚上不巡逻' }), defaultServiceSettings(), null)).toMatchObject({ kind: 'complaint', category: 'security-parking' });
   });
 });

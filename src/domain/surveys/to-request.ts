@@ -1,5 +1,5 @@
 import type { IntakeInput } from '../requests/lifecycle';
-import { categoryAbout } from '../requests/category-words';
+import { categoryAbout, categoryNamed } from '../requests/category-words';
 import { categoriesFor, type ServiceSettings } from '../requests/settings';
 import type { RequestKind } from '../requests/types';
 import type { ResponseRow } from './records';
@@ -14,10 +14,10 @@ import { isSatisfied, type Survey, type Wave } from './survey';
 export function requestFromAnswer(survey: Survey, wave: Wave, row: ResponseRow, settings: ServiceSettings, customer: { id: string; name: string } | null): IntakeInput {
   const lowQuestions = survey.questions.filter((q) => q.type === 'scale' && row.levels[q.id] && !isSatisfied(survey, row.levels[q.id]));
   const unhappy = lowQuestions.length > 0;
-  const about = [row.comment, ...lowQuestions.map((q) => q.text)].join(' ');
   const kind: RequestKind = unhappy ? 'complaint' : 'suggestion';
   const offered = categoriesFor(settings, kind);
-  const category = categoryAbout(about, offered);
+  // What they wrote says what it is about before the questions they marked low do (总体服务 says little).
+  const category = categoryNamed(row.comment, offered) ?? categoryAbout(lowQuestions.map((q) => q.text).join(' '), offered);
   return {
     kind, category: category?.id ?? '', urgency: 'normal', channel: 'survey',
     description: `${survey.title}（${wave.label}）：${row.comment || lowQuestions.map((q) => q.text).join('、')}`,

@@ -17,6 +17,7 @@ export const dashboardEn: DashboardDictionary = {
   'dashboard.month': 'Month',
   'dashboard.printReport': 'Monthly service report',
   'dashboard.figures': 'This month’s figures',
+  'dashboard.tileOpens': 'Tap to see the records',
   'dashboard.tileLabel': '{{ name }}: {{ value }}, target {{ target }}, {{ status }}. Show the records',
   'dashboard.target': 'Target',
   'dashboard.status.green': 'On target',

@@ -16,6 +16,7 @@ export const dashboardZhCN = {
   'dashboard.month': '月份',
   'dashboard.printReport': '月度服务报告',
   'dashboard.figures': '本月指标',
+  'dashboard.tileOpens': '点按查看明细',
   'dashboard.tileLabel': '{{ name }}：{{ value }}，目标 {{ target }}，{{ status }}。查看明细',
   'dashboard.target': '目标',
   'dashboard.status.green': '达标',

@@ -17,6 +17,7 @@ export const dashboardZhTW: DashboardDictionary = {
   'dashboard.month': '月份',
   'dashboard.printReport': '月度服務報告',
   'dashboard.figures': '本月指標',
+  'dashboard.tileOpens': '點按查看明細',
   'dashboard.tileLabel': '{{ name }}：{{ value }}，目標 {{ target }}，{{ status }}。查看明細',
   'dashboard.target': '目標',
   'dashboard.status.green': '達標',

@@ -44,16 +44,17 @@ export function RequestQueues(props: { office: Office }) {
           <A href="/requests/new" class="button primary">{t('requests.new')}</A>
         </div>
       </div>
-      <nav class="tabs" aria-label={t('queue.label')}>
+      {/* A tablist (not a nav): axe's aria-required-parent — a tab belongs to a tablist. */}
+      <div class="tabs" role="tablist" aria-label={t('queue.label')}>
         <For each={QUEUES}>
           {(q) => (
             <button type="button" role="tab" data-tab={q} aria-selected={name() === q} classList={{ active: name() === q }} onClick={() => { setLimit(QUEUE_PAGE); setParams({ q }, { replace: true }); }}>
               {t(`queue.${q}`)}
-              <Show when={counts()} fallback={<span class="tab-count" aria-hidden="true" />}>{(c) => <span class="tab-count" aria-label={t('queue.tabCount', { n: c()[q] })}>{c()[q]}</span>}</Show>
+              <Show when={counts()} fallback={<span class="tab-count" aria-hidden="true" />}>{(c) => <span class="tab-count">{c()[q]}</span>}</Show>
             </button>
           )}
         </For>
-      </nav>
+      </div>
       <Show when={name() === 'team'}>
         <label class="inline">
           {t('queue.teamPick')}

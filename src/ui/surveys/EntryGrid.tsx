@@ -181,7 +181,7 @@ export function EntryGrid(props: EntryGridProps) {
                     <td class="state">
                       <Show when={busy() === code}>{t('common.saving')}</Show>
                       <Show when={saved() && busy() !== code}>
-                        <span>{t('survey.saved')}</span>
+                        <span>{t('survey.saved')}</span>{' '}
                         <Show when={saved()!.requestId} fallback={
                           <Show when={isUnsatisfiedWithComment(props.survey, saved()!)}>
                             <button type="button" class="link" onClick={() => makeRequest(saved()!)}>{t('survey.toRequest')}</button>

@@ -32,7 +32,7 @@ export function SurveyList(props: { office: Office }) {
                     <p class="muted">{t('survey.summary', { levels: s.levels, from: s.satisfiedFrom, n: s.questions.length })}</p>
                     <div class="table-scroll">
                       <table class="waves">
-                        <thead><tr><th scope="col">{t('survey.waveLabel')}</th><th scope="col">{t('survey.answered')}</th><th scope="col">{t('indicator.satisfactionSurveys')}</th><th scope="col" /></tr></thead>
+                        <thead><tr><th scope="col">{t('survey.waveLabel')}</th><th scope="col">{t('survey.answered')}</th><th scope="col">{t('indicator.satisfactionSurveys')}</th><th scope="col"><span class="sr-only">{t('common.actions')}</span></th></tr></thead>
                         <tbody><For each={s.waves}>{(w) => <WaveRow office={props.office} survey={s} wave={w} />}</For></tbody>
                       </table>
                     </div>
