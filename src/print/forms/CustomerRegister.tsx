@@ -4,7 +4,7 @@ import type { CustomerRow } from '../../domain/customer';
 import { maskPhone } from '../../domain/mask';
 import { unitParts, unitSortKey } from '../../domain/unit';
 import { t } from '../../i18n';
-import { createLive } from '../../ui/bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { FormTitle, formatPrintDate, PrintPage, usePrint } from '../PrintPage';
 import { RegisterTable, type RegisterColumn } from '../RegisterTable';

@@ -5,7 +5,7 @@ import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { finishTask } from '../../store/tasks';
 import { logTemplateUse, mergeFor } from '../../store/templates';
-import { createLive } from '../../ui/bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { PrintPage, usePrint } from '../PrintPage';
 
 const list = (s?: string) => (s ? s.split(',').filter(Boolean) : []);

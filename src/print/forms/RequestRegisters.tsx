@@ -6,7 +6,7 @@ import { categoryById, type ServiceSettings } from '../../domain/requests/settin
 import type { ServiceRequest } from '../../domain/requests/types';
 import type { StaffRow } from '../../domain/staff';
 import { t } from '../../i18n';
-import { createLive } from '../../ui/bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { serviceSettings } from '../../store/queries/settings';
 import { FormTitle, formatPrintDate, PrintPage, usePrint } from '../PrintPage';

@@ -6,7 +6,7 @@ import { isComplaintKind, type ServiceRequest } from '../../domain/requests/type
 import { maskPhone } from '../../domain/mask';
 import type { StaffRow } from '../../domain/staff';
 import { t, tCode } from '../../i18n';
-import { createLive } from '../../ui/bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { serviceSettings } from '../../store/queries/settings';
 import { formatPrintDate, PrintPage, usePrint } from '../PrintPage';

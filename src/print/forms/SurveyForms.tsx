@@ -7,7 +7,7 @@ import type { Question, Survey } from '../../domain/surveys/survey';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { householdNames, listSurveys, responsesOf, surveyHouseholds } from '../../store/queries/surveys';
-import { createLive } from '../../ui/bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { FormTitle, PrintPage } from '../PrintPage';
 import { recordUrl } from '../RecordQr';
 import { Signatures } from '../RecordForm';

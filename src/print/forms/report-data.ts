@@ -5,7 +5,7 @@ import type { ServiceSettings } from '../../domain/requests/settings';
 import type { Office } from '../../store/office-api';
 import { customerKinds, indicatorInput } from '../../store/queries/indicators';
 import { FILTER_KEYS, filterWithKinds, hasFilters, householdInFilters, surveysApply, type IndicatorFilters } from '../../domain/indicators/filters';
-import { groupLabel } from '../../ui/dashboard/labels';
+import { groupLabel } from '../../shared/indicators/labels';
 import { listSurveys, surveyHouseholds } from '../../store/queries/surveys';
 import { readReport, reportsOf } from '../../store/reports';
 import { serviceSettings } from '../../store/queries/settings';

@@ -6,7 +6,7 @@ import { localDay } from '../../domain/days';
 import { t } from '../../i18n';
 import { saveAnswer } from '../../store/answers';
 import type { Office } from '../../store/office-api';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { createSave, FormShell } from '../common/FormShell';
 import { AnswerSearch } from './AnswerSearch';
 import '../settings/settings.css';

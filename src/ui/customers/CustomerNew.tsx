@@ -8,7 +8,7 @@ import { createSave, FormShell } from '../common/FormShell';
 import { CustomerFields } from './CustomerFields';
 import { CustomerMoreFields } from './CustomerMoreFields';
 import { customersOfUnit } from '../../store/queries/customers';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 
 export function CustomerNew(props: { office: Office }) {
   const navigate = useNavigate();

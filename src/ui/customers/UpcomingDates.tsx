@@ -1,12 +1,7 @@
 import { For, Show } from 'solid-js';
 import { daysUntil, nextOccurrence, type ImportantDate } from '../../domain/dates';
 import { t } from '../../i18n';
-
-export function describeDate(d: ImportantDate): string {
-  return d.calendar === 'lunar'
-    ? t('date.lunarMonthDay', { month: d.month, day: d.day, leap: d.leap ? t('date.leap') : '' })
-    : t('date.monthDay', { month: d.month, day: d.day });
-}
+import { describeDate } from '../../shared/date-text';
 
 /** A customer's important dates, soonest first, with how many days remain. */
 export function UpcomingDates(props: { dates: ImportantDate[] }) {

@@ -1,6 +1,6 @@
 import { createEffect, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { IDLE_LOCK_DEFAULT } from '../../domain/idle-lock';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { idleLockMinutes } from '../../store/staff-pins';
 import { t } from '../../i18n';

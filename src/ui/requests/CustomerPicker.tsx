@@ -3,7 +3,7 @@ import type { CustomerRow } from '../../domain/customer';
 import { maskPhone } from '../../domain/mask';
 import { t } from '../../i18n';
 import { searchCustomers } from '../../store/queries/customers';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import type { LinliDB } from '../../store/db';
 
 /** Finds the caller by a phone fragment, room number, name or pinyin; Enter takes the first match. */

@@ -9,7 +9,7 @@ import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { listPlans, savePlan } from '../../store/plans';
 import { listTemplates } from '../../store/templates';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { createSave, FormShell } from '../common/FormShell';
 import './settings.css';
 import { allStaff } from '../../store/queries/staff';

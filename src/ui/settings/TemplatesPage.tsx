@@ -11,7 +11,7 @@ import { searchCustomers } from '../../store/queries/customers';
 import type { Office } from '../../store/office-api';
 import { careSettings, saveCareSettings } from '../../store/tasks';
 import { listTemplates, saveTemplate } from '../../store/templates';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { createSave, FormShell } from '../common/FormShell';
 import './settings.css';
 
