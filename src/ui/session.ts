@@ -2,6 +2,7 @@ import { createSignal } from 'solid-js';
 import { ledgerShard } from '../domain/shards';
 import { loadDeviceConfig, saveDeviceConfig, type DeviceConfig } from '../store/device';
 import { OfficeClient } from '../store/office-client';
+import { staffMember } from '../store/queries/staff';
 
 /**
  * The device's session: which office is open and who is using it. Held at module level
@@ -50,7 +51,7 @@ export function firstScreenShown(): void {
  */
 async function resumeStaff(office: OfficeClient, id: string): Promise<void> {
   // The projection already holds the staff (no document needed, so the worker may start later).
-  const row = await office.db.staff.get(id);
+  const row = await staffMember(office.db, id);
   if (row && store() === office && office.config.staffId === id && !office.presence.me()) {
     // Devices set up before the name was kept with the config learn it here.
     office.config.staffName = row.name;

@@ -13,6 +13,7 @@ import { FormTitle, formatPrintDate, PrintPage, usePrint } from '../PrintPage';
 import { RegisterTable, type RegisterColumn } from '../RegisterTable';
 import { dayOf, fullRequests, rowsTakenBetween, todayOf } from './request-data';
 import { allStaff } from '../../store/queries/staff';
+import { followUpsBetween } from '../../store/queries/requests';
 
 interface Range {
   from: string;
@@ -136,10 +137,7 @@ export function FollowUpRegister(props: { office: Office }) {
     () => ({ r: range(), s: settings() }),
     async ({ r, s }) => {
       if (!s) return null;
-      const offset = s.calendar.utcOffset * 60_000;
-      const start = new Date(Date.parse(`${r.from}T00:00:00Z`) - offset).toISOString();
-      const end = new Date(Date.parse(`${r.to}T23:59:59.999Z`) - offset).toISOString();
-      return { rows: await props.office.db.followups.where('at').between(start, end, true, true).sortBy('at'), settings: s };
+      return { rows: await followUpsBetween(props.office.db, r.from, r.to, s.calendar), settings: s };
     },
     null,
   );

@@ -14,6 +14,7 @@ import { RecordForm, type FormSection } from '../RecordForm';
 import { recordUrl } from '../RecordQr';
 import { fullRequests, rowsTakenBetween, todayOf } from './request-data';
 import { allStaff } from '../../store/queries/staff';
+import { requestsByIds } from '../../store/queries/requests';
 
 interface Data {
   requests: ServiceRequest[];
@@ -26,7 +27,7 @@ async function load(office: Office, ids: string, today: boolean): Promise<Data> 
   const staff = await allStaff(office.db);
   const wanted = ids.split(',').map((s) => s.trim()).filter(Boolean);
   const rows = wanted.length
-    ? (await office.db.requests.bulkGet(wanted)).filter((r) => !!r)
+    ? await requestsByIds(office.db, wanted)
     : today
       ? (await rowsTakenBetween(office, todayOf(settings), todayOf(settings), settings)).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
       : [];

@@ -4,6 +4,7 @@ import { officeDay } from '../../domain/requests/work-time';
 import type { RequestRow, ServiceRequest } from '../../domain/requests/types';
 import type { ServiceSettings } from '../../domain/requests/settings';
 import type { Office } from '../../store/office-api';
+import { requestsTakenBetween } from '../../store/queries/requests';
 
 /** Full requests (history included) for rows of the projection, from their years' ledgers. */
 export async function fullRequests(office: Office, rows: RequestRow[]): Promise<ServiceRequest[]> {
@@ -20,10 +21,7 @@ export const dayOf = (iso: string, settings: ServiceSettings) => (iso ? officeDa
 
 /** Rows taken between two office days (inclusive), oldest first. */
 export async function rowsTakenBetween(office: Office, from: string, to: string, settings: ServiceSettings): Promise<RequestRow[]> {
-  const offset = settings.calendar.utcOffset * 60_000;
-  const start = new Date(Date.parse(`${from}T00:00:00Z`) - offset).toISOString();
-  const end = new Date(Date.parse(`${to}T23:59:59.999Z`) - offset).toISOString();
-  return office.db.requests.where('createdAt').between(start, end, true, true).toArray();
+  return requestsTakenBetween(office.db, from, to, settings.calendar);
 }
 
 export function todayOf(settings: ServiceSettings): string {

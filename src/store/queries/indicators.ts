@@ -3,10 +3,10 @@ import { addMonths, monthBounds } from '../../domain/indicators/period';
 import type { SegmentCustomer } from '../../domain/indicators/segments';
 import type { CustomerKinds } from '../../domain/indicators/filters';
 import { targetsFrom, type Targets } from '../../domain/indicators/targets';
-import type { LinliDB } from '../db';
+import type { ReadonlyDB } from '../readonly-db';
 import { serviceSettings } from './settings';
 
-export async function indicatorTargets(db: LinliDB): Promise<Targets> {
+export async function indicatorTargets(db: ReadonlyDB): Promise<Targets> {
   return targetsFrom((await db.settings.get('indicators'))?.data);
 }
 
@@ -15,7 +15,7 @@ export async function indicatorTargets(db: LinliDB): Promise<Targets> {
  * Requests taken a month before the window are read too: one taken on the last day of a month
  * is often finished in the next. Nothing here is a stored figure; the page computes them.
  */
-export async function indicatorInput(db: LinliDB, month: string, now = new Date()): Promise<IndicatorInput> {
+export async function indicatorInput(db: ReadonlyDB, month: string, now = new Date()): Promise<IndicatorInput> {
   const settings = await serviceSettings(db);
   const from = monthBounds(addMonths(month, -12), settings.calendar.utcOffset).start;
   const [requests, followups, responses, surveys, units, targets] = await Promise.all([
@@ -50,7 +50,7 @@ export async function indicatorInput(db: LinliDB, month: string, now = new Date(
  * watches this and reads the rows themselves outside the live query: handing 20,000 rows through
  * the live query's result cache costs more than computing every figure from them.
  */
-export async function indicatorChanges(db: LinliDB, month: string): Promise<(number | string)[]> {
+export async function indicatorChanges(db: ReadonlyDB, month: string): Promise<(number | string)[]> {
   const settings = await serviceSettings(db);
   const from = monthBounds(addMonths(month, -12), settings.calendar.utcOffset).start;
   const [targets] = await Promise.all([db.settings.get('indicators')]);
@@ -65,13 +65,13 @@ export async function indicatorChanges(db: LinliDB, month: string): Promise<(num
 }
 
 /** Customers as the segment breakdowns need them (type, tags, birth year); read only for those. */
-export async function segmentCustomers(db: LinliDB): Promise<Map<string, SegmentCustomer>> {
+export async function segmentCustomers(db: ReadonlyDB): Promise<Map<string, SegmentCustomer>> {
   const rows = await db.customers.toArray();
   return new Map(rows.map((c) => [c.id, { id: c.id, kind: c.kind, tags: c.tags, birthYear: c.birthYear ?? 0 }]));
 }
 
 /** Each customer's type, and the types of the customers of each unit: for the 客户类型 filter only. */
-export async function customerKinds(db: LinliDB): Promise<CustomerKinds> {
+export async function customerKinds(db: ReadonlyDB): Promise<CustomerKinds> {
   const rows = await db.customers.toArray();
   const byCustomer = new Map<string, string>();
   const byUnit = new Map<string, Set<string>>();

@@ -1,7 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { AnswerRow } from '../../domain/answers/answer';
 import { t } from '../../i18n';
-import { searchAnswers } from '../../store/answers';
+import { searchAnswers } from '../../store/queries/answers';
 import type { Office } from '../../store/office-api';
 import { createLive } from '../../shared/bindings/live';
 

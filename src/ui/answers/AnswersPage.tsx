@@ -11,6 +11,7 @@ import { createSave, FormShell } from '../common/FormShell';
 import { AnswerSearch } from './AnswerSearch';
 import '../settings/settings.css';
 import { allStaff } from '../../store/queries/staff';
+import { answerRow } from '../../store/queries/answers';
 
 const today = () => localDay();
 const blank = () => ({ id: '', category: '', title: '', wording: '', effective: today(), review: '', keeperId: '', synonyms: '' });
@@ -27,7 +28,7 @@ export function AnswersPage(props: { office: Office }) {
     setForm(a ? { id: a.id, category: a.category, title: a.title, wording: a.wording, effective: a.effective, review: a.review, keeperId: a.keeperId, synonyms: a.synonyms.join('，') } : blank());
   };
   // Opened from 今日 (an answer to review): that answer in the form.
-  const linked = createLive(() => params.edit ?? '', (id) => (id ? props.office.db.answers.get(id) : undefined), undefined);
+  const linked = createLive(() => params.edit ?? '', (id) => (id ? answerRow(props.office.db, id) : undefined), undefined);
   createEffect(() => {
     const a = linked();
     if (a) edit(a);
