@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { createContext, createEffect, createResource, createSignal, onCleanup, Show, useContext, type JSX } from 'solid-js';
 import { locale, t } from '../i18n';
-import { createLive } from '../ui/bindings/live';
+import { createLive } from '../shared/bindings/live';
 import type { PaperRef } from '../domain/papers/paper';
 import type { Office } from '../store/office-api';
 import { recordPrinted } from '../store/papers';

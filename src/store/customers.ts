@@ -11,13 +11,13 @@ import { normalizeIdNumber } from '../domain/id-number';
 import { knownUnitCodes } from './queries/units';
 import { normalizePhone } from '../domain/phone';
 import { fail, ok, type Result } from '../domain/result';
-import type { LinliDB } from './db';
+import type { ReadonlyDB } from './readonly-db';
 import type { Office } from './office-api';
 import { oneAtATime } from './one-at-a-time';
 import { personalDataFacts } from './personal-data';
 
 /** What the duplicate and unit rules need to know: holders of these phones or ID number, and the unit register. */
-async function factsFor(db: LinliDB, input: CustomerInput) {
+async function factsFor(db: ReadonlyDB, input: CustomerInput) {
   const wanted = input.phones.map(normalizePhone).filter(Boolean);
   const id = normalizeIdNumber(input.idNumber ?? '');
   const [byPhone, byId, knownUnits] = await Promise.all([

@@ -1,4 +1,5 @@
 import type { Table } from 'dexie';
+import type { ReadonlyTable } from './readonly-db';
 import type { IndicatorFollowUp, IndicatorRequest } from '../domain/indicators/compute';
 import type { ResponseRow } from '../domain/surveys/response';
 import type { CollectionName, ShardName } from '../domain/shards';
@@ -115,7 +116,7 @@ export async function rebuildPacks(table: Table<PackRow, string>, shard: ShardNa
 }
 
 /** The packed rows of a collection from a UTC month on, of every shard (read in the caller's transaction or alone). */
-export async function readPacks<T>(table: Table<PackRow, string>, collection: PackedCollection, fromMonth: string): Promise<T[]> {
+export async function readPacks<T>(table: ReadonlyTable<PackRow>, collection: PackedCollection, fromMonth: string): Promise<T[]> {
   const packs = await table.where('key').between(`${collection}|${fromMonth}`, `${collection}|\uffff`).toArray();
   return packs.flatMap((p) => p.rows) as unknown as T[];
 }

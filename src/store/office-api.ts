@@ -3,7 +3,7 @@ import type { Actor, CommandContext } from '../domain/actor';
 import type { Command } from '../domain/ops';
 import type { Result } from '../domain/result';
 import type { CollectionName, ShardName } from '../domain/shards';
-import type { LinliDB } from './db';
+import type { ReadonlyDB } from './readonly-db';
 import type { DeviceConfig } from './device';
 import type { PeerState, PresenceUser } from './presence';
 import type { SyncStatus } from './sync';
@@ -21,8 +21,11 @@ export type SheetSource = { fileName: string; data: ArrayBuffer | Uint8Array } |
  */
 export interface Office {
   readonly config: DeviceConfig;
-  /** The projection tables, for reads (lists, search, queues). Nothing writes to them but the store. */
-  readonly db: LinliDB;
+  /**
+   * The projection tables, read-only by type (see readonly-db.ts): handed to the queries of
+   * `store/queries/`, which are the only readers. Nothing writes to them but the store.
+   */
+  readonly db: ReadonlyDB;
   context(actor?: Actor): CommandContext;
   /** The one write path: resolves when the command's Yjs transaction and its projection rows are on disk. */
   run(command: Command): Promise<Result<void>>;

@@ -5,6 +5,7 @@ import type { Command } from '../domain/ops';
 import { fail, type Result } from '../domain/result';
 import type { CollectionName, ShardName } from '../domain/shards';
 import { LinliDB } from './db';
+import { holdDeviceTables } from './device-tables';
 import { contextFor, type DeviceConfig } from './device';
 import type { Office, PlainRecord, SheetSource } from './office-api';
 import type { RawSheet } from './spreadsheet';
@@ -48,6 +49,7 @@ export class OfficeClient implements Office {
   /** `port`: where the office is served; by default a new sync worker (tests pass a MessagePort, and their device's IndexedDB). */
   constructor(readonly config: DeviceConfig, preload: ShardName[], { port, dexie }: { port?: Port; dexie?: DexieOptions } = {}) {
     this.db = new LinliDB(config.officeId, dexie);
+    holdDeviceTables(this, this.db);
     this.givenPort = port;
     this.send({ type: 'open', config: { ...config }, online: typeof navigator === 'undefined' || navigator.onLine !== false, preload });
     if (port) this.start();

@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../domain/result';
 import { hotLedgers, monthOfShard, type CollectionName, type ShardName } from '../domain/shards';
 import { applyCommand, MissingRecordError, readRecord } from './apply';
 import { LinliDB } from './db';
+import { holdDeviceTables } from './device-tables';
 import { contextFor, type DeviceConfig } from './device';
 import { Presence } from './presence';
 import { pendingCount, splitLegacyLedgers } from './ledger-migration';
@@ -72,6 +73,7 @@ export class OfficeStore implements Office {
 
   constructor(readonly config: DeviceConfig, private readonly options: OpenOptions = {}) {
     this.db = new LinliDB(config.officeId, options.dexie);
+    holdDeviceTables(this, this.db);
     this.sync = new SyncHub({ relayUrl: config.relayUrl, officeId: config.officeId, token: config.token, disableBc: options.disableBc }, options.WebSocketImpl);
     this.presence = new Presence();
     if (options.online === false) this.sync.setOnline(false);

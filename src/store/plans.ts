@@ -1,11 +1,6 @@
-import { planFromRecord, savePlan as saveCommand, type PlanInput, type PlanRow } from '../domain/plans/plan';
+import { planFromRecord, savePlan as saveCommand, type PlanInput } from '../domain/plans/plan';
 import { fail, ok, type Result } from '../domain/result';
-import type { LinliDB } from './db';
 import type { Office } from './office-api';
-
-export function listPlans(db: LinliDB): Promise<PlanRow[]> {
-  return db.plans.orderBy('name').toArray();
-}
 
 export async function savePlan(office: Office, id: string | null, input: PlanInput): Promise<Result<string>> {
   await office.load('office');

@@ -9,6 +9,7 @@ import { takeRequest as takeCommand, type IntakeInput } from '../domain/requests
 import { officeDay } from '../domain/requests/work-time';
 import type { RequestKind, ServiceRequest } from '../domain/requests/types';
 import type { Office } from './office-api';
+import { deviceTables } from './device-tables';
 import { serviceSettings } from './queries/settings';
 
 /**
@@ -20,11 +21,12 @@ import { serviceSettings } from './queries/settings';
 export async function nextNumber(office: Office, kind: RequestKind, now: Date, settings: ServiceSettings): Promise<string> {
   const series = numberSeries(kind, officeDay(now, settings.calendar), office.config.deviceCode);
   const key = `seq:${series}`;
-  return office.db.transaction('rw', office.db.meta, office.db.requests, async () => {
-    const stored = Number((await office.db.meta.get(key))?.value ?? 0);
-    const seen = highestInSeries(series, (await office.db.requests.where('number').startsWith(`${series}-`).keys()) as string[]);
+  const db = deviceTables(office);
+  return db.transaction('rw', db.meta, db.requests, async () => {
+    const stored = Number((await db.meta.get(key))?.value ?? 0);
+    const seen = highestInSeries(series, (await db.requests.where('number').startsWith(`${series}-`).keys()) as string[]);
     const seq = Math.max(stored, seen) + 1;
-    await office.db.meta.put({ key, value: seq });
+    await db.meta.put({ key, value: seq });
     return formatNumber(series, seq);
   });
 }

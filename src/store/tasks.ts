@@ -1,20 +1,13 @@
 import Dexie from 'dexie';
-import { keysCelebratedOn } from '../domain/dates';
-import { addDays, dateOfDay, type Day } from '../domain/days';
-import { officeDay, officeDaysRange } from '../domain/requests/work-time';
+import type { Day } from '../domain/days';
+import { officeDay } from '../domain/requests/work-time';
 import { ok, type Result } from '../domain/result';
-import { careSettingsFrom, saveCareSettings as saveCareCommand, type CareSettings } from '../domain/tasks/care-settings';
-import { careTasks, finishTask as finishCommand, planTasks, TASK_HORIZON_DAYS, upsertTasks, type PlanCandidate, type Task, type TaskRow } from '../domain/tasks/task';
-import type { CustomerRow } from '../domain/customers/types';
-import type { WorkCalendar } from '../domain/requests/settings';
-import type { LinliDB } from './db';
+import { saveCareSettings as saveCareCommand, type CareSettings } from '../domain/tasks/care-settings';
+import { finishTask as finishCommand, upsertTasks, type TaskRow } from '../domain/tasks/task';
 import type { Office } from './office-api';
 import { myRole } from './requests';
 import { serviceSettings } from './queries/settings';
-
-export async function careSettings(db: LinliDB): Promise<CareSettings> {
-  return careSettingsFrom((await db.settings.get('care'))?.data);
-}
+import { careSettings, dueTasks } from './queries/tasks';
 
 export async function saveCareSettings(office: Office, next: CareSettings): Promise<Result<boolean>> {
   await office.load('office');
@@ -26,50 +19,6 @@ export async function saveCareSettings(office: Office, next: CareSettings): Prom
 }
 
 const TASKS_PER_COMMAND = 250;
-
-/** Each customer's last logged contact, as the office's day. */
-export async function lastContacts(db: LinliDB, customerIds: string[], cal: WorkCalendar): Promise<Map<string, Day>> {
-  const last = new Map<string, Day>();
-  if (!customerIds.length) return last;
-  for (const c of await db.contacts.where('customerId').anyOf(customerIds).toArray()) {
-    const day = officeDay(new Date(c.at), cal);
-    if (day > (last.get(c.customerId) ?? '')) last.set(c.customerId, day);
-  }
-  return last;
-}
-
-const toCandidate = (c: CustomerRow): PlanCandidate & { dates: CustomerRow['dates'] } => ({
-  id: c.id, name: c.name, unitCode: c.unitCode, unitCodes: c.unitCodes, kind: c.kind, tags: c.tags, grade: c.grade, consent: c.consent !== false, dates: c.dates ?? [],
-});
-
-/**
- * The care and plan tasks due from today to the horizon, computed from the projection (plans,
- * care settings, customers, complaints, contacts) — the same on every device.
- */
-export async function dueTasks(db: LinliDB, today: Day, cal: WorkCalendar, horizon = TASK_HORIZON_DAYS): Promise<Task[]> {
-  const [care, plans] = await Promise.all([careSettings(db), db.plans.toArray()]);
-  // Care: only customers with a date celebrated in the window (the dateKeys index), not all of them.
-  const reach = horizon + Math.max(0, ...Object.values(care.daysBefore));
-  const keys = new Set<string>();
-  for (let i = 0; i <= reach; i++) for (const k of keysCelebratedOn(dateOfDay(addDays(today, i)))) keys.add(k);
-  const celebrating = await db.customers.where('dateKeys').anyOf([...keys]).distinct().toArray();
-  const tasks = careTasks(celebrating.map(toCandidate), care, today, horizon);
-  let everyone: CustomerRow[] | null = null;
-  for (const plan of plans.filter((p) => p.active)) {
-    const rows = plan.group.tags.length ? await db.customers.where('tags').anyOf(plan.group.tags).distinct().toArray() : (everyone ??= await db.customers.toArray());
-    const candidates = rows.map(toCandidate);
-    let complained = new Set<string>();
-    if (plan.group.complaintSince) {
-      // From the start of that office day (midnight in the office, not in UTC).
-      const since = officeDaysRange(plan.group.complaintSince, plan.group.complaintSince, cal).start;
-      const found = await db.requests.where('createdAt').aboveOrEqual(since).filter((r) => r.kind === 'complaint' || r.kind === 'dispute').toArray();
-      complained = new Set(found.map((r) => r.customerId));
-    }
-    const contacts = plan.recurrence.every === 'afterContact' ? await lastContacts(db, candidates.map((c) => c.id), cal) : new Map<string, Day>();
-    tasks.push(...planTasks(plan, candidates, complained, contacts, today, horizon));
-  }
-  return tasks;
-}
 
 /**
  * Makes the tasks this device does not hold yet. Run when 今日 opens, on every device: the ids

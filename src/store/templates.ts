@@ -4,13 +4,8 @@ import { saveTemplate as saveCommand, templateFromRecord, type Template, type Te
 import { officeDay } from '../domain/requests/work-time';
 import { fail, ok, type Result } from '../domain/result';
 import { readCustomer } from './customers';
-import type { LinliDB } from './db';
 import type { Office } from './office-api';
 import { serviceSettings } from './queries/settings';
-
-export function listTemplates(db: LinliDB): Promise<TemplateRow[]> {
-  return db.templates.orderBy('name').toArray();
-}
 
 export async function readTemplate(office: Office, id: string): Promise<Template | null> {
   const r = await office.read('office', 'templates', id);

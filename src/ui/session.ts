@@ -3,6 +3,7 @@ import { hotLedgers } from '../domain/shards';
 import { loadDeviceConfig, saveDeviceConfig, type DeviceConfig } from '../store/device';
 import { OfficeClient } from '../store/office-client';
 import { forgetSession, sessionProven } from '../store/session-proof';
+import { staffMember } from '../store/queries/staff';
 
 /**
  * The device's session: which office is open and who is using it. Held at module level
@@ -51,7 +52,7 @@ export function firstScreenShown(): void {
  */
 async function resumeStaff(office: OfficeClient, id: string): Promise<void> {
   // The projection already holds the staff (no document needed, so the worker may start later).
-  const row = await office.db.staff.get(id);
+  const row = await staffMember(office.db, id);
   // Colleagues see this person online only if the tablet can prove they entered with their PIN
   // (an edited staffId in localStorage is not shown to anyone as that person).
   if (row && !(await sessionProven(office.config.officeId, id))) return;

@@ -14,19 +14,18 @@ const input: SurveyInput = {
   target: { kind: 'all' }, firstWave: { label: '第一轮', start: `${year}-01-01` },
 };
 
-/** Collects what a watch hands over; `next(n)` waits for the n-th delivery. */
+/** Collects what a watch hands over; `next(n)` resolves on the n-th delivery (awaited, not polled). */
 function collector() {
   const got: IndicatorInput[] = [];
-  let wake: () => void = () => {};
+  const waiting = new Map<number, () => void>();
   return {
     got,
-    listener: (rows: IndicatorInput) => { got.push(rows); wake(); },
+    listener: (rows: IndicatorInput) => {
+      got.push(rows);
+      waiting.get(got.length)?.();
+    },
     async next(n: number) {
-      const deadline = Date.now() + 5000;
-      while (got.length < n) {
-        if (Date.now() > deadline) throw new Error(`no delivery ${n} (have ${got.length})`);
-        await new Promise<void>((resolve) => { wake = resolve; setTimeout(resolve, 50); });
-      }
+      if (got.length < n) await new Promise<void>((resolve) => waiting.set(n, resolve));
       return got[n - 1];
     },
   };

@@ -101,7 +101,7 @@ describe.each<Via>(['store', 'worker'])('via %s', (via) => {
         text += String(i % 10);
         await editNotes(device.office, made.value, text);
       }
-      const rows = await device.office.db.updates.where('shard').equals('directory').count();
+      const rows = await device.store.db.updates.where('shard').equals('directory').count();
       expect(rows).toBeLessThan(100);
       const fresh = new ShardDoc(device.openDb(), 'directory');
       await fresh.load();

@@ -3,7 +3,7 @@ import type { PaperRow } from '../../domain/papers/paper';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { papersInBox } from '../../store/queries/papers';
-import { createLive } from '../../ui/bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { FormTitle, formatPrintDate, PrintPage } from '../PrintPage';
 import { RegisterTable } from '../RegisterTable';
 

@@ -4,10 +4,11 @@ import type { CustomerRow } from '../../domain/customers/customer';
 import { maskPhone } from '../../domain/mask';
 import { unitParts, unitSortKey } from '../../domain/units/unit';
 import { t } from '../../i18n';
-import { createLive } from '../../ui/bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { FormTitle, formatPrintDate, PrintPage, usePrint } from '../PrintPage';
 import { RegisterTable, type RegisterColumn } from '../RegisterTable';
+import { allCustomers } from '../../store/queries/customers';
 
 const buildingOf = (code: string) => (code ? unitParts(code).building : '');
 
@@ -18,7 +19,7 @@ export function registerOrder(a: CustomerRow, b: CustomerRow): number {
 }
 
 async function load(office: Office, building: string) {
-  const all = await office.db.customers.toArray();
+  const all = await allCustomers(office.db);
   const buildings = [...new Set(all.map((c) => buildingOf(c.unitCode)).filter(Boolean))].sort((a, b) => unitSortKey(a).localeCompare(unitSortKey(b)));
   const rows = (building ? all.filter((c) => buildingOf(c.unitCode) === building) : all).sort(registerOrder);
   return { rows, buildings };

@@ -4,12 +4,13 @@ import { customerFromRecord, type Customer } from '../../domain/customers/custom
 import { maskIdNumber, maskPhone } from '../../domain/mask';
 import { canonicalUnitCode } from '../../domain/units/unit-code';
 import { t } from '../../i18n';
-import { createLive } from '../../ui/bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
-import { describeDate } from '../../ui/customers/UpcomingDates';
+import { describeDate } from '../../shared/date-text';
 import { formatPrintDate, PrintPage, usePrint } from '../PrintPage';
 import { RecordForm, type FormSection } from '../RecordForm';
 import { recordUrl } from '../RecordQr';
+import { customersByIds, customersOfUnit } from '../../store/queries/customers';
 
 interface SheetData {
   customer: Customer;
@@ -25,11 +26,9 @@ async function load(office: Office, ids: string, unit: string): Promise<SheetDat
   const wanted = ids.split(',').map((s) => s.trim()).filter(Boolean);
   const code = unit ? canonicalUnitCode(unit) ?? unit : '';
   const rows = wanted.length
-    ? (await office.db.customers.bulkGet(wanted)).filter((r) => !!r)
-    : code
-      ? (await office.db.customers.where('unitCodes').equals(code).toArray()).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
-      : [];
-  const heads = await office.db.customers.bulkGet(rows.map((r) => r.householdOf || r.id));
+    ? await customersByIds(office.db, wanted)
+    : (await customersOfUnit(office.db, code)).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  const heads = await customersByIds(office.db, rows.map((r) => r.householdOf || r.id));
   // The Dexie reads come first, so the live query knows which rows to watch.
   const records = await Promise.all(rows.map((row) => office.read('directory', 'customers', row.id)));
   const out: SheetData[] = [];

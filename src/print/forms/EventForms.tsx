@@ -3,7 +3,7 @@ import { Show, type JSX } from 'solid-js';
 import type { AttendanceRow, RemarkRow } from '../../domain/events/types';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
-import { createLive } from '../../ui/bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { FormTitle, formatPrintDate, PrintPage, usePrint } from '../PrintPage';
 import { RecordForm, Signatures, type FormSection } from '../RecordForm';
 import { recordUrl } from '../RecordQr';

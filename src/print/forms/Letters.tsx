@@ -5,8 +5,9 @@ import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { finishTask } from '../../store/tasks';
 import { logTemplateUse, mergeFor } from '../../store/templates';
-import { createLive } from '../../ui/bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { PrintPage, usePrint } from '../PrintPage';
+import { tasksByIds } from '../../store/queries/tasks';
 
 const list = (s?: string) => (s ? s.split(',').filter(Boolean) : []);
 
@@ -29,8 +30,8 @@ export function Letters(props: { office: Office }) {
     if (!m || logged) return;
     logged = true;
     for (const letter of m.letters) await logTemplateUse(props.office, m.template, letter, t('letter.logged', { name: m.template.name, version: m.template.version }));
-    const tasks = await props.office.db.tasks.bulkGet(list(params.task));
-    for (const task of tasks) if (task) await finishTask(props.office, task, 'done', '');
+    const tasks = await tasksByIds(props.office.db, list(params.task));
+    for (const task of tasks) await finishTask(props.office, task, 'done', '');
   };
   return (
     <PrintPage office={props.office} title={merged()?.template.name ?? t('letter.title')} ready={merged() !== null} backHref="/today" onPrint={onPrint}>

@@ -8,9 +8,9 @@ import { DIRECTION, UNIT, type IndicatorId } from '../../domain/indicators/targe
 import { locale, t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { freezeReport } from '../../store/reports';
-import { createLive } from '../../ui/bindings/live';
-import { Chart } from '../../ui/dashboard/Chart';
-import { formatTarget, formatValue, hoursText, statusText } from '../../ui/dashboard/format';
+import { createLive } from '../../shared/bindings/live';
+import { Chart } from '../../shared/charts/Chart';
+import { formatTarget, formatValue, hoursText, statusText } from '../../shared/indicators/format';
 import { FormTitle, formatPrintDate, PrintPage, usePrint } from '../PrintPage';
 import { Signatures } from '../RecordForm';
 import { loadReport, type ReportData } from './report-data';

@@ -8,13 +8,14 @@ import type { ServiceRequest } from '../../domain/requests/types';
 import { officeDaysRange } from '../../domain/requests/work-time';
 import type { StaffRow } from '../../domain/staff/staff';
 import { t } from '../../i18n';
-import { createLive } from '../../ui/bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { serviceSettings } from '../../store/queries/settings';
 import { FormTitle, formatPrintDate, PrintPage, usePrint } from '../PrintPage';
 import { RegisterTable, type RegisterColumn } from '../RegisterTable';
 import { dayOf, fullRequests, rowsTakenBetween, todayOf } from './request-data';
 import { allStaff } from '../../store/queries/staff';
+import { followUpsBetween } from '../../store/queries/requests';
 
 interface Range {
   from: string;
@@ -138,8 +139,7 @@ export function FollowUpRegister(props: { office: Office }) {
     () => ({ r: range(), s: settings() }),
     async ({ r, s }) => {
       if (!s) return null;
-      const { start, end } = officeDaysRange(r.from, r.to, s.calendar);
-      return { rows: await props.office.db.followups.where('at').between(start, end, true, true).sortBy('at'), settings: s };
+      return { rows: await followUpsBetween(props.office.db, r.from, r.to, s.calendar), settings: s };
     },
     null,
   );

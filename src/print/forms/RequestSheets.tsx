@@ -7,7 +7,7 @@ import { isComplaintKind, type ServiceRequest } from '../../domain/requests/type
 import { maskPhone } from '../../domain/mask';
 import type { StaffRow } from '../../domain/staff/staff';
 import { t, tCode } from '../../i18n';
-import { createLive } from '../../ui/bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { serviceSettings } from '../../store/queries/settings';
 import { formatPrintDate, PrintPage, usePrint } from '../PrintPage';
@@ -15,6 +15,7 @@ import { RecordForm, type FormSection } from '../RecordForm';
 import { recordUrl } from '../RecordQr';
 import { fullRequests, rowsTakenBetween, todayOf } from './request-data';
 import { allStaff } from '../../store/queries/staff';
+import { requestsByIds } from '../../store/queries/requests';
 
 interface Data {
   requests: ServiceRequest[];
@@ -27,7 +28,7 @@ async function load(office: Office, ids: string, today: boolean): Promise<Data> 
   const staff = await allStaff(office.db);
   const wanted = ids.split(',').map((s) => s.trim()).filter(Boolean);
   const rows = wanted.length
-    ? (await office.db.requests.bulkGet(wanted)).filter((r) => !!r)
+    ? await requestsByIds(office.db, wanted)
     : today
       ? (await rowsTakenBetween(office, todayOf(settings), todayOf(settings), settings)).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
       : [];

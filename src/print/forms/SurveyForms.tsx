@@ -7,11 +7,12 @@ import type { Question, Survey } from '../../domain/surveys/survey';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { householdNames, listSurveys, responsesOf, surveyHouseholds } from '../../store/queries/surveys';
-import { createLive } from '../../ui/bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { FormTitle, PrintPage } from '../PrintPage';
 import { recordUrl } from '../RecordQr';
 import { Signatures } from '../RecordForm';
 import { RegisterTable } from '../RegisterTable';
+import { customersOfUnits } from '../../store/queries/customers';
 
 async function loadSurvey(office: Office, id: string): Promise<Survey | null> {
   const all = await listSurveys(office.db);
@@ -89,7 +90,7 @@ export function SurveyNonRespondents(props: { office: Office }) {
       if (!survey) return null;
       const [codes, rows] = await Promise.all([surveyHouseholds(props.office.db, survey), responsesOf(props.office.db, survey.id, q.wave)]);
       const missing = nonRespondents(codes, rows);
-      const customers = await props.office.db.customers.where('unitCodes').anyOf(missing).toArray();
+      const customers = await customersOfUnits(props.office.db, missing);
       const byUnit = new Map<string, { name: string; phone: string }>();
       for (const c of customers) if (!byUnit.has(c.unitCode)) byUnit.set(c.unitCode, { name: c.name, phone: c.phones[0] ?? '' });
       return { survey, rows: missing.map((code) => ({ code, ...(byUnit.get(code) ?? { name: '', phone: '' }) })) };

@@ -2,7 +2,7 @@ import { t } from '../../i18n';
 import type { DateKind } from '../../domain/dates';
 import type { Office } from '../../store/office-api';
 import { todayView, type TodayView } from '../../store/queries/today';
-import { createLive } from '../../ui/bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { FormTitle, formatPrintDate, PrintPage, usePrint } from '../PrintPage';
 import { RegisterTable, type RegisterColumn } from '../RegisterTable';
 

@@ -5,6 +5,7 @@ import { readEvent } from '../../store/events';
 import type { Office } from '../../store/office-api';
 import { attendanceOf, itemsOf, remarksOf, requestStatuses } from '../../store/queries/events';
 import { eventShard, itemFromRecord } from '../../domain/events/record';
+import { allStaff } from '../../store/queries/staff';
 
 export interface EventPrintData {
   event: CommunityEvent;
@@ -21,7 +22,7 @@ export interface EventPrintData {
 export async function loadEventPrint(office: Office, id: string): Promise<EventPrintData | null> {
   const event = await readEvent(office, id);
   if (!event) return null;
-  const [items, attendance, remarks, staff] = await Promise.all([itemsOf(office.db, id), attendanceOf(office.db, id), remarksOf(office.db, id), office.db.staff.toArray()]);
+  const [items, attendance, remarks, staff] = await Promise.all([itemsOf(office.db, id), attendanceOf(office.db, id), remarksOf(office.db, id), allStaff(office.db)]);
   const agenda = await Promise.all(
     items.filter((i) => i.kind === 'agenda').map(async (i) => {
       const record = await office.read(eventShard(event), 'eventItems', i.id);

@@ -5,10 +5,11 @@ import type { ServiceSettings } from '../../domain/requests/settings';
 import type { Office } from '../../store/office-api';
 import { customerKinds, indicatorInput } from '../../store/queries/indicators';
 import { FILTER_KEYS, filterWithKinds, hasFilters, householdInFilters, surveysApply, type IndicatorFilters } from '../../domain/indicators/filters';
-import { groupLabel } from '../../ui/dashboard/labels';
+import { groupLabel } from '../../shared/indicators/labels';
 import { listSurveys, surveyHouseholds } from '../../store/queries/surveys';
 import { readReport, reportsOf } from '../../store/reports';
 import { serviceSettings } from '../../store/queries/settings';
+import { requestsByIds } from '../../store/queries/requests';
 
 export interface ReportData {
   settings: ServiceSettings;
@@ -32,8 +33,7 @@ export async function loadReport(office: Office, month: string, snapshotId: stri
   const input = filterWithKinds(await indicatorInput(office.db, month), filters, kinds);
   const model = dashboardModel(input, month);
   const ids = model.worst.flatMap((w) => w.problemIds);
-  const rows = await office.db.requests.bulkGet(ids);
-  const numberOf = new Map(rows.filter((r) => !!r).map((r) => [r!.id, r!.number]));
+  const numberOf = new Map((await requestsByIds(office.db, ids)).map((r) => [r.id, r.number]));
   let results: ReturnType<typeof surveyResults> = [];
   if (surveysApply(filters)) {
     const surveys = await listSurveys(office.db);

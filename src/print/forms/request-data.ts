@@ -4,6 +4,7 @@ import { officeDay, officeDaysRange } from '../../domain/requests/work-time';
 import type { RequestRow, ServiceRequest } from '../../domain/requests/types';
 import type { ServiceSettings } from '../../domain/requests/settings';
 import type { Office } from '../../store/office-api';
+import { requestsTakenBetween } from '../../store/queries/requests';
 
 /** Full requests (history included) for rows of the projection, from their years' ledgers. */
 export async function fullRequests(office: Office, rows: RequestRow[]): Promise<ServiceRequest[]> {
@@ -20,8 +21,7 @@ export const dayOf = (iso: string, settings: ServiceSettings) => (iso ? officeDa
 
 /** Rows taken between two office days (inclusive), oldest first. */
 export async function rowsTakenBetween(office: Office, from: string, to: string, settings: ServiceSettings): Promise<RequestRow[]> {
-  const { start, end } = officeDaysRange(from, to, settings.calendar);
-  return office.db.requests.where('createdAt').between(start, end, true, true).toArray();
+  return requestsTakenBetween(office.db, from, to, settings.calendar);
 }
 
 export function todayOf(settings: ServiceSettings): string {

@@ -1,19 +1,19 @@
 import type { CustomerRow } from '../../domain/customers/customer';
 import { canonicalUnitCode, entranceRoomQuery } from '../../domain/units/unit-code';
-import type { LinliDB } from '../db';
+import type { ReadonlyDB } from '../readonly-db';
 
 const LIST_LIMIT = 200;
 const SEARCH_LIMIT = 60;
 
 /** The household: the head and everyone who names the same head (or names this customer). */
-export async function householdOf(db: LinliDB, customer: { id: string; householdOf: string }): Promise<CustomerRow[]> {
+export async function householdOf(db: ReadonlyDB, customer: { id: string; householdOf: string }): Promise<CustomerRow[]> {
   const head = customer.householdOf || customer.id;
   const [headRow, members] = await Promise.all([db.customers.get(head), db.customers.where('householdOf').equals(head).toArray()]);
   return [...(headRow ? [headRow] : []), ...members].filter((c) => c.id !== customer.id);
 }
 
 /** Customers of a unit, for choosing a head of household. */
-export function customersOfUnit(db: LinliDB, unitCode: string): Promise<CustomerRow[]> {
+export function customersOfUnit(db: ReadonlyDB, unitCode: string): Promise<CustomerRow[]> {
   const code = canonicalUnitCode(unitCode);
   return code ? db.customers.where('unitCodes').equals(code).toArray() : Promise.resolve([]);
 }
@@ -23,7 +23,7 @@ export function customersOfUnit(db: LinliDB, unitCode: string): Promise<Customer
  * unit code in any written form. Reads only the projection, so it answers before any document
  * is loaded.
  */
-export async function searchCustomers(db: LinliDB, query: string): Promise<CustomerRow[]> {
+export async function searchCustomers(db: ReadonlyDB, query: string): Promise<CustomerRow[]> {
   const q = query.trim().toLowerCase();
   if (!q) return db.customers.orderBy('updatedAt').reverse().limit(LIST_LIMIT).toArray();
   const unit = canonicalUnitCode(q);
@@ -52,11 +52,26 @@ export async function searchCustomers(db: LinliDB, query: string): Promise<Custo
   return rows.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'zh-CN'));
 }
 
-export function countCustomers(db: LinliDB): Promise<number> {
+export function countCustomers(db: ReadonlyDB): Promise<number> {
   return db.customers.count();
 }
 
 
-export function customerRow(db: LinliDB, id: string): Promise<CustomerRow | undefined> {
+export function customerRow(db: ReadonlyDB, id: string): Promise<CustomerRow | undefined> {
   return db.customers.get(id);
+}
+
+/** These customers, in the order asked; ids not (yet) on this device are left out. */
+export async function customersByIds(db: ReadonlyDB, ids: string[]): Promise<CustomerRow[]> {
+  return (await db.customers.bulkGet(ids)).filter((r): r is CustomerRow => !!r);
+}
+
+/** Everyone registered at any of these units (a survey's households that did not answer). */
+export function customersOfUnits(db: ReadonlyDB, unitCodes: string[]): Promise<CustomerRow[]> {
+  return db.customers.where('unitCodes').anyOf(unitCodes).toArray();
+}
+
+/** The whole directory (the printed register sorts and groups it). */
+export function allCustomers(db: ReadonlyDB): Promise<CustomerRow[]> {
+  return db.customers.toArray();
 }

@@ -1,13 +1,13 @@
 import type { Ref } from '../../domain/indicators/compute';
 import type { RequestRow } from '../../domain/requests/types';
 import type { ResponseRow } from '../../domain/surveys/response';
-import type { LinliDB } from '../db';
+import type { ReadonlyDB } from '../readonly-db';
 
 /**
  * The rows behind a figure, in the order given (misses first), one line per record: a
  * follow-up opens as its request, several answers of one household as one line.
  */
-export async function recordsBehind(db: LinliDB, refs: readonly Ref[], limit: number) {
+export async function recordsBehind(db: ReadonlyDB, refs: readonly Ref[], limit: number) {
   const seen = new Set<string>();
   const wanted: { collection: 'requests' | 'responses'; id: string; miss: boolean }[] = [];
   for (const r of refs) {

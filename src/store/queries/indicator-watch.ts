@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import type { IndicatorInput } from '../../domain/indicators/compute';
-import type { LinliDB } from '../db';
+import type { ReadonlyDB } from '../readonly-db';
 import { indicatorChanges, indicatorInput } from './indicators';
 
 /** How long the rows of 统计 are kept after the page is left (a manager going back and forth between a figure's records and the dashboard). */
@@ -9,7 +9,7 @@ export const KEEP_ROWS_MS = 15 * 60_000;
 type Listener = (rows: IndicatorInput) => void;
 
 interface Kept {
-  db: LinliDB;
+  db: ReadonlyDB;
   month: string;
   rows: IndicatorInput | null;
   /** A write touched the rows' ranges while nobody was looking: read again on the next visit. */
@@ -34,7 +34,7 @@ function read(k: Kept): void {
   });
 }
 
-function open(db: LinliDB, month: string): Kept {
+function open(db: ReadonlyDB, month: string): Kept {
   const k: Kept = { db, month, rows: null, stale: true, watched: false, reading: 0, listeners: new Set(), unsubscribe: () => {}, drop: undefined };
   // The same watch as before (counts over the ranges the rows come from): Dexie re-runs it on
   // every write into those ranges, from this tab, the sync worker or another tab, and emits each
@@ -65,7 +65,7 @@ function close(k: Kept | null): void {
  * Calls `listener` with the rows now (when kept and current) and on every change; returns the
  * unsubscribe. Nothing kept is a figure: the figures are computed from the rows on every view.
  */
-export function watchIndicatorInput(db: LinliDB, month: string, listener: Listener): () => void {
+export function watchIndicatorInput(db: ReadonlyDB, month: string, listener: Listener): () => void {
   if (!kept || kept.db !== db || kept.month !== month) {
     close(kept);
     kept = open(db, month);

@@ -3,7 +3,7 @@ import { addMonths, monthBounds } from '../../domain/indicators/period';
 import type { SegmentCustomer } from '../../domain/indicators/segments';
 import type { CustomerKinds } from '../../domain/indicators/filters';
 import { targetsFrom, type Targets } from '../../domain/indicators/targets';
-import type { LinliDB } from '../db';
+import { readTogether, type ReadonlyDB } from '../readonly-db';
 import { serviceSettings } from './settings';
 import { PACK_VERSION, readPacks } from '../figure-packs';
 import { projectionStamp } from '../collections';
@@ -18,7 +18,7 @@ import type { ResponseRow } from '../../domain/surveys/response';
  * by their stamps' keys, not by listing shard names, so yearly and monthly ledgers alike are
  * covered: a ledger named for a year before `from`'s holds no row created since.
  */
-async function packsCurrent(db: LinliDB, from: string): Promise<boolean> {
+async function packsCurrent(db: ReadonlyDB, from: string): Promise<boolean> {
   const firstYear = Number(from.slice(0, 4));
   const stamps = await db.meta.where('key').startsWith('projection:ledger-').toArray();
   return stamps.every((m) => {
@@ -33,8 +33,8 @@ async function packsCurrent(db: LinliDB, from: string): Promise<boolean> {
  * dozen records) when those are current, else from the rows themselves (~20,000 records a year).
  * Both in one read transaction, so what is read is one moment of the projection.
  */
-async function figureRows(db: LinliDB, from: string): Promise<{ requests: IndicatorRequest[]; followups: IndicatorFollowUp[]; responses: ResponseRow[] }> {
-  return db.transaction('r', [db.meta, db.figurePacks, db.requests, db.followups, db.responses], async () => {
+async function figureRows(db: ReadonlyDB, from: string): Promise<{ requests: IndicatorRequest[]; followups: IndicatorFollowUp[]; responses: ResponseRow[] }> {
+  return readTogether(db, ['meta', 'figurePacks', 'requests', 'followups', 'responses'], async () => {
     if (await packsCurrent(db, from)) {
       // Said on the page's timeline, so the bench and the join test can tell packs from rows.
       performance.mark('linli:dashboard-packs');
@@ -55,7 +55,7 @@ async function figureRows(db: LinliDB, from: string): Promise<{ requests: Indica
   });
 }
 
-export async function indicatorTargets(db: LinliDB): Promise<Targets> {
+export async function indicatorTargets(db: ReadonlyDB): Promise<Targets> {
   return targetsFrom((await db.settings.get('indicators'))?.data);
 }
 
@@ -64,7 +64,7 @@ export async function indicatorTargets(db: LinliDB): Promise<Targets> {
  * Requests taken a month before the window are read too: one taken on the last day of a month
  * is often finished in the next. Nothing here is a stored figure; the page computes them.
  */
-export async function indicatorInput(db: LinliDB, month: string, now = new Date()): Promise<IndicatorInput> {
+export async function indicatorInput(db: ReadonlyDB, month: string, now = new Date()): Promise<IndicatorInput> {
   const settings = await serviceSettings(db);
   const from = monthBounds(addMonths(month, -12), settings.calendar.utcOffset).start;
   const [{ requests, followups, responses }, surveys, units, targets] = await Promise.all([
@@ -97,7 +97,7 @@ export async function indicatorInput(db: LinliDB, month: string, now = new Date(
  * watches this and reads the rows themselves outside the live query: handing 20,000 rows through
  * the live query's result cache costs more than computing every figure from them.
  */
-export async function indicatorChanges(db: LinliDB, month: string): Promise<(number | string)[]> {
+export async function indicatorChanges(db: ReadonlyDB, month: string): Promise<(number | string)[]> {
   const settings = await serviceSettings(db);
   const from = monthBounds(addMonths(month, -12), settings.calendar.utcOffset).start;
   const [targets] = await Promise.all([db.settings.get('indicators')]);
@@ -112,13 +112,13 @@ export async function indicatorChanges(db: LinliDB, month: string): Promise<(num
 }
 
 /** Customers as the segment breakdowns need them (type, tags, birth year); read only for those. */
-export async function segmentCustomers(db: LinliDB): Promise<Map<string, SegmentCustomer>> {
+export async function segmentCustomers(db: ReadonlyDB): Promise<Map<string, SegmentCustomer>> {
   const rows = await db.customers.toArray();
   return new Map(rows.map((c) => [c.id, { id: c.id, kind: c.kind, tags: c.tags, birthYear: c.birthYear ?? 0 }]));
 }
 
 /** Each customer's type, and the types of the customers of each unit: for the 客户类型 filter only. */
-export async function customerKinds(db: LinliDB): Promise<CustomerKinds> {
+export async function customerKinds(db: ReadonlyDB): Promise<CustomerKinds> {
   const rows = await db.customers.toArray();
   const byCustomer = new Map<string, string>();
   const byUnit = new Map<string, Set<string>>();

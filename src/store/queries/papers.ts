@@ -1,34 +1,34 @@
 import { paperId, type PaperRow } from '../../domain/papers/paper';
-import type { LinliDB } from '../db';
+import type { ReadonlyDB } from '../readonly-db';
 
 /** The paper records of one record (all its forms), e.g. `events/<id>`. */
-export function papersOf(db: LinliDB, ref: string): Promise<PaperRow[]> {
+export function papersOf(db: ReadonlyDB, ref: string): Promise<PaperRow[]> {
   return db.papers.where('ref').equals(ref).toArray();
 }
 
-export async function paperRow(db: LinliDB, form: string, ref: string): Promise<PaperRow | null> {
+export async function paperRow(db: ReadonlyDB, form: string, ref: string): Promise<PaperRow | null> {
   return (await db.papers.get(paperId(form, ref))) ?? null;
 }
 
 /** Printed, not back yet: the list to chase, oldest print first. */
-export async function notBack(db: LinliDB, form?: string): Promise<PaperRow[]> {
+export async function notBack(db: ReadonlyDB, form?: string): Promise<PaperRow[]> {
   const rows = form ? await db.papers.where('[form+state]').equals([form, 'printed']).toArray() : await db.papers.where('state').equals('printed').toArray();
   return rows.sort((a, b) => a.printedAt.localeCompare(b.printedAt));
 }
 
 /** How many of each form are printed and not back yet. */
-export async function notBackCounts(db: LinliDB): Promise<Map<string, number>> {
+export async function notBackCounts(db: ReadonlyDB): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const r of await db.papers.where('state').equals('printed').toArray()) counts.set(r.form, (counts.get(r.form) ?? 0) + 1);
   return counts;
 }
 
 /** Everything filed in one box or binder (归档目录), in the order it was filed. */
-export async function papersInBox(db: LinliDB, box: string): Promise<PaperRow[]> {
+export async function papersInBox(db: ReadonlyDB, box: string): Promise<PaperRow[]> {
   const rows = await db.papers.where('box').equals(box).toArray();
   return rows.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.title.localeCompare(b.title, 'zh-CN'));
 }
 
-export async function boxes(db: LinliDB): Promise<string[]> {
+export async function boxes(db: ReadonlyDB): Promise<string[]> {
   return ((await db.papers.orderBy('box').uniqueKeys()) as string[]).filter(Boolean);
 }

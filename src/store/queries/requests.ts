@@ -1,7 +1,8 @@
 import type { FollowUpRow } from '../../domain/requests/followup';
 import { REQUEST_STATUSES, type RequestRow, type RequestStatus } from '../../domain/requests/types';
-import { officeDayEnd } from '../../domain/requests/work-time';
-import type { LinliDB } from '../db';
+import { officeDayEnd, officeDaysRange } from '../../domain/requests/work-time';
+import type { WorkCalendar } from '../../domain/requests/settings';
+import { readTogether, type ReadonlyDB } from '../readonly-db';
 import { serviceSettings } from './settings';
 
 export type QueueName = 'mine' | 'dueToday' | 'overdue' | 'team' | 'followUp' | 'approval' | 'attention' | 'open' | 'all';
@@ -22,7 +23,7 @@ const RUNNING: RequestStatus[] = REQUEST_STATUSES.filter((s) => s !== 'done' && 
 const running = (r: RequestRow) => !r.waiting && r.status !== 'done' && r.status !== 'followUp';
 
 /** Running requests due between `from` and `to` (bounds as Dexie's between), counted on the index: one range per running status. */
-async function runningDue(db: LinliDB, from: string, to: string, includeFrom: boolean, includeTo: boolean): Promise<number> {
+async function runningDue(db: ReadonlyDB, from: string, to: string, includeFrom: boolean, includeTo: boolean): Promise<number> {
   const counts = await Promise.all(RUNNING.map((s) => db.requests.where('[open+waiting+status+dueFinish]').between([1, 0, s, from], [1, 0, s, to], includeFrom, includeTo).count()));
   return counts.reduce((a, b) => a + b, 0);
 }
@@ -31,7 +32,7 @@ async function runningDue(db: LinliDB, from: string, to: string, includeFrom: bo
  * How many requests queue `name` holds, from index counts only (no row is read): the figure on
  * its tab and under its rows.
  */
-export async function queueTotal(db: LinliDB, name: QueueName, q: QueueScope): Promise<number> {
+export async function queueTotal(db: ReadonlyDB, name: QueueName, q: QueueScope): Promise<number> {
   const now = q.now.toISOString();
   switch (name) {
     case 'mine': {
@@ -63,7 +64,7 @@ export async function queueTotal(db: LinliDB, name: QueueName, q: QueueScope): P
 }
 
 /** The first `limit` rows of queue `name`, read on an index in its order; stops at the page size. */
-async function queueRows(db: LinliDB, name: QueueName, q: QueueScope, limit: number): Promise<RequestRow[]> {
+async function queueRows(db: ReadonlyDB, name: QueueName, q: QueueScope, limit: number): Promise<RequestRow[]> {
   const now = q.now.toISOString();
   switch (name) {
     case 'mine': {
@@ -98,7 +99,7 @@ async function queueRows(db: LinliDB, name: QueueName, q: QueueScope, limit: num
  * office's day. Open requests first by deadline. Rows: a page read on the queue's index; total:
  * index counts (queueTotal).
  */
-export async function queue(db: LinliDB, name: QueueName, opts: QueueScope & { limit?: number }): Promise<{ rows: RequestRow[]; total: number }> {
+export async function queue(db: ReadonlyDB, name: QueueName, opts: QueueScope & { limit?: number }): Promise<{ rows: RequestRow[]; total: number }> {
   const limit = opts.limit ?? QUEUE_PAGE;
   const [rows, total] = await Promise.all([limit > 0 ? queueRows(db, name, opts, limit) : [], queueTotal(db, name, opts)]);
   return { rows, total };
@@ -115,12 +116,12 @@ const needsSettings = (name: QueueName, team?: string) => name === 'dueToday' ||
  * from the working calendar here, not in the page. The settings and staff are read alongside
  * the queue, unless the queue needs the settings first.
  */
-export function queueView(db: LinliDB, q: { name: QueueName; team?: string; me: string; now: Date; limit?: number }) {
+export function queueView(db: ReadonlyDB, q: { name: QueueName; team?: string; me: string; now: Date; limit?: number }) {
   // One read transaction for all of it: opening one per read costs more than the reads.
-  return db.transaction('r', db.requests, db.settings, db.staff, () => readQueueView(db, q));
+  return readTogether(db, ['requests', 'settings', 'staff'], () => readQueueView(db, q));
 }
 
-async function readQueueView(db: LinliDB, q: { name: QueueName; team?: string; me: string; now: Date; limit?: number }) {
+async function readQueueView(db: ReadonlyDB, q: { name: QueueName; team?: string; me: string; now: Date; limit?: number }) {
   const settingsRead = serviceSettings(db);
   const staffRead = db.staff.toArray();
   const read = (teamId: string, todayEnd: string) => queue(db, q.name, { me: q.me, teamId, now: q.now, todayEnd, limit: q.limit });
@@ -133,11 +134,11 @@ async function readQueueView(db: LinliDB, q: { name: QueueName; team?: string; m
 }
 
 /** How many requests each queue holds (the numbers on its tabs): index counts, no row read. */
-export function queueCounts(db: LinliDB, q: { team?: string; me: string; now: Date }): Promise<Record<QueueName, number>> {
-  return db.transaction('r', db.requests, db.settings, () => countQueues(db, q));
+export function queueCounts(db: ReadonlyDB, q: { team?: string; me: string; now: Date }): Promise<Record<QueueName, number>> {
+  return readTogether(db, ['requests', 'settings'], () => countQueues(db, q));
 }
 
-async function countQueues(db: LinliDB, q: { team?: string; me: string; now: Date }): Promise<Record<QueueName, number>> {
+async function countQueues(db: ReadonlyDB, q: { team?: string; me: string; now: Date }): Promise<Record<QueueName, number>> {
   const settings = await serviceSettings(db);
   const scope: QueueScope = { me: q.me, teamId: q.team || settings.teams[0]?.id || '', now: q.now, todayEnd: officeDayEnd(q.now, settings.calendar) };
   const totals = await Promise.all(QUEUES.map((name) => queueTotal(db, name, scope)));
@@ -145,33 +146,50 @@ async function countQueues(db: LinliDB, q: { team?: string; me: string; now: Dat
 }
 
 /** Open requests per staff member, for the workload-based suggestion. */
-export async function openLoad(db: LinliDB, staffIds: string[]): Promise<Map<string, number>> {
+export async function openLoad(db: ReadonlyDB, staffIds: string[]): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   await Promise.all(staffIds.map(async (id) => counts.set(id, await db.requests.where('[open+assigneeId]').equals([1, id]).count())));
   return counts;
 }
 
-export function requestsOfCustomer(db: LinliDB, customerId: string): Promise<RequestRow[]> {
+export function requestsOfCustomer(db: ReadonlyDB, customerId: string): Promise<RequestRow[]> {
   return db.requests.where('customerId').equals(customerId).reverse().sortBy('createdAt');
 }
 
 
 /** One request's projection row, or null. */
-export async function requestRow(db: LinliDB, id: string): Promise<RequestRow | null> {
+export async function requestRow(db: ReadonlyDB, id: string): Promise<RequestRow | null> {
   return (await db.requests.get(id)) ?? null;
 }
 
-export function followUpsOfRequest(db: LinliDB, requestId: string): Promise<FollowUpRow[]> {
+export function followUpsOfRequest(db: ReadonlyDB, requestId: string): Promise<FollowUpRow[]> {
   return db.followups.where('requestId').equals(requestId).sortBy('at');
 }
 
 /** A customer's follow-up visits, newest first. */
-export async function followUpsOfCustomer(db: LinliDB, customerId: string): Promise<FollowUpRow[]> {
+export async function followUpsOfCustomer(db: ReadonlyDB, customerId: string): Promise<FollowUpRow[]> {
   return (await db.followups.where('customerId').equals(customerId).sortBy('at')).reverse();
 }
 
 /** Complaints whose settlement waits for a manager's approval (the manager's 今日), oldest first. */
-export async function settlementsAwaitingApproval(db: LinliDB, limit = 20): Promise<RequestRow[]> {
+export async function settlementsAwaitingApproval(db: ReadonlyDB, limit = 20): Promise<RequestRow[]> {
   const rows = await db.requests.where('[open+awaitingApproval]').equals([1, 1]).limit(limit).toArray();
   return rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/** These requests, in the order asked; ids not (yet) on this device are left out. */
+export async function requestsByIds(db: ReadonlyDB, ids: string[]): Promise<RequestRow[]> {
+  return (await db.requests.bulkGet(ids)).filter((r): r is RequestRow => !!r);
+}
+
+/** Requests taken between two office days (inclusive), in creation order. */
+export function requestsTakenBetween(db: ReadonlyDB, from: string, to: string, cal: WorkCalendar): Promise<RequestRow[]> {
+  const { start, end } = officeDaysRange(from, to, cal);
+  return db.requests.where('createdAt').between(start, end, true, true).toArray();
+}
+
+/** Follow-ups made between two office days (inclusive), oldest first. */
+export function followUpsBetween(db: ReadonlyDB, from: string, to: string, cal: WorkCalendar): Promise<FollowUpRow[]> {
+  const { start, end } = officeDaysRange(from, to, cal);
+  return db.followups.where('at').between(start, end, true, true).sortBy('at');
 }

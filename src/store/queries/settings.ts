@@ -1,26 +1,27 @@
 import { importSettingsFrom, type ImportSettings } from '../../domain/import/values';
 import { serviceSettingsFrom, type ServiceSettings, type Team } from '../../domain/requests/settings';
-import type { LinliDB, SettingsRow } from '../db';
+import type { SettingsRow } from '../db';
+import type { ReadonlyDB } from '../readonly-db';
 
 /** The office's own record (its name, printed on every form). */
-export function officeSettings(db: LinliDB): Promise<SettingsRow | undefined> {
+export function officeSettings(db: ReadonlyDB): Promise<SettingsRow | undefined> {
   return db.settings.get('office');
 }
 
-export async function officeName(db: LinliDB): Promise<string> {
+export async function officeName(db: ReadonlyDB): Promise<string> {
   return (await officeSettings(db))?.name ?? '';
 }
 
 /** Teams, categories with their dispatch rules and time limits, the working calendar. */
-export async function serviceSettings(db: LinliDB): Promise<ServiceSettings> {
+export async function serviceSettings(db: ReadonlyDB): Promise<ServiceSettings> {
   return serviceSettingsFrom((await db.settings.get('service'))?.data);
 }
 
-export async function teams(db: LinliDB): Promise<Team[]> {
+export async function teams(db: ReadonlyDB): Promise<Team[]> {
   return (await serviceSettings(db)).teams;
 }
 
 /** What the office's coded values mean in its spreadsheets, and whether bad optional fields refuse a row. */
-export async function importSettingsOf(db: LinliDB): Promise<ImportSettings> {
+export async function importSettingsOf(db: ReadonlyDB): Promise<ImportSettings> {
   return importSettingsFrom((await db.settings.get('import'))?.data);
 }

@@ -1,11 +1,11 @@
 import type { StaffRow } from '../../domain/staff/staff';
-import type { LinliDB } from '../db';
+import type { ReadonlyDB } from '../readonly-db';
 
 /** Everyone on the office's staff, by name as the desk reads names. */
-export async function allStaff(db: LinliDB): Promise<StaffRow[]> {
+export async function allStaff(db: ReadonlyDB): Promise<StaffRow[]> {
   return (await db.staff.toArray()).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }
 
-export function staffMember(db: LinliDB, id: string): Promise<StaffRow | undefined> {
+export function staffMember(db: ReadonlyDB, id: string): Promise<StaffRow | undefined> {
   return id ? db.staff.get(id) : Promise.resolve(undefined);
 }

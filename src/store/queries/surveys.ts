@@ -5,25 +5,25 @@ import type { CustomerRow } from '../../domain/customers/types';
 import type { Day } from '../../domain/days';
 import { surveyFollowUpTasks, surveyTaskRef, type SurveyHousehold } from '../../domain/tasks/survey-tasks';
 import type { Task } from '../../domain/tasks/task';
-import type { LinliDB } from '../db';
+import type { ReadonlyDB } from '../readonly-db';
 
-export function listSurveys(db: LinliDB): Promise<SurveyRow[]> {
+export function listSurveys(db: ReadonlyDB): Promise<SurveyRow[]> {
   return db.surveys.orderBy('createdAt').reverse().toArray();
 }
 
-export function responsesOf(db: LinliDB, surveyId: string, wave: number): Promise<ResponseRow[]> {
+export function responsesOf(db: ReadonlyDB, surveyId: string, wave: number): Promise<ResponseRow[]> {
   return db.responses.where('[surveyId+wave]').equals([surveyId, wave]).toArray();
 }
 
 /** The households a survey goes to, in building and unit order (the order of the entry grid and the printed forms). */
-export async function surveyHouseholds(db: LinliDB, survey: SurveyRow): Promise<string[]> {
+export async function surveyHouseholds(db: ReadonlyDB, survey: SurveyRow): Promise<string[]> {
   const [units, customers] = await Promise.all([db.units.toArray(), db.customers.toArray()]);
   const codes = targetUnits(survey.target, units, customers.map((c) => ({ kind: c.kind, tags: c.tags, unitCodes: c.unitCodes })));
   return codes.sort((a, b) => unitSortKey(a).localeCompare(unitSortKey(b)));
 }
 
 /** The first customer of each unit (owner first), to name the household on the grid and the paper. */
-export async function householdCustomers(db: LinliDB, codes: readonly string[]): Promise<Map<string, Pick<CustomerRow, 'id' | 'name' | 'consent'>>> {
+export async function householdCustomers(db: ReadonlyDB, codes: readonly string[]): Promise<Map<string, Pick<CustomerRow, 'id' | 'name' | 'consent'>>> {
   const rows = await db.customers.where('unitCodes').anyOf(codes as string[]).toArray();
   const out = new Map<string, Pick<CustomerRow, 'id' | 'name' | 'consent'>>();
   for (const c of rows.sort((a, b) => (a.kind === 'owner' ? -1 : 0) - (b.kind === 'owner' ? -1 : 0))) {
@@ -32,12 +32,12 @@ export async function householdCustomers(db: LinliDB, codes: readonly string[]):
   return out;
 }
 
-export async function householdNames(db: LinliDB, codes: readonly string[]): Promise<Map<string, string>> {
+export async function householdNames(db: ReadonlyDB, codes: readonly string[]): Promise<Map<string, string>> {
   return new Map([...(await householdCustomers(db, codes))].map(([code, c]) => [code, c.name]));
 }
 
 /** The households of a survey as its follow-ups need them, in building and unit order. */
-export async function followUpHouseholds(db: LinliDB, survey: SurveyRow): Promise<SurveyHousehold[]> {
+export async function followUpHouseholds(db: ReadonlyDB, survey: SurveyRow): Promise<SurveyHousehold[]> {
   const codes = await surveyHouseholds(db, survey);
   const customers = await householdCustomers(db, codes);
   return codes.map((unitCode) => {
@@ -52,7 +52,7 @@ export async function followUpHouseholds(db: LinliDB, survey: SurveyRow): Promis
  * device (see `surveyFollowUpTasks`). `households` when the caller holds them already (a live
  * count need not read every customer again on each answer keyed in).
  */
-export async function followUpsToMake(db: LinliDB, survey: SurveyRow, wave: number, today: Day, households?: SurveyHousehold[]): Promise<Task[]> {
+export async function followUpsToMake(db: ReadonlyDB, survey: SurveyRow, wave: number, today: Day, households?: SurveyHousehold[]): Promise<Task[]> {
   const [list, responses, held] = await Promise.all([
     households ?? followUpHouseholds(db, survey),
     responsesOf(db, survey.id, wave),

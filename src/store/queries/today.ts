@@ -9,9 +9,9 @@ import { careSettingsFrom } from '../../domain/tasks/care-settings';
 import type { DateKind } from '../../domain/dates';
 import { openSurveyTasks, responseOfTask, surveyOfTask } from '../../domain/tasks/survey-tasks';
 import { unitSortKey } from '../../domain/units/unit';
-import type { LinliDB } from '../db';
+import type { ReadonlyDB } from '../readonly-db';
 import { serviceSettings } from './settings';
-import { lastContacts } from '../tasks';
+import { lastContacts } from './tasks';
 
 /** How far ahead 今日 shows birthdays and anniversaries. */
 export const CARE_WINDOW_DAYS = 7;
@@ -40,7 +40,7 @@ export interface TodayView {
 }
 
 /** The survey follow-ups still open (no answer from the household since, no result), in building and unit order, and their surveys' names. */
-async function surveyFollowUps(db: LinliDB, tasks: TaskRow[], finished: ReadonlySet<string>): Promise<{ tasks: TaskRow[]; names: TodayView['surveyNames'] }> {
+async function surveyFollowUps(db: ReadonlyDB, tasks: TaskRow[], finished: ReadonlySet<string>): Promise<{ tasks: TaskRow[]; names: TodayView['surveyNames'] }> {
   if (!tasks.length) return { tasks: [], names: {} };
   const responses = await db.responses.bulkGet([...new Set(tasks.map(responseOfTask))]);
   const open = openSurveyTasks(tasks, finished, new Set(responses.flatMap((r) => (r ? [r.id] : []))));
@@ -68,13 +68,13 @@ export interface TodayBasis {
   calendar: WorkCalendar;
 }
 
-export async function todayBasis(db: LinliDB, me: string, now: Date): Promise<TodayBasis> {
+export async function todayBasis(db: ReadonlyDB, me: string, now: Date): Promise<TodayBasis> {
   const [settings, myself] = await Promise.all([serviceSettings(db), db.staff.get(me)]);
   return { me, team: myself?.teamId ?? '', today: officeDay(now, settings.calendar), end: officeDayEnd(now, settings.calendar), calendar: settings.calendar };
 }
 
 /** Requests due today or overdue, mine (assigned or first contact) then my team's, by deadline: three index ranges. */
-export async function todayRequests(db: LinliDB, b: TodayBasis): Promise<RequestRow[]> {
+export async function todayRequests(db: ReadonlyDB, b: TodayBasis): Promise<RequestRow[]> {
   const until = (index: string, key: string) => db.requests.where(index).between([1, key, ''], [1, key, b.end], true, true).toArray();
   const [assigned, owned, ofTeam] = await Promise.all([
     until('[open+assigneeId+dueFinish]', b.me),
@@ -91,14 +91,14 @@ export async function todayRequests(db: LinliDB, b: TodayBasis): Promise<Request
  * sifted here: a filtered cursor costs a round trip to the page's thread for every row, and those
  * wait behind whatever the page is drawing.
  */
-export async function todayFollowUps(db: LinliDB, b: TodayBasis): Promise<RequestRow[]> {
+export async function todayFollowUps(db: ReadonlyDB, b: TodayBasis): Promise<RequestRow[]> {
   const { me, team } = b;
   const rows = await db.requests.where('followUpDue').equals(1).toArray();
   return rows.filter((r) => r.open === 1 && (r.ownerId === me || r.assigneeId === me || (!!team && r.teamId === team))).slice(0, 50);
 }
 
 /** The ids of the finished tasks of one source (task ids begin with their source): keys only, one read. */
-async function finishedOf(db: LinliDB, source: TaskRow['source']): Promise<Set<string>> {
+async function finishedOf(db: ReadonlyDB, source: TaskRow['source']): Promise<Set<string>> {
   return new Set((await db.taskResults.where(':id').between(`${source}:`, `${source};`, true, false).primaryKeys()) as string[]);
 }
 
@@ -106,7 +106,7 @@ async function finishedOf(db: LinliDB, source: TaskRow['source']): Promise<Set<s
  * The tasks of one source due until `until` that nobody finished and that are mine, my team's or
  * nobody's. Finished tasks stay in the index range for ever, so the range is read as keys first.
  */
-async function openTasks(db: LinliDB, b: TodayBasis, source: TaskRow['source'], until: Day): Promise<TaskRow[]> {
+async function openTasks(db: ReadonlyDB, b: TodayBasis, source: TaskRow['source'], until: Day): Promise<TaskRow[]> {
   const [ids, finished] = await Promise.all([
     db.tasks.where('[source+due]').between([source, ''], [source, until], true, true).primaryKeys() as Promise<string[]>,
     finishedOf(db, source),
@@ -127,7 +127,7 @@ async function openTasks(db: LinliDB, b: TodayBasis, source: TaskRow['source'], 
 }
 
 /** Greetings for dates in the next days, and greetings already due, by the day. */
-export async function todayCare(db: LinliDB, b: TodayBasis): Promise<TaskRow[]> {
+export async function todayCare(db: ReadonlyDB, b: TodayBasis): Promise<TaskRow[]> {
   const week = addDays(b.today, CARE_WINDOW_DAYS);
   const care = await openTasks(db, b, 'care', week);
   return care.filter((t) => t.due <= b.today || t.occursOn <= week).sort((a, z) => a.occursOn.localeCompare(z.occursOn));
@@ -137,23 +137,23 @@ const zh = new Intl.Collator('zh-CN');
 const byDue = (a: TaskRow, b: TaskRow) => a.due.localeCompare(b.due) || zh.compare(a.customerName, b.customerName);
 
 /** Communication-plan tasks due today or earlier. */
-export async function todayPlanTasks(db: LinliDB, b: TodayBasis): Promise<TaskRow[]> {
+export async function todayPlanTasks(db: ReadonlyDB, b: TodayBasis): Promise<TaskRow[]> {
   return (await openTasks(db, b, 'plan', b.today)).sort(byDue);
 }
 
 /** The open survey follow-ups due today or earlier, and their surveys' names. */
-export async function todaySurveyTasks(db: LinliDB, b: TodayBasis): Promise<{ tasks: TaskRow[]; names: TodayView['surveyNames'] }> {
+export async function todaySurveyTasks(db: ReadonlyDB, b: TodayBasis): Promise<{ tasks: TaskRow[]; names: TodayView['surveyNames'] }> {
   const [tasks, finished] = await Promise.all([db.tasks.where('[source+due]').between(['survey', ''], ['survey', b.today], true, true).toArray(), finishedOf(db, 'survey')]);
   return surveyFollowUps(db, tasks, finished);
 }
 
 /** Standard answers I keep whose review date has come. */
-export async function todayAnswers(db: LinliDB, b: TodayBasis): Promise<AnswerRow[]> {
+export async function todayAnswers(db: ReadonlyDB, b: TodayBasis): Promise<AnswerRow[]> {
   return (await db.answers.where('review').between('0', b.today, true, true).toArray()).filter((a) => a.keeperId === b.me && needsReview(a, b.today));
 }
 
 /** What a task's title and buttons need: the plans' names and the templates' kinds (a few rows each). */
-export async function taskLabels(db: LinliDB): Promise<Pick<TodayView, 'planNames' | 'templateKinds' | 'templatesNow'>> {
+export async function taskLabels(db: ReadonlyDB): Promise<Pick<TodayView, 'planNames' | 'templateKinds' | 'templatesNow'>> {
   const [plans, templates, care] = await Promise.all([db.plans.toArray(), db.templates.toArray(), db.settings.get('care')]);
   return {
     planNames: Object.fromEntries(plans.map((p) => [p.id, p.name])),
@@ -166,7 +166,7 @@ export async function taskLabels(db: LinliDB): Promise<Pick<TodayView, 'planName
  * Everything 今日 shows for one staff member at once (the printed worksheet). The page itself
  * reads each section on its own, and draws each as soon as its rows are there.
  */
-export async function todayView(db: LinliDB, me: string, now: Date): Promise<TodayView> {
+export async function todayView(db: ReadonlyDB, me: string, now: Date): Promise<TodayView> {
   const b = await todayBasis(db, me, now);
   const [requests, followUps, care, planTasks, survey, answersToReview, labels] = await Promise.all([
     todayRequests(db, b), todayFollowUps(db, b), todayCare(db, b), todayPlanTasks(db, b), todaySurveyTasks(db, b), todayAnswers(db, b), taskLabels(db),

@@ -1,9 +1,9 @@
 import type { CustomerRow } from '../../domain/customers/customer';
 import { unitSortKey, type UnitRow } from '../../domain/units/unit';
-import type { LinliDB } from '../db';
+import type { ReadonlyDB } from '../readonly-db';
 
 /** The office's unit register as a set of codes, or null when it keeps none (then units are not checked). */
-export async function knownUnitCodes(db: LinliDB): Promise<Set<string> | null> {
+export async function knownUnitCodes(db: ReadonlyDB): Promise<Set<string> | null> {
   if ((await db.units.count()) === 0) return null;
   return new Set(await db.units.orderBy('code').keys() as string[]);
 }
@@ -15,7 +15,7 @@ export interface BuildingGroup {
 }
 
 /** Units by building, buildings and rooms in natural order, with occupancy counts. */
-export async function unitsByBuilding(db: LinliDB, filter: string): Promise<BuildingGroup[]> {
+export async function unitsByBuilding(db: ReadonlyDB, filter: string): Promise<BuildingGroup[]> {
   const all = await db.units.toArray();
   const q = filter.trim();
   const rows = q ? all.filter((u) => u.code.startsWith(q) || u.code.includes(q)) : all;
@@ -31,15 +31,15 @@ export async function unitsByBuilding(db: LinliDB, filter: string): Promise<Buil
   return list.sort((a, b) => unitSortKey(a.building).localeCompare(unitSortKey(b.building)));
 }
 
-export function occupantsOf(db: LinliDB, code: string): Promise<CustomerRow[]> {
+export function occupantsOf(db: ReadonlyDB, code: string): Promise<CustomerRow[]> {
   return db.customers.where('unitCodes').equals(code).toArray();
 }
 
 
-export function unitRow(db: LinliDB, id: string): Promise<UnitRow | undefined> {
+export function unitRow(db: ReadonlyDB, id: string): Promise<UnitRow | undefined> {
   return db.units.get(id);
 }
 
-export function countUnits(db: LinliDB): Promise<number> {
+export function countUnits(db: ReadonlyDB): Promise<number> {
   return db.units.count();
 }

@@ -1,9 +1,9 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { AnswerRow } from '../../domain/answers/answer';
 import { t } from '../../i18n';
-import { searchAnswers } from '../../store/answers';
+import { searchAnswers } from '../../store/queries/answers';
 import type { Office } from '../../store/office-api';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 
 /** A search box over the standard answers (fragments, pinyin, initials, synonyms) and the matches; `onPick` gets the one chosen. */
 export function AnswerSearch(props: { office: Office; onPick: (a: AnswerRow) => void; pickLabel: string }) {

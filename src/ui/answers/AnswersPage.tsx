@@ -7,12 +7,13 @@ import { localDay } from '../../domain/days';
 import { t } from '../../i18n';
 import { saveAnswer } from '../../store/answers';
 import type { Office } from '../../store/office-api';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { createSave, FormShell } from '../common/FormShell';
 import { AnswerSearch } from './AnswerSearch';
 import '../settings/settings.css';
 import { allStaff } from '../../store/queries/staff';
 import { LIMITS } from '../../domain/limits';
+import { answerRow } from '../../store/queries/answers';
 
 const today = () => localDay();
 const blank = () => ({ id: '', category: '', title: '', wording: '', effective: today(), review: '', keeperId: '', synonyms: '' });
@@ -29,7 +30,7 @@ export function AnswersPage(props: { office: Office }) {
     setForm(a ? { id: a.id, category: a.category, title: a.title, wording: a.wording, effective: a.effective, review: a.review, keeperId: a.keeperId, synonyms: a.synonyms.join('，') } : blank());
   };
   // Opened from 今日 (an answer to review): that answer in the form.
-  const linked = createLive(() => params.edit ?? '', (id) => (id ? props.office.db.answers.get(id) : undefined), undefined);
+  const linked = createLive(() => params.edit ?? '', (id) => (id ? answerRow(props.office.db, id) : undefined), undefined);
   createEffect(() => {
     const a = linked();
     if (a) edit(a);

@@ -4,7 +4,7 @@ import { CONTACT_CHANNELS, type ContactChannel } from '../../domain/customers/co
 import { formatDateTime, t } from '../../i18n';
 import { logContact } from '../../store/contacts';
 import { contactsOf } from '../../store/queries/contacts';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { createSave, FormShell } from '../common/FormShell';
 

@@ -3,7 +3,7 @@ import { createEffect, For, Show } from 'solid-js';
 import { maskPhone } from '../../domain/mask';
 import { t } from '../../i18n';
 import { countCustomers, searchCustomers } from '../../store/queries/customers';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { printLinks } from '../../print/links';
 import { firstScreenShown } from '../session';

@@ -8,7 +8,7 @@ import { createSave, FormShell } from '../common/FormShell';
 import { CustomerFields } from './CustomerFields';
 import { CustomerMoreFields } from './CustomerMoreFields';
 import { customersOfUnit } from '../../store/queries/customers';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { LIMITS } from '../../domain/limits';
 
 export function CustomerNew(props: { office: Office }) {

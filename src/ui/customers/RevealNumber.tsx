@@ -7,7 +7,7 @@ import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { revealNumber } from '../../store/customers';
 import { personalDataFacts } from '../../store/personal-data';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { Problems } from '../common/Problems';
 
 /**

@@ -1,19 +1,7 @@
 import { For, Show } from 'solid-js';
 import { daysUntil, nextOccurrence, type ImportantDate } from '../../domain/dates';
-import { lunarDateText } from '../../domain/templates/merge';
-import { locale, t } from '../../i18n';
-
-/** 冬月初五, as the letters print it (農曆 wording in zh-TW); English keeps numbers. */
-export function lunarText(month: number, day: number, leap: boolean): string {
-  const text = lunarDateText(month, day, leap);
-  return locale() === 'zh-TW' ? text.replace('腊', '臘').replace('闰', '閏') : text;
-}
-
-export function describeDate(d: ImportantDate): string {
-  return d.calendar === 'lunar'
-    ? t('date.lunarMonthDay', { month: d.month, day: d.day, leap: d.leap ? t('date.leap') : '', text: lunarText(d.month, d.day, !!d.leap) })
-    : t('date.monthDay', { month: d.month, day: d.day });
-}
+import { t } from '../../i18n';
+import { describeDate } from '../../shared/date-text';
 
 /** "6 天后", "就是今天", "已过 2 天": from the office's day `today` to `day` (both YYYY-MM-DD). */
 export function daysFromToday(day: string, today: string): string {

@@ -12,9 +12,9 @@ import { buildingsOf, FILTER_KEYS, filtersFrom, filterWithKinds, sameFilters, ty
 import type { IndicatorInput } from '../../domain/indicators/compute';
 import { myRole } from '../../store/requests';
 import { serviceSettings } from '../../store/queries/settings';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { DashboardView } from './DashboardView';
-import { loadEcharts } from './Chart';
+import { loadEcharts } from '../../shared/charts/Chart';
 import './dashboard.css';
 
 /**

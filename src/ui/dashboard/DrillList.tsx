@@ -3,7 +3,7 @@ import type { Ref } from '../../domain/indicators/compute';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { recordsBehind } from '../../store/queries/drill';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { RequestRowView } from '../requests/RequestRowView';
 
 const SHOWN = 100;

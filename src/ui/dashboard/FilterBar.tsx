@@ -3,7 +3,7 @@ import { CUSTOMER_KINDS } from '../../domain/customers/types';
 import { FILTER_KEYS, hasFilters, NO_FILTERS, surveysApply, type FilterKey, type IndicatorFilters } from '../../domain/indicators/filters';
 import type { ServiceSettings } from '../../domain/requests/settings';
 import { t } from '../../i18n';
-import { groupLabel } from './labels';
+import { groupLabel } from '../../shared/indicators/labels';
 
 /**
  * The dashboard's filters: one building, category, team, customer type, each "all" by default;

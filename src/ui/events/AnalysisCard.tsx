@@ -5,7 +5,7 @@ import { t } from '../../i18n';
 import { editText, setPhotos } from '../../store/events';
 import type { Office } from '../../store/office-api';
 import { remarksOf } from '../../store/queries/events';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { NotesEditor } from '../customers/NotesEditor';
 
 /** Analysis and use (分析与改进): remarks by topic and kind, what was decided, the evaluation (and for activities what happened and what to improve). */

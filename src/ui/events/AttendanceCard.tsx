@@ -7,7 +7,7 @@ import { t } from '../../i18n';
 import { addWalkIn, closeAttendance, inviteGroups, inviteOne, markPresence, setInvite } from '../../store/events';
 import type { Office } from '../../store/office-api';
 import { attendanceOf } from '../../store/queries/events';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { Problems } from '../common/Problems';
 import { CustomerPicker } from '../requests/CustomerPicker';
 import { ActionButton } from './ActionButton';

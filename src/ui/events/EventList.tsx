@@ -4,7 +4,7 @@ import type { EventKind } from '../../domain/events/types';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { listEvents } from '../../store/queries/events';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { eventLinks } from './event-links';
 import { EventsNav } from './EventsNav';
 import './events.css';

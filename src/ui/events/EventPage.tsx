@@ -8,8 +8,8 @@ import { runEventStep } from '../../store/events';
 import type { Office } from '../../store/office-api';
 import { itemsOf } from '../../store/queries/events';
 import { myRole } from '../../store/requests';
-import { createLive } from '../bindings/live';
-import { createRecord } from '../bindings/record';
+import { createLive } from '../../shared/bindings/live';
+import { createRecord } from '../../shared/bindings/record';
 import { PaperPanel } from '../papers/PaperPanel';
 import { Timeline } from '../requests/Timeline';
 import { ActionButton } from './ActionButton';
@@ -22,11 +22,12 @@ import { PlanCard } from './PlanCard';
 import { PreviousCard } from './PreviousCard';
 import { RemarksCard } from './RemarksCard';
 import './events.css';
+import { eventRow } from '../../store/queries/events';
 
 /** One seminar, club founding or activity: loader (the projection row) + view (the live record). */
 export function EventPage(props: { office: Office }) {
   const params = useParams<{ id: string }>();
-  const row = createLive(() => params.id, async (id) => (await props.office.db.events.get(id)) ?? null, undefined as EventRow | null | undefined);
+  const row = createLive(() => params.id, (id) => eventRow(props.office.db, id), undefined as EventRow | null | undefined);
   return (
     <main class="page wide">
       <A href={eventLinks.list()} class="back">← {t('events.title')}</A>

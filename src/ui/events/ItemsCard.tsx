@@ -4,7 +4,7 @@ import type { CommunityEvent, EventItemRow, ItemKind } from '../../domain/events
 import { t } from '../../i18n';
 import { addItem, setTaskDone } from '../../store/events';
 import type { Office } from '../../store/office-api';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { createSave, FormShell } from '../common/FormShell';
 import { allStaff } from '../../store/queries/staff';
 import { LIMITS } from '../../domain/limits';

@@ -4,7 +4,7 @@ import type { CommunityEvent, EventItemRow } from '../../domain/events/types';
 import { t } from '../../i18n';
 import { editMinutes, editText } from '../../store/events';
 import type { Office } from '../../store/office-api';
-import { createRecord } from '../bindings/record';
+import { createRecord } from '../../shared/bindings/record';
 import { NotesEditor } from '../customers/NotesEditor';
 
 /**

@@ -4,7 +4,7 @@ import type { CommunityEvent } from '../../domain/events/types';
 import { t } from '../../i18n';
 import { decide, submitForApproval, updatePlan } from '../../store/events';
 import type { Office } from '../../store/office-api';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { StepForm } from '../requests/StepForm';
 import { ActionButton } from './ActionButton';
 import { PlanForm } from './PlanForm';

@@ -8,7 +8,7 @@ import type { Problem, Result } from '../../domain/result';
 import { createSave, FormShell } from '../common/FormShell';
 import { t, tCode } from '../../i18n';
 import type { Office } from '../../store/office-api';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { Problems, problemFor } from '../common/Problems';
 import { allStaff } from '../../store/queries/staff';
 import { LIMITS } from '../../domain/limits';

@@ -4,7 +4,7 @@ import type { CommunityEvent } from '../../domain/events/types';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { previousOnTopic, requestStatuses } from '../../store/queries/events';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 
 /** The loop reported at the next event: what became of the remarks of the last one on the same topic. */
 export function PreviousCard(props: { office: Office; event: CommunityEvent }) {

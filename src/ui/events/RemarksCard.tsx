@@ -8,7 +8,7 @@ import { t } from '../../i18n';
 import { addRemark, markRemarkHandled, remarkToRequest, setRemarkAside } from '../../store/events';
 import type { Office } from '../../store/office-api';
 import { remarksOf, requestStatuses } from '../../store/queries/events';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { createSave, FormShell } from '../common/FormShell';
 import { CustomerPicker } from '../requests/CustomerPicker';
 import { ActionButton } from './ActionButton';

@@ -5,7 +5,7 @@ import { t } from '../../i18n';
 import { exportTable, type ExportFormat } from '../../store/import';
 import type { Office } from '../../store/office-api';
 import { Problems } from '../common/Problems';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { mayExportFull } from '../../domain/customers/personal-data';
 import { personalDataFacts } from '../../store/personal-data';
 import { download, today } from './labels';

@@ -7,7 +7,7 @@ import {
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import { checkImport, csvBytes, importSettings, openPasted, openSpreadsheet, runImport, saveImportSetting, type ImportProgress } from '../../store/import';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { Problems } from '../common/Problems';
 import { ExportPanel } from './ExportPanel';

@@ -1,6 +1,6 @@
 import { createEffect, createSignal, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { IDLE_LOCK_DEFAULT } from '../../domain/staff/idle-lock';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import type { StaffRow } from '../../domain/staff/staff';
 import { idleLockMinutes } from '../../store/staff-pins';

@@ -4,7 +4,7 @@ import { formatDateTime, t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { recordArchived, recordReceived } from '../../store/papers';
 import { papersOf } from '../../store/queries/papers';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { ActionButton } from '../events/ActionButton';
 import '../events/events.css';
 import './papers.css';

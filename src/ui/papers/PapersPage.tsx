@@ -3,7 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { formatDateTime, t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { boxes, notBack, notBackCounts } from '../../store/queries/papers';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { EventsNav } from '../events/EventsNav';
 import '../events/events.css';
 

@@ -3,11 +3,11 @@ import type { CustomerRow } from '../../domain/customers/customer';
 import { maskPhone } from '../../domain/mask';
 import { t } from '../../i18n';
 import { searchCustomers } from '../../store/queries/customers';
-import { createLive } from '../bindings/live';
-import type { LinliDB } from '../../store/db';
+import { createLive } from '../../shared/bindings/live';
+import type { ReadonlyDB } from '../../store/readonly-db';
 
 /** Finds the caller by a phone fragment, room number, name or pinyin; Enter takes the first match. */
-export function CustomerPicker(props: { db: LinliDB; value: CustomerRow | null; onPick: (c: CustomerRow | null) => void; autofocus?: boolean }) {
+export function CustomerPicker(props: { db: ReadonlyDB; value: CustomerRow | null; onPick: (c: CustomerRow | null) => void; autofocus?: boolean }) {
   const [query, setQuery] = createSignal('');
   const matches = createLive(query, async (q) => (q.trim() ? (await searchCustomers(props.db, q)).slice(0, 6) : []), [] as CustomerRow[]);
   return (

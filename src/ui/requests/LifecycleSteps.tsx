@@ -13,7 +13,7 @@ import type { ServiceSettings } from '../../domain/requests/settings';
 import type { ServiceRequest } from '../../domain/requests/types';
 import type { StaffRow } from '../../domain/staff/staff';
 import { t } from '../../i18n';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { runStep } from '../../store/requests';
 import { openLoad } from '../../store/queries/requests';

@@ -5,7 +5,7 @@ import type { CustomerRow } from '../../domain/customers/customer';
 import { categoriesFor } from '../../domain/requests/settings';
 import { REQUEST_CHANNELS, REQUEST_KINDS, type Channel, type RequestKind, type Urgency } from '../../domain/requests/types';
 import { t } from '../../i18n';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { takeRequest } from '../../store/requests';
 import { serviceSettings } from '../../store/queries/settings';

@@ -1,7 +1,7 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, For, onCleanup, Show } from 'solid-js';
 import { t } from '../../i18n';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { QUEUE_PAGE, QUEUES, queueCounts, queueView, type QueueName } from '../../store/queries/requests';
 import { RequestRowView } from './RequestRowView';

@@ -5,7 +5,7 @@ import { deviceState, mayManageDevices, type DeviceListing } from '../../domain/
 import type { Problem } from '../../domain/result';
 import { formatDateTime, t } from '../../i18n';
 import { inviteDevice, loadDevices, myRole, removeDevice } from '../../store/devices';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { Problems } from '../common/Problems';
 import { BackupButton } from './BackupButton';

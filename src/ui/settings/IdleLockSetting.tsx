@@ -1,7 +1,7 @@
 import { createEffect, createSignal, Show } from 'solid-js';
 import { IDLE_LOCK_DEFAULT, IDLE_LOCK_MAX, IDLE_LOCK_MIN } from '../../domain/staff/idle-lock';
 import { t } from '../../i18n';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { idleLockMinutes, saveIdleLock } from '../../store/staff-pins';
 import { Problems } from '../common/Problems';

@@ -7,7 +7,7 @@ import { t } from '../../i18n';
 import { myRole } from '../../store/devices';
 import type { Office } from '../../store/office-api';
 import { personalDataPolicy, savePersonalDataPolicy } from '../../store/personal-data';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { Problems } from '../common/Problems';
 import './settings.css';
 

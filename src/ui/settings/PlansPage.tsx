@@ -8,9 +8,10 @@ import { RECURRENCE_KINDS, type PlanRow, type Recurrence } from '../../domain/pl
 import { serviceSettingsFrom } from '../../domain/requests/settings';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
-import { listPlans, savePlan } from '../../store/plans';
-import { listTemplates } from '../../store/templates';
-import { createLive } from '../bindings/live';
+import { savePlan } from '../../store/plans';
+import { listPlans } from '../../store/queries/plans';
+import { listTemplates } from '../../store/queries/templates';
+import { createLive } from '../../shared/bindings/live';
 import { createSave, FormShell } from '../common/FormShell';
 import './settings.css';
 import { allStaff } from '../../store/queries/staff';

@@ -1,9 +1,9 @@
 import { createMemo } from 'solid-js';
 import type { HistoryEntry } from '../../domain/history';
 import { serviceSettingsFrom } from '../../domain/requests/settings';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
-import { createRecord } from '../bindings/record';
+import { createRecord } from '../../shared/bindings/record';
 import { allStaff, staffMember } from '../../store/queries/staff';
 import { ServiceSettingsForm } from './ServiceSettingsForm';
 

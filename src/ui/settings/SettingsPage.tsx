@@ -1,7 +1,7 @@
 import { Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { t } from '../../i18n';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { persisted, requestPersistence, signOut } from '../session';
 import { LanguagePicker } from './LanguagePicker';

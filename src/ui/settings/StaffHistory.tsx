@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js';
 import type { HistoryEntry } from '../../domain/history';
 import { formatDateTime, t, tCode } from '../../i18n';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { allStaff } from '../../store/queries/staff';
 

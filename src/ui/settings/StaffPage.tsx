@@ -3,7 +3,7 @@ import { createSignal, For, Index, Show } from 'solid-js';
 import type { Problem } from '../../domain/result';
 import { STAFF_ROLES, type StaffRole, type StaffRow } from '../../domain/staff/staff';
 import { t } from '../../i18n';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { updateStaffMember } from '../../store/settings';
 import { Problems } from '../common/Problems';

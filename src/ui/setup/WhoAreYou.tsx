@@ -2,7 +2,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { NEWCOMER_ROLES, type StaffRole } from '../../domain/staff/staff';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { addStaffProfile } from '../../store/staff-pins';
 import { Problems, problemFor } from '../common/Problems';

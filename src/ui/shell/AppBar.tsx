@@ -2,7 +2,7 @@ import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { LockButton } from '../lock/IdleLock';
 import { PresenceList } from './Presence';
 import { SyncBadge } from './SyncBadge';

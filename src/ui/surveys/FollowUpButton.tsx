@@ -9,7 +9,7 @@ import type { Office } from '../../store/office-api';
 import { myRole } from '../../store/requests';
 import { followUpHouseholds, followUpsToMake } from '../../store/queries/surveys';
 import { makeSurveyFollowUps } from '../../store/surveys';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { Problems } from '../common/Problems';
 
 /**

@@ -6,7 +6,7 @@ import type { Office } from '../../store/office-api';
 import { householdNames, responsesOf, surveyHouseholds } from '../../store/queries/surveys';
 import type { ResponseChannel } from '../../domain/surveys/response';
 import { readSurvey } from '../../store/surveys';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { EntryGrid } from './EntryGrid';
 import './surveys.css';
 

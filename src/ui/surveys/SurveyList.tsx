@@ -4,7 +4,7 @@ import { For, Show } from 'solid-js';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { listSurveys } from '../../store/queries/surveys';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { NewWave } from './NewWave';
 import { WaveRow } from './WaveRow';
 import './surveys.css';

@@ -5,7 +5,7 @@ import type { Survey, Wave } from '../../domain/surveys/survey';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { responsesOf } from '../../store/queries/surveys';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { FollowUpButton } from './FollowUpButton';
 
 /** One wave of a survey with its figures (so this quarter compares with the last) and its actions. */

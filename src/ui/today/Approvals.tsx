@@ -5,7 +5,7 @@ import type { Office } from '../../store/office-api';
 import { plansAwaitingApproval } from '../../store/queries/events';
 import { settlementsAwaitingApproval } from '../../store/queries/requests';
 import { myRole } from '../../store/requests';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 
 /**
  * 今日, for a manager: what waits on their decision — complaint settlements (处理方案) and

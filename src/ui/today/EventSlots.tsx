@@ -4,7 +4,7 @@ import { formatDateTime, t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { eventsToDo } from '../../store/queries/events';
 import { notBack } from '../../store/queries/papers';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 
 /** 今日: papers printed and not back yet (oldest first), each one tap from its record. */
 export function PapersNotBack(props: { office: Office; today: string }) {

@@ -3,7 +3,7 @@ import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { taskLabels, todayAnswers, todayBasis, todayCare, todayFollowUps, todayPlanTasks, todayRequests, todaySurveyTasks, type TodayBasis } from '../../store/queries/today';
 import { generateTasksIfChanged } from '../../store/tasks';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import { TodayView, type TodaySections } from './TodayView';
 
 /** Projection rows are flat records of strings, numbers and string lists. */

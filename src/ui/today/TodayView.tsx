@@ -19,7 +19,8 @@ import { Problems } from '../common/Problems';
 import { createAction, FormShell, saveWith } from '../common/FormShell';
 import { RequestRowView } from '../requests/RequestRowView';
 import { TODAY_SLOTS } from './slots';
-import { daysFromToday, lunarText } from '../customers/UpcomingDates';
+import { daysFromToday } from '../customers/UpcomingDates';
+import { lunarText } from '../../shared/date-text';
 import './today.css';
 
 /**

@@ -4,7 +4,7 @@ import { maskPhone } from '../../domain/mask';
 import type { UnitInput } from '../../domain/units/unit';
 import { ok } from '../../domain/result';
 import { t } from '../../i18n';
-import { createLive } from '../bindings/live';
+import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { updateUnit } from '../../store/units';
 import { occupantsOf, unitRow } from '../../store/queries/units';
