@@ -1,5 +1,4 @@
 import type { Table } from 'dexie';
-import type { ReadonlyTable } from './readonly-db';
 import type { IndicatorFollowUp, IndicatorRequest } from '../domain/indicators/compute';
 import type { ResponseRow } from '../domain/surveys/response';
 import type { CollectionName, ShardName } from '../domain/shards';
@@ -116,7 +115,10 @@ export async function rebuildPacks(table: Table<PackRow, string>, shard: ShardNa
 }
 
 /** The packed rows of a collection from a UTC month on, of every shard (read in the caller's transaction or alone). */
-export async function readPacks<T>(table: ReadonlyTable<PackRow>, collection: PackedCollection, fromMonth: string): Promise<T[]> {
+/** What reading packs needs of their table: a key range (the read-only view ui and print hold will do). */
+type PackRange = { where(index: 'key'): { between(lower: string, upper: string): { toArray(): Promise<PackRow[]> } } };
+
+export async function readPacks<T>(table: PackRange, collection: PackedCollection, fromMonth: string): Promise<T[]> {
   const packs = await table.where('key').between(`${collection}|${fromMonth}`, `${collection}|\uffff`).toArray();
   return packs.flatMap((p) => p.rows) as unknown as T[];
 }

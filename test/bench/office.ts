@@ -17,6 +17,8 @@ import { takeProfile } from '../helpers/pin';
 import { createInvitation } from '../helpers/device-api';
 import { IDLE_LOCK_DEFAULT, IDLE_LOCK_MAX, setIdleLock } from '../../src/domain/staff/idle-lock';
 import { applyCommand } from '../../src/store/apply';
+import { monthOfYear, monthsOfYear } from '../../src/store/ledger-split';
+import { ledgerShard } from '../../src/domain/shards';
 import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';
 import { IDB_AT_LEAST, LONG_TASKS_INIT, run } from './page-scripts';
 import { within } from './scope';
@@ -117,8 +119,19 @@ export class Bench {
     applyCommand(settings, lock.value, 'seed');
     await pushDoc(ws, `${office.id}/office`, office.token, settings, (d) => d.getMap('staff').size === 1 && d.getMap('settings').size > 0);
     await pushDoc(ws, `${office.id}/directory`, office.token, directory.doc, (d) => d.getMap('customers').size === SIZES.customers);
+    // Ledgers as a tablet of this build keeps them: one room per month (a request stays in the
+    // month it was taken). Cut from the year the generator makes, as the migration cuts old years.
     for (const year of YEARS) {
-      await pushDoc(ws, `${office.id}/ledger-${year}`, office.token, ledgerDoc(SIZES.requests, year), (d) => d.getMap('requests').size === SIZES.requests);
+      const yearDoc = ledgerDoc(SIZES.requests, year);
+      const state = Y.encodeStateAsUpdate(yearDoc);
+      for (const month of [...monthsOfYear(yearDoc, year)].sort()) {
+        const doc = new Y.Doc();
+        Y.applyUpdate(doc, monthOfYear(state, yearDoc, year, month));
+        const n = doc.getMap('requests').size;
+        await pushDoc(ws, `${office.id}/${ledgerShard(month)}`, office.token, doc, (d) => d.getMap('requests').size === n);
+        doc.destroy();
+      }
+      yearDoc.destroy();
     }
     directory.doc.destroy();
     console.log(`  (office generated and on the relay in ${Math.round(performance.now() - t0)} ms)`);
