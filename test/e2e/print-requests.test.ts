@@ -42,6 +42,8 @@ let disputeNumber = '';
 const repairNumbers: string[] = [];
 const today = officeDay(new Date(), settings.calendar);
 const yesterday = officeDay(new Date(Date.now() - 86_400_000), settings.calendar);
+/** A day as the printed forms write it: 2026-12-05 → 2026年12月5日. */
+const printedDay = (day: string) => { const [y, m, d] = day.split('-').map(Number); return `${y}年${m}月${d}日`; };
 const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`).toISOString();
 
 /** A year's ledger built with the domain commands, as the tablets would have made it. */
@@ -133,12 +135,14 @@ describe('request forms on paper', () => {
     const text = pdf.text.replace(/[ \t]+/g, ' ');
     for (const s of [
       '客户投诉登记表', complaintNumber, OFFICE, '受理登记', '欧阳明华', '3-1-101', '楼上装修噪音', '调查', '3-1-201 室夜间施工至二十三时', '公司责任',
-      '处置方案与审批', '已驳回：上门致歉', '还应承担清洁费', '已批准：上门致歉并承担清洁费', '协商与处理协议', '业主接受', today, '监督装修施工时间',
+      '处置方案与审批', '已驳回：上门致歉', '还应承担清洁费', '已批准：上门致歉并承担清洁费', '协商与处理协议', '业主接受', `处理协议 ${printedDay(today)}`, '监督装修施工时间',
       '装修登记时书面告知施工时段', '落实与反馈', '当天电话告知业主', '回访', '满意',
     ]) expect(text, s).toContain(s);
     for (const label of ['登记人', '调查人', '审批经理', '客户签字（同意协议）', '处理人', '回访人']) expect(text, label).toContain(label);
     expect(text).toContain('139****4321');
     expect(text).not.toContain('13987654321');
+    // One date format on the form (issue 22): the agreement's day, typed as 2026-12-05, prints as 2026年12月5日.
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     pdf.pages.forEach((p, i) => expect(p, `page ${i + 1}`).toMatch(pageOf(i + 1, pdf.pageCount)));
     expectRealChinese(pdf);
   });

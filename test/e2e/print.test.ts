@@ -139,12 +139,14 @@ describe('print framework', () => {
     // Running header and footer (page-margin boxes).
     for (const s of [OFFICE, '客户信息登记表', '打印日期：', '打印人：王丽']) expect(text).toContain(s);
     expect(text).toMatch(pageOf(1, 1));
-    // Sections and every field's label and value.
+    // Sections and every field's label and value; a lunar birthday is worded as on the customer page and
+    // in the letters (农历八月十五, issue 22), not in figures.
     for (const s of ['基本信息', '房屋信息', '其他信息', '姓名', '欧阳明华', '性别', '女', '客户类型', '业主', '客户等级', '重要',
       '身份证号', '1101**********002X', '电话', '138****5678 / 139****4321', '微信', 'ouyang_mh', '电子邮箱', 'mh@example.com',
       '通讯地址', '广州市天河区翠湖路8号', '工作单位', '天河区第一小学', '职业', '教师', '房号', '3-1-101', '与房屋关系',
-      '所属户主', '本人为户主', '重要日期', '生日 农历8月15日', '标签', '老人、独居', '同意联系', '偏好与习惯', '上午联系，不接受晚间电话',
+      '所属户主', '本人为户主', '重要日期', '生日 农历八月十五', '标签', '老人、独居', '同意联系', '偏好与习惯', '上午联系，不接受晚间电话',
       '备注', '2025年装修，东侧卫生间曾漏水。', '钥匙存放在管理处。', '登记时间', '扫码打开记录', fullId]) expect(text, s).toContain(s);
+    expect(text).not.toContain('农历8月15日');
     // Signature lines, each with its label.
     expect(text).toMatch(/登记人：\s+客户签名：\s+日期：\s+年\s+月\s+日/);
     // Nothing sensitive in full.
