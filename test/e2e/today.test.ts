@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { lunarOf } from '../../src/domain/dates';
-import { chineseDate } from '../../src/domain/templates/merge';
+import { chineseDate, lunarDateText } from '../../src/domain/templates/merge';
 import { addOffice, joinAsManager, joinLinkFor, joinOffice, newRequest, newTablet, readTimeline, screenshot, waitSyncState, watchErrors, zh, type AppRelay, withAppAndBrowser } from '../helpers/app';
 import { expectRealChinese, openPrintPreview, pdfPageToPng, printToPdf } from '../helpers/pdf';
 
@@ -74,7 +74,10 @@ describe('今日', () => {
     await nav(page, zh['nav.today']);
     const item = page.getByTestId('today-care').locator('li.task').filter({ hasText: '张秀英' });
     await item.waitFor();
-    expect(await item.textContent()).toContain(officeDay(4));
+    // The day as people say it, lunar first with the solar day after it, and how far off it is.
+    const [, solarMonth, solarDay] = officeDay(4).split('-').map(Number);
+    expect(await item.textContent()).toContain(`生日 农历${lunarDateText(birthday.month, birthday.day, birthday.leap)}（${solarMonth}月${solarDay}日）`);
+    expect(await item.getByTestId('care-when').textContent()).toBe(zh['date.inDays'].replace('{{ n }}', '4'));
     await screenshot(page, 'today-care.png');
 
     await item.getByRole('link', { name: '为张秀英打印贺信' }).click();
