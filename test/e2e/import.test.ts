@@ -1,10 +1,11 @@
 /**
  * Import and export in real Chromium against the built app served by a real relay: a receptionist
  * uploads the office's .xlsx, reads the report, imports, finds the customer; the same file again
- * adds nobody; a wrong file is explained; an export downloads. Needs `npx vite build` first.
+ * adds nobody; a wrong file is explained; an export downloads, numbers masked — in full only for a role the
+ * office allows (the manager, not reception). Needs `npx vite build` first.
  */
 import ExcelJS from 'exceljs';
-import { createInvitation } from '../helpers/device-api';
+import { createInvitation, TEST_MANAGER } from '../helpers/device-api';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -13,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Relay } from '../../sync-server/relay';
 import { launchChromium } from '../helpers/browser';
 import { relayIn, removeDir, tempDir } from '../helpers/relay';
-import { TEST_PIN } from '../helpers/pin';
+import { takeProfile, TEST_PIN } from '../helpers/pin';
 
 const DIST = resolve('dist');
 const ARTIFACTS = resolve('test/.artifacts');
@@ -119,7 +120,7 @@ describe('import from Excel', () => {
     await page.getByTestId('customer-name').filter({ hasText: '张伟' }).waitFor();
     expect(await page.getByTestId('customer-unit').textContent()).toBe('3-2-1101');
     expect(await page.getByTestId('customer-phones').textContent()).toBe('138****5678');
-    expect(await page.getByTestId('upcoming-dates').textContent()).toContain('农历3月5日');
+    expect(await page.getByTestId('upcoming-dates').textContent()).toContain('生日 农历三月初五');
     for (const section of ['基本信息', '家庭', '服务请求', '回访', '接触记录', '近期日期', '修改记录']) {
       await page.getByRole('heading', { name: section, exact: true }).waitFor();
     }
@@ -199,7 +200,20 @@ describe('export', () => {
     expect(masked.startsWith('\ufeff姓名,类型,性别,电话,房号')).toBe(true);
     expect(masked).toContain('138****5678');
     expect(masked).not.toContain('13812345678');
-    await page.getByLabel('包含完整电话和证件号').check();
+    // 王丽 joined as 客服接待: by the office's personal-data rules reception may not export full numbers.
+    const full = page.getByLabel('包含完整电话和证件号');
+    // (The hint first: the box is also disabled while the role is still being read.)
+    await expect.poll(() => page.getByTestId('export-full-hint').textContent()).toBe('你的岗位（客服接待）不能导出完整电话和证件号，导出的文件中号码遮盖。');
+    expect(await full.isDisabled()).toBe(true);
+
+    // The manager takes the tablet (锁屏 → 其他员工) and may tick it.
+    await page.getByRole('button', { name: '锁屏' }).click();
+    await page.getByTestId('lock-screen').getByRole('button', { name: '其他员工' }).click();
+    await takeProfile(page, new RegExp(TEST_MANAGER.name), TEST_MANAGER.pin);
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '客户' }).click();
+    await page.getByRole('link', { name: '导入/导出' }).click();
+    await page.getByRole('heading', { name: '导入/导出' }).waitFor();
+    await full.check();
     expect(await exportCsv()).toContain('13812345678');
   });
 });
