@@ -105,12 +105,14 @@ function until(check: () => boolean | Promise<boolean>, what: string, ms = 60_00
 describe('a new tablet joining a large office', () => {
   it('fetches office and directory first, shows its progress, and resumes an interrupted join from what it stored', async () => {
     const office = await relay.offices.add('翠湖花园');
+    // A month room, as a tablet of this build keeps its ledgers (a year room would be split into
+    // months by the tablet on its next open); a whole year's records in it make it big enough.
     const ledger = ledgerDoc(REQUESTS, 2025);
     const whole = Y.encodeStateAsUpdate(ledger).length;
     expect(whole).toBeGreaterThan(8 * CHUNK);
     await seedRoom(`${office.id}/office`, office.token, officeDoc('翠湖花园'));
     await seedRoom(`${office.id}/directory`, office.token, directoryDoc(300, 150).doc);
-    await seedRoom(`${office.id}/ledger-2025`, office.token, ledger);
+    await seedRoom(`${office.id}/ledger-2025-06`, office.token, ledger);
 
     const config: DeviceConfig = { officeId: office.id, officeName: '翠湖花园', relayUrl: wsUrl(relay), token: office.token, deviceCode: 'B', staffId: 'bench-staff', staffName: '王丽' };
     const disk = new IDBFactory();
@@ -120,11 +122,11 @@ describe('a new tablet joining a large office', () => {
     const cut = new Promise<void>((r) => (cutOff = r));
 
     const pieces = Math.ceil(whole / CHUNK);
-    const first = wire({ room: 'ledger-2025', after: Math.floor((pieces * 2) / 3), then: () => cutOff() });
+    const first = wire({ room: 'ledger-2025-06', after: Math.floor((pieces * 2) / 3), then: () => cutOff() });
     // Every shard asked for before the network is up, in the worst order (the ledger first), so
     // that the order of the first syncs is the hub's alone.
     const a = tablet(config, disk, first.impl, false);
-    await a.store.load('ledger-2025');
+    await a.store.load('ledger-2025-06');
     await a.store.load('directory');
     await a.store.load('office');
     a.store.sync.setOnline(true);
@@ -134,10 +136,10 @@ describe('a new tablet joining a large office', () => {
 
     // Office and directory were whole (今日, customers, search usable) before any of the ledger came.
     const usableAt = a.statuses.findIndex((s) => s.usable);
-    const ledgerAt = a.statuses.findIndex((s) => s.fetching?.shard === 'ledger-2025');
+    const ledgerAt = a.statuses.findIndex((s) => s.fetching?.shard === 'ledger-2025-06');
     expect(usableAt).toBeGreaterThanOrEqual(0);
     expect(ledgerAt).toBeGreaterThan(usableAt);
-    const before = a.statuses.filter((s) => s.fetching?.shard === 'ledger-2025').map((s) => s.fetching!.percent);
+    const before = a.statuses.filter((s) => s.fetching?.shard === 'ledger-2025-06').map((s) => s.fetching!.percent);
     expect(Math.max(...before)).toBeGreaterThan(20);
     expect(Math.max(...before)).toBeLessThan(100);
 
@@ -153,7 +155,7 @@ describe('a new tablet joining a large office', () => {
     const b = tablet(config, disk, second.impl);
     await b.store.load('office');
     await b.store.load('directory');
-    const shard = await b.store.shard('ledger-2025');
+    const shard = await b.store.shard('ledger-2025-06');
     await until(() => !!b.statuses.at(-1)?.complete, 'the join to complete');
     expect(shard.doc.getMap('requests').size).toBe(REQUESTS);
     await shard.flushed();
@@ -161,10 +163,10 @@ describe('a new tablet joining a large office', () => {
     expect(Y.encodeStateVector(shard.doc)).toEqual(Y.encodeStateVector(ledger));
 
     // It asked only for the rest: far less than the whole ledger came the second time.
-    const again = second.received.get('ledger-2025')!.flat().reduce((x, y) => x + y, 0);
+    const again = second.received.get('ledger-2025-06')!.flat().reduce((x, y) => x + y, 0);
     expect(again).toBeLessThan(whole * 0.75);
     // ...and its progress went on from where it was, not from 0.
-    const after = b.statuses.filter((s) => s.fetching?.shard === 'ledger-2025').map((s) => s.fetching!.percent);
+    const after = b.statuses.filter((s) => s.fetching?.shard === 'ledger-2025-06').map((s) => s.fetching!.percent);
     expect(after[0]).toBeGreaterThanOrEqual(Math.floor(100 * heldRows / REQUESTS) - 15);
 
     // Never one message over the bound, on either run.
