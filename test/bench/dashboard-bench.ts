@@ -23,6 +23,8 @@ import { joinOffice } from '../helpers/office';
 import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';
 import { generateUnits, rng } from './generate';
 import { benchActor, directoryDoc, ledgerDoc, officeDoc } from './seed';
+import { monthOfYear, monthsOfYear } from '../../src/store/ledger-split';
+import { ledgerShard } from '../../src/domain/shards';
 
 const HOUR = 3_600_000;
 
@@ -136,7 +138,16 @@ export async function seedDashboardOffice(relay: Relay, requests = 10_000, answe
   surveyAnswers(ledger, 'bench-survey', answers, year);
   await pushDoc(ws, `${office.id}/office`, office.token, officeShard, (d) => d.getMap('surveys').size === 1);
   await pushDoc(ws, `${office.id}/directory`, office.token, directoryDoc(2000, answers).doc, (d) => d.getMap('customers').size === 2000);
-  await pushDoc(ws, `${office.id}/ledger-${year}`, office.token, ledger, (d) => d.getMap('requests').size === requests && d.getMap('responses').size === answers);
+  // One room per month, as a tablet of this build keeps its ledgers (cut as the migration cuts a year).
+  const state = Y.encodeStateAsUpdate(ledger);
+  for (const month of [...monthsOfYear(ledger, year)].sort()) {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, monthOfYear(state, ledger, year, month));
+    const n = doc.getMap('requests').size;
+    const r = doc.getMap('responses').size;
+    await pushDoc(ws, `${office.id}/${ledgerShard(month)}`, office.token, doc, (d) => d.getMap('requests').size === n && d.getMap('responses').size === r);
+    doc.destroy();
+  }
   ledger.destroy();
   return { office: { id: office.id, token: office.token }, name, base, ws };
 }

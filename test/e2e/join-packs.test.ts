@@ -45,7 +45,9 @@ const COUNTS = `async (name) => {
   const count = (store) => new Promise((res, rej) => { const r = db.transaction(store).objectStore(store).count(); r.onsuccess = () => res(r.result); r.onerror = rej; });
   const packs = await all('figurePacks');
   const packed = (c) => packs.filter((p) => p.key.startsWith(c + '|')).reduce((n, p) => n + p.rows.length, 0);
-  const stamp = (await all('meta')).find((m) => m.key === 'projection:ledger-' + new Date().getUTCFullYear())?.value ?? '';
+  // Every ledger month's stamp (the packs are trusted only when all of them are current).
+  const stamps = (await all('meta')).filter((m) => m.key.startsWith('projection:ledger-')).map((m) => String(m.value));
+  const stamp = stamps.length && stamps.every((v) => v.includes('figurePacks')) ? 'figurePacks' : '';
   const out = { requests: await count('requests'), followups: await count('followups'), responses: await count('responses'),
     packedRequests: packed('requests'), packedFollowups: packed('followups'), packedResponses: packed('responses'), packs: packs.length, stamp };
   db.close();
