@@ -70,8 +70,13 @@ const TEAMS = ['engineering', 'environment', 'security', 'admin'];
 /**
  * A year's ledger with `count` requests taken through the domain commands, spread over the
  * year; all but the most recent few percent closed, as in a real office.
+ *
+ * `month` (`YYYY-MM`): only the requests of that month, as the month room (`ledger-YYYY-MM`)
+ * of this build holds them — the same requests, ids and fields as in the whole year, each taken
+ * into the month shard its command names. Much cheaper than cutting the year into months
+ * (ledger-split.ts), which integrates the whole year once per month.
  */
-export function ledgerDoc(count: number, year: number, device = 'A'): Y.Doc {
+export function ledgerDoc(count: number, year: number, device = 'A', month?: string): Y.Doc {
   const doc = new Y.Doc();
   const random = rng(year);
   const settings = defaultServiceSettings();
@@ -88,11 +93,14 @@ export function ledgerDoc(count: number, year: number, device = 'A'): Y.Doc {
         { actor: benchActor, now: at },
       );
       if (!made.ok) throw new Error(JSON.stringify(made.problems));
-      applyCommand(doc, made.value.command, 'seed');
+      // Every random draw is made whether or not the request is kept: a month gets the year's requests exactly.
+      const keep = month === undefined || made.value.command.shard === `ledger-${month}`;
+      if (keep) applyCommand(doc, made.value.command, 'seed');
       const recent = i > count * 0.97;
       const teamId = TEAMS[Math.floor(random() * TEAMS.length)];
       const status = recent ? (['accepted', 'dispatched', 'inProgress', 'done'] as const)[Math.floor(random() * 4)] : 'closed';
-      applyCommand(doc, { shard: made.value.command.shard, ops: [{ kind: 'set', collection: 'requests', id: made.value.id, fields: { status, teamId, assigneeId: recent && random() < 0.3 ? benchActor.staffId : '' } }] }, 'seed');
+      const assigneeId = recent && random() < 0.3 ? benchActor.staffId : '';
+      if (keep) applyCommand(doc, { shard: made.value.command.shard, ops: [{ kind: 'set', collection: 'requests', id: made.value.id, fields: { status, teamId, assigneeId } }] }, 'seed');
     }
   }, 'seed');
   return doc;
