@@ -133,7 +133,10 @@ describe('tablets through the sync worker and the relay', () => {
               if (!current) break;
               const marker = `[${s.t}:${++n}]`;
               // At the end of what this tablet has: concurrent typing on other tablets merges around it.
-              const saved = await editNotes(devices[s.t].office, id, current.notes + marker);
+              // The text it typed into is given as the base, as the notes editor does: a colleague's
+              // words that arrive between this read and the save are then kept (rebaseSplice), not
+              // taken for a deletion (seen under load: another tablet's marker lost).
+              const saved = await editNotes(devices[s.t].office, id, current.notes + marker, current.notes);
               expect(saved.ok).toBe(true);
               markers.set(id, [...(markers.get(id) ?? []), marker]);
               break;
