@@ -95,6 +95,27 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const adminKeyHash = hashSecret(await loadAdminKey(options.dataDir));
   /** Open sockets per device (`<officeId>/<code>`), so a revoked device is cut off at once. */
   const deviceSockets = new Map<string, Set<WebSocket>>();
+  /**
+   * A device's socket, room or change feed: listed for `cutOff`, pinged every 30 s (one that
+   * does not answer is ended), forgotten when it closes.
+   */
+  const holdSocket = (socketsKey: string, conn: WebSocket): void => {
+    const mine = deviceSockets.get(socketsKey) ?? new Set<WebSocket>();
+    deviceSockets.set(socketsKey, mine.add(conn));
+    let alive = true;
+    conn.on('pong', () => (alive = true));
+    const ping = setInterval(() => {
+      if (!alive) return conn.terminate();
+      alive = false;
+      conn.ping();
+    }, 30_000);
+    conn.on('close', () => {
+      mine.delete(conn);
+      if (!mine.size) deviceSockets.delete(socketsKey);
+      clearInterval(ping);
+    });
+    conn.on('error', () => conn.terminate());
+  };
   const cutOff = (officeId: string, code: string) => {
     for (const conn of deviceSockets.get(`${officeId}/${code}`) ?? []) conn.close(CLOSE_UNAUTHORIZED, 'revoked');
   };
@@ -320,13 +341,10 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       return;
     }
     const device = caller.device;
-    const socketsKey = `${officeId}/${device.code}`;
-    const mine = deviceSockets.get(socketsKey) ?? new Set<WebSocket>();
-    deviceSockets.set(socketsKey, mine.add(conn));
+    holdSocket(`${officeId}/${device.code}`, conn);
     offices.touch(device);
     conn.binaryType = 'nodebuffer';
     const room = roomFor(`${officeId}/${shard}`);
-    let alive = true;
     const queue: Uint8Array[] = [];
     let ready = false;
     let waiting = true;
@@ -365,16 +383,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       if (ready) handle(bytes);
       else queue.push(bytes);
     });
-    conn.on('pong', () => (alive = true));
-    const ping = setInterval(() => {
-      if (!alive) return conn.terminate();
-      alive = false;
-      conn.ping();
-    }, 30_000);
     conn.on('close', () => {
-      mine.delete(conn);
-      if (!mine.size) deviceSockets.delete(socketsKey);
-      clearInterval(ping);
       // Updates that came in while the room was loading are applied once it has loaded, even
       // though their sender has gone (a tablet that sent its offline edits and lost the Wi-Fi a
       // second later): the room stays held until then (see room.ready below).
@@ -383,7 +392,6 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         void leave(room, conn);
       }
     });
-    conn.on('error', () => conn.terminate());
 
     room.ready.then(
       () => {
@@ -410,22 +418,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
 
   /** The office's change feed (room-feed.ts): the relay speaks, the tablet only listens. */
   function watchFeed(officeId: string, device: { code: string; revokedAt?: string | null }, conn: WebSocket): void {
-    const socketsKey = `${officeId}/${device.code}`;
-    const mine = deviceSockets.get(socketsKey) ?? new Set<WebSocket>();
-    deviceSockets.set(socketsKey, mine.add(conn));
-    let alive = true;
-    conn.on('pong', () => (alive = true));
-    const ping = setInterval(() => {
-      if (!alive) return conn.terminate();
-      alive = false;
-      conn.ping();
-    }, 30_000);
-    conn.on('close', () => {
-      mine.delete(conn);
-      if (!mine.size) deviceSockets.delete(socketsKey);
-      clearInterval(ping);
-    });
-    conn.on('error', () => conn.terminate());
+    holdSocket(`${officeId}/${device.code}`, conn);
     conn.on('message', () => undefined);
     void feed.add(officeId, conn).catch((err) => log(`change feed of ${officeId}: ${(err as Error).message}`));
   }
