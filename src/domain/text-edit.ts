@@ -37,7 +37,11 @@ export function editText(edit: TextEdit, ctx: CommandContext): Result<Command | 
   const max = edit.max ?? LIMITS.note;
   if (edit.value.length > max) return fail({ code: 'error.tooLong', field: edit.field, params: { max } });
   if (edit.value === (edit.base ?? edit.current)) return ok(null);
-  const ops: Op[] = [{ kind: 'text', collection: edit.collection, id: edit.id, field: edit.field, value: edit.value, ...(edit.base !== undefined && edit.base !== edit.current ? { base: edit.base } : {}) }];
+  // The base always travels with the op: the command is applied later (in the sync worker, after a
+  // round trip) and a colleague's words may reach the Y.Text in between; without the base the
+  // splice would be taken against that newer text and delete them (the worker property test's lost
+  // marker). With it, `rebaseSplice` moves this person's splice onto whatever the text is then.
+  const ops: Op[] = [{ kind: 'text', collection: edit.collection, id: edit.id, field: edit.field, value: edit.value, base: edit.base ?? edit.current }];
   if (edit.fields) ops.push({ kind: 'set', collection: edit.collection, id: edit.id, fields: edit.fields });
   const last = edit.history[edit.history.length - 1];
   const recent = last && last.by === ctx.actor.staffId && last.action === edit.action && Date.parse(ctx.now) - Date.parse(last.at) < TEXT_EDIT_COALESCE_MS;
