@@ -5,26 +5,18 @@
  * on Chinese Windows saves it); a household list with relations; a two-sheet workbook linked by a
  * number column.
  */
-import 'fake-indexeddb/auto';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { guessJoin, guessKind, guessMapping, joinSheets, type Mapping, type Sheet } from '../../src/domain/import';
-import { newId } from '../../src/domain/ids';
 import { readCustomer, updateCustomer } from '../../src/store/customers';
 import { searchCustomers } from '../../src/store/queries/customers';
 import { importSettings, openSpreadsheet, runImport, saveImportSetting } from '../../src/store/import';
-import { OfficeStore } from '../../src/store/office-store';
+import type { OfficeStore } from '../../src/store/office-store';
+import { openDevice } from '../helpers/devices';
 
-const opened: OfficeStore[] = [];
-afterEach(async () => {
-  for (const s of opened.splice(0)) await s.close();
-});
-
+/** One tablet of a fresh office, 王丽 (s1) on it: the shared device harness. */
 function open(): OfficeStore {
-  const store = new OfficeStore({ officeId: newId(), officeName: '翠湖花园', relayUrl: 'ws://unused', token: 't', deviceCode: 'A', staffId: 's1' }, { offline: true });
-  store.presence.setUser({ staffId: 's1', name: '王丽', device: 'A' });
-  opened.push(store);
-  return store;
+  return openDevice().store;
 }
 
 function idNumber(birth: string, seq = '123'): string {
