@@ -195,17 +195,25 @@ describe('a day at the counter', () => {
       ['plans', '/settings/plans'], ['service', '/settings/service'], ['units', '/units'],
     ] as const;
     const found: Record<string, unknown[]> = {};
-    for (const lang of ['zh-CN', 'zh-TW', 'en']) {
+    // Each screen is loaded once per language and checked at both sizes (the layout is CSS, and
+    // the chart follows window resizes); the size it is loaded at alternates with the language,
+    // so every screen is also drawn fresh at each size.
+    const sizes = [[800, 1280], [1280, 800]] as const;
+    for (const [n, lang] of ['zh-CN', 'zh-TW', 'en'].entries()) {
       await page.evaluate((l) => localStorage.setItem('linli.locale', l), lang);
-      for (const [w, h] of [[800, 1280], [1280, 800]]) {
-        await page.setViewportSize({ width: w, height: h });
-        for (const [name, path] of pages) {
-          await page.goto(`${app.base}${path}`);
-          await page.locator('main h1').first().waitFor();
-          // Drawn: no section still reading its rows.
-          await page.waitForFunction(() => !document.querySelector('[aria-busy=true]'), undefined, { timeout: 10_000 }).catch(() => undefined);
-          // The request pages: the steps behind 更多操作 shown too (danger and disabled buttons among them).
-          await page.locator('details.more-steps').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      const order = n % 2 ? [sizes[1], sizes[0]] : [sizes[0], sizes[1]];
+      for (const [name, path] of pages) {
+        await page.setViewportSize({ width: order[0][0], height: order[0][1] });
+        await page.goto(`${app.base}${path}`);
+        await page.locator('main h1').first().waitFor();
+        // Drawn: no section still reading its rows.
+        await page.waitForFunction(() => !document.querySelector('[aria-busy=true]'), undefined, { timeout: 10_000 }).catch(() => undefined);
+        // The request pages: the steps behind 更多操作 shown too (danger and disabled buttons among them).
+        await page.locator('details.more-steps').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+        for (const [w, h] of order) {
+          await page.setViewportSize({ width: w, height: h });
+          // The resize handled and painted before anything is measured.
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
           const where = `${lang} ${w}×${h} ${name}`;
           const axe = await axeFindings(page);
           const low = await lowContrastControls(page);

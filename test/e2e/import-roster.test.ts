@@ -10,6 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { idNumber } from '../../src/domain/import/sheet.fixture';
 import { controlsOf } from '../helpers/a11y';
 import { addOffice, joinLinkFor, joinOffice, screenshot, watchErrors, withAppAndBrowser, zh, type AppRelay } from '../helpers/app';
 
@@ -27,13 +28,6 @@ const HEADERS = [
   '序号', '楼栋', '单元', '楼层', '房间', '房屋户型', '建筑面积(㎡)', '套内面积', '房屋类型', '房屋状态', '业主名称', '性别', '业主类型', '手机号码', '固定电话',
   '身份证号', '出生日期', '交房日期', '入住日期', '工作单位', '职业', '微信号', '电子邮箱', '通讯地址', '车位号', '物业费单价', '欠费金额', '紧急联系人', '紧急联系电话', '备注',
 ];
-
-function idNumber(birth: string, seq = '123'): string {
-  const body = `110101${birth}${seq}`;
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * w[i], 0);
-  return body + '10X98765432'[sum % 11];
-}
 
 async function writeRoster(path: string): Promise<void> {
   const wb = new ExcelJS.Workbook();

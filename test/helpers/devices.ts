@@ -38,7 +38,8 @@ export interface Device {
 export interface DeviceOptions {
   officeId?: string;
   deviceCode?: string;
-  staffId?: string;
+  /** The profile chosen on it; `null`: a fresh tablet where nobody has chosen one yet. */
+  staffId?: string | null;
   staffName?: string;
   via?: Via;
   /** Share another device's IndexedDB (a second tab of the same tablet). */
@@ -77,8 +78,10 @@ export function openDevice(opts: DeviceOptions = {}): Device {
     relayUrl: opts.relay?.url ?? 'ws://unused',
     token: opts.relay?.token ?? 't',
     deviceCode: opts.deviceCode ?? 'A',
-    staffId: opts.staffId ?? 's1',
-    staffName: opts.staffName ?? (opts.staffId && opts.staffId !== 's1' ? opts.staffId : '王丽'),
+    ...(opts.staffId === null ? {} : {
+      staffId: opts.staffId ?? 's1',
+      staffName: opts.staffName ?? (opts.staffId && opts.staffId !== 's1' ? opts.staffId : '王丽'),
+    }),
   };
   const factory = opts.sameDiskAs ? diskOf.get(opts.sameDiskAs)! : new IDBFactory();
   const device = build(config, factory, opts.via ?? 'store', !!opts.relay, opts.store);
@@ -108,7 +111,7 @@ function build(config: DeviceConfig, factory: IDBFactory, via: Via, online = fal
     });
     office = new OfficeClient({ ...config }, [], { port: channel.port1 as unknown as Port, dexie });
   }
-  office.presence.setUser({ staffId: config.staffId!, name: config.staffName!, device: config.deviceCode });
+  if (config.staffId) office.presence.setUser({ staffId: config.staffId, name: config.staffName!, device: config.deviceCode });
   const device: Device = {
     office,
     get store() {

@@ -1,12 +1,10 @@
 import 'fake-indexeddb/auto';
-import { spawn } from 'node:child_process';
 import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { backupsToKeep, readBackupFile } from '../../sync-server/backup';
 import type { Relay } from '../../sync-server/relay';
 import { createCustomer } from '../../src/store/customers';
@@ -16,36 +14,12 @@ import { createUnit } from '../../src/store/units';
 import { createStaff } from '../../src/domain/staff/staff';
 import { until, whenSynced, yClient } from '../helpers/client';
 import { addDevice, joinWith } from '../helpers/device-api';
-import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';
+import { wsUrl } from '../helpers/relay';
+import { relayCliOk, scratchPerTest } from '../helpers/relay-scratch';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function scratch(): Promise<string> {
-  const dir = await tempDir('linli-backup-');
-  cleanups.push(() => removeDir(dir));
-  return dir;
-}
-
-async function relay(dataDir: string, extra: Parameters<typeof relayIn>[1] = {}): Promise<Relay> {
-  const r = await relayIn(dataDir, extra);
-  cleanups.push(() => r.close());
-  return r;
-}
-
-/** `npm run relay -- <args>` as its own process; resolves with its stdout. */
-function cli(dataDir: string, ...args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'sync-server/main.ts'), ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, PORT: '1', HOST: '127.0.0.1' } });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`relay ${args[0]} exited ${code}:\n${out}`))));
-  });
-}
+const { cleanups, dir: scratch, relay } = scratchPerTest('linli-backup-');
+/** `npm run relay -- <args>` on `dataDir`; resolves with what it printed. */
+const cli = (dataDir: string, ...args: string[]) => relayCliOk({ DATA_DIR: dataDir, PORT: '1' }, ...args);
 
 function client(r: { url: string } | string, room: string, token: string, doc?: Y.Doc) {
   const c = yClient(typeof r === 'string' ? r : wsUrl(r), room, token, doc);

@@ -1,27 +1,12 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { whenSynced, yClient } from '../helpers/client';
 import { joinWith } from '../helpers/device-api';
 import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';
 import type { Relay } from '../../sync-server/relay';
+import { relayCliOk, scratchPerTest } from '../helpers/relay-scratch';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-function cli(env: Record<string, string>, ...args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'sync-server/main.ts'), ...args], { cwd: root, env: { ...process.env, HOST: '127.0.0.1', ...env } });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`exit ${code}:\n${out}`))));
-  });
-}
+const { cleanups } = scratchPerTest('linli-cli-');
+const cli = relayCliOk;
 
 const inviteIn = (out: string) => {
   const link = out.match(/https?:\/\/\S+\/join#\S+/)?.[0];

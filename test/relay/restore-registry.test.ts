@@ -1,36 +1,17 @@
-import { spawn } from 'node:child_process';
 import { copyFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Relay } from '../../sync-server/relay';
 import { REGISTRY_MAP } from '../../sync-server/registry-doc';
 import { closeEvent, until, whenSynced, yClient } from '../helpers/client';
 import { addDevice, createInvitation, joinWith, listDevices, revokeDevice } from '../helpers/device-api';
-import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';
+import { relayIn, wsUrl } from '../helpers/relay';
+import { relayCliOk, scratchPerTest } from '../helpers/relay-scratch';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function scratch(): Promise<string> {
-  const dir = await tempDir('linli-restore-');
-  cleanups.push(() => removeDir(dir));
-  return dir;
-}
-
-function cli(dataDir: string, ...args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'sync-server/main.ts'), ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, PORT: '1', HOST: '127.0.0.1' } });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`exit ${code}:\n${out}`))));
-  });
-}
+const { cleanups, dir: scratch } = scratchPerTest('linli-restore-');
+/** `npm run relay -- <args>` on `dataDir`; resolves with what it printed. */
+const cli = (dataDir: string, ...args: string[]) => relayCliOk({ DATA_DIR: dataDir, PORT: '1' }, ...args);
 
 describe('a restore remembers (issue 18, failure 1)', () => {
   it('backup → revoke B, invitation 2 spent by C → disk lost → restore: B stays out, invitation 2 is void, code C is not handed out again', async () => {

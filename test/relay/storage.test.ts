@@ -1,35 +1,15 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Relay } from '../../sync-server/relay';
 import { readBackupFile } from '../../sync-server/backup';
 import { closeEvent, until, whenSynced, yClient } from '../helpers/client';
-import { relayIn, removeDir, spawnRelay, tempDir, waitExit, wsUrl } from '../helpers/relay';
+import { relayIn, spawnRelay, waitExit, wsUrl } from '../helpers/relay';
+import { relayCli, scratchPerTest } from '../helpers/relay-scratch';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function scratch(): Promise<string> {
-  const dir = await tempDir('linli-storage-');
-  cleanups.push(() => removeDir(dir));
-  return dir;
-}
-
-function cli(env: Record<string, string>, ...args: string[]): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'sync-server/main.ts'), ...args], { cwd: root, env: { ...process.env, HOST: '127.0.0.1', ...env } });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('exit', (code) => resolve({ code: code ?? -1, out }));
-  });
-}
+const { cleanups, dir: scratch } = scratchPerTest('linli-storage-');
+const cli = relayCli;
 
 /** Fails with `what` instead of hanging the file when `p` never settles. */
 function within<T>(p: Promise<T>, what: string, ms = 30_000): Promise<T> {

@@ -1,4 +1,3 @@
-import * as Y from 'yjs';
 import { ledgerShardAt } from '../../src/domain/shards';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
@@ -9,23 +8,15 @@ import type { ShardName } from '../../src/domain/shards';
 import { createCustomer } from '../../src/store/customers';
 import { addItem, addRemark, closeAttendance, createEvent, decide, editMinutes, inviteGroups, markPresence, readEvent, remarkToRequest, runEventStep, setInvite, submitForApproval } from '../../src/store/events';
 import { contactsOf } from '../../src/store/queries/contacts';
-import type { OfficeStore } from '../../src/store/office-store';
-import { openDevice } from '../helpers/devices';
+import { merge, openDevice, type Device } from '../helpers/devices';
 import { attendanceOf, itemsOf, previousOnTopic, remarksOf, requestStatuses } from '../../src/store/queries/events';
 import { notBack, notBackCounts } from '../../src/store/queries/papers';
 import { recordPrinted, recordReceived } from '../../src/store/papers';
 import { queue } from '../../src/store/queries/requests';
 
-/** A tablet of its own (own IndexedDB): the office is shared by exchanging Yjs updates, as the relay would. */
-function tablet(code: string, staffId: string): OfficeStore {
-  return openDevice({ deviceCode: code, staffId, staffName: `员工${code}` }).store;
-}
-
-async function exchange(a: OfficeStore, b: OfficeStore, shard: ShardName) {
-  const [da, db] = [await a.shard(shard), await b.shard(shard)];
-  Y.applyUpdate(db.doc, Y.encodeStateAsUpdate(da.doc), 'relay');
-  Y.applyUpdate(da.doc, Y.encodeStateAsUpdate(db.doc), 'relay');
-  await Promise.all([da.flushed(), db.flushed()]);
+/** A tablet of the office with its own IndexedDB (the shared device harness); `merge` shares the office, as the relay would. */
+function tablet(code: string, staffId: string, officeId?: string): Device {
+  return openDevice({ officeId, deviceCode: code, staffId, staffName: `员工${code}` });
 }
 
 const must = <T>(r: { ok: true; value: T } | { ok: false; problems: unknown }): T => {
@@ -40,8 +31,9 @@ const plan: EventPlanInput = {
 
 describe('seminar on two tablets', () => {
   it('keeps both staff members’ ticks and minutes made offline, and turns a remark into a linked request', async () => {
-    const a = tablet('A', 'm1');
-    const b = tablet('B', 's2');
+    const da = tablet('A', 'm1');
+    const db = tablet('B', 's2', da.config.officeId);
+    const [a, b] = [da.store, db.store];
     const ledger: ShardName = ledgerShardAt(new Date().toISOString());
     must(await a.run(must(createStaff('王丽', 'manager', a.context(), 'm1', '', { creator: 'founder' })).command));
     for (let i = 1; i <= 6; i++) must(await createCustomer(a, { name: `住户${i}`, phones: [], unitCode: `3-1-${100 + i}` }));
@@ -57,9 +49,7 @@ describe('seminar on two tablets', () => {
     expect((await attendanceOf(a.db, id)).find((r) => r.id === first.id)?.invite).toBe('confirmed');
     expect((await contactsOf(a.db, first.customerId)).map((c) => [c.channel, c.summary])).toEqual([['phone', '座谈会邀请：确认参加']]);
     must(await runEventStep(a, id, 'held'));
-    await exchange(a, b, 'office');
-    await exchange(a, b, 'directory');
-    await exchange(a, b, ledger);
+    await merge([da, db], ['office', 'directory', ledger]);
 
     // Offline, each ticks half the list and types into the same agenda item.
     const rowsA = await attendanceOf(a.db, id);
@@ -69,7 +59,7 @@ describe('seminar on two tablets', () => {
     for (const r of rowsB.slice(3, 5)) must(await markPresence(b, id, r.id, 'proxy', '家属'));
     must(await editMinutes(a, id, item.id, '甲：收支已公示'));
     must(await editMinutes(b, id, item.id, '乙：住户要求按月公布'));
-    await exchange(a, b, ledger);
+    await merge([da, db], [ledger]);
     for (const d of [a, b]) {
       expect(attendanceTotals(await attendanceOf(d.db, id), false)).toMatchObject({ invited: 6, present: 3, proxy: 2, unmarked: 1, attended: 5 });
       const minutes = String((await d.read(ledger, 'eventItems', item.id))?.minutes);
@@ -97,7 +87,7 @@ describe('seminar on two tablets', () => {
   });
 
   it('shows the next seminar on a topic what became of the last one’s remarks', async () => {
-    const a = tablet('A', 'm1');
+    const a = tablet('A', 'm1').store;
     must(await a.run(must(createStaff('王丽', 'manager', a.context(), 'm1', '', { creator: 'founder' })).command));
     const topic = { ...plan, scope: 'topic' as const, topic: '停车' };
     const first = must(await createEvent(a, 'seminar', { ...topic, title: '停车专题一', startsAt: '2026-06-01T09:00' }));
@@ -114,7 +104,7 @@ describe('seminar on two tablets', () => {
   });
 
   it('counts printed papers not back yet, and lowers the count when one is signed back', async () => {
-    const a = tablet('A', 'm1');
+    const a = tablet('A', 'm1').store;
     must(await recordPrinted(a, [{ form: 'sign-in', ref: 'events/e1', title: '签到表' }, { form: 'sign-in', ref: 'events/e2', title: '签到表' }]));
     must(await recordPrinted(a, [{ form: 'request', ref: 'requests/r1', title: 'TS-1' }]));
     expect(Object.fromEntries(await notBackCounts(a.db))).toEqual({ 'sign-in': 2, request: 1 });

@@ -5,45 +5,18 @@
  * on Chinese Windows saves it); a household list with relations; a two-sheet workbook linked by a
  * number column.
  */
-import 'fake-indexeddb/auto';
-import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { guessJoin, guessKind, guessMapping, joinSheets, type Mapping, type Sheet } from '../../src/domain/import';
-import { newId } from '../../src/domain/ids';
 import { readCustomer, updateCustomer } from '../../src/store/customers';
 import { searchCustomers } from '../../src/store/queries/customers';
-import { importSettings, openSpreadsheet, runImport, saveImportSetting } from '../../src/store/import';
-import { OfficeStore } from '../../src/store/office-store';
+import { importSettings, runImport, saveImportSetting } from '../../src/store/import';
+import type { OfficeStore } from '../../src/store/office-store';
+import { openDevice } from '../helpers/devices';
+import { gb18030, idNumber, sheetsOf, xlsx } from '../helpers/spreadsheets';
 
-const opened: OfficeStore[] = [];
-afterEach(async () => {
-  for (const s of opened.splice(0)) await s.close();
-});
-
+/** One tablet of a fresh office, 王丽 (s1) on it: the shared device harness. */
 function open(): OfficeStore {
-  const store = new OfficeStore({ officeId: newId(), officeName: '翠湖花园', relayUrl: 'ws://unused', token: 't', deviceCode: 'A', staffId: 's1' }, { offline: true });
-  store.presence.setUser({ staffId: 's1', name: '王丽', device: 'A' });
-  opened.push(store);
-  return store;
-}
-
-function idNumber(birth: string, seq = '123'): string {
-  const body = `110101${birth}${seq}`;
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * w[i], 0);
-  return body + '10X98765432'[sum % 11];
-}
-
-const xlsx = async (build: (wb: ExcelJS.Workbook) => void) => {
-  const wb = new ExcelJS.Workbook();
-  build(wb);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-};
-
-async function sheetsOf(name: string, bytes: Uint8Array): Promise<Sheet[]> {
-  const read = await openSpreadsheet(name, bytes);
-  if (!read.ok) throw new Error(JSON.stringify(read.problems));
-  return read.value;
+  return openDevice().store;
 }
 
 async function imported(store: OfficeStore, sheet: Sheet, mapping: Mapping) {
@@ -132,19 +105,6 @@ describe('a roster of units with their owners (.xlsx)', () => {
     expect(await store.db.customers.count()).toBe(2);
   });
 });
-
-/** GB18030 bytes of a string, via a 2-byte table built by decoding every lead/trail pair. */
-function gb18030(text: string): Uint8Array {
-  const decoder = new TextDecoder('gb18030');
-  const table = new Map<string, number[]>();
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      const ch = decoder.decode(new Uint8Array([lead, trail]));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [lead, trail]);
-    }
-  }
-  return new Uint8Array([...text].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : table.get(ch)!)));
-}
 
 describe('a tenant list with lease dates (GB18030 CSV)', () => {
   it('links each tenant to the unit with the lease, next to the owner, and adds nothing twice', async () => {

@@ -6,6 +6,7 @@ import { readCustomer } from '../../src/store/customers';
 import { exportTable, openPasted, openSpreadsheet, runImport } from '../../src/store/import';
 import type { OfficeStore } from '../../src/store/office-store';
 import { openDevice } from '../helpers/devices';
+import { gb18030, sheetsOf } from '../helpers/spreadsheets';
 import { createStaff, type StaffRole } from '../../src/domain/staff/staff';
 
 function open(officeId = newId()): OfficeStore {
@@ -35,12 +36,6 @@ async function officeWorkbook(): Promise<Uint8Array> {
   customers.addRow(['张伟', '138 1234 5678', '3-2-1101', '', '家庭成员', '', '', '']);
   customers.addRow(['<img src=x onerror=alert(1)>', '13600009999', '3-2-1101', '', '', '', '', '']);
   return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-async function sheetsOf(name: string, bytes: Uint8Array): Promise<Sheet[]> {
-  const read = await openSpreadsheet(name, bytes);
-  if (!read.ok) throw new Error(JSON.stringify(read.problems));
-  return read.value;
 }
 
 async function importSheet(store: OfficeStore, sheet: Sheet, kind: 'customers' | 'units') {
@@ -122,19 +117,6 @@ describe('importing a .csv', () => {
     expect(read.ok && read.value[0].rows[0].cells).toEqual(['张伟', '13812345678', '老人,独居']);
   });
 });
-
-/** GB18030 bytes of a string, via a 2-byte table built by decoding every lead/trail pair. */
-async function gb18030(text: string): Promise<Uint8Array> {
-  const decoder = new TextDecoder('gb18030');
-  const table = new Map<string, number[]>();
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      const ch = decoder.decode(new Uint8Array([lead, trail]));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [lead, trail]);
-    }
-  }
-  return new Uint8Array([...text].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : table.get(ch)!)));
-}
 
 describe('bad input', () => {
   it('explains files that are not spreadsheets, empty, too large, or an old .xls, and imports nothing', async () => {

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorInput } from '../../src/domain/indicators/compute';
 import { DEFAULT_LABELS, type SurveyInput } from '../../src/domain/surveys/survey';
-import { dropKeptIndicatorRows, watchIndicatorInput } from '../../src/store/queries/indicator-watch';
+import { dropKeptIndicatorRows, watchIndicatorInput, whenKeptRowsStale } from '../../src/store/queries/indicator-watch';
 import { createSurvey, readSurvey, saveResponse } from '../../src/store/surveys';
 import { openDevice } from '../helpers/devices';
 
@@ -56,7 +56,7 @@ describe('统计 rows kept between visits', () => {
 
     // A write while nobody looks: the next visit reads the rows again, and sees it.
     expect((await saveResponse(d.office, survey, 1, '1-1-102', 'phone', { q1: 2 })).ok).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await whenKeptRowsStale();
     const later = collector();
     stop = watchIndicatorInput(d.store.db, month, later.listener);
     expect(later.got).toHaveLength(0);

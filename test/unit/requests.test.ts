@@ -5,32 +5,31 @@ import { newId } from '../../src/domain/ids';
 import { dispatch } from '../../src/domain/requests/lifecycle';
 import { investigate } from '../../src/domain/requests/complaint';
 import type { OfficeStore } from '../../src/store/office-store';
-import { openDevice, type Device } from '../helpers/devices';
+import { compare, merge, openDevice, type Device } from '../helpers/devices';
 import { readRequest, runStep, takeRequest } from '../../src/store/requests';
 import { queue } from '../../src/store/queries/requests';
 import type { IntakeInput } from '../../src/domain/requests/lifecycle';
 
 /** A device of the office; the same code again is another tab of that device (same disk). */
 const disks = new Map<string, Device>();
-function device(officeId: string, deviceCode: string, staffId = `s-${deviceCode}`): OfficeStore {
+function tablet(officeId: string, deviceCode: string, staffId = `s-${deviceCode}`): Device {
   const key = `${officeId}/${deviceCode}`;
   const d = openDevice({ officeId, deviceCode, staffId, staffName: `员工${deviceCode}`, sameDiskAs: disks.get(key) });
   if (!disks.has(key)) disks.set(key, d);
-  return d.store;
+  return d;
 }
+const device = (officeId: string, deviceCode: string, staffId?: string): OfficeStore => tablet(officeId, deviceCode, staffId).store;
 
 const repair = (n: number): IntakeInput => ({ kind: 'repair', category: 'water-electric', urgency: 'normal', channel: 'phone', description: `漏水 ${n}`, customerId: 'c1', customerName: '张伟', unitCode: '3-2-1101', phone: '', location: '' });
 const complaint: IntakeInput = { kind: 'complaint', category: 'noise', urgency: 'normal', channel: 'phone', description: '噪音', customerId: 'c1', customerName: '张伟', unitCode: '3-2-1101', phone: '', location: '' };
 
-async function ledgerDoc(store: OfficeStore): Promise<Y.Doc> {
-  return (await store.shard(ledgerShardAt(new Date().toISOString()))).doc;
-}
+const ledger = () => ledgerShardAt(new Date().toISOString());
 
 describe('human numbers', () => {
   it('never repeat when two devices create requests offline, before or after they merge', async () => {
     const office = newId();
-    const a = device(office, 'A');
-    const b = device(office, 'B');
+    const [A, B] = [tablet(office, 'A'), tablet(office, 'B')];
+    const [a, b] = [A.store, B.store];
     const made: string[] = [];
     for (let i = 0; i < 25; i++) {
       for (const d of [a, b]) {
@@ -42,10 +41,9 @@ describe('human numbers', () => {
     expect(new Set(made).size).toBe(50);
     expect(made[0]).toMatch(/^BX-\d{4}-A-001$/);
     // Back online: both ledgers merge and every number is still unique.
-    const [da, db] = [await ledgerDoc(a), await ledgerDoc(b)];
-    Y.applyUpdate(da, Y.encodeStateAsUpdate(db));
-    Y.applyUpdate(db, Y.encodeStateAsUpdate(da));
-    const numbers = [...da.getMap<Y.Map<unknown>>('requests').values()].map((r) => r.get('number'));
+    await merge([A, B], [ledger()]);
+    await compare([A, B], [ledger()]);
+    const numbers = [...(await a.shard(ledger())).doc.getMap<Y.Map<unknown>>('requests').values()].map((r) => r.get('number'));
     expect(numbers).toHaveLength(50);
     expect(new Set(numbers).size).toBe(50);
   });
@@ -63,20 +61,17 @@ describe('human numbers', () => {
 describe('two staff on one complaint', () => {
   it('keep both the investigation and the reassignment', async () => {
     const office = newId();
-    const a = device(office, 'A');
-    const b = device(office, 'B');
+    const [A, B] = [tablet(office, 'A'), tablet(office, 'B')];
+    const [a, b] = [A.store, B.store];
     const made = await takeRequest(a, complaint);
     if (!made.ok) throw new Error('refused');
     await runStep(a, made.value.id, (req, ctx) => dispatch(req, 'admin', 'clerk1', ctx, { team: '行政组', assignee: '孙主任' }));
-    const [da, db] = [await ledgerDoc(a), await ledgerDoc(b)];
-    Y.applyUpdate(db, Y.encodeStateAsUpdate(da));
-    await (await b.shard(ledgerShardAt(new Date().toISOString()))).flushed();
+    await merge([A, B], [ledger()]);
     // At the same time, offline from each other:
     const r1 = await runStep(a, made.value.id, (req, ctx) => investigate(req, { facts: '夜间施工', cause: '', responsibility: 'company', severity: 'general' }, ctx));
     const r2 = await runStep(b, made.value.id, (req, ctx) => dispatch(req, 'security', 'guard1', ctx, { team: '护卫组', assignee: '周保安' }));
     expect([r1.ok, r2.ok]).toEqual([true, true]);
-    Y.applyUpdate(da, Y.encodeStateAsUpdate(db));
-    Y.applyUpdate(db, Y.encodeStateAsUpdate(da));
+    await merge([A, B], [ledger()]);
     for (const d of [a, b]) {
       const req = await readRequest(d, made.value.id);
       expect(req).toMatchObject({ teamId: 'security', assigneeId: 'guard1', status: 'inProgress', investigation: { facts: '夜间施工' } });

@@ -1,9 +1,8 @@
-import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { newId } from '../../src/domain/ids';
+import { describe, expect, it } from 'vitest';
 import { isPinHash, PIN_LOCK_MS, type PinHash } from '../../src/domain/staff/pin';
 import type { HistoryEntry } from '../../src/domain/history';
-import { OfficeStore } from '../../src/store/office-store';
+import type { OfficeStore } from '../../src/store/office-store';
+import { openDevice } from '../helpers/devices';
 import { addStaffProfile, checkStaffPin, idleLockMinutes, pinLockOf, resetColleaguePin, saveIdleLock, setMyPin } from '../../src/store/staff-pins';
 
 /** The Web Storage interface over a Map: what localStorage is to a tablet, for one test device. */
@@ -17,16 +16,9 @@ class MemoryStorage implements Storage {
   setItem(k: string, v: string) { this.items.set(k, String(v)); }
 }
 
-const opened: OfficeStore[] = [];
-afterEach(async () => {
-  for (const s of opened.splice(0)) await s.close();
-});
-
 /** A fresh tablet of a fresh office, nobody chosen on it yet. */
 function tablet(): OfficeStore {
-  const store = new OfficeStore({ officeId: newId(), officeName: '翠湖花园', relayUrl: 'ws://unused', token: 't', deviceCode: 'B' }, { offline: true });
-  opened.push(store);
-  return store;
+  return openDevice({ deviceCode: 'B', staffId: null }).store;
 }
 
 /** This tablet is now used by `id` (as choosing the profile does). */

@@ -130,16 +130,13 @@ describe.each<Via>(['store', 'worker'])('via %s', (via) => {
 
 describe('projection', () => {
   it('is updated by a colleague’s edit arriving from sync, and rebuilt when stale', async () => {
-    const office = newId();
-    const store = open(office);
-    const shard = await store.shard('directory');
-    // A colleague's device makes a customer; its update arrives as a remote one.
-    const remote = open(newId(), 's2', 'B');
-    const made = await createCustomer(remote, { name: '赵强', phones: [], unitCode: '5-0302' });
+    const here = openDevice({ staffId: 's1', staffName: '王丽' });
+    const store = here.store;
+    // A colleague's device makes a customer; its update arrives as a remote one (origin 'relay').
+    const colleague = openDevice({ officeId: here.config.officeId, staffId: 's2', staffName: '赵强', deviceCode: 'B' });
+    const made = await createCustomer(colleague.store, { name: '赵强', phones: [], unitCode: '5-0302' });
     if (!made.ok) throw new Error('create failed');
-    const remoteShard = await remote.shard('directory');
-    Y.applyUpdate(shard.doc, Y.encodeStateAsUpdate(remoteShard.doc), 'relay');
-    await shard.flushed();
+    await merge([here, colleague], ['directory']);
     expect((await searchCustomers(store.db, '赵')).map((r) => r.name)).toEqual(['赵强']);
 
     // Wipe the projection and mark it stale: the next open derives it again from the document.

@@ -1,25 +1,16 @@
-import 'fake-indexeddb/auto';
-import * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dashboardModel } from '../../src/domain/indicators/dashboard';
-import { newId } from '../../src/domain/ids';
 import { ledgerShardAt } from '../../src/domain/shards';
 import { DEFAULT_LABELS, type SurveyInput } from '../../src/domain/surveys/survey';
-import { OfficeStore } from '../../src/store/office-store';
+import { merge, openDevice, type Device } from '../helpers/devices';
 import { indicatorInput } from '../../src/store/queries/indicators';
 import { responsesOf } from '../../src/store/queries/surveys';
 import { freezeReport, readReport } from '../../src/store/reports';
 import { createSurvey, readSurvey, requestFromResponse, saveResponse } from '../../src/store/surveys';
 
-const opened: OfficeStore[] = [];
-afterEach(async () => {
-  for (const s of opened.splice(0)) await s.close();
-});
-
-function device(officeId: string, deviceCode: string): OfficeStore {
-  const store = new OfficeStore({ officeId, officeName: '', relayUrl: 'ws://unused', token: 't', deviceCode, staffId: `s-${deviceCode}`, staffName: `员工${deviceCode}` }, { offline: true });
-  opened.push(store);
-  return store;
+/** A tablet of the office (its own IndexedDB), staff `s-<code>`: the shared device harness. */
+function device(deviceCode: string, officeId?: string): Device {
+  return openDevice({ officeId, deviceCode, staffId: `s-${deviceCode}`, staffName: `员工${deviceCode}` });
 }
 
 const year = new Date().getUTCFullYear();
@@ -30,29 +21,21 @@ const input: SurveyInput = {
   target: { kind: 'all' }, firstWave: { label: '第一轮', start: `${year}-01-01` },
 };
 
-async function merge(a: OfficeStore, b: OfficeStore, shard: string) {
-  const [da, db] = [(await a.shard(shard as never)).doc, (await b.shard(shard as never)).doc];
-  Y.applyUpdate(db, Y.encodeStateAsUpdate(da));
-  Y.applyUpdate(da, Y.encodeStateAsUpdate(db));
-  await (await a.shard(shard as never)).flushed();
-  await (await b.shard(shard as never)).flushed();
-}
-
 describe('survey answers keyed in on two tablets offline', () => {
   it('keep every household of both, and feed the survey satisfaction figure', async () => {
-    const office = newId();
-    const a = device(office, 'A');
-    const b = device(office, 'B');
+    const da = device('A');
+    const db = device('B', da.config.officeId);
+    const [a, b] = [da.store, db.store];
     const made = await createSurvey(a, input);
     if (!made.ok) throw new Error(JSON.stringify(made.problems));
-    await merge(a, b, 'office');
+    await merge([da, db], ['office']);
     const survey = (await readSurvey(b, made.value))!;
     // A keys in building 1, B building 2, at the same time, neither online.
     for (let i = 0; i < 5; i++) {
       expect((await saveResponse(a, survey, 1, `1-1-10${i}`, 'paper', { q1: i < 4 ? 5 : 2 })).ok).toBe(true);
       expect((await saveResponse(b, survey, 1, `2-1-10${i}`, 'phone', { q1: 3, q2: i === 0 ? '楼道灯坏了' : '' })).ok).toBe(true);
     }
-    await merge(a, b, `ledger-${year}-01`);
+    await merge([da, db], [`ledger-${year}-01`]);
     for (const d of [a, b]) expect((await responsesOf(d.db, survey.id, 1)).map((r) => r.unitCode).sort()).toHaveLength(10);
     const model = dashboardModel(await indicatorInput(a.db, month), month);
     // 4 of 10 answers at 4 or 5.
@@ -77,7 +60,7 @@ describe('survey answers keyed in on two tablets offline', () => {
 
 describe('monthly report snapshots', () => {
   it('keep the figures as printed, labelled per device, readable after the records change', async () => {
-    const a = device(newId(), 'A');
+    const a = device('A').store;
     const content = {
       period: month, filters: {}, trend: [], times: [], worst: [], surveys: [],
       figures: [{ id: 'rework' as const, numerator: 1, denominator: 50, value: 2, target: 2, status: 'green' as const }],

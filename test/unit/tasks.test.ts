@@ -1,9 +1,6 @@
-import 'fake-indexeddb/auto';
 import { ledgerShard } from '../../src/domain/shards';
-import * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { newId } from '../../src/domain/ids';
-import { OfficeStore } from '../../src/store/office-store';
+import { describe, expect, it } from 'vitest';
+import { merge, openDevice, type Device } from '../helpers/devices';
 import { createCustomer } from '../../src/store/customers';
 import { logContact } from '../../src/store/contacts';
 import { savePlan } from '../../src/store/plans';
@@ -20,33 +17,19 @@ import { serviceSettings } from '../../src/store/queries/settings';
  * IndexedDB each); once their documents meet, every task is there once, and what one tablet
  * did with a task survives whichever copy of the task the merge kept.
  */
-const opened: OfficeStore[] = [];
-afterEach(async () => {
-  for (const s of opened.splice(0)) await s.close();
-});
-
-function device(officeId: string, deviceCode: string): OfficeStore {
-  const store = new OfficeStore({ officeId, officeName: '翠湖花园管理处', relayUrl: 'ws://unused', token: 't', deviceCode, staffId: `s-${deviceCode}`, staffName: `员工${deviceCode}` }, { offline: true });
-  opened.push(store);
-  return store;
-}
-
-async function exchange(a: OfficeStore, b: OfficeStore, shard: ShardName): Promise<void> {
-  const [da, db] = [await a.shard(shard), await b.shard(shard)];
-  const [ua, ub] = [Y.encodeStateAsUpdate(da.doc), Y.encodeStateAsUpdate(db.doc)];
-  Y.applyUpdate(da.doc, ub, 'relay');
-  Y.applyUpdate(db.doc, ua, 'relay');
-  await Promise.all([da.flushed(), db.flushed()]);
+/** A tablet of the office (its own IndexedDB), staff `s-<code>`: the shared device harness. */
+function device(deviceCode: string, officeId?: string): Device {
+  return openDevice({ officeId, deviceCode, staffId: `s-${deviceCode}`, staffName: `员工${deviceCode}` });
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 describe('plan tasks on two offline devices', () => {
   it('are generated with the same ids and merged once; a task done on one stays done', async () => {
-    // Two office ids only so that each device gets its own IndexedDB database (`linli-<officeId>`)
-    // in this one process; their documents meet by exchanging updates, as through the relay.
-    const a = device(newId(), 'A');
-    const b = device(newId(), 'B');
+    // One office, two tablets each with its own IndexedDB; their documents meet through merge(), as through the relay.
+    const da = device('A');
+    const db = device('B', da.config.officeId);
+    const [a, b] = [da.store, db.store];
     // The office's directory and plan exist on both before they go apart.
     for (const [name, tags] of [['张伟', ['独居老人']], ['李娜', ['独居老人']], ['王强', []]] as const) {
       const made = await createCustomer(a, { name, phones: [], unitCode: '3-2-1101', tags: [...tags] });
@@ -58,8 +41,7 @@ describe('plan tasks on two offline devices', () => {
       start: day(now), ownerId: '', teamId: '', templateId: '', active: true,
     });
     if (!plan.ok) throw new Error(JSON.stringify(plan.problems));
-    await exchange(a, b, 'directory');
-    await exchange(a, b, 'office');
+    await merge([da, db], ['directory', 'office']);
 
     // Apart: both generate, A does one task.
     expect(await generateTasks(a, now)).toBe(2);
@@ -72,7 +54,7 @@ describe('plan tasks on two offline devices', () => {
     expect(await generateTasks(a, now)).toBe(0);
 
     const ledger: ShardName = ledgerShard(day(now).slice(0, 7));
-    await exchange(a, b, ledger);
+    await merge([da, db], [ledger]);
     for (const d of [a, b]) {
       expect(await d.db.tasks.count()).toBe(2);
       const view = await todayView(d.db, `s-${d.config.deviceCode}`, now);
@@ -82,7 +64,7 @@ describe('plan tasks on two offline devices', () => {
   });
 
   it('an after-last-contact task is reset by a logged contact', async () => {
-    const a = device(newId(), 'A');
+    const a = device('A').store;
     const made = await createCustomer(a, { name: '赵敏', phones: [], unitCode: '1-1-101', tags: ['独居老人'] });
     if (!made.ok) throw new Error('refused');
     const now = new Date();
@@ -102,7 +84,7 @@ describe('plan tasks on two offline devices', () => {
   });
 
   it('a plan for "complained since" counts complaints from the office’s midnight of that day, not UTC’s', async () => {
-    const a = device(newId(), 'A');
+    const a = device('A').store;
     const ids: string[] = [];
     for (const name of ['早到', '前晚']) {
       const made = await createCustomer(a, { name, phones: [], unitCode: '1-1-101', tags: [] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandContext } from '../actor';
+import { ctx, idNumber, rows, sheet } from './sheet.fixture';
 import { customerFromRecord, projectCustomer, type CustomerRow } from '../customers/customer';
 import {
   distinctValues,
@@ -15,29 +15,21 @@ import {
   type ImportFacts,
   type ImportPlan,
   type Mapping,
-  type Sheet,
-  type SheetRow,
 } from '.';
 import type { Op } from '../ops';
+import { applyToPlain, plainRows } from '../plain.fixture';
+import { projectUnit } from '../units/unit';
 
-const ctx: CommandContext = { actor: { staffId: 's1', name: '王丽', deviceCode: 'A' }, now: '2026-11-23T09:00:00.000Z' };
-const rows = (...lines: string[][]): SheetRow[] => lines.map((cells, i) => ({ n: i + 1, cells }));
-const sheet = (...lines: string[][]): Sheet => sheetFromRows('Sheet1', rows(...lines))!;
-
-function idNumber(birth: string, seq = '123'): string {
-  const body = `110101${birth}${seq}`;
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * w[i], 0);
-  return body + '10X98765432'[sum % 11];
-}
 
 type Create = Extract<Op, { kind: 'create' }>;
 const creates = (plan: ImportPlan, collection: string) => (plan.command?.ops ?? []).filter((o): o is Create => o.kind === 'create' && o.collection === collection);
 
-/** What the office holds after a plan ran: the facts the next import is judged against. */
+/** What the office holds after a plan ran (its command applied as a replica would): the facts the next import is judged against. */
 function after(plan: ImportPlan, before: ImportFacts = { existing: [], knownUnits: new Set() }): ImportFacts {
-  const people: CustomerRow[] = creates(plan, 'customers').map((o) => projectCustomer(customerFromRecord(o.id, o.fields)));
-  return { existing: [...before.existing, ...people], knownUnits: new Set([...(before.knownUnits ?? []), ...creates(plan, 'units').map((o) => String(o.fields.code))]) };
+  const records = applyToPlain(new Map(), plan.command);
+  const people: CustomerRow[] = plainRows(records, 'customers').map(([id, r]) => projectCustomer(customerFromRecord(id, r)));
+  const units = plainRows(records, 'units').map(([id, r]) => projectUnit(id, r).code);
+  return { existing: [...before.existing, ...people], knownUnits: new Set([...(before.knownUnits ?? []), ...units]) };
 }
 
 /** The previous system's roster: one row per unit and its owner, codes for use and status, a legend to the right. */

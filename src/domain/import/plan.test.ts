@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandContext } from '../actor';
+import { ctx, idNumber, rows, sheet } from './sheet.fixture';
 import type { CustomerRow } from '../customers/customer';
 import { customerTable, guardCell, unitTable } from './export';
 import {
@@ -11,25 +11,12 @@ import {
   formatImportantDate,
   planImport,
   rejectedTable,
-  sheetFromRows,
   unguardCell,
   type ImportFacts,
-  type Sheet,
-  type SheetRow,
 } from '.';
-import { customerFromRecord } from '../customers/customer';
-
-const ctx: CommandContext = { actor: { staffId: 's1', name: '王丽', deviceCode: 'A' }, now: '2026-11-23T09:00:00.000Z' };
-const rows = (...lines: string[][]): SheetRow[] => lines.map((cells, i) => ({ n: i + 1, cells }));
-const sheet = (...lines: string[][]): Sheet => sheetFromRows('Sheet1', rows(...lines))!;
-
-/** A valid ID number (GB 11643 check digit) for a birth date. */
-function idNumber(birth: string, seq = '123'): string {
-  const body = `110101${birth}${seq}`;
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * w[i], 0);
-  return body + '10X98765432'[sum % 11];
-}
+import { customerFromRecord, projectCustomer } from '../customers/customer';
+import { applyToPlain, plainRows } from '../plain.fixture';
+import { projectUnit } from '../units/unit';
 
 const existing: CustomerRow = {
   id: 'c0', kind: 'owner', name: '李娜', phones: ['13900001111'], idNumber: idNumber('19800101'), unitCode: '1-1-101', unitCodes: ['1-1-101'],
@@ -175,7 +162,7 @@ describe('planImport', () => {
   it('marks every row as existing when the same file is imported again', () => {
     const plan = planImport(file, mapping, facts(), ctx);
     // What the office holds after the first import: the projection rows of the created customers.
-    const created = plan.command!.ops.flatMap((o) => (o.kind === 'create' ? [{ ...existing, id: o.id, name: String(o.fields.name), phones: o.fields.phones as string[], idNumber: String(o.fields.idNumber ?? '') }] : []));
+    const created = plainRows(applyToPlain(new Map(), plan.command), 'customers').map(([id, r]) => projectCustomer(customerFromRecord(id, r)));
     const clean = sheet(file.headers, ...file.rows.filter((r) => [2, 10].includes(r.n)).map((r) => r.cells));
     const again = planImport(clean, mapping, facts({ existing: [existing, ...created] }), ctx);
     expect(again.counts).toEqual({ new: 0, existing: 2, error: 0 });
@@ -204,8 +191,8 @@ describe('units', () => {
       [7, 'error', 'unit.error.badArea'],
       [8, 'error', 'import.error.badChoice'],
     ]);
-    const creates = plan.command!.ops.filter((o) => o.kind === 'create');
-    expect(creates.map((o) => (o as { fields: Record<string, unknown> }).fields)).toMatchObject([
+    const made = plainRows(applyToPlain(new Map(), plan.command), 'units').map(([id, r]) => projectUnit(id, r));
+    expect(made).toMatchObject([
       { code: '3-2-1101', area: 89.5, use: 'residential', status: 'owner' },
       { code: '1-1-101', area: 60, use: 'parking', status: 'renovating' },
     ]);
@@ -236,9 +223,10 @@ describe('export', () => {
     const s = sheet(...table);
     const plan = planImport(s, guessMapping(s.headers, 'customers'), { existing: [], knownUnits: null }, ctx);
     expect(plan.counts.new).toBe(1);
-    const create = plan.command!.ops[0] as { fields: Record<string, unknown>; texts: Record<string, string> };
-    for (const key of ['name', 'kind', 'gender', 'phones', 'idNumber', 'unitCode', 'tags', 'grade', 'dates'] as const) expect(create.fields[key]).toEqual(c[key]);
-    expect(create.texts.notes).toBe('需要上门');
+    const [[id, record]] = plainRows(applyToPlain(new Map(), plan.command), 'customers');
+    const back = customerFromRecord(id, record);
+    for (const key of ['name', 'kind', 'gender', 'phones', 'idNumber', 'unitCode', 'tags', 'grade', 'dates'] as const) expect(back[key]).toEqual(c[key]);
+    expect(back.notes).toBe('需要上门');
     const units = unitTable([{ id: 'u', code: '3-2-1101', building: '3', entrance: '2', floor: 11, room: '1101', area: 89.5, use: 'shop', status: 'vacant', createdAt: '' }]);
     expect(units).toEqual([['房号', '面积', '用途', '状态'], ['3-2-1101', '89.5', '商铺', '空置']]);
   });

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../actor';
 import type { Command } from '../ops';
+import { plainAfter } from '../plain.fixture';
 import type { Result } from '../result';
 import { addTask, complaintState, decideSettlement, investigate, negotiate, proposeSettlement, sendCorrectiveAction, signAgreement, completeTask } from './complaint';
 import { closeRequest, completeWork, dispatch, handOver, recordFollowUp, reopenRequest, reportBack, resumeWork, startWork, takeRequest, waitOnResident } from './lifecycle';
@@ -23,22 +24,14 @@ const ctx = (): CommandContext => {
   return { actor: { staffId: 's1', name: '王丽', deviceCode: 'A' }, now: new Date(clock).toISOString() };
 };
 
-function apply(req: ServiceRequest, command: Command): ServiceRequest {
-  const record: Record<string, unknown> = { ...req, history: [...req.history] };
-  for (const op of command.ops) {
-    if (op.collection !== 'requests') continue;
-    if (op.kind === 'create') Object.assign(record, op.fields, op.texts);
-    if (op.kind === 'set') Object.assign(record, op.fields);
-    if (op.kind === 'log') (record.history as unknown[]).push(op.entry);
-  }
-  return requestFromRecord(req.id, record);
-}
+/** The request after the command, as a replica reads it (`plainAfter`, then `requestFromRecord`). */
+const apply = (req: ServiceRequest, command: Command): ServiceRequest => requestFromRecord(req.id, plainAfter(command, 'requests', req.id, { ...req }));
 
 function fresh(kind: RequestKind): ServiceRequest {
   const category = kind === 'repair' ? 'water-electric' : 'noise';
   const r = takeRequest({ kind, category, urgency: 'normal', channel: 'phone', description: '噪音', customerId: 'c1', customerName: '张伟', unitCode: '3-2-1101', phone: '', location: '' }, 'X-1', settings, ctx(), 'r1');
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
-  return apply(requestFromRecord('r1', {}), r.value.command);
+  return requestFromRecord('r1', plainAfter(r, 'requests', 'r1'));
 }
 
 type AnyStep = Step | ComplaintStep;

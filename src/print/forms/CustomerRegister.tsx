@@ -56,7 +56,7 @@ export function CustomerRegister(props: { office: Office }) {
         </label>
       }
     >
-      <RegisterBody rows={data()!.rows} columns={columns} scope={scope()} />
+      <RegisterBody rows={data()?.rows ?? []} columns={columns} scope={scope()} />
     </PrintPage>
   );
 }

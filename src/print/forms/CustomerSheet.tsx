@@ -47,7 +47,10 @@ export function CustomerSheet(props: { office: Office }) {
     (q) => load(props.office, q.ids, q.unit),
     null,
   );
-  const backHref = () => (sheets()?.length === 1 ? `/customers/${sheets()![0].customer.id}` : '/customers');
+  const backHref = () => {
+    const s = sheets();
+    return s?.length === 1 ? `/customers/${s[0].customer.id}` : '/customers';
+  };
   return (
     <PrintPage office={props.office} title={t('form.customerSheet')} orientation="portrait" ready={sheets() !== null} backHref={backHref()}>
       <For each={sheets() ?? []} fallback={<p class="empty">{t('customers.notFound')}</p>}>

@@ -17,10 +17,17 @@ type EventFormName = 'seminar-minutes' | 'sign-in' | 'activity-plan' | 'activity
 function EventPrint(props: { office: Office; form: EventFormName; title: (d: EventPrintData) => string; orientation?: 'portrait' | 'landscape'; children: (d: EventPrintData) => JSX.Element }) {
   const [params] = useSearchParams<{ id?: string }>();
   const data = createLive(() => params.id ?? '', (id) => loadEventPrint(props.office, id), undefined as EventPrintData | null | undefined);
-  const title = () => (data() ? props.title(data()!) : t(`paperform.${props.form}`));
+  const title = () => {
+    const d = data();
+    return d ? props.title(d) : t(`paperform.${props.form}`);
+  };
+  const papers = () => {
+    const d = data();
+    return d ? [{ form: props.form, ref: `events/${d.event.id}`, title: `${t(`paperform.${props.form}`)} · ${d.event.title}` }] : undefined;
+  };
   return (
     <PrintPage office={props.office} title={title()} orientation={props.orientation ?? 'portrait'} ready={data() !== undefined} backHref={params.id ? `/events/${params.id}` : '/events'}
-      papers={data() ? [{ form: props.form, ref: `events/${data()!.event.id}`, title: `${t(`paperform.${props.form}`)} · ${data()!.event.title}` }] : undefined}>
+      papers={papers()}>
       <Show when={data()} fallback={<p class="empty">{t('events.notFound')}</p>}>{(d) => props.children(d())}</Show>
     </PrintPage>
   );

@@ -23,9 +23,18 @@ interface Range {
   team: string;
 }
 
+/** A moment as the office's day (YYYY-MM-DD), once the settings are read; '' before. */
+function dayIn(loaded: () => { settings: ServiceSettings } | null, iso: string): string {
+  const d = loaded();
+  return iso && d ? dayOf(iso, d.settings) : '';
+}
+
 function useRange(settings: () => ServiceSettings | null) {
   const [params, setParams] = useSearchParams<{ from?: string; to?: string; team?: string }>();
-  const today = () => (settings() ? todayOf(settings()!) : new Date().toISOString().slice(0, 10));
+  const today = () => {
+    const s = settings();
+    return s ? todayOf(s) : new Date().toISOString().slice(0, 10);
+  };
   const monthStart = () => `${today().slice(0, 8)}01`;
   const range = (): Range => ({ from: params.from || monthStart(), to: params.to || today(), team: params.team ?? '' });
   const toolbar = (withTeam: boolean): JSX.Element => (
@@ -87,14 +96,14 @@ export function ServiceRegister(props: { office: Office }) {
   const settings = createLive(() => props.office, (o) => serviceSettings(o.db), null);
   const { range, toolbar } = useRange(settings);
   const data = createLive(range, (r) => loadRequests(props.office, r, null), null);
-  const when = (iso: string) => (iso && data() ? dayOf(iso, data()!.settings).slice(5) : '');
+  const when = (iso: string) => dayIn(data, iso).slice(5);
   const columns = (): RegisterColumn<ServiceRequest>[] => [
     { id: 'number', label: t('requests.number'), width: '30mm', value: (r) => r.number },
     { id: 'date', label: t('form.acceptedAt'), width: '21mm', align: 'center', value: (r) => when(r.createdAt) },
     { id: 'unit', label: t('customers.unit'), width: '22mm', value: (r) => r.unitCode || r.location },
     { id: 'who', label: t('requests.customer'), width: '18mm', value: (r) => r.customerName },
     { id: 'what', label: t('form.content'), value: (r) => r.description },
-    { id: 'category', label: t('requests.category'), width: '20mm', value: (r) => (data() ? categoryById(data()!.settings, r.category)?.name ?? '' : '') },
+    { id: 'category', label: t('requests.category'), width: '20mm', value: (r) => { const d = data(); return d ? categoryById(d.settings, r.category)?.name ?? '' : ''; } },
     { id: 'team', label: t('requests.team'), width: '16mm', value: (r) => data()?.settings.teams.find((tm) => tm.id === r.teamId)?.name ?? '' },
     { id: 'done', label: t('form.doneAt'), width: '21mm', align: 'center', value: (r) => when(r.doneAt) },
     { id: 'signature', label: t('form.residentSignature'), width: '26mm' },
@@ -115,7 +124,7 @@ export function DisputeRegister(props: { office: Office }) {
   const data = createLive(range, (r) => loadRequests(props.office, r, ['dispute']), null);
   const columns = (): RegisterColumn<ServiceRequest>[] => [
     { id: 'number', label: t('requests.number'), width: '30mm', value: (r) => r.number },
-    { id: 'date', label: t('form.acceptedAt'), width: '18mm', align: 'center', value: (r) => (data() ? dayOf(r.createdAt, data()!.settings) : '') },
+    { id: 'date', label: t('form.acceptedAt'), width: '18mm', align: 'center', value: (r) => dayIn(data, r.createdAt) },
     { id: 'party', label: t('form.party'), width: '34mm', value: (r) => [r.unitCode, r.customerName].filter(Boolean).join(' ') },
     { id: 'what', label: t('form.content'), value: (r) => r.description },
     { id: 'resp', label: t('requests.responsibility'), width: '22mm', value: (r) => (r.investigation ? t(`resp.${r.investigation.responsibility}`) : '') },
@@ -144,7 +153,7 @@ export function FollowUpRegister(props: { office: Office }) {
     null,
   );
   const columns = (): RegisterColumn<FollowUpRow>[] => [
-    { id: 'date', label: t('print.date'), width: '20mm', align: 'center', value: (f) => (data() ? dayOf(f.at, data()!.settings) : '') },
+    { id: 'date', label: t('print.date'), width: '20mm', align: 'center', value: (f) => dayIn(data, f.at) },
     { id: 'number', label: t('requests.number'), width: '30mm', value: (f) => f.requestNumber },
     { id: 'unit', label: t('customers.unit'), width: '22mm', value: (f) => f.unitCode },
     { id: 'who', label: t('requests.customer'), width: '20mm', value: (f) => f.customerName },

@@ -1,6 +1,6 @@
 import { useSearchParams } from '@solidjs/router';
 import { isDay } from '../../domain/days';
-import { For } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { complaintState } from '../../domain/requests/complaint';
 import { categoryById, type ServiceSettings } from '../../domain/requests/settings';
 import { isComplaintKind, type ServiceRequest } from '../../domain/requests/types';
@@ -42,14 +42,25 @@ async function load(office: Office, ids: string, today: boolean): Promise<Data> 
 export function RequestSheets(props: { office: Office }) {
   const [params] = useSearchParams<{ id?: string; today?: string }>();
   const data = createLive(() => ({ ids: params.id ?? '', today: params.today === '1' }), (q) => load(props.office, q.ids, q.today), null);
-  const single = () => (data()?.requests.length === 1 ? data()!.requests[0] : null);
-  const title = () => (single() && isComplaintKind(single()!.kind) ? t(single()!.kind === 'dispute' ? 'form.dispute' : 'form.complaint') : t('form.serviceTicket'));
+  const single = () => {
+    const d = data();
+    return d?.requests.length === 1 ? d.requests[0] : null;
+  };
+  const title = () => {
+    const one = single();
+    return one && isComplaintKind(one.kind) ? t(one.kind === 'dispute' ? 'form.dispute' : 'form.complaint') : t('form.serviceTicket');
+  };
+  const backHref = () => {
+    const one = single();
+    return one ? `/requests/${one.id}` : '/requests';
+  };
+  const notFound = () => <p class="empty">{t('requests.notFound')}</p>;
   return (
-    <PrintPage office={props.office} title={title()} orientation="portrait" ready={data() !== null} backHref={single() ? `/requests/${single()!.id}` : '/requests'}
+    <PrintPage office={props.office} title={title()} orientation="portrait" ready={data() !== null} backHref={backHref()}
       papers={data()?.requests.map((r) => ({ form: 'request', ref: `requests/${r.id}`, title: `${t(isComplaintKind(r.kind) ? (r.kind === 'dispute' ? 'form.dispute' : 'form.complaint') : 'form.serviceTicket')} · ${r.number}` }))}>
-      <For each={data()?.requests ?? []} fallback={<p class="empty">{t('requests.notFound')}</p>}>
-        {(r) => <RequestSheet req={r} settings={data()!.settings} staff={data()!.staff} />}
-      </For>
+      <Show when={data()} fallback={notFound()}>
+        {(d) => <For each={d().requests} fallback={notFound()}>{(r) => <RequestSheet req={r} settings={d().settings} staff={d().staff} />}</For>}
+      </Show>
     </PrintPage>
   );
 }

@@ -35,10 +35,15 @@ export function SurveyForms(props: { office: Office }) {
     },
     null,
   );
+  /** The loaded forms, once there is a survey to print. */
+  const withSurvey = () => {
+    const d = data();
+    return d?.survey ? { ...d, survey: d.survey } : null;
+  };
   return (
     <PrintPage office={props.office} title={data()?.survey?.title || t('survey.title')} ready={data() !== null} backHref="/surveys">
-      <Show when={data()?.survey} fallback={<p class="empty">{t('survey.none')}</p>}>
-        {(s) => <For each={data()!.codes}>{(code) => <Questionnaire survey={s()} wave={data()!.wave} unit={code} name={data()!.names.get(code) ?? ''} />}</For>}
+      <Show when={withSurvey()} fallback={<p class="empty">{t('survey.none')}</p>}>
+        {(d) => <For each={d().codes}>{(code) => <Questionnaire survey={d().survey} wave={d().wave} unit={code} name={d().names.get(code) ?? ''} />}</For>}
       </Show>
     </PrintPage>
   );

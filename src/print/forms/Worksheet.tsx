@@ -36,9 +36,13 @@ export function Worksheet(props: { office: Office }) {
     { id: 'done', label: t('worksheet.done'), width: '18mm' },
     { id: 'remark', label: t('print.remark'), width: '28mm' },
   ];
+  const lines = () => {
+    const v = view();
+    return v ? worksheetLines(v) : [];
+  };
   return (
     <PrintPage office={props.office} title={t('worksheet.title')} ready={view() !== null} backHref="/today">
-      <Body lines={view() ? worksheetLines(view()!) : []} columns={columns} day={view()?.today ?? ''} />
+      <Body lines={lines()} columns={columns} day={view()?.today ?? ''} />
     </PrintPage>
   );
 }

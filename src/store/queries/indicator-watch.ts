@@ -24,6 +24,9 @@ interface Kept {
 
 let kept: Kept | null = null;
 
+/** Who waits for the kept rows to turn stale (`whenKeptRowsStale`). */
+const staleWaiters = new Set<() => void>();
+
 function read(k: Kept): void {
   const seq = ++k.reading;
   k.stale = false;
@@ -43,7 +46,10 @@ function open(db: ReadonlyDB, month: string): Kept {
     next: () => {
       k.watched = true;
       if (k.listeners.size) read(k);
-      else k.stale = true;
+      else {
+        k.stale = true;
+        for (const w of [...staleWaiters]) w();
+      }
     },
     error: (err) => console.error('Linli: indicator watch failed', err),
   });
@@ -85,4 +91,19 @@ export function watchIndicatorInput(db: ReadonlyDB, month: string, listener: Lis
 /** Forgets the kept rows (tests; another office's database replaces them by itself). */
 export function dropKeptIndicatorRows(): void {
   close(kept);
+}
+
+/**
+ * Resolves once the kept rows are known to be stale: the watch saw a write while nobody looked.
+ * Now, if it already has. Lets a test await the event instead of sleeping on it.
+ */
+export function whenKeptRowsStale(): Promise<void> {
+  if (kept?.stale && kept.watched) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      staleWaiters.delete(done);
+      resolve();
+    };
+    staleWaiters.add(done);
+  });
 }

@@ -65,29 +65,39 @@ export function DashboardPage(props: { office: Office }) {
   // Customers are read only for the segment breakdowns (type, age group, tag).
   const segments = () => by() === 'kind' || by() === 'age' || by() === 'tag';
   const customers = createLive(segments, (need) => (need ? segmentCustomers(props.office.db) : new Map()), new Map());
-  const groups = createMemo(() => (model() ? breakdown(model()!.slice, model()!.month, by(), customers(), model()!.hasFollowUp) : []));
+  const groups = createMemo(() => {
+    const m = model();
+    return m ? breakdown(m.slice, m.month, by(), customers(), m.hasFollowUp) : [];
+  });
+  /** What the view needs, once all of it is read. */
+  const ready = () => {
+    const m = model();
+    const s = settings();
+    const i = input();
+    return m && s && i ? { model: m, settings: s, input: i } : null;
+  };
   return (
     <main class="page wide dashboard">
       <Show when={role() !== null} fallback={<p>{t('common.loading')}</p>}>
         <Show when={role() === 'manager' || role() === 'reception'} fallback={<p class="banner" role="alert">{t('dashboard.notAllowed')}</p>}>
-          <Show when={model() && settings()} fallback={<p>{t('common.loading')}</p>}>
-            <DashboardView
+          <Show when={ready()} fallback={<p>{t('common.loading')}</p>}>
+            {(r) => <DashboardView
               office={props.office}
-              month={model()!.month}
+              month={r().model.month}
               by={by()}
               drill={params.d ? { d: params.d, g: params.g ?? '' } : null}
-              model={model()!}
+              model={r().model}
               groups={groups()}
-              settings={settings()!}
+              settings={r().settings}
               manager={role() === 'manager'}
-              targets={input()!.targets}
+              targets={r().input.targets}
               filters={filters()}
-              buildings={buildingsOf(input()!.households)}
+              buildings={buildingsOf(r().input.households)}
               onFilters={(f) => setParams({ ...Object.fromEntries(FILTER_KEYS.map((k) => [k, f[k] || undefined])), d: undefined, g: undefined })}
               onMonth={(m) => setParams({ month: m, d: undefined, g: undefined })}
               onBy={(b) => setParams({ by: b, d: undefined, g: undefined }, { replace: true })}
               onDrill={(d, g) => setParams({ d, g: g || undefined })}
-            />
+            />}
           </Show>
         </Show>
       </Show>

@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
 import {
   guessJoin, guessKind, guessMapping, IMPORT_KINDS, IMPORT_LIMITS, joinSheets, rejectedTable, ROOM, shadowedColumns,
   type ImportKind, type ImportPlan, type Join, type Mapping, type Sheet, type ValueMap,
@@ -31,25 +32,38 @@ const paint = () => new Promise<void>((resolve) => requestAnimationFrame(() => s
  * as text, never as markup.
  */
 export function ImportPage(props: { office: Office }) {
-  const [source, setSource] = createSignal('');
+  // What the page shows and the user sets, in one store. The file's own data (its sheets, the
+  // columns' mapping, the checked plan) stay in signals: they go to the sync worker by structured
+  // clone, which a store's proxies would not survive, and are replaced whole, never edited in place.
+  const [form, setForm] = createStore({
+    source: '',
+    /** A sheet of the file, or 'join': two sheets linked by a number column read as one. */
+    sheetIndex: 0 as number | 'join',
+    refuse: false,
+    progress: '',
+    problems: [] as Problem[],
+    paste: '',
+  });
   const [sheets, setSheets] = createSignal<Sheet[]>([]);
-  /** A sheet of the file, or 'join': two sheets linked by a number column read as one. */
-  const [sheetIndex, setSheetIndex] = createSignal<number | 'join'>(0);
   const [join, setJoin] = createSignal<Join | null>(null);
   const [officeValues, setOfficeValues] = createSignal<ValueMap>({});
-  const [refuse, setRefuse] = createSignal(false);
   const [mapping, setMapping] = createSignal<Mapping | null>(null);
   const [plan, setPlan] = createSignal<ImportPlan | null>(null);
   const [done, setDone] = createSignal<ImportPlan | null>(null);
-  const [progress, setProgress] = createSignal('');
-  const [problems, setProblems] = createSignal<Problem[]>([]);
-  const [paste, setPaste] = createSignal('');
+  const setProgress = (text: string) => setForm('progress', text);
+  const setProblems = (problems: Problem[]) => setForm('problems', problems);
   const unitCount = createLive(() => props.office, (o) => countUnits(o.db), 0);
   const sheet = createMemo(() => {
-    const i = sheetIndex();
+    const i = form.sheetIndex;
     const j = join();
     if (i === 'join') return j ? joinSheets(sheets(), j) : undefined;
     return sheets()[i] as Sheet | undefined;
+  });
+  /** The sheet read and how its columns are read, once both are there. */
+  const picked = createMemo(() => {
+    const s = sheet();
+    const m = mapping();
+    return s && m ? { sheet: s, mapping: m } : null;
   });
   const keyColumn = () => { const s = sheet(); return s && 'keyColumn' in s ? (s.keyColumn as number) : -1; };
   let fileInput: HTMLInputElement | undefined;
@@ -61,7 +75,7 @@ export function ImportPage(props: { office: Office }) {
     setPlan(null);
     setDone(null);
     setProblems([]);
-    setSource('');
+    setForm('source', '');
   };
 
   const useSheets = async (name: string, result: Awaited<ReturnType<typeof openSpreadsheet>>) => {
@@ -71,9 +85,7 @@ export function ImportPage(props: { office: Office }) {
     }
     const settings = await importSettings(props.office);
     setOfficeValues(settings.values);
-    setRefuse(settings.refuseBadOptional);
-    setProgress('');
-    setSource(name);
+    setForm({ refuse: settings.refuseBadOptional, progress: '', source: name });
     setSheets(result.value);
     const linked = result.value.length > 1 ? guessJoin(result.value) : null;
     setJoin(linked);
@@ -90,7 +102,7 @@ export function ImportPage(props: { office: Office }) {
   };
 
   const pickSheet = (i: number | 'join') => {
-    setSheetIndex(i);
+    setForm('sheetIndex', i);
     const s = sheet();
     if (s) setMapping(guessFor(s, i === 'join' ? 'household' : guessKind(s.headers)));
   };
@@ -117,15 +129,15 @@ export function ImportPage(props: { office: Office }) {
   };
   const readPaste = async () => {
     reset();
-    if (tooMuchPasted(paste())) return setProblems([pasteProblem(paste().length)]);
+    if (tooMuchPasted(form.paste)) return setProblems([pasteProblem(form.paste.length)]);
     setProgress(t('import.reading'));
     await paint();
-    await useSheets(t('import.paste'), await openPasted(paste(), props.office));
+    await useSheets(t('import.paste'), await openPasted(form.paste, props.office));
   };
 
   // Every change of sheet or columns checks the whole file again; a newer check supersedes.
   let generation = 0;
-  createEffect(on([sheet, mapping, refuse], async ([s, m]) => {
+  createEffect(on([sheet, mapping, () => form.refuse], async ([s, m]) => {
     const mine = ++generation;
     setPlan(null);
     if (!s || !m || done()) return;
@@ -146,7 +158,7 @@ export function ImportPage(props: { office: Office }) {
   const setRefuseSetting = async (value: boolean) => {
     const saved = await saveImportSetting(props.office, { refuseBadOptional: value });
     if (!saved.ok) return setProblems(saved.problems);
-    setRefuse(value);
+    setForm('refuse', value);
   };
 
   const shadowed = () => {
@@ -177,14 +189,14 @@ export function ImportPage(props: { office: Office }) {
     const p = plan();
     if (!s || !p) return;
     const table = rejectedTable(s, p, t('import.reasonColumn'), (problem) => describeProblem(p.kind, problem));
-    const base = source().replace(/\.(xlsx|csv|txt)$/i, '') || 'import';
+    const base = form.source.replace(/\.(xlsx|csv|txt)$/i, '') || 'import';
     download(await csvBytes(table), `${t('import.rejectedFile', { name: base })}.csv`, 'text/csv;charset=utf-8');
   };
 
   const again = () => {
     reset();
     if (fileInput) fileInput.value = '';
-    setPaste('');
+    setForm('paste', '');
   };
 
   return (
@@ -206,63 +218,67 @@ export function ImportPage(props: { office: Office }) {
             <summary>{t('import.paste')}</summary>
             <label>
               <small>{t('import.pasteHint')}</small>
-              <textarea rows={5} value={paste()} onPaste={onPaste} onInput={(e) => setPaste(e.currentTarget.value)} aria-label={t('import.paste')} />
+              <textarea rows={5} value={form.paste} onPaste={onPaste} onInput={(e) => setForm('paste', e.currentTarget.value)} aria-label={t('import.paste')} />
             </label>
             <div class="actions start">
-              <button type="button" disabled={!paste().trim()} onClick={readPaste}>{t('import.pasteRead')}</button>
+              <button type="button" disabled={!form.paste.trim()} onClick={readPaste}>{t('import.pasteRead')}</button>
             </div>
           </details>
         </Show>
-        <Show when={progress()}><p class="progress" role="status" aria-live="polite">{progress()}</p></Show>
-        <Problems problems={problems()} />
-        <Show when={sheet() && mapping()}>
-          <p class="muted">{t('import.fileName', { name: source() })}</p>
-          <div class="grid-2">
-            <Show when={sheets().length > 1}>
-              <label>
-                {t('import.sheet')}
-                <select value={String(sheetIndex())} onChange={(e) => pickSheet(e.currentTarget.value === 'join' ? 'join' : Number(e.currentTarget.value))} disabled={!!done()}>
-                  <Show when={join()}>
-                    {(j) => <option value="join">{t('import.join', { main: sheetName(j().main), other: sheetName(j().other), key: sheets()[j().main].headers[j().mainKey] })}</option>}
-                  </Show>
-                  <For each={sheets()}>{(s, i) => <option value={i()}>{t('import.sheetRows', { name: s.name, n: s.rows.length })}</option>}</For>
-                </select>
+        <Show when={form.progress}><p class="progress" role="status" aria-live="polite">{form.progress}</p></Show>
+        <Problems problems={form.problems} />
+        <Show when={picked()}>
+          {(x) => (
+            <>
+              <p class="muted">{t('import.fileName', { name: form.source })}</p>
+              <div class="grid-2">
+                <Show when={sheets().length > 1}>
+                  <label>
+                    {t('import.sheet')}
+                    <select value={String(form.sheetIndex)} onChange={(e) => pickSheet(e.currentTarget.value === 'join' ? 'join' : Number(e.currentTarget.value))} disabled={!!done()}>
+                      <Show when={join()}>
+                        {(j) => <option value="join">{t('import.join', { main: sheetName(j().main), other: sheetName(j().other), key: sheets()[j().main].headers[j().mainKey] })}</option>}
+                      </Show>
+                      <For each={sheets()}>{(s, i) => <option value={i()}>{t('import.sheetRows', { name: s.name, n: s.rows.length })}</option>}</For>
+                    </select>
+                  </label>
+                </Show>
+                <label>
+                  {t('import.kind')}
+                  <select value={x().mapping.kind} onChange={(e) => setKind(e.currentTarget.value as ImportKind)} disabled={!!done()}>
+                    <For each={IMPORT_KINDS}>{(kind) => <option value={kind}>{t(KIND_LABEL[kind])}</option>}</For>
+                  </select>
+                </label>
+                <Show when={x().mapping.kind === 'household'}>
+                  <label>
+                    {t('import.defaultKind')}
+                    <select value={x().mapping.defaultKind ?? 'owner'} disabled={!!done()}
+                      onChange={(e) => setMapping({ ...x().mapping, defaultKind: e.currentTarget.value as 'owner' | 'tenant' | 'member' })}>
+                      <For each={['owner', 'tenant', 'member'] as const}>{(k) => <option value={k}>{t(`kind.${k}`)}</option>}</For>
+                    </select>
+                  </label>
+                </Show>
+              </div>
+              <Show when={x().mapping.kind === 'household'}>
+                <p class="muted">{t('import.householdHint')}</p>
+              </Show>
+              <label class="check">
+                <input type="checkbox" checked={form.refuse} disabled={!!done()} onChange={(e) => void setRefuseSetting(e.currentTarget.checked)} />
+                {t('import.refuseBadOptional')}
               </label>
-            </Show>
-            <label>
-              {t('import.kind')}
-              <select value={mapping()!.kind} onChange={(e) => setKind(e.currentTarget.value as ImportKind)} disabled={!!done()}>
-                <For each={IMPORT_KINDS}>{(kind) => <option value={kind}>{t(KIND_LABEL[kind])}</option>}</For>
-              </select>
-            </label>
-            <Show when={mapping()!.kind === 'household'}>
-              <label>
-                {t('import.defaultKind')}
-                <select value={mapping()!.defaultKind ?? 'owner'} disabled={!!done()}
-                  onChange={(e) => setMapping({ ...mapping()!, defaultKind: e.currentTarget.value as 'owner' | 'tenant' | 'member' })}>
-                  <For each={['owner', 'tenant', 'member'] as const}>{(k) => <option value={k}>{t(`kind.${k}`)}</option>}</For>
-                </select>
-              </label>
-            </Show>
-          </div>
-          <Show when={mapping()!.kind === 'household'}>
-            <p class="muted">{t('import.householdHint')}</p>
-          </Show>
-          <label class="check">
-            <input type="checkbox" checked={refuse()} disabled={!!done()} onChange={(e) => void setRefuseSetting(e.currentTarget.checked)} />
-            {t('import.refuseBadOptional')}
-          </label>
-          <Show when={!done()}>
-            <Show when={shadowed().length}>
-              <ul class="notices" data-testid="import-shadowed">
-                <For each={shadowed()}>
-                  {(x) => <li>{t('import.shadowed', { column: headerOf(x.column), field: targetLabel(mapping()!.kind, x.target), by: headerOf(x.by) })}</li>}
-                </For>
-              </ul>
-            </Show>
-            <ImportMapping sheet={sheet()!} mapping={mapping()!} onChange={setMapping} />
-            <ImportValues sheet={sheet()!} mapping={mapping()!} onChange={setMapping} />
-          </Show>
+              <Show when={!done()}>
+                <Show when={shadowed().length}>
+                  <ul class="notices" data-testid="import-shadowed">
+                    <For each={shadowed()}>
+                      {(col) => <li>{t('import.shadowed', { column: headerOf(col.column), field: targetLabel(x().mapping.kind, col.target), by: headerOf(col.by) })}</li>}
+                    </For>
+                  </ul>
+                </Show>
+                <ImportMapping sheet={x().sheet} mapping={x().mapping} onChange={setMapping} />
+                <ImportValues sheet={x().sheet} mapping={x().mapping} onChange={setMapping} />
+              </Show>
+            </>
+          )}
         </Show>
         <Show when={plan()}>
           {(p) => (
@@ -279,7 +295,7 @@ export function ImportPage(props: { office: Office }) {
                 when={done()}
                 fallback={
                   <div class="actions">
-                    <button type="button" class="primary" disabled={!p().command || !!progress()} onClick={doImport}>
+                    <button type="button" class="primary" disabled={!p().command || !!form.progress} onClick={doImport}>
                       {p().command ? t(SUBMIT[p().kind], { n: p().counts.new }) : t('import.nothing')}
                     </button>
                   </div>

@@ -74,7 +74,10 @@ export function IdleLock(props: { office: Office; children: JSX.Element }) {
     });
   });
   // A profile not (yet) in the office's staff holds no role and nothing to protect.
-  const open = () => loaded() && (!me() || proven() === me()!.id);
+  const open = () => {
+    const m = me();
+    return loaded() && (!m || proven() === m.id);
+  };
 
   return (
     <>

@@ -41,7 +41,10 @@ export function DevicesPage(props: { office: Office }) {
   const [pin, setPin] = createSignal('');
   const [revokePin, setRevokePin] = createSignal('');
   // uqr draws plain SVG rectangles from our own link text: safe to insert.
-  const qr = createMemo(() => (invite() ? renderSVG(invite()!.link, { border: 2 }) : ''));
+  const qr = createMemo(() => {
+    const made = invite();
+    return made ? renderSVG(made.link, { border: 2 }) : '';
+  });
 
   const create = async (e: Event) => {
     e.preventDefault();
@@ -56,8 +59,8 @@ export function DevicesPage(props: { office: Office }) {
     setInvite(made.value);
     setName('');
   };
-  const copy = async () => {
-    await navigator.clipboard?.writeText(invite()!.link).catch(() => undefined);
+  const copy = async (link: string) => {
+    await navigator.clipboard?.writeText(link).catch(() => undefined);
     setCopied(true);
   };
   const revoke = async (d: DeviceListing) => {
@@ -109,7 +112,7 @@ export function DevicesPage(props: { office: Office }) {
                   <p>{t('devices.inviteHelp', { time: formatDateTime(inv().expiresAt) })}</p>
                   <input readOnly value={inv().link} aria-label={t('devices.inviteLink')} data-testid="invite-link" />
                 </div>
-                <button type="button" onClick={() => void copy()}>{copied() ? t('devices.copied') : t('devices.copy')}</button>
+                <button type="button" onClick={() => void copy(inv().link)}>{copied() ? t('devices.copied') : t('devices.copy')}</button>
               </div>
             )}
           </Show>

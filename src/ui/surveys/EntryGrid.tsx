@@ -180,15 +180,19 @@ export function EntryGrid(props: EntryGridProps) {
                     </For>
                     <td class="state">
                       <Show when={busy() === code}>{t('common.saving')}</Show>
-                      <Show when={saved() && busy() !== code}>
-                        <span>{t('survey.saved')}</span>{' '}
-                        <Show when={saved()!.requestId} fallback={
-                          <Show when={isUnsatisfiedWithComment(props.survey, saved()!)}>
-                            <button type="button" class="link" onClick={() => makeRequest(saved()!)}>{t('survey.toRequest')}</button>
-                          </Show>
-                        }>
-                          <A href={`/requests/${saved()!.requestId}`}>{t('survey.openRequest')}</A>
-                        </Show>
+                      <Show when={busy() !== code && saved()}>
+                        {(response) => (
+                          <>
+                            <span>{t('survey.saved')}</span>{' '}
+                            <Show when={response().requestId} fallback={
+                              <Show when={isUnsatisfiedWithComment(props.survey, response())}>
+                                <button type="button" class="link" onClick={() => makeRequest(response())}>{t('survey.toRequest')}</button>
+                              </Show>
+                            }>
+                              {(requestId) => <A href={`/requests/${requestId()}`}>{t('survey.openRequest')}</A>}
+                            </Show>
+                          </>
+                        )}
                       </Show>
                       <Show when={rowProblems[code]?.length}>
                         <span class="problem" role="alert">{rowProblems[code]!.map((p) => tCode(p.code, p.params)).join('；')}</span>

@@ -42,8 +42,9 @@ export function FollowUpButton(props: { office: Office; survey: Survey; wave: nu
         <button type="button" disabled={busy() || !pending()} onClick={press} data-testid="make-follow-ups">
           {t('survey.makeFollowUps', { n: pending() ?? '…' })}
         </button>
+        {/* 0 made is said too: every household had a task already. */}
         <Show when={made() !== null}>
-          <span role="status" class="muted"><A href="/today">{t('survey.followUpsMade', { n: made()! })}</A></span>
+          <span role="status" class="muted"><A href="/today">{t('survey.followUpsMade', { n: made() ?? 0 })}</A></span>
         </Show>
         <Problems problems={problems()} />
       </span>

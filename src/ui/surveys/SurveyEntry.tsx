@@ -29,8 +29,12 @@ export function SurveyEntry(props: { office: Office }) {
   return (
     <main class="page wide survey-entry">
       <Show when={survey.state === 'ready' && !survey()}><p class="banner error" role="alert">{t('error.notFound')}</p></Show>
-      <Show when={survey() && households()} fallback={<p>{t('common.loading')}</p>}>
-        <EntryGrid office={props.office} survey={survey()!} wave={wave()} codes={households()!.codes} names={households()!.names} responses={responses()} focusUnit={query.unit} channel={query.channel as ResponseChannel | undefined} />
+      <Show when={survey()} fallback={<p>{t('common.loading')}</p>}>
+        {(s) => (
+          <Show when={households()} fallback={<p>{t('common.loading')}</p>}>
+            {(h) => <EntryGrid office={props.office} survey={s()} wave={wave()} codes={h().codes} names={h().names} responses={responses()} focusUnit={query.unit} channel={query.channel as ResponseChannel | undefined} />}
+          </Show>
+        )}
       </Show>
     </main>
   );

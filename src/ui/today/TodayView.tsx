@@ -251,23 +251,27 @@ export function TodayView(props: { office: Office; today: string | null; section
           </ul>
         </Section>
         <Show when={surveys()?.tasks.length}>
-          <Section id="surveys" title={t('today.surveys')} count={surveys()!.tasks.length}>
-            <ul class="tasks">
-              <For each={shownSurveys()}>{(task) => <TaskItem office={props.office} task={task} today={today()} title={taskTitle(task, names())} templateKind={undefined} />}</For>
-            </ul>
-          </Section>
+          {(n) => (
+            <Section id="surveys" title={t('today.surveys')} count={n()}>
+              <ul class="tasks">
+                <For each={shownSurveys()}>{(task) => <TaskItem office={props.office} task={task} today={today()} title={taskTitle(task, names())} templateKind={undefined} />}</For>
+              </ul>
+            </Section>
+          )}
         </Show>
         <Section id="followups" title={t('today.followUps')} count={count(followUps)}>
           <ul class="rows">
             <For each={followUps()}>{(row) => <li><RequestRowView row={row} now={now()} /></li>}</For>
           </ul>
         </Section>
-        <Show when={s.answers()?.length}>
-          <Section id="answers" title={t('today.answersToReview')} count={s.answers()!.length}>
-            <ul class="plain">
-              <For each={s.answers()!}>{(a) => <li><A href={`/answers?edit=${a.id}`}>{a.title}</A> <span class="muted">{t('today.reviewSince', { date: a.review })}</span></li>}</For>
-            </ul>
-          </Section>
+        <Show when={s.answers()?.length ? s.answers() : undefined}>
+          {(answers) => (
+            <Section id="answers" title={t('today.answersToReview')} count={answers().length}>
+              <ul class="plain">
+                <For each={answers()}>{(a) => <li><A href={`/answers?edit=${a.id}`}>{a.title}</A> <span class="muted">{t('today.reviewSince', { date: a.review })}</span></li>}</For>
+              </ul>
+            </Section>
+          )}
         </Show>
         {/* SLOT: papers printed and not back, seminars needing minutes — see ./slots.ts */}
         <Show when={props.today && s.answers() !== null}>
