@@ -18,7 +18,7 @@ import { createInvitation } from '../helpers/device-api';
 import { IDLE_LOCK_DEFAULT, IDLE_LOCK_MAX, setIdleLock } from '../../src/domain/staff/idle-lock';
 import { applyCommand } from '../../src/store/apply';
 import { monthOfYear, monthsOfYear } from '../../src/store/ledger-split';
-import { ledgerShard } from '../../src/domain/shards';
+import { ledgerShard, ledgerShardAt } from '../../src/domain/shards';
 import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';
 import { IDB_AT_LEAST, LONG_TASKS_INIT, run } from './page-scripts';
 import { within } from './scope';
@@ -200,12 +200,16 @@ export class Bench {
   /** The tablet most metrics use (joined once). */
   readonly tablet = once(async () => this.joinTablet(await this.office()));
 
-  /** A colleague's tablet's new requests of this year (another device code), as one update. */
-  colleagueRequests(count: number, device: string): Uint8Array {
-    const doc = ledgerDoc(count, THIS_YEAR, device);
+  /**
+   * A colleague's tablet's new requests of this month (another device code), as one update of
+   * this month's ledger room (`room`): where a tablet of this build writes them.
+   */
+  colleagueRequests(count: number, device: string): { room: string; update: Uint8Array } {
+    const now = new Date();
+    const doc = ledgerDoc(count, now.getUTCFullYear(), device, undefined, Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
     const update = Y.encodeStateAsUpdate(doc);
     doc.destroy();
-    return update;
+    return { room: ledgerShardAt(now.toISOString()), update };
   }
 
   /**
