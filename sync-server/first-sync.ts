@@ -34,6 +34,12 @@ export interface Piece {
   message: Uint8Array;
   /** A progress message to send before it, or null for the final step 2. */
   progress: Uint8Array | null;
+  /**
+   * On the first piece of an answer in pieces: a progress message saying what the tablet already
+   * holds (done = its share, before anything is sent), sent before the first piece's own, so a
+   * resumed join shows where it stands at once, even before the first piece is stored.
+   */
+  start?: Uint8Array;
 }
 
 /**
@@ -73,9 +79,10 @@ export function* firstSyncPieces(doc: Y.Doc, remoteSv: Uint8Array, chunkBytes = 
       yield { message: step2(doc, remoteSv), progress: null };
       return;
     }
+    const start = first ? progressMessage(held, held + total) : undefined;
     first = false;
     sent += piece.clocks;
-    yield { message: syncUpdate(piece.update), progress: progressMessage(held + Math.min(sent, total), held + total) };
+    yield { message: syncUpdate(piece.update), progress: progressMessage(held + Math.min(sent, total), held + total), ...(start ? { start } : {}) };
   }
   // The rest: anything added since the cursors passed it (normally nothing) and the delete set.
   const cursors = encoding.createEncoder();
@@ -211,6 +218,7 @@ export function answerSyncStep1(conn: PieceSocket, doc: Y.Doc, remoteSv: Uint8Ar
       if (conn.readyState !== conn.OPEN || doc.isDestroyed) return resolve();
       const { value, done } = pieces.next();
       if (done) return resolve();
+      if (value.start) conn.send(value.start, () => undefined);
       if (value.progress) {
         sent.push(progressDone(value.progress));
         conn.send(value.progress, () => undefined);

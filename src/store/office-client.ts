@@ -160,7 +160,10 @@ export class OfficeClient implements Office {
 
   async run(command: Command): Promise<Result<void>> {
     try {
+      const start = performance.now();
       const result = await this.call('run', { command });
+      // The bench (open.to_editable) shows where a save fell beside the worker's loads.
+      performance.measure('linli:save', { start, end: performance.now() });
       if (result.ok) this.wrote();
       return result;
     } catch {

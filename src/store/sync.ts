@@ -191,6 +191,12 @@ export class SyncHub {
     // sync step 1 names what it stored), instead of from what had merely been received.
     let announced: [number, number] | null = null;
     provider.messageHandlers[MESSAGE_SYNC_PROGRESS] = (_encoder, decoder) => {
+      // Two in a row: the first named what this device already holds (the start of an answer in
+      // pieces), shown at once.
+      if (announced && !link.fetched) {
+        link.progress = announced;
+        this.publish();
+      }
       announced = [decoding.readVarUint(decoder), decoding.readVarUint(decoder)];
     };
     const syncMessage = provider.messageHandlers[MESSAGE_SYNC];

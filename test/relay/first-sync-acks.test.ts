@@ -43,16 +43,21 @@ afterEach(async () => {
 async function tablet(acks: boolean) {
   const sock = new WebSocket(`${wsUrl(relay)}/${office.id}/${room}?token=${encodeURIComponent(office.token)}${acks ? '&acks=1' : ''}`);
   const doc = new Y.Doc();
+  /** For each piece received: the `done` of the progress message just before it (what its ack says). */
   const pieces: number[] = [];
+  let lastProgress = -1;
   let finished = false;
   let awarenessAnswers = 0;
   const listeners = new Set<() => void>();
   sock.on('message', (data: Buffer) => {
     const decoder = decoding.createDecoder(new Uint8Array(data));
     const type = decoding.readVarUint(decoder);
-    if (type === MESSAGE_SYNC_PROGRESS) pieces.push(decoding.readVarUint(decoder));
+    if (type === MESSAGE_SYNC_PROGRESS) lastProgress = decoding.readVarUint(decoder);
     else if (type === 0) {
       const sub = decoding.readVarUint(decoder);
+      // A piece comes right after its progress (an update without one is the seeding client's edit forwarded late).
+      if (sub === syncProtocol.messageYjsUpdate && lastProgress >= 0) pieces.push(lastProgress);
+      lastProgress = -1;
       if (sub === syncProtocol.messageYjsUpdate || sub === syncProtocol.messageYjsSyncStep2) Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
       if (sub === syncProtocol.messageYjsSyncStep2) finished = true;
     } else if (type === 1) awarenessAnswers++;

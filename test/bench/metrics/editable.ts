@@ -10,7 +10,7 @@ import { NEW_REQUEST_SCRIPT, run } from '../page-scripts';
 import { median } from '../results';
 
 /** Where the worker's start and each shard's load fell on the page's timeline (ms from navigation), to say what a save waited for. */
-const TIMELINE = `performance.getEntries().filter((e) => e.name.startsWith('linli:worker-start') || e.name.startsWith('linli:load ') || e.name.startsWith('linli:save'))
+const TIMELINE = `performance.getEntries().filter((e) => e.name.startsWith('linli:worker-start') || e.name.startsWith('linli:load ') || e.name.startsWith('linli:save') || e.name.startsWith('linli:bench-form'))
   .map((e) => e.name.replace('linli:', '') + ' ' + e.startTime.toFixed(0) + (e.duration ? '–' + (e.startTime + e.duration).toFixed(0) : '')).join(', ')`;
 
 export const editable: Metric = {
