@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 
 /**
@@ -33,6 +34,12 @@ export interface Piece {
   message: Uint8Array;
   /** A progress message to send before it, or null for the final step 2. */
   progress: Uint8Array | null;
+  /**
+   * On the first piece of an answer in pieces: a progress message saying what the tablet already
+   * holds (done = its share, before anything is sent), sent before the first piece's own, so a
+   * resumed join shows where it stands at once, even before the first piece is stored.
+   */
+  start?: Uint8Array;
 }
 
 /**
@@ -72,9 +79,10 @@ export function* firstSyncPieces(doc: Y.Doc, remoteSv: Uint8Array, chunkBytes = 
       yield { message: step2(doc, remoteSv), progress: null };
       return;
     }
+    const start = first ? progressMessage(held, held + total) : undefined;
     first = false;
     sent += piece.clocks;
-    yield { message: syncUpdate(piece.update), progress: progressMessage(held + Math.min(sent, total), held + total) };
+    yield { message: syncUpdate(piece.update), progress: progressMessage(held + Math.min(sent, total), held + total), ...(start ? { start } : {}) };
   }
   // The rest: anything added since the cursors passed it (normally nothing) and the delete set.
   const cursors = encoding.createEncoder();
@@ -181,26 +189,55 @@ export interface PieceSocket {
 }
 
 /**
+ * How a tablet that acknowledges pieces (it connected with `acks=1`) tells the relay what it has
+ * stored: `stored(done)` resolves once the tablet acked a piece whose progress said at least
+ * `done` clocks, or the connection went.
+ */
+export interface AckGate {
+  stored(done: number): Promise<void>;
+}
+
+/**
  * Sends the pieces one after another, each once the previous one has been handed to the
  * network, so a big answer never sits in memory whole and other rooms' traffic goes on between
  * pieces. Stops when the socket goes; the tablet's next handshake picks up from what it stored.
+ *
+ * With `gate` (a tablet that acks), a piece goes out only once the one before the previous is
+ * stored on the tablet: the relay runs at most one piece ahead of the tablet's disk while the
+ * tablet writes the other, so a join cut off (a reload, a lost connection) loses at most two
+ * pieces, and the percent the tablet shows is what it holds. Old tablets do not ack and are sent
+ * everything at once, as before.
  */
-export function answerSyncStep1(conn: PieceSocket, doc: Y.Doc, remoteSv: Uint8Array, chunkBytes = CHUNK_BYTES): Promise<void> {
+export function answerSyncStep1(conn: PieceSocket, doc: Y.Doc, remoteSv: Uint8Array, chunkBytes = CHUNK_BYTES, gate?: AckGate): Promise<void> {
   const pieces = firstSyncPieces(doc, remoteSv, chunkBytes);
+  /** The `done` figure of each piece sent with a progress message, in order. */
+  const sent: number[] = [];
   return new Promise((resolve) => {
-    const next = () => {
+    const next = async () => {
+      if (gate && sent.length >= 2) await gate.stored(sent[sent.length - 2]);
       if (conn.readyState !== conn.OPEN || doc.isDestroyed) return resolve();
       const { value, done } = pieces.next();
       if (done) return resolve();
-      if (value.progress) conn.send(value.progress, () => undefined);
+      if (value.start) conn.send(value.start, () => undefined);
+      if (value.progress) {
+        sent.push(progressDone(value.progress));
+        conn.send(value.progress, () => undefined);
+      }
       conn.send(value.message, (err) => {
         if (err) {
           conn.terminate();
           return resolve();
         }
-        next();
+        void next();
       });
     };
-    next();
+    void next();
   });
+}
+
+/** The `done` clocks of a progress message. */
+function progressDone(progress: Uint8Array): number {
+  const decoder = decoding.createDecoder(progress);
+  decoding.readVarUint(decoder); // MESSAGE_SYNC_PROGRESS
+  return decoding.readVarUint(decoder);
 }

@@ -404,7 +404,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
           return;
         }
         stopWaiting();
-        room.join(conn);
+        room.join(conn, url.searchParams.get('acks') === '1');
         ready = true;
         for (const data of queue.splice(0)) handle(data);
       },

@@ -5,7 +5,7 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
 import type { Store } from './store';
-import { answerSyncStep1, CHUNK_BYTES } from './first-sync';
+import { answerSyncStep1, CHUNK_BYTES, MESSAGE_SYNC_PROGRESS, type AckGate } from './first-sync';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -33,6 +33,11 @@ export class Room {
   private lastWrite: Promise<unknown> = Promise.resolve();
   /** Bound of one piece of a first sync (sync-server/first-sync.ts); tests make it small. */
   chunkBytes = CHUNK_BYTES;
+  /**
+   * Connections of tablets that ack the pieces of a first sync once stored (`acks=1`), with the
+   * highest `done` each acked and who waits for more (first-sync.ts `answerSyncStep1`).
+   */
+  private readonly acking = new Map<WebSocket, { done: number; waiting: Set<() => void> }>();
 
   /** `onChange`: told of every update after it is handed to the store (the office's change feed, year-ledger forwarding). */
   constructor(readonly name: string, private readonly store: Store, onError: (msg: string) => void, onChange?: (room: Room, update: Uint8Array, origin: unknown) => void) {
@@ -77,9 +82,10 @@ export class Room {
     }
   }
 
-  /** Greets a new connection: our state vector (sync step 1) and who is here. */
-  join(conn: WebSocket): void {
+  /** Greets a new connection: our state vector (sync step 1) and who is here. `acks`: it acks first-sync pieces. */
+  join(conn: WebSocket, acks = false): void {
     this.conns.set(conn, new Set());
+    if (acks) this.acking.set(conn, { done: 0, waiting: new Set() });
     send(conn, encodeMessage(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, this.doc)));
     const states = this.awareness.getStates();
     if (states.size) {
@@ -98,7 +104,7 @@ export class Room {
         const syncType = decoding.readVarUint(decoder);
         if (syncType === syncProtocol.messageYjsSyncStep1) {
           // A big answer (a new tablet's first sync of a ledger) goes out in bounded pieces.
-          void answerSyncStep1(conn, this.doc, decoding.readVarUint8Array(decoder), this.chunkBytes);
+          void answerSyncStep1(conn, this.doc, decoding.readVarUint8Array(decoder), this.chunkBytes, this.gateOf(conn));
           return;
         }
         if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
@@ -121,12 +127,45 @@ export class Room {
         return;
       case MESSAGE_AUTH:
         return;
+      case MESSAGE_SYNC_PROGRESS: {
+        // A tablet's ack: the piece whose progress said `done` is stored there.
+        const done = decoding.readVarUint(decoder);
+        const ack = this.acking.get(conn);
+        if (ack && done > ack.done) {
+          ack.done = done;
+          for (const wake of [...ack.waiting]) wake();
+        }
+        return;
+      }
       default:
         throw new Error(`unknown message type ${type}`);
     }
   }
 
+  /** What `answerSyncStep1` waits on for a connection that acks (undefined for one that does not). */
+  private gateOf(conn: WebSocket): AckGate | undefined {
+    const ack = this.acking.get(conn);
+    if (!ack) return undefined;
+    return {
+      stored: (done) =>
+        new Promise<void>((resolve) => {
+          const check = () => {
+            if (ack.done >= done || !this.acking.has(conn) || conn.readyState !== conn.OPEN) {
+              ack.waiting.delete(check);
+              resolve();
+            }
+          };
+          ack.waiting.add(check);
+          check();
+        }),
+    };
+  }
+
   leave(conn: WebSocket): void {
+    const ack = this.acking.get(conn);
+    this.acking.delete(conn);
+    // Whoever waits for this connection's acks stops (the socket is gone).
+    if (ack) for (const wake of [...ack.waiting]) wake();
     const ids = this.conns.get(conn);
     if (!ids) return;
     this.conns.delete(conn);

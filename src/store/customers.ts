@@ -8,7 +8,7 @@ import {
 } from '../domain/customers/customer';
 import { revealCustomerField, type RevealField } from '../domain/customers/reveal';
 import { normalizeIdNumber } from '../domain/id-number';
-import { knownUnitCodes } from './queries/units';
+import { knownUnitsAmong } from './queries/units';
 import { normalizePhone } from '../domain/phone';
 import { fail, ok, type Result } from '../domain/result';
 import type { ReadonlyDB } from './readonly-db';
@@ -23,7 +23,7 @@ async function factsFor(db: ReadonlyDB, input: CustomerInput) {
   const [byPhone, byId, knownUnits] = await Promise.all([
     wanted.length ? db.customers.where('phones').anyOf(wanted).toArray() : [],
     id ? db.customers.where('idNumber').equals(id).toArray() : [],
-    knownUnitCodes(db),
+    knownUnitsAmong(db, [input.unitCode, ...(input.extraUnits ?? []).map((u) => u.unitCode)]),
   ]);
   return { existing: [...byPhone, ...byId], knownUnits };
 }
@@ -45,9 +45,11 @@ export async function readCustomer(office: Office, id: string): Promise<Customer
 }
 
 export async function updateCustomer(office: Office, id: string, input: CustomerInput): Promise<Result<void>> {
-  const current = await readCustomer(office, id);
+  // Side by side: the record from the worker, the rules' facts from the projection (each is a
+  // round trip the colleague's copy of the edit waits for).
+  const [current, facts] = await Promise.all([readCustomer(office, id), factsFor(office.db, input)]);
   if (!current) return fail({ code: 'error.notFound' });
-  const command = updateCommand(current, input, office.context(), await factsFor(office.db, input));
+  const command = updateCommand(current, input, office.context(), facts);
   if (!command.ok) return command;
   return command.value ? office.run(command.value) : ok(undefined);
 }

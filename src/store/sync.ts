@@ -1,6 +1,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import type { ShardName } from '../domain/shards';
 import type { ShardDoc } from './shard-doc';
 import { LOCAL_ORIGIN } from './shard-doc';
@@ -55,8 +56,20 @@ export interface SyncStatus {
   complete?: boolean;
 }
 
-/** Our own message type from the relay (sync-server/first-sync.ts): clocks sent so far, clocks in all. */
+/**
+ * Our own message type (sync-server/first-sync.ts). From the relay: clocks sent so far, clocks
+ * in all. From a tablet (only ever in answer to one): the clocks so far of a piece now stored.
+ */
 export const MESSAGE_SYNC_PROGRESS = 4;
+const MESSAGE_SYNC = 0;
+
+/** A tablet's ack of the first-sync piece whose progress said `done`. */
+export function ackMessage(done: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC_PROGRESS);
+  encoding.writeVarUint(encoder, done);
+  return encoding.toUint8Array(encoder);
+}
 
 /**
  * The order in which shards make their first sync: the office (staff, settings) and the directory
@@ -160,7 +173,8 @@ export class SyncHub {
   async attach(shard: ShardDoc, awareness?: Awareness): Promise<WebsocketProvider> {
     const stored = await shard.db.meta.get(`pending:${shard.name}`);
     const provider = new WebsocketProvider(this.opts.relayUrl, `${this.opts.officeId}/${shard.name}`, shard.doc, {
-      params: { token: this.opts.token },
+      // acks: this device acknowledges the pieces of a first sync once stored (see below).
+      params: { token: this.opts.token, acks: '1' },
       awareness,
       // Connects when its turn in the first-sync order comes (`pump`).
       connect: false,
@@ -170,9 +184,38 @@ export class SyncHub {
     });
     const link: ShardLink = { provider, shard, synced: false, connected: false, lost: false, released: false, fetched: false, progress: null, pending: 0, changed: new Set(), stop: () => {} };
     this.links.push(link);
+    // A first sync in pieces (sync-server/first-sync.ts): the relay says how far it is before
+    // each piece. The band shows that figure only once the piece is on disk here, and the relay
+    // hears it (an ack), so it never runs more than a piece ahead of this device's disk: a reload
+    // or a dropped connection then resumes from what the band last showed (the tablet's next
+    // sync step 1 names what it stored), instead of from what had merely been received.
+    let announced: [number, number] | null = null;
     provider.messageHandlers[MESSAGE_SYNC_PROGRESS] = (_encoder, decoder) => {
-      link.progress = [decoding.readVarUint(decoder), decoding.readVarUint(decoder)];
-      this.publish();
+      // Two in a row: the first named what this device already holds (the start of an answer in
+      // pieces), shown at once.
+      if (announced && !link.fetched) {
+        link.progress = announced;
+        this.publish();
+      }
+      announced = [decoding.readVarUint(decoder), decoding.readVarUint(decoder)];
+    };
+    const syncMessage = provider.messageHandlers[MESSAGE_SYNC];
+    provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, p, emitSynced, type) => {
+      syncMessage(encoder, decoder, p, emitSynced, type);
+      if (!announced) return;
+      const piece = announced;
+      const ws = provider.ws;
+      announced = null;
+      shard.flushed().then(
+        () => {
+          if (!link.fetched) {
+            link.progress = piece;
+            this.publish();
+          }
+          if (ws && ws === provider.ws && ws.readyState === ws.OPEN) ws.send(ackMessage(piece[0]));
+        },
+        () => undefined,
+      );
     };
     // Pending is counted in RECORDS changed here and not yet sent, not in Yjs updates: typing one
     // sentence into a note is dozens of updates and one record ("1 项待同步", not "32 项").

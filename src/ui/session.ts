@@ -17,23 +17,37 @@ export function openOffice(config: DeviceConfig): OfficeClient {
   const previous = store();
   if (previous && previous.config.officeId === config.officeId) return previous;
   void previous?.close();
-  // The documents load in the sync worker, off this thread. The office shard first (staff and
-  // settings); this and last month's ledgers (the shards the worker keeps live) and the directory
-  // once the first screen is up — lists read the projection and need no document,
-  // and a page that needs a record loads its shard at once.
-  const office = new OfficeClient(config, ['office']);
+  // The documents load in the sync worker, off this thread. The worker loads the office shard
+  // (staff and settings) and this month's ledger — a new record is written into it, so the desk
+  // can save soonest — as soon as it starts, without waiting for the page to ask; the directory
+  // and last month's ledger (the rest of what the worker keeps live) once the first screen is
+  // up: lists read the projection and need no document, and a page that needs a record loads
+  // its shard at once.
+  const [thisMonth, lastMonth] = hotLedgers(new Date().toISOString());
+  const office = new OfficeClient(config, ['office', thisMonth]);
   setStore(office);
   setStaffId(config.staffId ?? null);
   if (config.staffId) void resumeStaff(office, config.staffId);
+  // Opened on a form that writes (受理登记, 新客户…): the save needs the worker, so it starts now,
+  // and the directory (8,000 customers: a second or more of the worker's time, one task it
+  // cannot break off) loads only after the first save or a few seconds — a save arriving while
+  // it loads would wait for it. A create needs only its month: the form reads customers from
+  // the projection.
+  const writing = typeof location !== 'undefined' && WRITING_ROUTE.test(location.pathname);
+  if (writing) office.start();
   firstScreen.then(async () => {
     office.start();
-    // This month's ledger first: a new request is written into it, so the desk can save soonest.
-    const [thisMonth, lastMonth] = hotLedgers(new Date().toISOString());
-    for (const shard of [thisMonth, 'directory', lastMonth] as const) await office.load(shard).catch(() => undefined);
+    if (writing) await Promise.race([office.firstSave, new Promise((resolve) => setTimeout(resolve, DIRECTORY_AFTER_MS))]);
+    for (const shard of ['directory', lastMonth] as const) await office.load(shard).catch(() => undefined);
   });
   void requestPersistence();
   return office;
 }
+
+/** The routes of forms that create a record (`/requests/new`, `/customers/new`, …). */
+const WRITING_ROUTE = /\/new\/?$/;
+/** How long a tab opened on such a form holds the directory's load back at most, waiting for its first save. */
+const DIRECTORY_AFTER_MS = 5000;
 
 let markFirst: () => void = () => {};
 const firstScreen = new Promise<void>((resolve) => {

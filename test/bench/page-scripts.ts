@@ -163,6 +163,7 @@ export const NEW_REQUEST_SCRIPT = `async ({ db, ms, text }) => {
     const description = document.querySelector('textarea[name=description]');
     return category && category.options.length && description ? description.form : null;
   });
+  performance.mark('linli:bench-form');
   const type = (el, value) => { el.value = value; el.dispatchEvent(new Event('input', { bubbles: true })); };
   type(form.querySelector('input[name=location]'), '3-2-1101 厨房');
   type(form.querySelector('textarea[name=description]'), text);

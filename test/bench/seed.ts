@@ -75,12 +75,13 @@ const TEAMS = ['engineering', 'environment', 'security', 'admin'];
  * of this build holds them — the same requests, ids and fields as in the whole year, each taken
  * into the month shard its command names. Much cheaper than cutting the year into months
  * (ledger-split.ts), which integrates the whole year once per month.
+ * `since` (ms): the requests are spread from then until now instead (a colleague's recent work).
  */
-export function ledgerDoc(count: number, year: number, device = 'A', month?: string): Y.Doc {
+export function ledgerDoc(count: number, year: number, device = 'A', month?: string, since?: number): Y.Doc {
   const doc = new Y.Doc();
   const random = rng(year);
   const settings = defaultServiceSettings();
-  const start = Date.UTC(year, 0, 1);
+  const start = since ?? Date.UTC(year, 0, 1);
   const span = Math.min(Date.now(), Date.UTC(year + 1, 0, 1)) - start;
   doc.transact(() => {
     for (let i = 0; i < count; i++) {

@@ -76,11 +76,9 @@ describe('joining a large office', () => {
     await page.evaluate(() => localStorage.setItem('linli.locale', 'en'));
     await page.reload();
     await band.waitFor({ timeout: 60_000 });
-    // KNOWN GAP (issue 23, left open): in the merged code a reload in the middle of a join starts
-    // the band lower than it was (14–23 % after 57–69 % here) and fetches more again than it should
-    // (the relay-level test/relay/join.test.ts still shows a resume from what was stored). Checked
-    // here: the band comes back and the join completes.
-    await expect.poll(async () => Number(await band.getAttribute('data-percent')), { timeout: 30_000 }).toBeGreaterThan(0);
+    // The band shows only what is stored, and the relay runs at most a piece ahead of the tablet's
+    // disk (acks), so the reload resumes from about where the band was.
+    await expect.poll(async () => Number(await band.getAttribute('data-percent')), { timeout: 30_000 }).toBeGreaterThanOrEqual(percent - 5);
     expect(await band.textContent()).toContain(`Fetching the records of ${new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(new Date())} ${year}`);
     await screenshot(page, 'join-progress-800x1280-en.png');
 
@@ -106,8 +104,8 @@ describe('joining a large office', () => {
     const connections = proxy.received(room);
     expect(connections.length).toBeGreaterThan(1);
     const total = connections.flat().reduce((a, b) => a + b, 0);
-    // Every piece of the ledger arrived (at least once); see the known gap above for how often.
-    expect(total).toBeGreaterThanOrEqual(whole * 0.9);
+    // Starting over would have cost the held two thirds once more.
+    expect(total).toBeLessThan(whole * 1.3);
     for (const size of connections.flat()) expect(size).toBeLessThan(CHUNK + 4096);
   });
 });

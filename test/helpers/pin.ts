@@ -10,13 +10,16 @@ export const TEST_PIN = '2580';
  * PIN, or for a profile without one (made before PINs) a new PIN typed twice. Resolves once
  * the form is gone (the profile taken), or throws with what the form says.
  */
-export async function takeProfile(page: Page, name: string | RegExp, pin = TEST_PIN): Promise<void> {
+export async function takeProfile(page: Page, name: string | RegExp, pin = TEST_PIN, timeout?: number): Promise<void> {
   await page.locator('.staff-pick').getByRole('button', { name }).click();
-  await answerPin(page, pin);
+  await answerPin(page, pin, timeout);
 }
 
-/** Answers the PIN form on screen (choose screen or lock screen); see takeProfile. */
-export async function answerPin(page: Page, pin = TEST_PIN): Promise<void> {
+/**
+ * Answers the PIN form on screen (choose screen or lock screen); see takeProfile. `timeout`: how
+ * long the form may take to go (the bench, on a busy machine during a join, gives it longer).
+ */
+export async function answerPin(page: Page, pin = TEST_PIN, timeout = 15_000): Promise<void> {
   const form = page.getByTestId('pin-form');
   await form.waitFor();
   const again = form.locator('input[name=pinAgain]');
@@ -24,7 +27,7 @@ export async function answerPin(page: Page, pin = TEST_PIN): Promise<void> {
   if (await again.isVisible()) await again.fill(pin);
   await form.getByRole('button', { name: new RegExp(`^(${zh['pin.submit']}|${zh['pin.setSubmit']})$`) }).click();
   try {
-    await form.waitFor({ state: 'detached', timeout: 15_000 });
+    await form.waitFor({ state: 'detached', timeout });
   } catch (err) {
     const said = await form.getByRole('alert').textContent().catch(() => '');
     throw new Error(`PIN form stayed open: ${said}`, { cause: err });

@@ -1,3 +1,4 @@
+import { canonicalUnitCode } from '../../domain/units/unit-code';
 import type { CustomerRow } from '../../domain/customers/customer';
 import { unitSortKey, type UnitRow } from '../../domain/units/unit';
 import type { ReadonlyDB } from '../readonly-db';
@@ -6,6 +7,17 @@ import type { ReadonlyDB } from '../readonly-db';
 export async function knownUnitCodes(db: ReadonlyDB): Promise<Set<string> | null> {
   if ((await db.units.count()) === 0) return null;
   return new Set(await db.units.orderBy('code').keys() as string[]);
+}
+
+/**
+ * The unit register as far as one customer's save needs it: which of `codes` (as typed; looked
+ * up in canonical form) are registered, or null when the office keeps no register. A save that
+ * read every unit code (3,000 keys) stood between 保存 and the update leaving for colleagues.
+ */
+export async function knownUnitsAmong(db: ReadonlyDB, codes: readonly string[]): Promise<Set<string> | null> {
+  const wanted = [...new Set(codes.map(canonicalUnitCode).filter((c): c is string => !!c))];
+  const [any, found] = await Promise.all([db.units.limit(1).count(), wanted.length ? db.units.where('code').anyOf(wanted).keys() : Promise.resolve([])]);
+  return any === 0 ? null : new Set(found as string[]);
 }
 
 export interface BuildingGroup {

@@ -1,12 +1,14 @@
 /**
  * relay.full_office_mb: the relay's memory per connected full-size office. The relay runs as its
  * own process (RSS from /proc/<pid>/status); OFFICES offices each hold the bench's directory
- * (BENCH_CUSTOMERS customers) and BENCH_YEARS years of BENCH_REQUESTS requests. The relay is
- * restarted after they are stored, so it starts with no room loaded (idle RSS); then office after
- * office connects one client per live shard (office, directory, the live years' ledgers — what a
- * tablet keeps syncing), each a bare socket that asks for the whole state (sync step 1 with an
- * empty state vector) and holds the connection; the RSS is read once every room answered. The
- * figure is the growth over idle divided by the offices connected.
+ * (BENCH_CUSTOMERS customers) and BENCH_YEARS years of BENCH_REQUESTS requests, in month rooms
+ * (`ledger-YYYY-MM`) as this build stores them. The relay is restarted after they are stored, so
+ * it starts with no room loaded (idle RSS); then office after office connects what a tablet of
+ * this build holds open: one client per live shard (office, directory, this and last month's
+ * ledgers — `hotLedgers`), each a bare socket that asks for the whole state (sync step 1 with an
+ * empty state vector) and holds the connection, and the office's change feed (`/<office>/rooms`,
+ * which names every month room with its state vector); the RSS is read once every room answered
+ * and the feed spoke. The figure is the growth over idle divided by the offices connected.
  */
 import { readFileSync } from 'node:fs';
 import WebSocket from 'ws';
@@ -16,7 +18,9 @@ import * as syncProtocol from 'y-protocols/sync';
 import { spawnRelay, removeDir, tempDir, waitExit, type RelayProcess } from '../../helpers/relay';
 import { pushDoc } from '../../helpers/office';
 import { spec, type Metric } from '../metric';
-import { LIVE_YEARS, SIZES, YEARS } from '../office';
+import { hotLedgers, ledgerShard } from '../../../src/domain/shards';
+import { FEED_PATH } from '../../../src/store/room-feed';
+import { SIZES, YEARS } from '../office';
 import { directoryDoc, ledgerDoc, officeDoc } from '../seed';
 import { sleep, within, type Scope } from '../scope';
 
@@ -30,6 +34,19 @@ async function startRelay(dir: string, scope: Scope): Promise<RelayProcess> {
     await within(waitExit(c), 10_000, 'relay exit').catch(() => c.kill('SIGKILL'));
   });
   return relay;
+}
+
+/** The office's change feed, held open; resolves at its first message (every month room named). */
+function holdFeed(ws: string, officeId: string, token: string, scope: Scope): Promise<void> {
+  const sock = scope.defer(new WebSocket(`${ws}/${officeId}/${FEED_PATH}?token=${encodeURIComponent(token)}`), (s) => s.close());
+  return within(
+    new Promise<void>((resolve, reject) => {
+      sock.once('error', reject);
+      sock.once('message', () => resolve());
+    }),
+    120_000,
+    `change feed of ${officeId}`,
+  );
 }
 
 /** A client of one room that asks for everything and resolves once the relay sent its state (sync step 2). */
@@ -64,7 +81,11 @@ export const relayOffice: Metric = {
     let relay = await startRelay(dir, scope);
     const offices: { officeId: string; token: string }[] = [];
     const directory = directoryDoc(SIZES.customers, SIZES.units).doc;
-    const ledgers = YEARS.map((y) => [y, ledgerDoc(SIZES.requests, y)] as const);
+    // Month rooms, each generated on its own (seed.ts: the year's requests of that month).
+    const months = YEARS.flatMap((y) => Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, '0')}`));
+    const ledgers = months
+      .map((month) => [month, ledgerDoc(SIZES.requests, Number(month.slice(0, 4)), 'A', month)] as const)
+      .filter(([, doc]) => doc.getMap('requests').size > 0);
     for (let n = 0; n < OFFICES; n++) {
       const res = await within(fetch(`${relay.url}/api/offices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: `满员管理处${n + 1}` }) }), 10_000, 'office created');
       if (!res.ok) throw new Error(`POST /api/offices: ${res.status}`);
@@ -73,7 +94,10 @@ export const relayOffice: Metric = {
       const ws = relay.url.replace(/^http/, 'ws');
       await pushDoc(ws, `${o.officeId}/office`, o.token, officeDoc(`满员管理处${n + 1}`), (d) => d.getMap('staff').size === 1);
       await pushDoc(ws, `${o.officeId}/directory`, o.token, directory, (d) => d.getMap('customers').size === SIZES.customers);
-      for (const [y, doc] of ledgers) await pushDoc(ws, `${o.officeId}/ledger-${y}`, o.token, doc, (d) => d.getMap('requests').size === SIZES.requests);
+      for (const [month, doc] of ledgers) {
+        const n = doc.getMap('requests').size;
+        await pushDoc(ws, `${o.officeId}/${ledgerShard(month)}`, o.token, doc, (d) => d.getMap('requests').size === n);
+      }
     }
     directory.destroy();
     for (const [, doc] of ledgers) doc.destroy();
@@ -86,14 +110,14 @@ export const relayOffice: Metric = {
     await sleep(2000);
     const idle = rssMb(pid);
     const after: number[] = [];
+    const rooms = ['office', 'directory', ...hotLedgers(new Date().toISOString())];
     for (const o of offices) {
       scope.check();
-      const rooms = ['office', 'directory', ...LIVE_YEARS.filter((y) => YEARS.includes(y)).map((y) => `ledger-${y}`)];
-      await Promise.all(rooms.map((r) => holdRoom(ws, `${o.officeId}/${r}`, o.token, scope)));
+      await Promise.all([...rooms.map((r) => holdRoom(ws, `${o.officeId}/${r}`, o.token, scope)), holdFeed(ws, o.officeId, o.token, scope)]);
       await sleep(2000);
       after.push(rssMb(pid));
     }
     const per = (after[after.length - 1] - idle) / offices.length;
-    record('relay.full_office_mb', per, `${offices.length} offices of ${SIZES.customers} customers and ${SIZES.years} years of ${SIZES.requests} requests, ${2 + LIVE_YEARS.length} live rooms each, one client per room; RSS idle ${idle.toFixed(0)} MB, then ${after.map((m) => m.toFixed(0)).join(' → ')} MB`);
+    record('relay.full_office_mb', per, `${offices.length} offices of ${SIZES.customers} customers and ${SIZES.years} years of ${SIZES.requests} requests in ${ledgers.length} month rooms, ${rooms.length} live rooms each (${rooms.slice(2).join(', ')}) and the change feed, one client per room; RSS idle ${idle.toFixed(0)} MB, then ${after.map((m) => m.toFixed(0)).join(' → ')} MB`);
   },
 };
