@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   createCustomer,
   createOffice,
@@ -26,17 +26,11 @@ import {
 } from '../helpers/app';
 
 let app: AppRelay;
-let browser: Browser;
-const cleanup = withAppAndBrowser((a, b) => {
+const cleanup = withAppAndBrowser((a) => {
   app = a;
-  browser = b;
 });
 
-async function tablet(viewport = { width: 1280, height: 800 }): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  cleanup.add(() => context.close());
-  return context;
-}
+const { tablet } = cleanup;
 
 /** The customers of a backup file, by name, read back from its Yjs documents. */
 async function customersInBackup(path: string): Promise<{ names: string[]; text: string }> {

@@ -13,25 +13,19 @@
  * Screenshots of the PIN form and the lock screen (1280×800 and 800×1280) go to test/.artifacts/.
  */
 import { describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { resolve } from 'node:path';
 import { answerPin, ARTIFACTS, createOffice, joinOffice, newStaffForm, readJoinLink, screenshot, takeProfile, TEST_PIN, waitSyncState, watchErrors, withAppAndBrowser, zh, type AppRelay } from '../helpers/app';
 
 let app: AppRelay;
-let browser: Browser;
-const cleanup = withAppAndBrowser((a, b) => {
+const cleanup = withAppAndBrowser((a) => {
   app = a;
-  browser = b;
 });
 
 const WANG_PIN = '1111';
 const LI_PIN = '246810';
 
-async function tablet(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  cleanup.add(() => context.close());
-  return context;
-}
+const { tablet } = cleanup;
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: zh['nav.main'] }).getByRole('link', { name: zh[name as keyof typeof zh] });
 

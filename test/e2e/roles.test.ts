@@ -3,7 +3,7 @@
  * customer page and the export, the policy in 设置 → 个人信息权限, and who is at a tablet after a
  * reload — an edited `staffId` in localStorage gives no manager.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   createCustomer,
@@ -19,17 +19,11 @@ import {
 } from '../helpers/app';
 
 let app: AppRelay;
-let browser: Browser;
-const cleanup = withAppAndBrowser((a, b) => {
+const cleanup = withAppAndBrowser((a) => {
   app = a;
-  browser = b;
 });
 
-async function tablet(viewport = { width: 1280, height: 800 }): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  cleanup.add(() => context.close());
-  return context;
-}
+const { tablet } = cleanup;
 
 const nav = (page: Page) => page.getByRole('navigation', { name: zh['nav.main'] });
 const device = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('linli.device')!) as { staffId: string; staffName: string });

@@ -5,25 +5,18 @@
  * read-only; staff roles and teams. Screenshots of both pages at 1280×800 go to test/.artifacts/.
  */
 import { describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { en } from '../../src/i18n/en';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ARTIFACTS, joinOffice, readJoinLink, screenshot, TEST_PIN, watchErrors, withAppAndBrowser, zh, type AppRelay } from '../helpers/app';
 
 let app: AppRelay;
-let browser: Browser;
-const cleanup = withAppAndBrowser((a, b) => {
+const cleanup = withAppAndBrowser((a) => {
   app = a;
-  browser = b;
 });
 
-/** A 10-inch tablet in landscape. */
-async function tablet(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  cleanup.add(() => context.close());
-  return context;
-}
+const { tablet } = cleanup;
 
 /** 设置 → the link to one of its pages. */
 async function openSettings(page: Page, link: 'settings.service' | 'settings.staff'): Promise<void> {

@@ -493,15 +493,28 @@ export async function runRequestStep(
  * The usual start of an e2e file: the app's relay and one browser, up before its tests and torn
  * down after them. `ready` receives them; the returned Cleanup takes the file's own tasks too.
  */
-export function withAppAndBrowser(ready: (app: AppRelay, browser: Browser) => void): Cleanup {
-  const cleanup = new Cleanup();
+export function withAppAndBrowser(ready: (app: AppRelay, browser: Browser) => void): Suite {
+  const cleanup = new Suite();
   beforeAll(async () => {
     const app = await startAppRelay();
     cleanup.add(() => app.close());
     const browser = await launchChromium();
     cleanup.add(() => browser.close());
+    cleanup.browser = browser;
     ready(app, browser);
   });
   afterAll(() => cleanup.run());
   return cleanup;
+}
+
+/** The clean-ups of a file's app and browser, and tablets (browser contexts) of that browser closed with them. */
+export class Suite extends Cleanup {
+  browser: Browser | undefined;
+  /** A tablet of its own (storage, service worker) in zh-CN, landscape unless told; closed after the file. */
+  tablet = async (viewport = { width: 1280, height: 800 }): Promise<BrowserContext> => {
+    if (!this.browser) throw new Error('no browser yet: call tablet() inside a test');
+    const context = await this.browser.newContext({ viewport, locale: 'zh-CN' });
+    this.add(() => context.close());
+    return context;
+  };
 }
