@@ -30,14 +30,17 @@ export function openOffice(config: DeviceConfig): OfficeClient {
   if (config.staffId) void resumeStaff(office, config.staffId);
   // Opened on a form that writes (受理登记, 新客户…): the save needs the worker, so it starts now,
   // and the directory (8,000 customers: a second or more of the worker's time, one task it
-  // cannot break off) loads only after the first save or a few seconds — a save arriving while
-  // it loads would wait for it. A create needs only its month: the form reads customers from
-  // the projection.
+  // cannot break off) loads only after the first save, or 10 s after this month's ledger is in
+  // (the tab could save by then) — a save arriving while it loads would wait for it. A create
+  // needs only its month: the form reads customers from the projection.
   const writing = typeof location !== 'undefined' && WRITING_ROUTE.test(location.pathname);
   if (writing) office.start();
   firstScreen.then(async () => {
     office.start();
-    if (writing) await Promise.race([office.firstSave, new Promise((resolve) => setTimeout(resolve, DIRECTORY_AFTER_MS))]);
+    if (writing) {
+      await office.load(thisMonth).catch(() => undefined);
+      await Promise.race([office.firstSave, new Promise((resolve) => setTimeout(resolve, DIRECTORY_AFTER_MS))]);
+    }
     for (const shard of ['directory', lastMonth] as const) await office.load(shard).catch(() => undefined);
   });
   void requestPersistence();
@@ -46,8 +49,8 @@ export function openOffice(config: DeviceConfig): OfficeClient {
 
 /** The routes of forms that create a record (`/requests/new`, `/customers/new`, …). */
 const WRITING_ROUTE = /\/new\/?$/;
-/** How long a tab opened on such a form holds the directory's load back at most, waiting for its first save. */
-const DIRECTORY_AFTER_MS = 5000;
+/** How long a tab opened on such a form holds the directory's load back at most once it could save, waiting for its first save. */
+const DIRECTORY_AFTER_MS = 10_000;
 
 let markFirst: () => void = () => {};
 const firstScreen = new Promise<void>((resolve) => {
