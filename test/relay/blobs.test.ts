@@ -25,7 +25,7 @@ const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const jpeg = (n: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(n - 4)]);
 
 function put(r: Relay, office: string, token: string, name: string, body: Uint8Array, thumb = false) {
-  return fetch(`${r.url}/api/offices/${office}/blob/${name}${thumb ? '?thumb=1' : ''}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg' }, body });
+  return fetch(`${r.url}/api/offices/${office}/blob/${name}${thumb ? '?thumb=1' : ''}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg' }, body: body as BodyInit });
 }
 const get = (r: Relay, office: string, token: string, name: string) => fetch(`${r.url}/api/offices/${office}/blob/${name}`, { headers: { authorization: `Bearer ${token}` } });
 
