@@ -16,13 +16,14 @@ export async function blobStates(db: ReadonlyDB, shas: string[]): Promise<Record
 }
 
 /**
- * Which of these pictures have not reached the relay yet ('waiting' or 'sending' here, or not
- * held at all): closing a request whose scan is among them warns that the scan lives only on
- * this tablet.
+ * Which of these pictures this tablet holds and has not yet got to the relay ('waiting' or
+ * 'sending'): closing a request whose scan is among them warns that the scan lives only on this
+ * tablet (`blobs.unsentScans`). A colleague's picture not fetched here ('missing') is not
+ * counted: it is that tablet's outbox, not this one's.
  */
 export async function unsentScans(db: ReadonlyDB, shas: string[]): Promise<string[]> {
   const states = await blobStates(db, shas);
-  return shas.filter((s) => states[s] !== 'relay');
+  return shas.filter((s) => states[s] === 'waiting' || states[s] === 'sending');
 }
 
 /** A refused upload's reason (the relay said too large or quota full), keyed by name: i18n `blobs.error.<reason>`. */
