@@ -140,4 +140,27 @@ describe('pictures between tablets', () => {
       }
     }
   }, 90_000);
+
+  it('the outbox survives closing the app offline and a send cut off by a closed tab', async () => {
+    const r = await relay();
+    const office = await r.offices.add('翠湖花园管理处');
+    const opts = { officeId: office.id, deviceCode: office.deviceCode, relay: { url: wsUrl(r), token: office.token } };
+    // Offline: two pictures kept, nothing sent; one row is left 'sending' as by a tab closed mid-upload.
+    const first = openDevice({ ...opts, store: { online: false, blobs: { sweepMs: 200 } } });
+    const one = jpeg(20_000);
+    const two = jpeg(3_000);
+    const a = await keepBlob(deviceTables(first.office), new Blob([one]), 'image/jpeg', false);
+    const b = await keepBlob(deviceTables(first.office), new Blob([two]), 'image/jpeg', true);
+    await deviceTables(first.office).blobs.update(b.sha256, { state: 'sending' });
+    expect(await blobStates(first.office.db, [a.sha256, b.sha256])).toEqual({ [a.sha256]: 'waiting', [b.sha256]: 'sending' });
+    await first.close();
+    expect(await r.blobs.has(office.id, a.sha256)).toBe(false);
+
+    // The app opens again with the network: both reach the relay, byte for byte.
+    const again = openDevice({ ...opts, sameDiskAs: first, store: { blobs: { sweepMs: 200 } } });
+    await until(async () => Object.values(await blobStates(again.office.db, [a.sha256, b.sha256])).every((s) => s === 'relay'), 'the outbox sent after the reopen');
+    const back = await fetch(`${r.url}/api/offices/${office.id}/blob/${a.sha256}`, { headers: { authorization: `Bearer ${office.token}` } });
+    expect(Buffer.from(await back.arrayBuffer()).equals(one)).toBe(true);
+    expect(await r.blobs.has(office.id, b.sha256)).toBe(true);
+  }, 60_000);
 });

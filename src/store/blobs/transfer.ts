@@ -184,7 +184,10 @@ export class BlobTransfer {
       return;
     }
     this.running = this.sweep()
-      .catch((err) => console.error('Linli: blob transfer failed', err))
+      // After destroy the database is closed under a sweep in flight: nothing to report then.
+      .catch((err) => {
+        if (!this.stopped) console.error('Linli: blob transfer failed', err);
+      })
       .finally(() => {
         this.running = null;
         if (this.again) {
