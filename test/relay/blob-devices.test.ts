@@ -20,6 +20,10 @@ import { LOCAL_ORIGIN } from '../../src/store/shard-doc';
 import type { Relay } from '../../sync-server/relay';
 import { openDevice, type Device } from '../helpers/devices';
 import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';
+import { blobRefusals } from '../../src/store/queries/blobs';
+import { zhCN } from '../../src/i18n/zh-CN';
+import { en } from '../../src/i18n/en';
+import { zhTW } from '../../src/i18n/zh-TW';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -58,9 +62,9 @@ async function addPhoto(device: Device, shard: ShardName, requestId: string, siz
   return { ref: { ...ref, thumb: keptThumb.sha256 }, original, thumb };
 }
 
-async function relay(): Promise<Relay> {
+async function relay(extra: Parameters<typeof relayIn>[1] = {}): Promise<Relay> {
   const dir = await tempDir('linli-blob-devices-');
-  const r = await relayIn(dir, { backupDir: null });
+  const r = await relayIn(dir, { backupDir: null, ...extra });
   cleanups.push(() => removeDir(dir));
   cleanups.push(() => r.close());
   return r;
@@ -162,5 +166,18 @@ describe('pictures between tablets', () => {
     const back = await fetch(`${r.url}/api/offices/${office.id}/blob/${a.sha256}`, { headers: { authorization: `Bearer ${office.token}` } });
     expect(Buffer.from(await back.arrayBuffer()).equals(one)).toBe(true);
     expect(await r.blobs.has(office.id, b.sha256)).toBe(true);
+  }, 60_000);
+
+  it("a picture the relay refuses stays on the tablet with the relay's reason, in the person's words", async () => {
+    const r = await relay({ blobLimits: { maxBytes: 50_000 } });
+    const office = await r.offices.add('翠湖花园管理处');
+    const d = openDevice({ officeId: office.id, deviceCode: office.deviceCode, relay: { url: wsUrl(r), token: office.token }, store: { blobs: { sweepMs: 200 } } });
+    const big = await keepBlob(deviceTables(d.office), new Blob([jpeg(60_000)]), 'image/jpeg', false);
+    await until(async () => !!(await blobRefusals(d.office.db, [big.sha256]))[big.sha256], 'the refusal noted');
+    expect(await blobRefusals(d.office.db, [big.sha256])).toEqual({ [big.sha256]: 'too-large' });
+    expect(await blobStates(d.office.db, [big.sha256])).toEqual({ [big.sha256]: 'waiting' });
+    expect(await unsentScans(d.office.db, [big.sha256])).toEqual([big.sha256]);
+    expect(await r.blobs.has(office.id, big.sha256)).toBe(false);
+    for (const dict of [zhCN, zhTW, en] as Record<string, string>[]) for (const reason of ['too-large', 'quota-full']) expect(dict[`blobs.error.${reason}`]).toBeTruthy();
   }, 60_000);
 });
