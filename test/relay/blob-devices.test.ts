@@ -180,4 +180,18 @@ describe('pictures between tablets', () => {
     expect(await r.blobs.has(office.id, big.sha256)).toBe(false);
     for (const dict of [zhCN, zhTW, en] as Record<string, string>[]) for (const reason of ['too-large', 'quota-full']) expect(dict[`blobs.error.${reason}`]).toBeTruthy();
   }, 60_000);
+
+  it('a picture kept on the page (its own Dexie connection) is sent by the sync worker, and opened from the page', async () => {
+    const r = await relay();
+    const office = await r.offices.add('翠湖花园管理处');
+    // Long sweep period: only the worker's liveQuery on the outbox can make it go out.
+    const d = openDevice({ officeId: office.id, deviceCode: office.deviceCode, via: 'worker', relay: { url: wsUrl(r), token: office.token }, store: { blobs: { sweepMs: 600_000 } } });
+    await d.office.load('office');
+    const bytes = jpeg(30_000);
+    const kept = await keepBlob(deviceTables(d.office), new Blob([bytes]), 'image/jpeg', false);
+    await until(async () => (await blobStates(d.office.db, [kept.sha256]))[kept.sha256] === 'relay', 'the page-kept picture at the relay');
+    expect(await r.blobs.has(office.id, kept.sha256)).toBe(true);
+    const opened = await fetchOriginal(d.office, kept.sha256);
+    expect(opened && Buffer.from(await opened.arrayBuffer()).equals(bytes)).toBe(true);
+  }, 60_000);
 });

@@ -101,7 +101,8 @@ export class BlobTransfer {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
-  private unauthorized = false;
+  /** The token the relay refused (401): nothing is asked until the device holds another (a migration). */
+  private refusedToken: string | null = null;
   private readonly timer: ReturnType<typeof setInterval>;
   /** The next retry that falls due before the periodic sweep. */
   private retry: ReturnType<typeof setTimeout> | null = null;
@@ -213,7 +214,7 @@ export class BlobTransfer {
   }
 
   private async sweep(): Promise<void> {
-    if (this.stopped || this.unauthorized || !this.hub.reachable) return;
+    if (this.stopped || this.refusedToken === this.config.token || !this.hub.reachable) return;
     const now = this.now();
     const sending = (await this.db.blobs.where('state').equals('waiting').toArray()).filter((r) => r.data && this.due(r, now) && r.refused !== 'too-large');
     // Thumbnails first (small, and what colleagues see at once), then oldest first.
@@ -251,7 +252,7 @@ export class BlobTransfer {
 
   private stopUnauthorized(): void {
     // A revoked tablet keeps its outbox (a manager may copy it off with a backup) and stops asking.
-    this.unauthorized = true;
+    this.refusedToken = this.config.token;
   }
 
   private async upload(row: StoredBlob): Promise<TransferOutcome> {
