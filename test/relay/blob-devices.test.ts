@@ -13,7 +13,7 @@ import { defaultServiceSettings } from '../../src/domain/requests/settings';
 import { takeRequest as takeCommand, type IntakeInput } from '../../src/domain/requests/lifecycle';
 import { ledgerShardAt, type ShardName } from '../../src/domain/shards';
 import { blobData, keepBlob } from '../../src/store/blobs/local';
-import { fetchOriginal } from '../../src/store/blobs/transfer';
+import { fetchOriginal } from '../../src/store/blobs/fetch';
 import { deviceTables } from '../../src/store/device-tables';
 import { blobStates, unsentScans } from '../../src/store/queries/blobs';
 import { LOCAL_ORIGIN } from '../../src/store/shard-doc';
