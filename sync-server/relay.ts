@@ -309,7 +309,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         if (res.statusCode === 401) failed(client.address, `${req.method} ${url.pathname}`);
       });
     }
-    if (await handleAdminApi(req, res, url.pathname, { offices, adminKeyHash, log, check: () => checkStorage(store, backupDir) })) return;
+    if (await handleAdminApi(req, res, url.pathname, { offices, adminKeyHash, log, check: () => checkStorage(store, backupDir, blobs) })) return;
     if (await handleDeviceApi(req, res, url.pathname, { offices, cutOff, adminKeyHash, log, proofs, withOfficeDoc })) return;
     if (await handleBlobApi(req, res, url.pathname, { offices, blobs, log })) return;
     if (url.pathname.startsWith('/api/')) return json(res, 404, { error: 'not-found' });

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { request } from 'node:http';
-import { readdir } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
+import { checkBlobs, printReport } from '../../sync-server/storage-check';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Relay } from '../../sync-server/relay';
@@ -143,5 +144,21 @@ describe('relay blobs', () => {
     expect((await get(r, office.id, office.token, name)).status).toBe(404);
     // The whole upload later goes through.
     expect((await put(r, office.id, office.token, name, photo)).status).toBe(201);
+  });
+
+  it('`check` finds a blob whose bytes no longer match its name', async () => {
+    const { relay: r } = await relay();
+    const office = await r.offices.add('翠湖花园管理处');
+    const good = jpeg(3000);
+    const bad = jpeg(3000);
+    for (const p of [good, bad]) expect((await put(r, office.id, office.token, sha(p), p)).status).toBe(201);
+    expect(await checkBlobs(r.blobs)).toEqual([{ office: office.id, count: 2, damaged: [] }]);
+    // A disk fault flips the file's bytes.
+    await writeFile(r.blobs.pathOf(office.id, sha(bad)), jpeg(3000));
+    const found = await checkBlobs(r.blobs);
+    expect(found).toEqual([{ office: office.id, count: 2, damaged: [sha(bad)] }]);
+    const lines: string[] = [];
+    printReport({ ok: false, rooms: [], backups: [], blobs: found }, (l) => lines.push(l));
+    expect(lines.some((l) => l.includes('DAMAGED') && l.includes(sha(bad)))).toBe(true);
   });
 });
