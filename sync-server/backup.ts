@@ -6,6 +6,10 @@ import { backupOf, base64ToBytes, parseBackup, type BackupFile } from '../src/do
 import { deviceCodeIndex } from './devices';
 import type { OfficeEntry, OfficeRegistry } from './offices';
 import type { Store } from './store';
+// Attachments (issue 19): blobs ride beside the backup files, each copied once
+import { backupBlobs, collectGarbage, refsOfState, restoreBlobsFrom } from './blob-backup';
+import type { BlobStore } from './blob-store';
+import { namesOf, type BlobRef } from '../src/domain/blob-refs';
 
 const FILE = /^linli-backup-(\d{4}-\d{2}-\d{2})\.json\.gz$/;
 export const backupFileName = (day: string) => `linli-backup-${day}.json.gz`;
@@ -33,25 +37,37 @@ export function backupsToKeep(names: string[], daily = 14, monthly = 12): Set<st
  * A shard LevelDB cannot read is left out (and named in `unreadable`), never the whole file:
  * one damaged table must not stop every other office's backup.
  */
-export async function relayBackup(offices: OfficeRegistry, store: Store, nowMs: number): Promise<BackupFile & { unreadable: { room: string; error: Error }[] }> {
+export async function relayBackup(offices: OfficeRegistry, store: Store, nowMs: number, blobs?: BlobStore): Promise<BackupFile & { unreadable: { room: string; error: Error }[]; refs: Map<string, BlobRef[]> }> {
   // Updates still on their way to LevelDB are in the file too.
   await store.flush();
   const rooms = await store.rooms();
   const list = [];
   const unreadable: { room: string; error: Error }[] = [];
+  const refs = new Map<string, BlobRef[]>();
   for (const entry of offices.entries()) {
     const shards: Record<string, Uint8Array> = {};
+    const mine: BlobRef[] = [];
     for (const room of rooms.filter((r) => r.startsWith(`${entry.id}/`))) {
       try {
         const state = await store.load(room);
-        if (state) shards[room.slice(entry.id.length + 1)] = state;
+        if (state) {
+          shards[room.slice(entry.id.length + 1)] = state;
+          if (blobs) mine.push(...refsOfState(state));
+        }
       } catch (error) {
         unreadable.push({ room, error: error as Error });
       }
     }
-    list.push({ id: entry.id, name: entry.name, shards, registry: entry as unknown as Record<string, unknown> });
+    refs.set(entry.id, mine);
+    // The backup checks that every referenced blob exists: those the relay lacks are named in the file.
+    let missingBlobs: string[] | undefined;
+    if (blobs) {
+      const have = new Set((await blobs.list(entry.id)).map((b) => b.sha256));
+      missingBlobs = [...namesOf(mine)].filter((s) => !have.has(s)).sort();
+    }
+    list.push({ id: entry.id, name: entry.name, shards, registry: entry as unknown as Record<string, unknown>, ...(missingBlobs ? { missingBlobs } : {}) });
   }
-  return Object.assign(backupOf('relay', new Date(nowMs).toISOString(), list), { unreadable });
+  return Object.assign(backupOf('relay', new Date(nowMs).toISOString(), list), { unreadable, refs });
 }
 
 export const encodeBackupFile = (file: BackupFile): Buffer => gzipSync(Buffer.from(JSON.stringify(file), 'utf8'));
@@ -82,7 +98,7 @@ export interface Backups {
  * not locked), then old files beyond 14 daily and 12 monthly are removed. Checked at start
  * and every hour.
  */
-export function startBackups(opts: { dir: string; offices: OfficeRegistry; store: Store; log: (line: string) => void; now?: () => number; everyMs?: number; onUnreadable?: (room: string, error: Error) => void }): Backups {
+export function startBackups(opts: { dir: string; offices: OfficeRegistry; store: Store; log: (line: string) => void; now?: () => number; everyMs?: number; onUnreadable?: (room: string, error: Error) => void; blobs?: BlobStore; blobGraceDays?: number }): Backups {
   const now = opts.now ?? Date.now;
   let running: Promise<string | null> = Promise.resolve(null);
   let stopped = false;
@@ -94,7 +110,7 @@ export function startBackups(opts: { dir: string; offices: OfficeRegistry; store
       await mkdir(opts.dir, { recursive: true, mode: 0o700 });
       const names = await readdir(opts.dir);
       if (!force && names.includes(backupFileName(day))) return null;
-      const { unreadable, ...file } = await relayBackup(opts.offices, opts.store, now());
+      const { unreadable, refs, ...file } = await relayBackup(opts.offices, opts.store, now(), opts.blobs);
       // Today's file must not replace the day's earlier good copy of a shard that is now unreadable.
       const target = unreadable.length && names.includes(backupFileName(day)) ? join(opts.dir, backupFileName(`${day}-partial`)) : path;
       const tmp = `${target}.tmp`;
@@ -108,6 +124,7 @@ export function startBackups(opts: { dir: string; offices: OfficeRegistry; store
       }
       const left = unreadable.length ? `; left out, cannot be read: ${unreadable.map((u) => u.room).join(', ')} — older files keep them, none is removed` : '';
       opts.log(`backup written: ${target} (${file.offices.length} offices${left})`);
+      if (opts.blobs) await backupAndCollect(opts.blobs, opts.dir, file, refs, unreadable, opts.blobGraceDays ?? 30, now(), opts.log);
       return target;
     }).catch((err: Error) => {
       opts.log(`backup failed: ${err.message}`);
@@ -128,6 +145,23 @@ export function startBackups(opts: { dir: string; offices: OfficeRegistry; store
   };
 }
 
+/**
+ * After the day's file: every office's new blobs copied beside it (once each), the referenced
+ * blobs the relay lacks logged, and blobs unreferenced past the grace period removed — never for
+ * an office with a shard that could not be read (its references are not all known).
+ */
+async function backupAndCollect(blobs: BlobStore, dir: string, file: BackupFile, refs: Map<string, BlobRef[]>, unreadable: { room: string }[], graceDays: number, nowMs: number, log: (line: string) => void): Promise<void> {
+  for (const office of file.offices) {
+    const referenced = namesOf(refs.get(office.id) ?? []);
+    const copied = await backupBlobs(blobs, dir, office.id, referenced);
+    if (copied.copied) log(`blobs backed up: office ${office.id} ${copied.copied} new of ${copied.total}`);
+    if (copied.missing.length) log(`BLOBS MISSING: office ${office.id} has ${copied.missing.length} referenced pictures the relay lacks (the tablets that took them send them when they reconnect): ${copied.missing.slice(0, 10).join(', ')}`);
+    if (unreadable.some((u) => u.room.startsWith(`${office.id}/`))) continue;
+    const removed = await collectGarbage(blobs, office.id, referenced, graceDays, nowMs);
+    if (removed.length) log(`blobs removed: office ${office.id} ${removed.length} referenced by no record for ${graceDays} days`);
+  }
+}
+
 /** The highest device code named anywhere in a document (history entries carry the device). */
 function highestDeviceIndex(value: unknown, best = -1): number {
   if (Array.isArray(value)) return value.reduce((b: number, v) => highestDeviceIndex(v, b), best);
@@ -146,6 +180,8 @@ export interface Restored {
   shards: string[];
   /** The file was a tablet's: the relay had no devices for it and tablets must rejoin. */
   fromTablet: boolean;
+  /** Blobs brought back (from the file, or the backup folder beside a relay's file). */
+  blobs: number;
 }
 
 /**
@@ -154,7 +190,7 @@ export interface Restored {
  * re-seeded from a tablet's file gets a registry entry without devices; its device-code counter
  * starts past every code the documents mention, so new tablets never reuse a printed code.
  */
-export async function restoreBackup(file: BackupFile, offices: OfficeRegistry, store: Store): Promise<Restored[]> {
+export async function restoreBackup(file: BackupFile, offices: OfficeRegistry, store: Store, attachments?: { blobs: BlobStore; backupDir?: string }): Promise<Restored[]> {
   const out: Restored[] = [];
   for (const o of file.offices) {
     let highest = o.deviceCode ? deviceCodeIndex(o.deviceCode) : -1;
@@ -171,7 +207,13 @@ export async function restoreBackup(file: BackupFile, offices: OfficeRegistry, s
       ? { ...registry, id: o.id, devices: Math.max(registry.devices ?? 0, highest + 1) }
       : { id: o.id, name: o.name || o.id, createdAt: file.createdAt, devices: highest + 1, deviceList: [], invitations: [] };
     await offices.restore(entry);
-    out.push({ id: o.id, name: entry.name, shards: Object.keys(o.shards), fromTablet: file.source !== 'relay' });
+    let blobCount = 0;
+    if (attachments) {
+      // A tablet's file carries its blobs inline; a relay's file has them in the folder beside it.
+      for (const [sha, blob] of Object.entries(o.blobs ?? {})) if ((await attachments.blobs.adopt(o.id, sha, base64ToBytes(blob.data))) === 'added') blobCount++;
+      if (attachments.backupDir) blobCount += await restoreBlobsFrom(attachments.blobs, attachments.backupDir, o.id);
+    }
+    out.push({ id: o.id, name: entry.name, shards: Object.keys(o.shards), fromTablet: file.source !== 'relay', blobs: blobCount });
   }
   await store.flush();
   for (const r of out) for (const shard of r.shards) await store.compact(`${r.id}/${shard}`);

@@ -1,8 +1,9 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { readBackupFile, restoreBackup } from './backup';
 import { askRelay, RUNNING_ELSEWHERE, withStoppedRelay } from './cli-relay';
 import { OfficeRegistry } from './offices';
 import { Store } from './store';
+import { BlobStore } from './blob-store';
 
 export interface CliEnv {
   dataDir: string;
@@ -85,12 +86,13 @@ export async function restoreCommand(env: CliEnv, path: string): Promise<number>
     console.error(`cannot open ${env.dataDir}/leveldb: stop the relay first / 请先停止同步服务器 (${(err as Error).message})`);
     return 1;
   }
-  const restored = await restoreBackup(file, registry, store);
+  // Attachments: the blobs inside a tablet's file, or in the blobs/ folder beside a relay's file.
+  const restored = await restoreBackup(file, registry, store, { blobs: new BlobStore(join(env.dataDir, 'blobs')), backupDir: dirname(path) });
   await store.close();
   await registry.flushed();
   console.log(`Restored from ${file.source === 'relay' ? 'a relay backup' : 'a tablet backup'} of ${file.createdAt} / 已恢复:`);
   for (const r of restored) {
-    console.log(`  ${r.name} (${r.id}): ${r.shards.join(', ') || 'no documents'}`);
+    console.log(`  ${r.name} (${r.id}): ${r.shards.join(', ') || 'no documents'}${r.blobs ? `; ${r.blobs} pictures / 图片` : ''}`);
     if (r.fromTablet) {
       const made = await registry.invite(r.id, { createdBy: 'relay', createdByDevice: '' });
       await registry.flushed();

@@ -4,6 +4,7 @@ import { loadAdminKey } from './device-api';
 import { OfficeRegistry } from './offices';
 import { checkStorage, printReport, repairStorage, type CheckReport } from './storage-check';
 import { Store } from './store';
+import { BlobStore } from './blob-store';
 
 /**
  * The command line beside a relay that may be running. What changes offices.json goes through
@@ -102,7 +103,7 @@ export async function checkCommand(env: CliEnv & { backupDir: string | null }): 
     }
     report = asked.body as CheckReport;
   } else {
-    const checked = await withStoppedRelay(env.dataDir, (store) => checkStorage(store, env.backupDir));
+    const checked = await withStoppedRelay(env.dataDir, (store) => checkStorage(store, env.backupDir, new BlobStore(join(env.dataDir, 'blobs'))));
     if (checked === 'running') {
       console.error(RUNNING_ELSEWHERE(env));
       return 1;

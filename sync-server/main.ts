@@ -20,7 +20,8 @@ import { installService } from './service';
  * RELAY_FAIL_LIMIT (30/10 min), RELAY_MAX_MESSAGE_MB (32), PUBLIC_URL (for printed
  * join links), BACKUP_DIR (DATA_DIR/backups; `off` for none), and for LAN HTTPS: TLS (on | off),
  * HTTPS_PORT (8443), HTTPS_HOST, TLS_CERT, TLS_KEY, TLS_EXTRA_NAMES, TLS_CA_NAME (see https-env.ts
- * and the README).
+ * and the README); attachments: LINLI_BLOB_MAX_BYTES (10 MB), LINLI_THUMB_MAX_BYTES (64 KB),
+ * LINLI_BLOB_QUOTA_MB (2048 per office), LINLI_BLOB_GRACE_DAYS (30).
  */
 // Whatever this process creates in DATA_DIR (LevelDB's files, offices.json, backups) is 0600.
 privateUmask();
@@ -59,6 +60,13 @@ async function serve(): Promise<void> {
     publicUrl: env.PUBLIC_URL,
     createLimit: limit(env.RELAY_CREATE_LIMIT, 10),
     failLimit: limit(env.RELAY_FAIL_LIMIT, 30),
+    // Attachments (issue 19)
+    blobLimits: {
+      maxBytes: limit(env.LINLI_BLOB_MAX_BYTES, 10 * 1024 * 1024),
+      thumbMaxBytes: limit(env.LINLI_THUMB_MAX_BYTES, 64 * 1024),
+      quotaBytes: limit(env.LINLI_BLOB_QUOTA_MB, 2048) * 1024 * 1024,
+    },
+    blobGraceDays: limit(env.LINLI_BLOB_GRACE_DAYS, 30),
   });
   console.log(`Linli relay listening on ${relay.url} (data: ${dataDir})`);
   if (existsSync(dist)) console.log(`Open ${relay.url.replace(/127\.0\.0\.1|0\.0\.0\.0|\[::\]/, 'localhost')} in a browser.`);

@@ -9,6 +9,9 @@ import { routeSetup, type SetupContext } from './setup/routes';
 import { startBackups, type Backups } from './backup';
 import { handleDeviceApi, loadAdminKey } from './device-api';
 import { handleAdminApi } from './admin-api';
+// Attachments (issue 19): blob files beside the documents
+import { handleBlobApi } from './blob-api';
+import { BlobStore, DEFAULT_BLOB_LIMITS, type BlobLimits } from './blob-store';
 import { clientAddress, isLoopback, sameOrigin, trustedProxies } from './client-address';
 import { privateTree } from './private-files';
 import { RateLimit } from './rate-limit';
@@ -61,6 +64,10 @@ export interface RelayOptions {
   createLimit?: number;
   /** Failed token or invitation attempts one address may make per 10 minutes before it is refused. */
   failLimit?: number;
+  /** Attachments: size limits and per-office quota (LINLI_BLOB_MAX_BYTES, LINLI_THUMB_MAX_BYTES, LINLI_BLOB_QUOTA_MB). */
+  blobLimits?: Partial<BlobLimits>;
+  /** Days a blob no record references is kept before the daily backup removes it (LINLI_BLOB_GRACE_DAYS, default 30). */
+  blobGraceDays?: number;
 }
 
 /** A shard LevelDB cannot read: reported by /healthz until the relay restarts on repaired storage. */
@@ -78,6 +85,8 @@ export interface Relay {
   /** The HTTPS listener, when `https` was given. */
   https?: HttpsSide;
   backups: Backups | null;
+  /** Attachments' bytes (sync-server/blob-store.ts). */
+  blobs: BlobStore;
   /** Shards that could not be loaded since the relay started. */
   unreadable(): UnreadableShard[];
   /** Graceful: closes sockets, waits for every update to reach disk, closes LevelDB. */
@@ -120,6 +129,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     for (const conn of deviceSockets.get(`${officeId}/${code}`) ?? []) conn.close(CLOSE_UNAUTHORIZED, 'revoked');
   };
   const store = new Store(join(options.dataDir, 'leveldb'));
+  const blobs = new BlobStore(join(options.dataDir, 'blobs'), { ...DEFAULT_BLOB_LIMITS, ...options.blobLimits });
+  await blobs.clearTemp();
   const backupDir = options.backupDir === undefined ? join(options.dataDir, 'backups') : options.backupDir;
   const rooms = new Map<string, Room>();
   const allowCreate = options.allowCreate ?? 'loopback';
@@ -298,8 +309,9 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         if (res.statusCode === 401) failed(client.address, `${req.method} ${url.pathname}`);
       });
     }
-    if (await handleAdminApi(req, res, url.pathname, { offices, adminKeyHash, log, check: () => checkStorage(store, backupDir) })) return;
+    if (await handleAdminApi(req, res, url.pathname, { offices, adminKeyHash, log, check: () => checkStorage(store, backupDir, blobs) })) return;
     if (await handleDeviceApi(req, res, url.pathname, { offices, cutOff, adminKeyHash, log, proofs, withOfficeDoc })) return;
+    if (await handleBlobApi(req, res, url.pathname, { offices, blobs, log })) return;
     if (url.pathname.startsWith('/api/')) return json(res, 404, { error: 'not-found' });
     if (!options.staticDir) return json(res, 404, { error: 'not-found' });
     await serveStatic(options.staticDir, req, res);
@@ -447,7 +459,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     setup.httpsPort = httpsSide.port;
   }
   setup.httpPort = address.port;
-  const backups = backupDir ? startBackups({ dir: backupDir, offices, store, log, now: options.now, onUnreadable: noteUnreadable }) : null;
+  const backups = backupDir ? startBackups({ dir: backupDir, offices, store, log, now: options.now, onUnreadable: noteUnreadable, blobs, blobGraceDays: options.blobGraceDays }) : null;
 
   return {
     url: `http://${host}:${address.port}`,
@@ -456,6 +468,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     server,
     https: httpsSide,
     backups,
+    blobs,
     unreadable: () => [...unreadable.values()],
     close() {
       closing ??= (async () => {

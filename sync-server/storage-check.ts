@@ -5,6 +5,9 @@ import * as Y from 'yjs';
 import { base64ToBytes, type BackupFile } from '../src/domain/backup';
 import { readBackupFile } from './backup';
 import { Store } from './store';
+// Attachments (issue 19): every blob still hashes to its name
+import { createHash } from 'node:crypto';
+import type { BlobStore } from './blob-store';
 
 /**
  * `npm run relay -- check` and `repair`: is every room readable, does every backup file decode,
@@ -17,6 +20,8 @@ export interface CheckReport {
   ok: boolean;
   rooms: { room: string; ok: boolean; error?: string }[];
   backups: { file: string; ok: boolean; error?: string; lacking?: string[]; unreadableLive?: string[] }[];
+  /** Blobs per office, and those whose bytes no longer hash to their name (a damaged disk). */
+  blobs?: { office: string; count: number; damaged: string[] }[];
 }
 
 const BACKUP_FILE = /^linli-backup-.*\.json\.gz$/;
@@ -50,7 +55,36 @@ function lacks(live: Uint8Array | null, backup: Y.Doc): boolean {
   }
 }
 
-export async function checkStorage(store: Store, backupDir: string | null): Promise<CheckReport> {
+/** Hashes every blob of every office: a file whose bytes do not match its name is damaged. */
+export async function checkBlobs(blobs: BlobStore): Promise<NonNullable<CheckReport['blobs']>> {
+  const out: NonNullable<CheckReport['blobs']> = [];
+  for (const office of await blobs.offices()) {
+    const damaged: string[] = [];
+    const all = await blobs.list(office);
+    for (const b of all) {
+      const hash = createHash('sha256');
+      try {
+        for await (const chunk of blobs.read(office, b.sha256)) hash.update(chunk as Buffer);
+        if (hash.digest('hex') !== b.sha256) damaged.push(b.sha256);
+      } catch {
+        damaged.push(b.sha256);
+      }
+    }
+    out.push({ office, count: all.length, damaged });
+  }
+  return out;
+}
+
+export async function checkStorage(store: Store, backupDir: string | null, blobs?: BlobStore): Promise<CheckReport> {
+  const report = await checkRooms(store, backupDir);
+  if (blobs) {
+    report.blobs = await checkBlobs(blobs);
+    if (report.blobs.some((b) => b.damaged.length)) report.ok = false;
+  }
+  return report;
+}
+
+async function checkRooms(store: Store, backupDir: string | null): Promise<CheckReport> {
   const report: CheckReport = { ok: true, rooms: [], backups: [] };
   const live = new Map<string, Uint8Array | null | Error>();
   let names: string[] = [];
@@ -111,6 +145,9 @@ export function printReport(report: CheckReport, print: (line: string) => void):
   for (const b of report.backups) {
     if (b.error) print(`  BAD      backup ${b.file}: ${b.error}`);
     else print(`  ${b.ok ? 'ok      ' : 'LACKING '} backup ${b.file}${b.lacking ? `: holds what the relay lacks in ${b.lacking.join(', ')}` : ''}${b.unreadableLive ? ` (has a copy of unreadable ${b.unreadableLive.join(', ')})` : ''}`);
+  }
+  for (const b of report.blobs ?? []) {
+    print(`  ${b.damaged.length ? 'DAMAGED ' : 'ok      '} blobs ${b.office}: ${b.count}${b.damaged.length ? `, ${b.damaged.length} do not match their name (remove them; \`restore\` of a backup brings the copies back): ${b.damaged.slice(0, 5).join(', ')}` : ''}`);
   }
   print(report.ok
     ? 'Everything readable; the live state holds every backup. / 全部正常'

@@ -21,6 +21,13 @@ export interface BackupOffice {
   shards: Record<string, string>;
   registry?: Record<string, unknown>;
   deviceCode?: string;
+  /**
+   * Attachments (issue 19). A tablet's file: the blobs it holds, base64, by SHA-256. A relay's
+   * file keeps them in the `blobs/` folder beside it instead (copied once each).
+   */
+  blobs?: Record<string, { mime: string; data: string }>;
+  /** Blobs the documents refer to that the maker of the file lacks (checked when it was written). */
+  missingBlobs?: string[];
 }
 
 export interface BackupFile {
@@ -47,7 +54,7 @@ export function base64ToBytes(b64: string): Uint8Array {
   return out;
 }
 
-export function backupOf(source: BackupFile['source'], createdAt: string, offices: { id: string; name: string; shards: Record<string, Uint8Array>; registry?: Record<string, unknown>; deviceCode?: string }[]): BackupFile {
+export function backupOf(source: BackupFile['source'], createdAt: string, offices: { id: string; name: string; shards: Record<string, Uint8Array>; registry?: Record<string, unknown>; deviceCode?: string; blobs?: Record<string, { mime: string; data: Uint8Array }>; missingBlobs?: string[] }[]): BackupFile {
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -59,6 +66,8 @@ export function backupOf(source: BackupFile['source'], createdAt: string, office
       shards: Object.fromEntries(Object.entries(o.shards).map(([k, v]) => [k, bytesToBase64(v)])),
       ...(o.registry ? { registry: o.registry } : {}),
       ...(o.deviceCode ? { deviceCode: o.deviceCode } : {}),
+      ...(o.blobs ? { blobs: Object.fromEntries(Object.entries(o.blobs).map(([k, v]) => [k, { mime: v.mime, data: bytesToBase64(v.data) }])) } : {}),
+      ...(o.missingBlobs ? { missingBlobs: o.missingBlobs } : {}),
     })),
   };
 }
@@ -73,6 +82,9 @@ export function parseBackup(value: unknown): Result<BackupFile> {
     if (!o || !OFFICE_ID.test(String(o.id)) || typeof o.shards !== 'object' || !o.shards) return fail({ code: 'backup.error.badOffice' });
     for (const [shard, b64] of Object.entries(o.shards)) {
       if (!SHARD.test(shard) || typeof b64 !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) return fail({ code: 'backup.error.badShard', params: { shard } });
+    }
+    for (const [sha, blob] of Object.entries((o as BackupOffice).blobs ?? {})) {
+      if (!/^[0-9a-f]{64}$/.test(sha) || !blob || typeof blob.data !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(blob.data)) return fail({ code: 'backup.error.badShard', params: { shard: sha } });
     }
   }
   return ok(v as BackupFile);

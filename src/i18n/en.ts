@@ -1372,4 +1372,14 @@ export const en: Dictionary = {
   'devices.error.pinLocked': 'Too many wrong PINs: devices cannot be invited or removed until {{ time }}.',
   'devices.error.lastDevice': 'The office\'s last working device cannot be removed: no device could reach the sync server any more.',
   'lock.proofIntro': 'This tablet cannot confirm who used it last: enter the PIN to go on.',
+  // Attachments: moving pictures' bytes (issue 19, blobs-relay)
+  'blobs.state.waiting': 'Waiting to send',
+  'blobs.state.sending': 'Sending',
+  'blobs.state.relay': 'On the sync server',
+  'blobs.state.missing': 'Not on this tablet yet',
+  'blobs.error.too-large': 'This picture is too large for the sync server. Make it smaller or take it again.',
+  'blobs.error.quota-full': "The office's picture storage on the sync server is full; the picture stays on this tablet. Ask the administrator for more space.",
+  'blobs.error.hash-mismatch': 'The picture was damaged on its way; it will be sent again.',
+  'blobs.unsentScans': '{{ n }} pictures have not reached the sync server yet: they exist only on this tablet.',
+  'blobs.backupMissing': 'The backup lacks {{ n }} pictures: they are on other tablets and were never fetched here.',
 };

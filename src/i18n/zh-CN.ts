@@ -1371,6 +1371,16 @@ export const zhCN = {
   'devices.error.pinLocked': 'PIN 错误次数太多，{{ time }} 之前不能邀请或移除设备。',
   'devices.error.lastDevice': '不能移除管理处最后一台可用的设备，否则再也没有设备能连接同步服务器。',
   'lock.proofIntro': '本机无法确认上次使用者的身份，请输入 PIN 继续。',
+  // Attachments: moving pictures' bytes (issue 19, blobs-relay)
+  'blobs.state.waiting': '待上传',
+  'blobs.state.sending': '上传中',
+  'blobs.state.relay': '已上传到服务器',
+  'blobs.state.missing': '尚未下载到本机',
+  'blobs.error.too-large': '图片太大，同步服务器不接收。请缩小或重新拍摄后再添加。',
+  'blobs.error.quota-full': '本管理处在同步服务器上的图片空间已满，图片暂存在这台平板上。请联系管理员增加空间。',
+  'blobs.error.hash-mismatch': '图片上传时出错，将自动重新上传。',
+  'blobs.unsentScans': '有 {{ n }} 张图片还没有上传到服务器，目前只存在这台平板上。',
+  'blobs.backupMissing': '备份中缺少 {{ n }} 张图片：它们在其他平板上，尚未下载到本机。',
 } as const;
 
 export type DictKey = keyof typeof zhCN;

@@ -1372,4 +1372,14 @@ export const zhTW: Dictionary = {
   'devices.error.pinLocked': 'PIN 錯誤次數太多，{{ time }} 之前不能邀請或移除裝置。',
   'devices.error.lastDevice': '不能移除管理處最後一台可用的裝置，否則再也沒有裝置能連線同步伺服器。',
   'lock.proofIntro': '本機無法確認上次使用者的身分，請輸入 PIN 繼續。',
+  // Attachments: moving pictures' bytes (issue 19, blobs-relay)
+  'blobs.state.waiting': '待上傳',
+  'blobs.state.sending': '上傳中',
+  'blobs.state.relay': '已上傳到伺服器',
+  'blobs.state.missing': '尚未下載到本機',
+  'blobs.error.too-large': '圖片太大，同步伺服器不接收。請縮小或重新拍攝後再加入。',
+  'blobs.error.quota-full': '本管理處在同步伺服器上的圖片空間已滿，圖片暫存在這台平板上。請聯絡管理員增加空間。',
+  'blobs.error.hash-mismatch': '圖片上傳時出錯，將自動重新上傳。',
+  'blobs.unsentScans': '有 {{ n }} 張圖片還沒有上傳到伺服器，目前只存在這台平板上。',
+  'blobs.backupMissing': '備份中缺少 {{ n }} 張圖片：它們在其他平板上，尚未下載到本機。',
 };

@@ -16,6 +16,8 @@ import { SyncHub } from './sync';
 import type { Office, PlainRecord, SheetSource } from './office-api';
 import type { RawSheet } from './spreadsheet';
 import * as Y from 'yjs';
+// Attachments (issue 19): pictures' bytes move beside the documents' sync
+import { BlobTransfer } from './blobs/transfer';
 
 export interface OpenOptions {
   /** Start without talking to the relay (tests, or a device told to stay offline). */
@@ -43,6 +45,8 @@ export interface OpenOptions {
   idleUnloadMs?: number;
   /** The clock that says which months are hot (tests move it). */
   now?: () => Date;
+  /** Attachments' transfer: sweep period, how many days of originals are fetched eagerly, its clock. */
+  blobs?: { sweepMs?: number; eagerDays?: number; now?: () => number };
 }
 
 /** Default of `idleUnloadMs`. */
@@ -69,6 +73,8 @@ export class OfficeStore implements Office {
   private readonly migrated: Promise<unknown>;
   private readonly sweeper: ReturnType<typeof setInterval>;
   private readonly feed: RoomWatch | null = null;
+  /** Attachments: the blob outbox and fetches (store/blobs/transfer.ts); none offline. */
+  readonly blobs: BlobTransfer | null = null;
   private closed = false;
 
   constructor(readonly config: DeviceConfig, private readonly options: OpenOptions = {}) {
@@ -89,6 +95,7 @@ export class OfficeStore implements Office {
     this.sweeper = setInterval(() => this.sweep(), Math.max(10, Math.min(idle / 2, 30_000)));
     (this.sweeper as { unref?: () => void }).unref?.();
     if (!options.offline) this.feed = new RoomWatch(this.sync, (rooms) => this.onRooms(rooms), options.WebSocketImpl);
+    if (!options.offline) this.blobs = new BlobTransfer(this.db, this.config, this.sync, options.blobs);
   }
 
   /**
@@ -113,6 +120,7 @@ export class OfficeStore implements Office {
           // Presence rides on the office shard's connection only.
           const awareness = name === 'office' ? this.presence.bind(shard.doc) : undefined;
           await this.sync.attach(shard, awareness);
+          this.blobs?.watch(shard);
         }
         return shard;
       })();
@@ -169,6 +177,7 @@ export class OfficeStore implements Office {
     this.loading.delete(name);
     const gone = (async () => {
       this.sync.detach(shard);
+      this.blobs?.unwatch(shard);
       await shard.flushed().catch(() => undefined);
       await this.db.meta.put({ key: `sv:${name}`, value: Y.encodeStateVector(shard.doc) }).catch(() => undefined);
       shard.destroy();
@@ -354,6 +363,7 @@ export class OfficeStore implements Office {
     this.closed = true;
     clearInterval(this.sweeper);
     this.feed?.destroy();
+    this.blobs?.destroy();
     await this.migrated.catch(() => undefined);
     await Promise.all([...this.unloading.values()]);
     this.sync.destroy();

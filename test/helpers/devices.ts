@@ -49,7 +49,7 @@ export interface DeviceOptions {
   /** Sync with this relay (ws URL and a device token) instead of staying offline. */
   relay?: { url: string; token: string };
   /** More store options (a short `idleUnloadMs`, a clock for the hot months, `onUnloaded`). */
-  store?: Pick<OpenOptions, 'idleUnloadMs' | 'now' | 'onUnloaded' | 'onLoaded' | 'onRefreshed'>;
+  store?: Pick<OpenOptions, 'idleUnloadMs' | 'now' | 'onUnloaded' | 'onLoaded' | 'onRefreshed' | 'blobs' | 'online'>;
 }
 
 const open = new Set<Device>();

@@ -8,12 +8,15 @@ import { download } from '../import/labels';
 export function BackupButton(props: { office: Office; label: string }) {
   const [busy, setBusy] = createSignal(false);
   const [done, setDone] = createSignal('');
+  const [lacking, setLacking] = createSignal('');
   const save = async () => {
     setBusy(true);
     try {
-      const { bytes, fileName } = await tabletBackup(props.office);
+      const { bytes, fileName, missingBlobs } = await tabletBackup(props.office);
       download(bytes, fileName, 'application/gzip');
       setDone(t('devices.backupReady', { file: fileName }));
+      // Attachments: the backup's check of referenced pictures, said in the person's words.
+      setLacking(missingBlobs.length ? t('blobs.backupMissing', { n: String(missingBlobs.length) }) : '');
     } finally {
       setBusy(false);
     }
@@ -22,6 +25,7 @@ export function BackupButton(props: { office: Office; label: string }) {
     <div class="backup-button">
       <button type="button" onClick={() => void save()} disabled={busy()}>{props.label}</button>
       <span role="status" class="muted">{done()}</span>
+      <span role="status" class="muted">{lacking()}</span>
     </div>
   );
 }
