@@ -98,18 +98,18 @@ export async function saveDocuments(office: Office, documents: string[]): Promis
 
 /** 入伙交接: the handover, a warranty request per defect, the person linked to the unit from the day. */
 export async function moveIn(office: Office, input: HandoverInput): Promise<Result<{ id: string; number: string }>> {
-  const customer = await readCustomer(office, input.customerId);
-  if (!customer) return fail({ code: 'moves.error.customerRequired', field: 'customerId' });
-  const [settings, day, current] = await Promise.all([serviceSettings(office.db), today(office), currentOfUnit(office, input.unitCode)]);
+  const customer = input.customerId ? await readCustomer(office, input.customerId) : null;
+  const [settings, day, current] = await Promise.all([serviceSettings(office.db), today(office), input.unitCode ? currentOfUnit(office, input.unitCode) : []]);
   const defects = input.defects.map((d) => d.trim()).filter(Boolean);
   const now = new Date(office.context().now);
+  const facts = { today: day, current, customer, settings, repairCategory: repairCategory(settings, /保修|维保|warranty/i), ids: { handover: newId(), defects: defects.map(() => newId()) } };
+  // Checked before any number is drawn, so a refused form leaves no gap in the paper numbers.
+  const checked = recordHandover(input, { ...facts, number: '', defectNumbers: defects.map(() => '') }, office.context());
+  if (!checked.ok) return checked;
   const number = await nextMovesNumber(office, 'handover', day);
   const defectNumbers: string[] = [];
   for (let i = 0; i < defects.length; i++) defectNumbers.push(await nextNumber(office, 'repair', now, settings));
-  const made = recordHandover(input, {
-    today: day, current, customer, settings, repairCategory: repairCategory(settings, /保修|维保|warranty/i), number, defectNumbers,
-    ids: { handover: newId(), defects: defects.map(() => newId()) },
-  }, office.context());
+  const made = recordHandover(input, { ...facts, number, defectNumbers }, office.context());
   if (!made.ok) return made;
   const saved = await runAll(office, made.value.commands);
   return saved.ok ? ok({ id: made.value.id, number }) : saved;
@@ -160,8 +160,12 @@ export async function readRenovation(office: Office, id: string): Promise<Renova
 
 export async function applyForRenovation(office: Office, input: RenovationInput): Promise<Result<{ id: string; number: string }>> {
   const customer = input.customerId ? await readCustomer(office, input.customerId) : null;
+  const open = await openRenovations(office.db, input.unitCode);
+  // Checked before the number is drawn (no gap in the paper numbers for a refused form).
+  const checked = applyRenovation(input, customer, open, '', office.context());
+  if (!checked.ok) return checked;
   const number = await nextMovesNumber(office, 'renovation', await today(office));
-  const made = applyRenovation(input, customer, await openRenovations(office.db, input.unitCode), number, office.context());
+  const made = applyRenovation(input, customer, open, number, office.context());
   if (!made.ok) return made;
   const saved = await office.run(made.value.command);
   return saved.ok ? ok({ id: made.value.id, number }) : saved;
@@ -187,10 +191,12 @@ export const decideRenovationOf = (office: Office, id: string, decision: Decisio
 export const inspectRenovation = (office: Office, id: string, input: InspectionInput) =>
   withRenovation(office, id, async (r) => {
     const settings = await serviceSettings(office.db);
-    const rectify = input.rectify
-      ? { settings, category: repairCategory(settings, /整改|装修/), number: await nextNumber(office, 'repair', new Date(office.context().now), settings), requestId: newId() }
-      : null;
-    const made = recordInspection(r, input, await today(office), office.context(), rectify);
+    const day = await today(office);
+    const base = { settings, category: repairCategory(settings, /整改|装修/), number: '', requestId: newId() };
+    const checked = recordInspection(r, input, day, office.context(), input.rectify ? base : null);
+    if (!checked.ok) return checked;
+    const rectify = input.rectify ? { ...base, number: await nextNumber(office, 'repair', new Date(office.context().now), settings) } : null;
+    const made = recordInspection(r, input, day, office.context(), rectify);
     return made.ok ? runAll(office, made.value.commands) : made;
   });
 

@@ -57,7 +57,8 @@ export interface HandoverInput {
 }
 
 export interface HandoverFacts extends UnitFacts {
-  customer: Customer;
+  /** null: nobody chosen yet (refused, with the form's other reasons). */
+  customer: Customer | null;
   settings: ServiceSettings;
   /** The repair category warranty requests go to (the office's 保修 category, else its first repair one). */
   repairCategory: string;
@@ -71,7 +72,7 @@ const READING = /^\d{0,9}(\.\d{1,3})?$/;
 
 function check(input: HandoverInput, facts: HandoverFacts): Problem[] {
   const problems: Problem[] = [];
-  if (!input.customerId || input.customerId !== facts.customer.id) problems.push({ code: 'moves.error.customerRequired', field: 'customerId' });
+  if (!facts.customer || input.customerId !== facts.customer.id) problems.push({ code: 'moves.error.customerRequired', field: 'customerId' });
   if (!TENURE_ROLES.includes(input.role) || input.role === 'resident') problems.push({ code: 'moves.error.handoverRole', field: 'role' });
   if (!Number.isInteger(input.keys) || input.keys < 1 || input.keys > 99) problems.push({ code: 'moves.error.keysRequired', field: 'keys' });
   for (const k of ['water', 'electricity', 'gas'] as const) {
@@ -94,11 +95,11 @@ function check(input: HandoverInput, facts: HandoverFacts): Problem[] {
  */
 export function recordHandover(input: HandoverInput, facts: HandoverFacts, ctx: CommandContext): Result<{ id: string; commands: Command[] }> {
   const problems = check(input, facts);
-  const tenure = startTenure(facts.customer, { unitCode: input.unitCode, role: input.role, from: input.day, leaseEnd: input.leaseEnd }, facts, ctx);
-  if (!tenure.ok) problems.push(...tenure.problems);
-  if (problems.length || !tenure.ok) return fail(...problems);
-  const id = facts.ids.handover;
   const c = facts.customer;
+  const tenure = c ? startTenure(c, { unitCode: input.unitCode, role: input.role, from: input.day, leaseEnd: input.leaseEnd }, facts, ctx) : null;
+  if (tenure && !tenure.ok) problems.push(...tenure.problems);
+  if (problems.length || !tenure?.ok || !c) return fail(...problems);
+  const id = facts.ids.handover;
   const defects: Handover['defects'] = [];
   const requests: Command[] = [];
   for (const [i, text] of input.defects.map((d) => d.trim()).filter(Boolean).entries()) {

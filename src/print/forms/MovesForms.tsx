@@ -49,7 +49,7 @@ export function HandoverForm(props: { office: Office }) {
               {
                 title: t('moves.defectList'),
                 fields: h().defects.length
-                  ? h().defects.map((d, i) => ({ label: `${i + 1}. ${t('moves.warranty')} ${d.requestNumber}`, value: d.text, wide: true }))
+                  ? h().defects.map((d, i) => ({ label: `${i + 1}. ${t('moves.warranty')}`, value: `${d.requestNumber}　${d.text}`, wide: true }))
                   : [{ label: t('moves.defectList'), value: t('moves.noDefects'), wide: true }],
               },
             ]}

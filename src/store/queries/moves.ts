@@ -5,7 +5,9 @@ import { renovationsToday } from '../../domain/moves/renovation';
 import { LEASE_NOTICE_DAYS, leasesEnding } from '../../domain/moves/tenure';
 import type { HandoverRow, RenovationCheck, RenovationRow, TenureRole, TenureRow } from '../../domain/moves/types';
 import type { RequestRow } from '../../domain/requests/types';
+import { officeDay } from '../../domain/requests/work-time';
 import { readTogether, type ReadonlyDB } from '../readonly-db';
+import { serviceSettings } from './settings';
 
 /**
  * Reads for moves (issue 20): a unit's relations now and before, its handovers and renovations,
@@ -126,4 +128,9 @@ export function movesToday(db: ReadonlyDB, today: Day): Promise<MovesToday> {
     ]);
     return { leases: leasesEnding(leaseRows, today), ...renovationsToday(running, today), awaitingApproval: submitted };
   });
+}
+
+/** The office's day now (forms start on it: a tablet's own date can be the day before in UTC+8). */
+export async function officeToday(db: ReadonlyDB, now = new Date()): Promise<Day> {
+  return officeDay(now, (await serviceSettings(db)).calendar);
 }

@@ -15,6 +15,7 @@ import { unitRow } from '../../store/queries/units';
 import { problemFor } from '../common/Problems';
 import { createSave, FormShell } from '../common/FormShell';
 import { CustomerPicker } from '../requests/CustomerPicker';
+import { fillOfficeToday } from './office-today';
 import './moves.css';
 
 /**
@@ -29,9 +30,10 @@ export function MoveInPage(props: { office: Office }) {
   const docs = createLive(() => props.office, (o) => handoverDocuments(o.db), [] as string[]);
   const [customer, setCustomer] = createSignal<CustomerRow | null>(null);
   const [form, setForm] = createStore({
-    role: 'owner' as TenureRole, day: new Date().toLocaleDateString('sv'), leaseEnd: '', keys: '', water: '', electricity: '', gas: '', defects: '',
+    role: 'owner' as TenureRole, day: '', leaseEnd: '', keys: '', water: '', electricity: '', gas: '', defects: '',
     signed: {} as Record<string, boolean>,
   });
+  fillOfficeToday(props.office, () => form.day, (day) => setForm('day', day));
   createEffect(() => { for (const d of docs()) if (form.signed[d] === undefined) setForm('signed', d, false); });
   const save = createSave(async () => moveIn(props.office, {
     unitCode: unit()?.code ?? '', customerId: customer()?.id ?? '', role: form.role, day: form.day, leaseEnd: form.role === 'tenant' ? form.leaseEnd : '',

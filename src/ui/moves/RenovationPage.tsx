@@ -15,9 +15,9 @@ import { HistoryList } from '../customers/HistoryList';
 import { ActionButton } from '../events/ActionButton';
 import { createSave, FormShell } from '../common/FormShell';
 import { PaperPanel } from '../papers/PaperPanel';
+import { fillOfficeToday } from './office-today';
 import './moves.css';
 
-const localToday = () => new Date().toLocaleDateString('sv');
 
 /**
  * One renovation: the application's facts, then the step its status allows — submit, the
@@ -112,9 +112,10 @@ function Decide(props: { office: Office; id: string }) {
 }
 
 function Inspect(props: { office: Office; id: string }) {
-  const empty = () => ({ day: localToday(), findings: '', problem: false, rectify: false });
-  const [form, setForm] = createSignal(empty());
+  const empty = () => ({ day: today(), findings: '', problem: false, rectify: false });
+  const [form, setForm] = createSignal({ day: '', findings: '', problem: false, rectify: false });
   const set = (p: Partial<ReturnType<typeof empty>>) => setForm({ ...form(), ...p });
+  const today = fillOfficeToday(props.office, () => form().day, (day) => set({ day }));
   const save = createSave(async () => inspectRenovation(props.office, props.id, form()), () => setForm(empty()));
   return (
     <FormShell save={save} class="card form" aria-label={t('reno.inspect')} submit={t('reno.inspect')} data-testid="reno-inspect">
@@ -128,7 +129,8 @@ function Inspect(props: { office: Office; id: string }) {
 }
 
 function Accept(props: { office: Office; id: string }) {
-  const [day, setDay] = createSignal(localToday());
+  const [day, setDay] = createSignal('');
+  fillOfficeToday(props.office, day, setDay);
   const [note, setNote] = createSignal('');
   const save = createSave(async () => acceptRenovationOf(props.office, props.id, day(), note()));
   return (
@@ -141,7 +143,8 @@ function Accept(props: { office: Office; id: string }) {
 }
 
 function Refund(props: { office: Office; id: string }) {
-  const [day, setDay] = createSignal(localToday());
+  const [day, setDay] = createSignal('');
+  fillOfficeToday(props.office, day, setDay);
   const [note, setNote] = createSignal('');
   const save = createSave(async () => refundDeposit(props.office, props.id, day(), note()));
   return (

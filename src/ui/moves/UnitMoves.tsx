@@ -12,9 +12,9 @@ import type { Office } from '../../store/office-api';
 import { handoversOfUnit, openRequestsOfUnit, relationsOfUnit, renovationsOfUnit, type RelationView } from '../../store/queries/moves';
 import { createSave, FormShell } from '../common/FormShell';
 import { CustomerPicker } from '../requests/CustomerPicker';
+import { fillOfficeToday } from './office-today';
 import './moves.css';
 
-const localToday = () => new Date().toLocaleDateString('sv');
 
 /**
  * The unit page's part for moves (issue 20): who lives here now and who did before, with their
@@ -106,7 +106,8 @@ export function UnitMoves(props: { office: Office; unit: UnitRow }) {
 
 function OwnerChange(props: { office: Office; unitCode: string; onDone: () => void }) {
   const [owner, setOwner] = createSignal<CustomerRow | null>(null);
-  const [day, setDay] = createSignal(localToday());
+  const [day, setDay] = createSignal('');
+  fillOfficeToday(props.office, day, setDay);
   const save = createSave(async () => changeOwnerOf(props.office, props.unitCode, owner()?.id ?? '', day()), props.onDone);
   return (
     <FormShell save={save} class="card form" aria-label={t('moves.ownerChange')} onCancel={props.onDone} submit={t('moves.ownerChange')} data-testid="owner-change">
@@ -118,9 +119,10 @@ function OwnerChange(props: { office: Office; unitCode: string; onDone: () => vo
 }
 
 function EndForm(props: { office: Office; unitCode: string; relation: RelationView; onDone: () => void }) {
-  const [form, setForm] = createSignal({ to: localToday(), reason: (props.relation.role === 'tenant' ? 'leaseEnd' : 'moveOut') as Exclude<EndReason, ''>, keys: '', water: '', electricity: '', gas: '' });
+  const [form, setForm] = createSignal({ to: '', reason: (props.relation.role === 'tenant' ? 'leaseEnd' : 'moveOut') as Exclude<EndReason, ''>, keys: '', water: '', electricity: '', gas: '' });
   const openRequests = createLive(() => props.unitCode, (c) => openRequestsOfUnit(props.office.db, c), []);
   const set = (patch: Partial<ReturnType<typeof form>>) => setForm({ ...form(), ...patch });
+  fillOfficeToday(props.office, () => form().to, (to) => set({ to }));
   const save = createSave(async () => {
     const f = form();
     const checklist = f.reason === 'ownerChange' ? undefined : { keysReturned: f.keys.trim() === '' ? NaN : Number(f.keys), readings: { water: f.water, electricity: f.electricity, gas: f.gas }, openRequests: [] };
