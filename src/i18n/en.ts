@@ -1516,6 +1516,8 @@ export const en: Dictionary = {
   'reno.history.refunded': "Deposit refunded {{ day }}",
   'reno.history.requestLinked': "Linked to renovation {{ number }} ({{ unit }})",
   'reno.history.complaintLinked': "Complaint {{ number }} linked ({{ unit }})",
+  'reno.error.startRequired': "Enter the day the works start (e.g. 2026-12-07)",
+  'reno.error.endRequired': "Enter the day the works end (e.g. 2026-12-31)",
   'reno.error.contractorRequired': "Enter the contractor",
   'reno.error.workers': "Workers: 1 to 200",
   'reno.error.endBeforeStart': "The works cannot end before they start",

@@ -1515,6 +1515,8 @@ export const zhCN = {
   'reno.history.refunded': "退还押金 {{ day }}",
   'reno.history.requestLinked': "关联装修 {{ number }}（{{ unit }}）",
   'reno.history.complaintLinked': "关联投诉 {{ number }}（{{ unit }}）",
+  'reno.error.startRequired': "请填写开工日期（如 2026-12-07）",
+  'reno.error.endRequired': "请填写完工日期（如 2026-12-31）",
   'reno.error.contractorRequired': "请填写装修单位",
   'reno.error.workers': "施工人数须在 1 到 200 之间",
   'reno.error.endBeforeStart': "完工日期不能早于开工日期",

@@ -1516,6 +1516,8 @@ export const zhTW: Dictionary = {
   'reno.history.refunded': "退還押金 {{ day }}",
   'reno.history.requestLinked': "關聯裝修 {{ number }}（{{ unit }}）",
   'reno.history.complaintLinked': "關聯投訴 {{ number }}（{{ unit }}）",
+  'reno.error.startRequired': "請填寫開工日期（如 2026-12-07）",
+  'reno.error.endRequired': "請填寫完工日期（如 2026-12-31）",
   'reno.error.contractorRequired': "請填寫裝修單位",
   'reno.error.workers': "施工人數須在 1 到 200 之間",
   'reno.error.endBeforeStart': "完工日期不能早於開工日期",

@@ -140,6 +140,9 @@ describe('moves in the browser', () => {
     const form = page.getByTestId('owner-change');
     await pick('李娜');
     await form.getByRole('button', { name: '过户' }).click();
+    await form.waitFor({ state: 'detached', timeout: 30_000 }).catch(async () => {
+      throw new Error(`owner change refused: ${await form.innerText()}`);
+    });
     await expect.poll(() => page.getByTestId('relations-former').innerText()).toMatch(new RegExp(`张伟[\\s\\S]*业主[\\s\\S]*2015-05-01 至 ${today}[\\s\\S]*过户`));
     await expect.poll(() => page.getByTestId('relations-current').innerText()).toMatch(new RegExp(`李娜[\\s\\S]*自 ${today}`));
     await shots('unit-history');

@@ -53,8 +53,8 @@ function checkInput(input: RenovationInput, customer: Customer | null, open: rea
   if (contractor.length > LIMITS.name) problems.push({ code: 'error.tooLong', field: 'contractor', params: { max: LIMITS.name } });
   if (input.contractorPhone.length > LIMITS.name) problems.push({ code: 'error.tooLong', field: 'contractorPhone', params: { max: LIMITS.name } });
   if (!Number.isInteger(input.workers) || input.workers < 1 || input.workers > 200) problems.push({ code: 'reno.error.workers', field: 'workers' });
-  if (!isDay(input.start)) problems.push({ code: 'moves.error.dayRequired', field: 'start' });
-  if (!isDay(input.end)) problems.push({ code: 'moves.error.dayRequired', field: 'end' });
+  if (!isDay(input.start)) problems.push({ code: 'reno.error.startRequired', field: 'start' });
+  if (!isDay(input.end)) problems.push({ code: 'reno.error.endRequired', field: 'end' });
   else if (isDay(input.start) && input.end < input.start) problems.push({ code: 'reno.error.endBeforeStart', field: 'end' });
   const scope = input.scope.trim();
   if (!scope) problems.push({ code: 'reno.error.scopeRequired', field: 'scope' });

@@ -86,7 +86,7 @@ export function RenovationUndertaking(props: { office: Office }) {
                 ],
               }]}
             />
-            <section class="record-form">
+            <section class="reno-rules" aria-label={t('reno.rules')}>
               <h3>{t('reno.rules')}</h3>
               <ol data-testid="reno-rules"><For each={rules}>{(k) => <li>{t(k)}</li>}</For></ol>
               <p><strong>{t('reno.pledge')}</strong></p>

@@ -46,7 +46,7 @@ export function MoveInPage(props: { office: Office }) {
       <A href={`/units/${params.id}`} class="back">← {unit()?.code ?? ''}</A>
       <h1>{t('moves.handoverOf', { unit: unit()?.code ?? '' })}</h1>
       <FormShell save={save} class="card form" aria-label={t('moves.moveIn')} onCancel={() => navigate(-1)} submit={t('moves.moveIn')} data-testid="move-in">
-        <CustomerPicker db={props.office.db} value={customer()} onPick={setCustomer} />
+        <CustomerPicker db={props.office.db} value={customer()} onPick={setCustomer} label={t('moves.customer')} />
         <label>{t('moves.role')}
           <select name="role" value={form.role} onChange={(e) => setForm('role', e.currentTarget.value as TenureRole)}>
             <option value="owner">{t('moves.role.owner')}</option>

@@ -33,7 +33,7 @@ export function RenovationNew(props: { office: Office }) {
       <A href={`/units/${params.id}`} class="back">← {unit()?.code ?? ''}</A>
       <h1>{t('reno.newFor', { unit: unit()?.code ?? '' })}</h1>
       <FormShell save={save} class="card form" aria-label={t('reno.new')} onCancel={() => navigate(-1)} data-testid="renovation-new">
-        <CustomerPicker db={props.office.db} value={customer()} onPick={setCustomer} />
+        <CustomerPicker db={props.office.db} value={customer()} onPick={setCustomer} label={t('moves.customer')} />
         <label>{t('reno.contractor')}<input name="contractor" maxLength={LIMITS.name} value={form.contractor} aria-invalid={invalid('contractor')} onInput={(e) => setForm('contractor', e.currentTarget.value)} /></label>
         <label>{t('reno.contractorPhone')}<input name="contractorPhone" inputmode="tel" maxLength={LIMITS.name} value={form.contractorPhone} onInput={(e) => setForm('contractorPhone', e.currentTarget.value)} /></label>
         <label>{t('reno.workers')}<input name="workers" inputmode="numeric" maxLength={3} value={form.workers} aria-invalid={invalid('workers')} onInput={(e) => setForm('workers', e.currentTarget.value)} /></label>

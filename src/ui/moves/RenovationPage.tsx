@@ -87,10 +87,9 @@ function RenovationView(props: { office: Office; reno: Renovation; paper?: strin
         </ul>
       </section>
       <PaperPanel office={props.office} refPath={`renovations/${r().id}`} forms={['renovation-undertaking']} highlight={props.paper} />
-      <section class="card" aria-labelledby="reno-history">
-        <h2 id="reno-history">{t('reno.history')}</h2>
+      <div class="card">
         <HistoryList entries={r().history} />
-      </section>
+      </div>
     </>
   );
 }
@@ -122,8 +121,8 @@ function Inspect(props: { office: Office; id: string }) {
       <h2>{t('reno.inspect')}</h2>
       <label>{t('moves.day')}<input {...dateField('date')} name="day" value={form().day} onInput={(e) => set({ day: e.currentTarget.value })} /></label>
       <label>{t('reno.findings')}<textarea name="findings" rows={2} maxLength={LIMITS.longText} value={form().findings} onInput={(e) => set({ findings: e.currentTarget.value })} /></label>
-      <label class="check"><input type="checkbox" name="problem" checked={form().problem} onChange={(e) => set({ problem: e.currentTarget.checked })} />{t('reno.problem')}</label>
-      <label class="check"><input type="checkbox" name="rectify" checked={form().rectify} onChange={(e) => set({ rectify: e.currentTarget.checked })} />{t('reno.rectify')}</label>
+      <label class="check-line"><input type="checkbox" name="problem" checked={form().problem} onChange={(e) => set({ problem: e.currentTarget.checked })} />{t('reno.problem')}</label>
+      <label class="check-line"><input type="checkbox" name="rectify" checked={form().rectify} onChange={(e) => set({ rectify: e.currentTarget.checked })} />{t('reno.rectify')}</label>
     </FormShell>
   );
 }

@@ -112,7 +112,7 @@ function OwnerChange(props: { office: Office; unitCode: string; onDone: () => vo
   return (
     <FormShell save={save} class="card form" aria-label={t('moves.ownerChange')} onCancel={props.onDone} submit={t('moves.ownerChange')} data-testid="owner-change">
       <h3>{t('moves.ownerChange')}</h3>
-      <CustomerPicker db={props.office.db} value={owner()} onPick={setOwner} />
+      <CustomerPicker db={props.office.db} value={owner()} onPick={setOwner} label={t('moves.newOwner')} />
       <label>{t('moves.day')}<input {...dateField('date')} name="day" value={day()} onInput={(e) => setDay(e.currentTarget.value)} /></label>
     </FormShell>
   );
