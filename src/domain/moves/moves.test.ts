@@ -5,7 +5,7 @@ import { applyToPlain, commandsOf, plainRows, type PlainRecords } from '../plain
 import { requestFromRecord } from '../requests/record';
 import { categoriesFor, defaultServiceSettings } from '../requests/settings';
 import { projectUnit } from '../units/unit';
-import { recordHandover, handoverFromRecord, type HandoverInput } from './handover';
+import { recordHandover, handoverFromRecord, saveHandoverDocuments, type HandoverInput } from './handover';
 import {
   acceptRenovation, applyRenovation, decideRenovation, inspectionDue, linkRequestToRenovation, noteDepositRefund, recordInspection,
   renovationFromRecord, renovationsToday, submitRenovation, type RenovationInput,
@@ -160,5 +160,34 @@ describe('renovation', () => {
     expect(renovationFromRecord('rn', w.get('renovations/rn')!).history.at(-1)).toMatchObject({ action: 'reno.history.complaintLinked', data: { number: 'TS-2612-A-001' } });
     const again = linkRequestToRenovation(requestFromRecord('q1', w.get('requests/q1')!), r, ctx());
     expect(again.ok ? '' : again.problems[0].code).toBe('reno.error.alreadyLinked');
+  });
+});
+
+describe('every refusal of moves has its words', () => {
+  it('each problem code and history line of src/domain/moves is in zh-CN, zh-TW and en', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { zhCN } = await import('../../i18n/zh-CN');
+    const { zhTW } = await import('../../i18n/zh-TW');
+    const { en } = await import('../../i18n/en');
+    const dir = new URL('.', import.meta.url);
+    const keys = new Set<string>();
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))) {
+      for (const m of readFileSync(new URL(f, dir), 'utf8').matchAll(/'((?:moves|reno)\.(?:error|history)\.[A-Za-z]+)'/g)) keys.add(m[1]);
+    }
+    expect(keys.size).toBeGreaterThan(40);
+    for (const dict of [zhCN, zhTW, en] as Record<string, string>[]) expect([...keys].filter((k) => !dict[k])).toEqual([]);
+  });
+
+  it('renewal, refund and the checklist refuse with a reason', () => {
+    const w = world();
+    const codes = (r: { ok: boolean; problems?: { code: string }[] }) => (r.ok ? [] : r.problems!.map((p) => p.code));
+    applyToPlain(w, startTenure(customer(w, 'ten'), { unitCode: '3-2-1101', role: 'tenant', from: '2026-01-01', leaseEnd: '2026-12-31' }, { today, current: [] }, ctx()));
+    const [[id, rec]] = plainRows(w, 'tenures');
+    expect(codes(renewLease(tenureFromRecord(id, rec), '2026-06-01', ctx()))).toEqual(['moves.error.renewLater']);
+    applyToPlain(w, applyRenovation(reno(), customer(w, 'old'), [], 'ZH-5', ctx(), 'rn'));
+    const accepted = { ...renovationFromRecord('rn', w.get('renovations/rn')!), status: 'accepted' as const, refundedOn: '2026-12-01' };
+    expect(codes(noteDepositRefund(accepted, today, '', today, ctx()))).toEqual(['reno.error.alreadyRefunded']);
+    expect(codes(saveHandoverDocuments(['管理规约'], 'reception', ctx()))).toEqual(['moves.error.managerOnly']);
+    expect(codes(saveHandoverDocuments([' '], 'manager', ctx()))).toEqual(['moves.error.documentsRequired']);
   });
 });
