@@ -93,6 +93,28 @@ async function pick(name: string) {
   await page.getByTestId('customer-matches').getByRole('button', { name: new RegExp(name) }).click();
 }
 
+/** Rendered buttons, links and fields with no accessible name, as Chromium computes it (as test/e2e/a11y.test.ts). */
+async function unnamedControls(): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('Accessibility.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'button, a, input, select, textarea' });
+    const unnamed: string[] = [];
+    for (const nodeId of nodeIds) {
+      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+      const node = nodes[0];
+      if (!node || node.ignored) continue;
+      if (!String(node.name?.value ?? '').trim()) unnamed.push((await cdp.send('DOM.getOuterHTML', { nodeId })).outerHTML.slice(0, 160));
+    }
+    expect(nodeIds.length).toBeGreaterThan(5);
+    return unnamed;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 describe('moves in the browser', () => {
   it('a move-in with a defect: warranty repair request, the new owner on the unit, the handover form printed with readings, keys and signature lines', async () => {
     await page.goto(`${base}/units/${units['5-1-302']}/move-in`);
@@ -203,5 +225,33 @@ describe('moves in the browser', () => {
     expectRealChinese(pdf, ['装修管理规定及业主承诺书', '好家装饰', '厨卫改造', '不得拆改承重墙', '业主签字', '装修单位负责人签字', '管理处审批']);
     expect(pdf.text).toMatch(/ZH-\d{4}-[A-Z0-9]+-001/);
     await pdfPageToPng(pdf.path, 'moves-undertaking');
+  });
+
+  it('every control of the new screens has an accessible name; the unit page in zh-TW and English', async () => {
+    await page.goto(`${base}/units/${units['3-2-1101']}`);
+    await page.getByTestId('relations-current').getByRole('button', { name: /退房/ }).first().click();
+    await page.getByTestId('end-relation').waitFor();
+    // Moving out without the keys count is refused with the reason.
+    await page.getByTestId('end-relation').getByRole('button', { name: '退房/结束' }).click();
+    await expect.poll(() => page.getByTestId('end-relation').getByRole('alert').innerText()).toContain('请填写钥匙数量');
+    expect(await unnamedControls()).toEqual([]);
+    await shots('move-out');
+    await page.goto(`${base}/units/${units['5-1-302']}/move-in`);
+    await page.getByRole('form', { name: '办理入伙' }).waitFor();
+    expect(await unnamedControls()).toEqual([]);
+    await page.goto(`${base}/units/${units['5-1-302']}/renovation`);
+    await page.getByTestId('renovation-new').waitFor();
+    expect(await unnamedControls()).toEqual([]);
+    await page.goto(`${base}/units/${units['3-2-1101']}`);
+    await page.getByTestId('unit-renovations').getByRole('link').first().click();
+    await page.getByTestId('reno-facts').waitFor();
+    expect(await unnamedControls()).toEqual([]);
+    for (const [locale, words] of [['zh-TW', '入住記錄'], ['en', 'Residents over time']] as const) {
+      await page.evaluate((l) => localStorage.setItem('linli.locale', l), locale);
+      await page.goto(`${base}/units/${units['3-2-1101']}`);
+      await expect.poll(() => page.getByTestId('unit-moves').innerText(), { timeout: 30_000 }).toContain(words);
+      await shots(`unit-${locale}`);
+    }
+    await page.evaluate(() => localStorage.setItem('linli.locale', 'zh-CN'));
   });
 });
