@@ -110,8 +110,7 @@ function OwnerChange(props: { office: Office; unitCode: string; onDone: () => vo
   fillOfficeToday(props.office, day, setDay);
   const save = createSave(async () => changeOwnerOf(props.office, props.unitCode, owner()?.id ?? '', day()), props.onDone);
   return (
-    <FormShell save={save} class="card form" aria-label={t('moves.ownerChange')} onCancel={props.onDone} submit={t('moves.ownerChange')} data-testid="owner-change">
-      <h3>{t('moves.ownerChange')}</h3>
+    <FormShell save={save} class="card form" aria-label={t('moves.ownerChange')} onCancel={props.onDone} submit={t('moves.ownerChange')} data-testid="owner-change" head={<h3>{t('moves.ownerChange')}</h3>}>
       <CustomerPicker db={props.office.db} value={owner()} onPick={setOwner} label={t('moves.newOwner')} />
       <label>{t('moves.day')}<input {...dateField('date')} name="day" value={day()} onInput={(e) => setDay(e.currentTarget.value)} /></label>
     </FormShell>
@@ -129,8 +128,7 @@ function EndForm(props: { office: Office; unitCode: string; relation: RelationVi
     return endRelation(props.office, props.relation.id, props.unitCode, { to: f.to, reason: f.reason, checklist });
   }, props.onDone);
   return (
-    <FormShell save={save} class="card form" aria-label={t('moves.endOf', { name: props.relation.customerName })} onCancel={props.onDone} submit={t('moves.end')} data-testid="end-relation">
-      <h3>{t('moves.endOf', { name: props.relation.customerName })}</h3>
+    <FormShell save={save} class="card form" aria-label={t('moves.endOf', { name: props.relation.customerName })} onCancel={props.onDone} submit={t('moves.end')} data-testid="end-relation" head={<h3>{t('moves.endOf', { name: props.relation.customerName })}</h3>}>
       <label>{t('moves.day')}<input {...dateField('date')} name="to" value={form().to} onInput={(e) => set({ to: e.currentTarget.value })} /></label>
       <label>{t('moves.reason')}
         <select name="reason" value={form().reason} onChange={(e) => set({ reason: e.currentTarget.value as Exclude<EndReason, ''> })}>
