@@ -42,6 +42,12 @@ export const SHARD_OF = {
   surveys: 'office',
   responses: 'ledger',
   reports: 'ledger',
+  // Moves (issue 20): a person's relations to units with their dates; move-in handovers;
+  // renovations and their inspections.
+  tenures: 'directory',
+  handovers: 'ledger',
+  renovations: 'ledger',
+  renovationChecks: 'ledger',
 } as const satisfies Record<string, ShardKind>;
 
 export type CollectionName = keyof typeof SHARD_OF;
@@ -125,6 +131,10 @@ const ANCHOR: Record<LedgerCollection, (input: ShardInput) => string> = {
   papers: ({ record, legacyYear }) => byYear(field(record, 'year')) || byYear(legacyYear),
   responses: ({ record, legacyYear }) => byYear(Number(str(field(record, 'waveStart')).slice(0, 4))) || byYear(legacyYear),
   reports: ({ record }) => str(field(record, 'period')),
+  // Moves (issue 20): an inspection carries its renovation's createdAt, so it shares its month.
+  handovers: byCreation,
+  renovations: byCreation,
+  renovationChecks: ({ record, parent }) => str(field(record, 'renovationAt')) || str(field(parent?.('renovations', str(field(record, 'renovationId'))), 'createdAt')),
 };
 
 /**

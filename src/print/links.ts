@@ -22,3 +22,9 @@ export const todayPrintLinks = {
     `/print/letter?${new URLSearchParams({ template: templateId, customer: customerIds.join(','), ...(taskIds.length ? { task: taskIds.join(',') } : {}) })}`,
   worksheet: () => '/print/worksheet',
 };
+
+/** Moves (issue 20): the move-in handover form and the renovation rules with the owner's undertaking. */
+export const movesPrintLinks = {
+  handover: (id: string) => `/print/handover?id=${encodeURIComponent(id)}`,
+  undertaking: (id: string) => `/print/renovation-undertaking?id=${encodeURIComponent(id)}`,
+};

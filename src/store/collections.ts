@@ -13,6 +13,9 @@ import { projectTemplate } from '../domain/templates/template';
 import { projectPlan } from '../domain/plans/plan';
 import { answerFromRecord, projectAnswer } from '../domain/answers/answer';
 import { projectTask, projectTaskResult } from '../domain/tasks/task';
+import { projectTenure } from '../domain/moves/tenure';
+import { projectHandover } from '../domain/moves/handover';
+import { projectCheck, projectRenovation } from '../domain/moves/renovation';
 import { loadPinyin, loadTextPinyin, pinyinOf, textPinyinOf } from './pinyin';
 
 export interface SettingsRow {
@@ -99,6 +102,11 @@ export const COLLECTIONS = {
   surveys: spec({ indexes: 'id, createdAt', version: 1, row: projectSurvey }),
   responses: spec({ indexes: 'id, [surveyId+wave], unitCode, at', version: 1, row: projectResponse }),
   reports: spec({ indexes: 'id, period, printedAt', version: 1, row: projectReport }),
+  // Moves (issue 20): relations to units with dates, handovers, renovations and their inspections
+  tenures: spec({ indexes: 'id, customerId, unitCode, current, leaseEnd', version: 1, row: projectTenure }),
+  handovers: spec({ indexes: 'id, number, unitCode, customerId, createdAt', version: 1, row: projectHandover }),
+  renovations: spec({ indexes: 'id, number, unitCode, status, inspectionDue, end, createdAt', version: 1, row: projectRenovation }),
+  renovationChecks: spec({ indexes: 'id, renovationId, day', version: 1, row: projectCheck }),
 } satisfies Record<CollectionName, CollectionSpec<any>>;
 
 export type RowOf<C extends CollectionName> = ReturnType<(typeof COLLECTIONS)[C]['row']>;

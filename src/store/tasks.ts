@@ -46,7 +46,7 @@ export async function generateTasks(office: Office, now = new Date()): Promise<n
 }
 
 /** The tables `dueTasks` reads: while none of them changed, the same day makes the same tasks. */
-const TASK_INPUTS = new Set(['settings', 'plans', 'customers', 'requests', 'contacts']);
+const TASK_INPUTS = new Set(['settings', 'plans', 'customers', 'requests', 'contacts', 'tenures']);
 /** Per database: the day tasks were made for, while none of their inputs changed since. */
 const madeFor = new Map<string, Day>();
 let listening = false;

@@ -32,6 +32,11 @@ const DashboardPage = lazy(() => import('./dashboard/DashboardPage').then((m) =>
 const SurveyList = lazy(() => import('./surveys/SurveyList').then((m) => ({ default: m.SurveyList })));
 const SurveyNew = lazy(() => import('./surveys/SurveyNew').then((m) => ({ default: m.SurveyNew })));
 const SurveyEntry = lazy(() => import('./surveys/SurveyEntry').then((m) => ({ default: m.SurveyEntry })));
+// Moves (issue 20): move-in, renovation, handover
+const MoveInPage = lazy(() => import('./moves/MoveInPage').then((m) => ({ default: m.MoveInPage })));
+const RenovationNew = lazy(() => import('./moves/RenovationNew').then((m) => ({ default: m.RenovationNew })));
+const RenovationPage = lazy(() => import('./moves/RenovationPage').then((m) => ({ default: m.RenovationPage })));
+const HandoverPage = lazy(() => import('./moves/HandoverPage').then((m) => ({ default: m.HandoverPage })));
 const PrintRoute = lazy(() => import('../print/PrintRoute').then((m) => ({ default: m.PrintRoute })));
 const Setup = lazy(() => import('./setup/Setup').then((m) => ({ default: m.Setup })));
 const WhoAreYou = lazy(() => import('./setup/WhoAreYou').then((m) => ({ default: m.WhoAreYou })));
@@ -94,6 +99,11 @@ export function App() {
       <Route path="/units" component={() => <Office page={(o) => <UnitList office={o} />} />} />
       <Route path="/units/new" component={() => <Office page={(o) => <UnitNew office={o} />} />} />
       <Route path="/units/:id" component={() => <Office page={(o) => <UnitPage office={o} />} />} />
+      {/* Moves (issue 20) */}
+      <Route path="/units/:id/move-in" component={() => <Office page={(o) => <MoveInPage office={o} />} />} />
+      <Route path="/units/:id/renovation" component={() => <Office page={(o) => <RenovationNew office={o} />} />} />
+      <Route path="/renovations/:id" component={() => <Office page={(o) => <RenovationPage office={o} />} />} />
+      <Route path="/handovers/:id" component={() => <Office page={(o) => <HandoverPage office={o} />} />} />
       <Route path="/events" component={() => <Office page={(o) => <EventList office={o} />} />} />
       <Route path="/events/new" component={() => <Office page={(o) => <EventNew office={o} />} />} />
       <Route path="/events/:id" component={() => <Office page={(o) => <EventPage office={o} />} />} />

@@ -58,6 +58,11 @@ const SAMPLES: Record<CollectionName, Record<string, unknown>> = {
   },
   responses: { surveyId: 'sv1', wave: 1, unitCode: '3-2-1101', channel: 'paper', at: '2026-11-05T08:00:00.000Z', by: 's1', 'a.q1': 3, 't.q1': 'scale', 'a.q2': '电梯太慢', 't.q2': 'text', history: [] },
   reports: { period: '2026-11', label: 'MR-2611-A-1', printedAt: '2026-12-01T08:00:00.000Z', printedByName: '王丽', figures: [], history: [] },
+  // Moves (issue 20)
+  tenures: { customerId: 'c1', customerName: '欧阳娜娜', unitCode: '3-2-1101', role: 'tenant', from: '2026-01-01', to: '2026-11-30', leaseEnd: '2026-12-31', endReason: 'moveOut', moveOut: { keysReturned: 3, readings: { water: '12', electricity: '345', gas: '6' }, openRequests: ['BX-2611-A-001'] }, history: [] },
+  handovers: { number: 'RH-2612-A-001', unitCode: '3-2-1101', customerId: 'c1', customerName: '欧阳娜娜', role: 'owner', day: '2026-12-01', documents: [{ name: '管理规约', signed: true }], keys: 4, readings: { water: '1', electricity: '2', gas: '' }, defects: [{ text: '墙面开裂', requestId: 'r1', requestNumber: 'BX-2612-A-001' }], createdAt: '2026-12-01T08:00:00.000Z', history: [] },
+  renovations: { number: 'ZH-2612-A-001', unitCode: '3-2-1101', customerId: 'c1', customerName: '欧阳娜娜', contractor: '好家装饰', workers: 4, start: '2026-12-01', end: '2027-01-31', scope: '厨卫改造', deposit: 2000, inspectEvery: 7, status: 'approved', lastInspection: '2026-12-08', createdAt: '2026-11-28T08:00:00.000Z', history: [] },
+  renovationChecks: { renovationId: 'rn1', renovationAt: '2026-11-28T08:00:00.000Z', day: '2026-12-08', findings: '未按时段施工', problem: true, requestId: 'r2', requestNumber: 'BX-2612-A-002', byName: '王丽', createdAt: '2026-12-08T08:00:00.000Z' },
 };
 
 /** What each collection's projection version produced from its sample (sha256, 12 hex). */
@@ -83,6 +88,11 @@ const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
   surveys: { version: 1, row: 'ead7b8f4dc07' },
   responses: { version: 1, row: 'a6be5d3df322' },
   reports: { version: 1, row: 'f325072ccd8c' },
+  // Moves (issue 20)
+  tenures: { version: 1, row: '5106eeb24b94' },
+  handovers: { version: 1, row: '74d134f46c69' },
+  renovations: { version: 1, row: '23d3aca0eb13' },
+  renovationChecks: { version: 1, row: '1993880d6457' },
 };
 
 /** Readable snapshots of each database version's schema (v8 is the first kept as text; 6 and 7 were digests). */

@@ -39,6 +39,10 @@ export interface IntakeInput {
   fromEvent?: { eventId: string; remarkId: string; eventTitle: string };
   /** The survey answer it came from: kept on the request, so it links back (the answer keeps the request's id). */
   source?: { surveyId: string; wave: number; responseId: string };
+  // Moves (issue 20): a defect found at the handover is a warranty (保修) repair; a renovation's
+  // finding becomes a rectification (整改) request linked to that renovation.
+  warranty?: { handoverId: string };
+  renovationId?: string;
 }
 
 /** Accept and register (受理): numbered, deadlines fixed, the taker is the first-contact owner. */
@@ -88,6 +92,8 @@ export function takeRequest(input: IntakeInput, number: string, settings: Servic
     updatedBy: ctx.actor.staffId,
     ...(input.fromEvent ? { sourceEventId: input.fromEvent.eventId, remarkId: input.fromEvent.remarkId } : {}),
     ...(input.source ? { sourceSurveyId: input.source.surveyId, sourceWave: input.source.wave, sourceResponseId: input.source.responseId } : {}),
+    ...(input.warranty ? { warranty: true, handoverId: input.warranty.handoverId } : {}),
+    ...(input.renovationId ? { renovationId: input.renovationId } : {}),
   };
   return ok({
     id,
@@ -97,6 +103,7 @@ export function takeRequest(input: IntakeInput, number: string, settings: Servic
         { kind: 'create', collection: 'requests', id, fields, texts: { description } },
         { kind: 'log', collection: 'requests', id, entry: historyEntry(ctx, 'request.accepted', undefined, { number, kind: input.kind, category: category.name, urgency: fields.urgency }) },
         ...(input.fromEvent ? [{ kind: 'log' as const, collection: 'requests' as const, id, entry: historyEntry(ctx, 'request.fromEvent', undefined, { event: input.fromEvent.eventTitle }) }] : []),
+        ...(input.warranty ? [{ kind: 'log' as const, collection: 'requests' as const, id, entry: historyEntry(ctx, 'moves.history.warranty') }] : []),
       ],
     },
   });

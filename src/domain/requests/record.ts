@@ -39,6 +39,9 @@ export function requestFromRecord(id: string, r: Record<string, unknown>): Servi
     investigation: (r.investigation as Investigation | undefined) ?? null,
     lastSatisfaction: typeof r.lastSatisfaction === 'number' ? r.lastSatisfaction : 0,
     history: Array.isArray(r.history) ? (r.history as HistoryEntry[]) : [],
+    // Moves (issue 20): a warranty repair from a handover; a request linked to a renovation.
+    ...(r.warranty === true ? { warranty: true } : {}),
+    ...(str(r.renovationId) ? { renovationId: str(r.renovationId) } : {}),
   };
 }
 

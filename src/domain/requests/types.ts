@@ -72,6 +72,10 @@ export interface ServiceRequest {
   investigation: Investigation | null;
   lastSatisfaction: number;
   history: HistoryEntry[];
+  /** 保修: a defect found at the move-in handover (issue 20). */
+  warranty?: boolean;
+  /** The renovation this request is about (a rectification, a neighbour's noise complaint). */
+  renovationId?: string;
 }
 
 /** The row the queues read. */

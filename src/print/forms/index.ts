@@ -27,4 +27,7 @@ export const FORMS: Record<string, PrintForm> = {
   'monthly-report': lazy(() => import('./MonthlyReport').then((m) => ({ default: m.MonthlyReport }))),
   survey: lazy(() => import('./SurveyForms').then((m) => ({ default: m.SurveyForms }))),
   'survey-nonrespondents': lazy(() => import('./SurveyForms').then((m) => ({ default: m.SurveyNonRespondents }))),
+  // Moves (issue 20): the move-in handover form, the renovation rules and the owner's undertaking
+  handover: lazy(() => import('./MovesForms').then((m) => ({ default: m.HandoverForm }))),
+  'renovation-undertaking': lazy(() => import('./MovesForms').then((m) => ({ default: m.RenovationUndertaking }))),
 };

@@ -6,6 +6,7 @@ import { careTasks, planTasks, TASK_HORIZON_DAYS, type PlanCandidate, type Task,
 import type { CustomerRow } from '../../domain/customers/types';
 import type { WorkCalendar } from '../../domain/requests/settings';
 import type { ReadonlyDB } from '../readonly-db';
+import { formerResidentIds } from './moves';
 
 /** The office's care on important dates (days before, template per kind of date). */
 export async function careSettings(db: ReadonlyDB): Promise<CareSettings> {
@@ -37,11 +38,14 @@ export async function dueTasks(db: ReadonlyDB, today: Day, cal: WorkCalendar, ho
   const reach = horizon + Math.max(0, ...Object.values(care.daysBefore));
   const keys = new Set<string>();
   for (let i = 0; i <= reach; i++) for (const k of keysCelebratedOn(dateOfDay(addDays(today, i)))) keys.add(k);
-  const celebrating = await db.customers.where('dateKeys').anyOf([...keys]).distinct().toArray();
+  // Moves (issue 20): people whose every relation to a unit has ended get no care or plan tasks.
+  const former = await formerResidentIds(db);
+  const current = (rows: CustomerRow[]) => (former.size ? rows.filter((c) => !former.has(c.id)) : rows);
+  const celebrating = current(await db.customers.where('dateKeys').anyOf([...keys]).distinct().toArray());
   const tasks = careTasks(celebrating.map(toCandidate), care, today, horizon);
   let everyone: CustomerRow[] | null = null;
   for (const plan of plans.filter((p) => p.active)) {
-    const rows = plan.group.tags.length ? await db.customers.where('tags').anyOf(plan.group.tags).distinct().toArray() : (everyone ??= await db.customers.toArray());
+    const rows = current(plan.group.tags.length ? await db.customers.where('tags').anyOf(plan.group.tags).distinct().toArray() : (everyone ??= await db.customers.toArray()));
     const candidates = rows.map(toCandidate);
     let complained = new Set<string>();
     if (plan.group.complaintSince) {

@@ -2,6 +2,10 @@ import { For, Show } from 'solid-js';
 import type { HistoryEntry } from '../../domain/history';
 import { formatDateTime, t, tCode } from '../../i18n';
 
+/** A step's details as message parameters (text and numbers; lists and flags are not worded). */
+const paramsOf = (data: HistoryEntry['data']) =>
+  data ? Object.fromEntries(Object.entries(data).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number')) : undefined;
+
 /** A record's history, newest first: who, when, what changed. */
 export function HistoryList(props: { entries: HistoryEntry[] }) {
   const newestFirst = () => [...props.entries].reverse();
@@ -15,7 +19,7 @@ export function HistoryList(props: { entries: HistoryEntry[] }) {
               <time datetime={entry.at}>{formatDateTime(entry.at)}</time>
               <strong>{entry.byName}</strong>
               <span class="device">{entry.device}</span>
-              <span>{tCode(entry.action)}</span>
+              <span>{tCode(entry.action, paramsOf(entry.data))}</span>
               <Show when={entry.changes?.length}>
                 <ul class="changes">
                   <For each={entry.changes}>

@@ -7,7 +7,7 @@ import { createLive } from '../../shared/bindings/live';
 import type { ReadonlyDB } from '../../store/readonly-db';
 
 /** Finds the caller by a phone fragment, room number, name or pinyin; Enter takes the first match. */
-export function CustomerPicker(props: { db: ReadonlyDB; value: CustomerRow | null; onPick: (c: CustomerRow | null) => void; autofocus?: boolean }) {
+export function CustomerPicker(props: { db: ReadonlyDB; value: CustomerRow | null; onPick: (c: CustomerRow | null) => void; autofocus?: boolean; label?: string }) {
   const [query, setQuery] = createSignal('');
   const matches = createLive(query, async (q) => (q.trim() ? (await searchCustomers(props.db, q)).slice(0, 6) : []), [] as CustomerRow[]);
   return (
@@ -16,7 +16,7 @@ export function CustomerPicker(props: { db: ReadonlyDB; value: CustomerRow | nul
       fallback={
         <div class="picker">
           <label>
-            {t('requests.customer')}
+            {props.label ?? t('requests.customer')}
             <input type="search" name="customerQuery" autofocus={props.autofocus ?? true} placeholder={t('requests.findCustomer')} value={query()} autocomplete="off"
               onInput={(e) => setQuery(e.currentTarget.value)}
               onKeyDown={(e) => {
@@ -44,7 +44,7 @@ export function CustomerPicker(props: { db: ReadonlyDB; value: CustomerRow | nul
     >
       {(c) => (
         <div class="picked" data-testid="picked-customer">
-          <span>{t('requests.customer')}：<strong>{c().name}</strong> {c().unitCode} <span class="muted">{c().phones.map(maskPhone).join(' / ')}</span></span>
+          <span>{props.label ?? t('requests.customer')}：<strong>{c().name}</strong> {c().unitCode} <span class="muted">{c().phones.map(maskPhone).join(' / ')}</span></span>
           <button type="button" class="link" onClick={() => props.onPick(null)}>{t('requests.clearCustomer')}</button>
         </div>
       )}

@@ -11,6 +11,7 @@ import { occupantsOf, unitRow } from '../../store/queries/units';
 import { createSave, FormShell } from '../common/FormShell';
 import { UnitFields } from './UnitForm';
 import { printLinks } from '../../print/links';
+import { UnitMoves } from '../moves/UnitMoves';
 
 /** One unit: its facts, who owns or lives in it, and a quick change of status. */
 export function UnitPage(props: { office: Office }) {
@@ -66,6 +67,8 @@ export function UnitPage(props: { office: Office }) {
                 )}
               </For>
             </ul>
+            {/* Moves (issue 20): residents over time, move-in, change of owner, move-out, renovations */}
+            <UnitMoves office={props.office} unit={u()} />
           </>
         )}
       </Show>

@@ -1,0 +1,77 @@
+import { A, useNavigate, useParams } from '@solidjs/router';
+import { createEffect, createSignal, For, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import type { CustomerRow } from '../../domain/customers/types';
+import type { TenureRole } from '../../domain/moves/types';
+import { LIMITS } from '../../domain/limits';
+import { t } from '../../i18n';
+import { dateField } from '../../i18n/date-field';
+import { movesPrintLinks } from '../../print/links';
+import { createLive } from '../../shared/bindings/live';
+import { moveIn } from '../../store/moves';
+import type { Office } from '../../store/office-api';
+import { handoverDocuments } from '../../store/queries/moves';
+import { unitRow } from '../../store/queries/units';
+import { problemFor } from '../common/Problems';
+import { createSave, FormShell } from '../common/FormShell';
+import { CustomerPicker } from '../requests/CustomerPicker';
+import { fillOfficeToday } from './office-today';
+import './moves.css';
+
+/**
+ * 办理入伙: the office's checklist at the counter — documents signed, keys handed with their count,
+ * meter readings, defects found (each becomes a warranty repair) — and the new owner or tenant
+ * linked from the day. Saved, it opens the 入伙交接单 to print and sign.
+ */
+export function MoveInPage(props: { office: Office }) {
+  const params = useParams<{ id: string }>();
+  const navigate = useNavigate();
+  const unit = createLive(() => params.id, (id) => unitRow(props.office.db, id), undefined);
+  const docs = createLive(() => props.office, (o) => handoverDocuments(o.db), [] as string[]);
+  const [customer, setCustomer] = createSignal<CustomerRow | null>(null);
+  const [form, setForm] = createStore({
+    role: 'owner' as TenureRole, day: '', leaseEnd: '', keys: '', water: '', electricity: '', gas: '', defects: '',
+    signed: {} as Record<string, boolean>,
+  });
+  fillOfficeToday(props.office, () => form.day, (day) => setForm('day', day));
+  createEffect(() => { for (const d of docs()) if (form.signed[d] === undefined) setForm('signed', d, false); });
+  const save = createSave(async () => moveIn(props.office, {
+    unitCode: unit()?.code ?? '', customerId: customer()?.id ?? '', role: form.role, day: form.day, leaseEnd: form.role === 'tenant' ? form.leaseEnd : '',
+    documents: docs().map((name) => ({ name, signed: !!form.signed[name] })), keys: form.keys.trim() === '' ? NaN : Number(form.keys),
+    readings: { water: form.water, electricity: form.electricity, gas: form.gas }, defects: form.defects.split('\n'),
+  }), (r) => navigate(movesPrintLinks.handover(r.id), { replace: true }));
+  const invalid = (field: string) => (problemFor(save.problems(), field) ? 'true' : undefined);
+  return (
+    <main class="page">
+      <A href={`/units/${params.id}`} class="back">← {unit()?.code ?? ''}</A>
+      <h1>{t('moves.handoverOf', { unit: unit()?.code ?? '' })}</h1>
+      <FormShell save={save} class="card form" aria-label={t('moves.moveIn')} onCancel={() => navigate(-1)} submit={t('moves.moveIn')} data-testid="move-in">
+        <CustomerPicker db={props.office.db} value={customer()} onPick={setCustomer} label={t('moves.customer')} />
+        <label>{t('moves.role')}
+          <select name="role" value={form.role} onChange={(e) => setForm('role', e.currentTarget.value as TenureRole)}>
+            <option value="owner">{t('moves.role.owner')}</option>
+            <option value="tenant">{t('moves.role.tenant')}</option>
+          </select>
+        </label>
+        <label>{t('moves.day')}<input {...dateField('date')} name="day" value={form.day} aria-invalid={invalid('from')} onInput={(e) => setForm('day', e.currentTarget.value)} /></label>
+        <Show when={form.role === 'tenant'}>
+          <label>{t('moves.leaseEnd')}<input {...dateField('date')} name="leaseEnd" value={form.leaseEnd} aria-invalid={invalid('leaseEnd')} onInput={(e) => setForm('leaseEnd', e.currentTarget.value)} /></label>
+        </Show>
+        <fieldset class="doc-checks" aria-invalid={invalid('documents')}>
+          <legend>{t('moves.documents')}</legend>
+          <For each={docs()}>
+            {(d) => <label><input type="checkbox" name="documents" value={d} checked={!!form.signed[d]} onChange={(e) => setForm('signed', d, e.currentTarget.checked)} />{d}</label>}
+          </For>
+        </fieldset>
+        <label>{t('moves.keys')}<input name="keys" inputmode="numeric" maxLength={2} value={form.keys} aria-invalid={invalid('keys')} onInput={(e) => setForm('keys', e.currentTarget.value)} /></label>
+        <fieldset class="readings">
+          <legend>{t('moves.readings')}</legend>
+          <label>{t('moves.meter.water')}<input name="water" inputmode="decimal" maxLength={12} value={form.water} aria-invalid={invalid('water')} onInput={(e) => setForm('water', e.currentTarget.value)} /></label>
+          <label>{t('moves.meter.electricity')}<input name="electricity" inputmode="decimal" maxLength={12} value={form.electricity} aria-invalid={invalid('electricity')} onInput={(e) => setForm('electricity', e.currentTarget.value)} /></label>
+          <label>{t('moves.meter.gas')}<input name="gas" inputmode="decimal" maxLength={12} value={form.gas} aria-invalid={invalid('gas')} onInput={(e) => setForm('gas', e.currentTarget.value)} /></label>
+        </fieldset>
+        <label>{t('moves.defects')}<textarea name="defects" rows={4} maxLength={LIMITS.longText} value={form.defects} onInput={(e) => setForm('defects', e.currentTarget.value)} /></label>
+      </FormShell>
+    </main>
+  );
+}

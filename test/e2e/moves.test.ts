@@ -1,0 +1,257 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createCustomer } from '../../src/domain/customers/customer';
+import { addDays } from '../../src/domain/days';
+import { defaultServiceSettings } from '../../src/domain/requests/settings';
+import { officeDay } from '../../src/domain/requests/work-time';
+import { createUnit } from '../../src/domain/units/unit';
+import { applyCommand } from '../../src/store/apply';
+import { benchActor, officeDoc } from '../bench/seed';
+import { screenshot } from '../helpers/app';
+import { launchChromium } from '../helpers/browser';
+import { joinOffice, pushDoc } from '../helpers/office';
+import { expectRealChinese, openPrintPreview, pdfPageToPng, printToPdf } from '../helpers/pdf';
+import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';
+import type { Relay } from '../../sync-server/relay';
+
+/**
+ * Moves in the browser (issue 20): a move-in at the counter with a defect (→ a warranty repair)
+ * and its printed 入伙交接单 (readings, key count, signature lines); a change of owner kept in the
+ * unit's history; a renovation applied, approved, on 今日, inspected with a finding, accepted, and
+ * its printed undertaking. Screenshots at 800×1280 and 1280×800 of each new screen.
+ */
+const OFFICE = '翠湖花园管理处';
+const ctx = () => ({ actor: benchActor, now: new Date().toISOString() });
+const today = officeDay(new Date(), defaultServiceSettings().calendar);
+
+let dir: string;
+let relay: Relay;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let base: string;
+const units: Record<string, string> = {};
+
+function directory(): Y.Doc {
+  const doc = new Y.Doc();
+  const codes = new Set<string>();
+  for (const [code, status] of [['3-2-1101', 'owner'], ['5-1-302', 'vacant']] as const) {
+    const made = createUnit({ code, area: '98', use: 'residential', status }, ctx(), codes);
+    if (!made.ok) throw new Error('unit');
+    applyCommand(doc, made.value.command, 'seed');
+    units[code] = made.value.id;
+    codes.add(code);
+  }
+  for (const c of [
+    { name: '张伟', phones: ['13800000001'], unitCode: '3-2-1101', kind: 'owner' as const, unitFrom: '2015-05-01' },
+    { name: '李娜', phones: ['13800000002'], unitCode: '', kind: 'owner' as const },
+    { name: '王芳', phones: ['13900000009'], unitCode: '', kind: 'owner' as const },
+  ]) {
+    const made = createCustomer(c, '', ctx(), []);
+    if (!made.ok) throw new Error(JSON.stringify(made.problems));
+    applyCommand(doc, made.value.command, 'seed');
+  }
+  return doc;
+}
+
+beforeAll(async () => {
+  if (!existsSync(resolve('dist/index.html'))) throw new Error('dist/ is missing: run `npx vite build` first');
+  dir = await tempDir('linli-moves-');
+  relay = await relayIn(dir, { staticDir: resolve('dist') });
+  const office = await relay.offices.add(OFFICE);
+  const ws = wsUrl(relay);
+  base = relay.url.replace('127.0.0.1', 'localhost');
+  await pushDoc(ws, `${office.id}/office`, office.token, officeDoc(OFFICE), (d) => d.getMap('staff').size === 1);
+  await pushDoc(ws, `${office.id}/directory`, office.token, directory(), (d) => d.getMap('customers').size === 3);
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  page = await context.newPage();
+  page.on('pageerror', (e) => console.error('pageerror:', e.message));
+  await joinOffice(page, base, ws, office, OFFICE, benchActor.name);
+  await page.getByText('共 3 位客户').waitFor({ timeout: 60_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await relay?.close();
+  if (dir) await removeDir(dir);
+});
+
+/** The same screen at the tablet's portrait and the desk's landscape size. */
+async function shots(name: string) {
+  await page.setViewportSize({ width: 800, height: 1280 });
+  await screenshot(page, `moves-${name}-800x1280.png`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await screenshot(page, `moves-${name}-1280x800.png`);
+}
+
+async function pick(name: string) {
+  await page.getByPlaceholder('姓名、电话、房号').or(page.locator('input[name=customerQuery]')).first().fill(name);
+  await page.getByTestId('customer-matches').getByRole('button', { name: new RegExp(name) }).click();
+}
+
+/** Rendered buttons, links and fields with no accessible name, as Chromium computes it (as test/e2e/a11y.test.ts). */
+async function unnamedControls(): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('Accessibility.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'button, a, input, select, textarea' });
+    const unnamed: string[] = [];
+    for (const nodeId of nodeIds) {
+      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+      const node = nodes[0];
+      if (!node || node.ignored) continue;
+      if (!String(node.name?.value ?? '').trim()) unnamed.push((await cdp.send('DOM.getOuterHTML', { nodeId })).outerHTML.slice(0, 160));
+    }
+    expect(nodeIds.length).toBeGreaterThan(5);
+    return unnamed;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+describe('moves in the browser', () => {
+  it('a move-in with a defect: warranty repair request, the new owner on the unit, the handover form printed with readings, keys and signature lines', async () => {
+    await page.goto(`${base}/units/${units['5-1-302']}/move-in`);
+    const form = page.getByRole('form', { name: '办理入伙' });
+    await form.waitFor();
+    // Refused with reasons first: nothing signed, no keys, no readings.
+    await form.getByRole('button', { name: '办理入伙' }).click();
+    await expect.poll(() => form.getByRole('alert').innerText()).toContain('请选择客户');
+    const reasons = await form.getByRole('alert').innerText();
+    for (const reason of ['还有文件未签署', '请填写钥匙数量', '请填写水表读数']) expect(reasons).toContain(reason);
+    await pick('王芳');
+    for (const box of await form.getByRole('checkbox').all()) await box.check();
+    await form.getByLabel('交付钥匙（把）').fill('3');
+    await form.getByLabel('水表读数').fill('12.5');
+    await form.getByLabel('电表读数').fill('345');
+    await form.getByLabel('燃气表读数').fill('6');
+    await form.getByLabel(/验房发现的问题/).fill('卫生间地漏反味');
+    await shots('move-in');
+    await form.getByRole('button', { name: '办理入伙' }).click();
+    await page.locator('[data-testid=print-sheet][data-print-ready=true]').waitFor({ timeout: 60_000 });
+    const pdf = await printToPdf(page, 'moves-handover');
+    expectRealChinese(pdf, ['入伙交接单', '王芳', '5-1-302', '管理规约', '卫生间地漏反味', '业主/租户签字', '经办人签字', '工程部签字']);
+    expect(pdf.text).toMatch(/水表读数\s+12\.5/);
+    expect(pdf.text).toMatch(/电表读数\s+345/);
+    expect(pdf.text).toMatch(/交付钥匙（把）\s+3\b/);
+    expect(pdf.text).toMatch(/RH-\d{4}-[A-Z0-9]+-001/);
+    expect(pdf.text).toMatch(/保修\s+BX-\d{4}-[A-Z0-9]+-\d{3}\s+卫生间地漏反味/);
+    await pdfPageToPng(pdf.path, 'moves-handover');
+    // The handover page: the defect's warranty request, the paper panel.
+    await page.getByRole('link', { name: /返回/ }).click();
+    await page.getByTestId('handover-facts').waitFor();
+    await expect.poll(() => page.getByTestId('handover-facts').innerText()).toMatch(/卫生间地漏反味 · BX-[\s\S]*保修/);
+    await shots('handover');
+    await page.getByTestId('handover-facts').getByRole('link', { name: /BX-/ }).click();
+    await expect.poll(() => page.locator('main').innerText()).toContain('入伙交接发现的问题，保修');
+    // The unit: 王芳 lives there from today.
+    await page.goto(`${base}/units/${units['5-1-302']}`);
+    await expect.poll(() => page.getByTestId('relations-current').innerText()).toMatch(new RegExp(`王芳[\\s\\S]*业主[\\s\\S]*自 ${today}`));
+  });
+
+  it('a change of owner keeps the old owner in the unit history with dates', async () => {
+    await page.goto(`${base}/units/${units['3-2-1101']}`);
+    await page.getByTestId('unit-moves').waitFor();
+    await page.getByRole('button', { name: '过户' }).click();
+    const form = page.getByTestId('owner-change');
+    await pick('李娜');
+    await form.getByRole('button', { name: '过户' }).click();
+    await form.waitFor({ state: 'detached', timeout: 30_000 }).catch(async () => {
+      throw new Error(`owner change refused: ${await form.innerText()}`);
+    });
+    await expect.poll(() => page.getByTestId('relations-former').innerText()).toMatch(new RegExp(`张伟[\\s\\S]*业主[\\s\\S]*2015-05-01 至 ${today}[\\s\\S]*过户`));
+    await expect.poll(() => page.getByTestId('relations-current').innerText()).toMatch(new RegExp(`李娜[\\s\\S]*自 ${today}`));
+    await shots('unit-history');
+  });
+
+  it('a renovation: applied, approved (unit 装修, on 今日), inspected with a finding, accepted; the undertaking printed', async () => {
+    await page.goto(`${base}/units/${units['3-2-1101']}/renovation`);
+    const form = page.getByTestId('renovation-new');
+    await form.waitFor();
+    await form.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => form.getByRole('alert').innerText()).toMatch(/请填写装修单位/);
+    await pick('李娜');
+    await form.getByLabel('装修单位', { exact: true }).fill('好家装饰');
+    await form.getByLabel('施工人数').fill('5');
+    await form.getByLabel('开工日期').fill(today);
+    await form.getByLabel('完工日期').fill(addDays(today, 2));
+    await form.getByLabel('装修项目及范围').fill('厨卫改造');
+    await form.getByLabel(/装修押金/).fill('3000');
+    await shots('renovation-new');
+    await form.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('reno-status').waitFor();
+    await page.getByRole('button', { name: '提交审批' }).click();
+    await expect.poll(() => page.getByTestId('reno-status').innerText()).toBe('待审批');
+    await page.getByTestId('reno-decide').getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByTestId('reno-status').innerText()).toBe('施工中');
+    const renovationUrl = page.url();
+    // The unit shows 装修; 今日 shows the inspection due and the works ending.
+    await page.goto(`${base}/units/${units['3-2-1101']}`);
+    await expect.poll(() => page.locator('dl.facts').innerText()).toContain('装修');
+    await page.goto(`${base}/today`);
+    await expect.poll(() => page.getByTestId('today-reno-inspect').innerText(), { timeout: 30_000 }).toContain('3-2-1101');
+    await expect.poll(() => page.getByTestId('today-reno-ending').innerText()).toContain('3-2-1101');
+    await shots('today');
+    // Inspection with a finding that becomes a rectification request.
+    await page.goto(renovationUrl);
+    const inspect = page.getByTestId('reno-inspect');
+    await inspect.getByLabel('巡查情况').fill('施工时间超出规定');
+    await inspect.getByLabel('发现违规或问题').check();
+    await inspect.getByLabel('开整改单').check();
+    await inspect.getByRole('button', { name: '巡查' }).click();
+    await expect.poll(() => page.getByTestId('reno-checks').innerText()).toMatch(/施工时间超出规定[\s\S]*BX-/);
+    await shots('renovation');
+    await page.goto(`${base}/today`);
+    await page.getByTestId('today').waitFor();
+    await expect.poll(() => page.getByTestId('today-reno-ending').isVisible()).toBe(true);
+    expect(await page.getByTestId('today-reno-inspect').count()).toBe(0);
+    // Acceptance: the unit is back to 自住, the works leave 今日.
+    await page.goto(renovationUrl);
+    await page.getByTestId('reno-accept').getByRole('button', { name: '验收' }).click();
+    await expect.poll(() => page.getByTestId('reno-status').innerText()).toBe('已验收');
+    await page.getByTestId('reno-refund').getByRole('button', { name: '退还押金' }).click();
+    await expect.poll(() => page.getByTestId('reno-facts').innerText()).toContain(`押金已于 ${today} 退还`);
+    await page.goto(`${base}/units/${units['3-2-1101']}`);
+    await expect.poll(() => page.locator('dl.facts').innerText()).not.toContain('装修');
+    // The rules and the owner's undertaking, printed with its number and the lines to sign.
+    await openPrintPreview(page, renovationUrl.replace(/\/renovations\/(.+)$/, '/print/renovation-undertaking?id=$1'));
+    const pdf = await printToPdf(page, 'moves-undertaking');
+    expectRealChinese(pdf, ['装修管理规定及业主承诺书', '好家装饰', '厨卫改造', '不得拆改承重墙', '业主签字', '装修单位负责人签字', '管理处审批']);
+    expect(pdf.text).toMatch(/ZH-\d{4}-[A-Z0-9]+-001/);
+    await pdfPageToPng(pdf.path, 'moves-undertaking');
+  });
+
+  it('every control of the new screens has an accessible name; the unit page in zh-TW and English', async () => {
+    await page.goto(`${base}/units/${units['3-2-1101']}`);
+    await page.getByTestId('relations-current').getByRole('button', { name: /退房/ }).first().click();
+    await page.getByTestId('end-relation').waitFor();
+    // Moving out without the keys count is refused with the reason.
+    await page.getByTestId('end-relation').getByRole('button', { name: '退房/结束' }).click();
+    await expect.poll(() => page.getByTestId('end-relation').getByRole('alert').innerText()).toContain('请填写钥匙数量');
+    expect(await unnamedControls()).toEqual([]);
+    await shots('move-out');
+    await page.goto(`${base}/units/${units['5-1-302']}/move-in`);
+    await page.getByRole('form', { name: '办理入伙' }).waitFor();
+    expect(await unnamedControls()).toEqual([]);
+    await page.goto(`${base}/units/${units['5-1-302']}/renovation`);
+    await page.getByTestId('renovation-new').waitFor();
+    expect(await unnamedControls()).toEqual([]);
+    await page.goto(`${base}/units/${units['3-2-1101']}`);
+    await page.getByTestId('unit-renovations').getByRole('link').first().click();
+    await page.getByTestId('reno-facts').waitFor();
+    expect(await unnamedControls()).toEqual([]);
+    for (const [locale, words] of [['zh-TW', '入住記錄'], ['en', 'Residents over time']] as const) {
+      await page.evaluate((l) => localStorage.setItem('linli.locale', l), locale);
+      await page.goto(`${base}/units/${units['3-2-1101']}`);
+      await expect.poll(() => page.getByTestId('unit-moves').innerText(), { timeout: 30_000 }).toContain(words);
+      await shots(`unit-${locale}`);
+    }
+    await page.evaluate(() => localStorage.setItem('linli.locale', 'zh-CN'));
+  });
+});
