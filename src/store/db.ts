@@ -2,6 +2,7 @@ import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { CollectionName } from '../domain/shards';
 import { projectionSchema, type RowOf } from './collections';
 import type { PackRow } from './figure-packs';
+import type { BlobRow } from './blobs/types';
 
 export type { SettingsRow } from './collections';
 
@@ -23,10 +24,14 @@ export interface MetaRow {
  * `test/unit/collections.test.ts` fails when the schema changed under the same number or a
  * committed snapshot was edited (a device that ran version N never upgrades to another N).
  */
-export const DB_VERSION = 9;
+export const DB_VERSION = 10;
 
 /** Every table of the database and its Dexie index spec, as `version(DB_VERSION)` declares it. */
-export const databaseSchema = (): Record<string, string> => ({ updates: '++seq, shard', meta: 'key', figurePacks: 'key, shard', ...projectionSchema() });
+export const databaseSchema = (): Record<string, string> => ({
+  updates: '++seq, shard', meta: 'key', figurePacks: 'key, shard', ...projectionSchema(),
+  // Pictures (issue 19): bytes beside the documents, named by their SHA-256 (store/blobs/).
+  blobs: '&sha256, state, addedAt',
+});
 
 type ProjectionTables = { [C in CollectionName]: Table<RowOf<C>, string> };
 
@@ -43,6 +48,8 @@ export class LinliDB extends Dexie {
   meta!: Table<MetaRow, string>;
   /** 统计's rows packed by month, kept by the ledger's projection (`figure-packs.ts`). */
   figurePacks!: Table<PackRow, string>;
+  /** Picture bytes (issue 19): write-once, by SHA-256, with their way to the relay. */
+  blobs!: Table<BlobRow, string>;
 
   /** `dexieOptions` lets tests hand each simulated device its own IndexedDB (fake-indexeddb). */
   constructor(officeId: string, dexieOptions?: DexieOptions) {

@@ -2,6 +2,7 @@ import type { Collection, Dexie, IndexableType, Table, WhereClause } from 'dexie
 import type { CollectionName } from '../domain/shards';
 import type { RowOf } from './collections';
 import type { PackRow } from './figure-packs';
+import type { BlobRow } from './blobs/types';
 
 /**
  * The projection as ui and print hold it: Dexie's read methods and nothing that writes.
@@ -21,10 +22,12 @@ export type ReadonlyDB = { readonly [C in CollectionName]: ReadonlyTable<RowOf<C
   readonly meta: ReadonlyTable<{ key: string; value: unknown }>;
   /** 统计's rows packed by month (figure-packs.ts), read only. */
   readonly figurePacks: ReadonlyTable<PackRow>;
+  /** Pictures (issue 19): bytes and their way to the relay, read only (store/blobs/ writes). */
+  readonly blobs: ReadonlyTable<BlobRow>;
 };
 
 /** The tables a read transaction may span: the projection's, and the two above. */
-export type ReadableTable = CollectionName | 'meta' | 'figurePacks';
+export type ReadableTable = CollectionName | 'meta' | 'figurePacks' | 'blobs';
 
 /**
  * One read transaction over a few projection tables: one consistent snapshot, and cheaper than a
