@@ -32,6 +32,7 @@ function refFromPlain(v: unknown): PictureRef | null {
   if (str(r.signer)) ref.signer = str(r.signer);
   if (SIGNATURE_PURPOSES.includes(r.purpose as never)) ref.purpose = r.purpose as PictureRef['purpose'];
   if (str(r.signedWhat)) ref.signedWhat = str(r.signedWhat);
+  if (str(r.signedStatus)) ref.signedStatus = str(r.signedStatus);
   if (str(r.removedAt)) Object.assign(ref, { removedAt: str(r.removedAt), removedBy: str(r.removedBy), removedByName: str(r.removedByName) });
   return ref;
 }
@@ -130,9 +131,9 @@ export function signOnTablet(target: PictureTarget, current: Record<string, unkn
   const ref: PictureRef = {
     sha256: input.sha256, mime: input.mime, bytes: input.bytes, width: input.width, height: input.height, kind: 'signature',
     by: ctx.actor.staffId, byName: ctx.actor.name, at: ctx.now, thumb: input.thumb,
-    signer, purpose: input.purpose, signedWhat: input.signedWhat.slice(0, LIMITS.longText),
+    signer, purpose: input.purpose, signedWhat: input.signedWhat.slice(0, LIMITS.longText), signedStatus: input.signedStatus.slice(0, LIMITS.name),
   };
-  return ok(write(target, ref, 'signature.signed', ctx, { signer, purpose: input.purpose, signedWhat: ref.signedWhat ?? '' }));
+  return ok(write(target, ref, 'signature.signed', ctx, { signer, purpose: input.purpose, signedWhat: ref.signedWhat ?? '', signedStatus: ref.signedStatus ?? '' }));
 }
 
 /** Pictures whose original has not reached the relay (by the blob table's states): closing warns. */

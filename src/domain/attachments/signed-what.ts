@@ -8,14 +8,14 @@ import type { SignaturePurpose } from './types';
  * and for 服务确认 the latest work report, for a complaint the settlement agreed. Plain text in the
  * words staff typed; the state is its code (shown translated where it is read).
  */
-export function signedWhatOf(req: ServiceRequest, purpose: SignaturePurpose): string {
+export function signedWhatOf(req: Pick<ServiceRequest, 'kind' | 'number' | 'history' | 'description'>, purpose: SignaturePurpose): string {
   const last = (action: string) => [...req.history].reverse().find((h) => h.action === action)?.data;
   if (purpose === 'settlement' && isComplaintKind(req.kind)) {
     const approved = complaintState(req.history).proposals.filter((p) => p.status === 'approved').pop();
-    return `${req.number} · ${req.status} · ${approved?.text ?? ''}`.trim();
+    return `${req.number} · ${approved?.text ?? ''}`.trim();
   }
   const report = last('request.completed')?.report;
-  return `${req.number} · ${req.status} · ${typeof report === 'string' ? report : req.description}`.trim();
+  return `${req.number} · ${typeof report === 'string' ? report : req.description}`.trim();
 }
 
 /** Which signatures a request may take now: 服务确认 once the work is done, a complaint's settlement once agreed. */

@@ -44,6 +44,8 @@ export interface PictureRef {
   signer?: string;
   purpose?: SignaturePurpose;
   signedWhat?: string;
+  /** The record's state code when it was signed (a request: `done`, `followUp`…). */
+  signedStatus?: string;
   /** Removed pictures stay in the map (nothing is hard-deleted) with who and when. */
   removedAt?: string;
   removedBy?: string;
@@ -76,6 +78,7 @@ export interface PictureInput extends EncodedPicture {
 export interface SignatureInput extends EncodedPicture {
   signer: string;
   purpose: SignaturePurpose;
-  /** The record's state and summary at the moment of signing, written by the caller's domain. */
+  /** The record's summary at the moment of signing (`signedWhatOf`) and its state code then. */
   signedWhat: string;
+  signedStatus: string;
 }

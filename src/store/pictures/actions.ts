@@ -66,7 +66,8 @@ export async function signRequest(office: Office, id: string, png: Blob, size: {
   const record = await office.read(target.shard, 'requests', id);
   if (!record) return fail({ code: 'picture.error.noRecord' });
   const kept = await keepEncoded(office, { full: png, thumb: png, width: size.width, height: size.height, mime: 'image/png' });
-  const made = signOnTablet(target, record, { ...kept, signer, purpose, signedWhat: signedWhatOf(requestFromRecord(id, record), purpose) }, office.context());
+  const req = requestFromRecord(id, record);
+  const made = signOnTablet(target, record, { ...kept, signer, purpose, signedWhat: signedWhatOf(req, purpose), signedStatus: req.status }, office.context());
   return made.ok ? office.run(made.value) : made;
 }
 

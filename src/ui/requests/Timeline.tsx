@@ -16,6 +16,7 @@ function details(e: HistoryEntry): string[] {
   // Pictures (issue 19): a photo's stage, a signature's signer and what they signed.
   if (d.stage) out.push(tCode(`picture.stage.${d.stage}`));
   if (d.signer) out.push(t('signature.byLine', { signer: String(d.signer), what: String(d.signedWhat ?? '') }));
+  if (d.signer && d.signedStatus) out.push(tCode(`reqstatus.${d.signedStatus}`));
   return out;
 }
 
