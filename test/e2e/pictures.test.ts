@@ -210,8 +210,8 @@ describe('pictures and signatures on a request', () => {
     await page.waitForURL(new RegExp(`/requests/${requestId}\\?paper=request$`), { timeout: 60_000 });
     await page.locator('[data-testid=paper-line][data-form=request][data-state=received]').waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-testid=paper-line][data-form=request]').getByTestId('paper-scan').textContent()).toContain(zh['papers.hasScan']);
-    // Both the photo and the scan wait to be sent now.
-    await expect.poll(async () => (await page.getByTestId('unsent-pictures').textContent()) ?? '').toContain('有 2 张');
+    // The photo, the signature and the scan all wait to be sent now.
+    await expect.poll(async () => (await page.getByTestId('unsent-pictures').textContent()) ?? '').toContain('有 3 张');
     await shoot('pictures-paper-received');
   });
 });
