@@ -11,6 +11,8 @@ import { completeWork, dispatch, takeRequest } from '../../src/domain/requests/l
 import { requestFromRecord } from '../../src/domain/requests/record';
 import { defaultServiceSettings } from '../../src/domain/requests/settings';
 import { shardOf } from '../../src/domain/requests/shard';
+import { createUnit } from '../../src/domain/units/unit';
+import { createCustomer } from '../helpers/app';
 import { applyCommand } from '../../src/store/apply';
 import { zhCN as zh } from '../../src/i18n/zh-CN';
 import { benchActor, officeDoc } from '../bench/seed';
@@ -96,6 +98,11 @@ beforeAll(async () => {
   const ws = wsUrl(relay);
   base = relay.url.replace('127.0.0.1', 'localhost');
   await pushDoc(ws, `${office.id}/office`, office.token, officeDoc(OFFICE), (d) => d.getMap('staff').size === 1);
+  const directory = new Y.Doc();
+  const unit = createUnit({ code: '3-2-1101', area: '98', use: 'residential', status: 'owner' }, { actor: benchActor, now: new Date().toISOString() }, new Set(), 'unit-3-2-1101');
+  if (!unit.ok) throw new Error(JSON.stringify(unit.problems));
+  applyCommand(directory, unit.value.command, 'seed');
+  await pushDoc(ws, `${office.id}/directory`, office.token, directory, (d) => d.getMap('units').size === 1);
   const ledger = buildLedger();
   await pushDoc(ws, `${office.id}/${ledger.shard}`, office.token, ledger.doc, (d) => d.getMap('requests').size === 1);
   browser = await launchChromium();
@@ -213,5 +220,18 @@ describe('pictures and signatures on a request', () => {
     // The photo, the signature and the scan all wait to be sent now.
     await expect.poll(async () => (await page.getByTestId('unsent-pictures').textContent()) ?? '').toContain('有 3 张');
     await shoot('pictures-paper-received');
+  });
+
+  it('customers and units keep photos too (a damaged façade, a parking space)', async () => {
+    const photo = await cameraPhoto();
+    await createCustomer(page, { name: '李建国', phone: '13900001111', unit: '3-2-1101' });
+    await page.getByLabel(`从相册选照片到“${zh['customers.pictures']}”`).setInputFiles(photo);
+    await imagesLoaded('[data-testid=picture-thumb] img', 1);
+    await shoot('pictures-customer');
+    await page.goto(`${base}/units/unit-3-2-1101`);
+    await page.getByLabel(`从相册选照片到“${zh['units.pictures']}”`).setInputFiles(photo);
+    await imagesLoaded('[data-testid=picture-thumb] img', 1);
+    expect(await page.getByTestId('picture-state').textContent()).toBe(zh['picture.state.waiting']);
+    await shoot('pictures-unit');
   });
 });
