@@ -206,7 +206,9 @@ describe('pictures and signatures on a request', () => {
     // The print button records the sheet as printed (the browser's dialog itself is not under test).
     await page.evaluate(() => (window.print = () => undefined));
     await page.getByRole('toolbar').getByRole('button', { name: zh['print.print'] }).click();
-    await page.goto(`${base}/requests/${requestId}`);
+    // Back inside the app (a reload could cut the 已打印 command short on its way to the worker).
+    await page.getByRole('link', { name: new RegExp(zh['common.back']) }).click();
+    await page.waitForURL(new RegExp(`/requests/${requestId}$`));
     await page.locator('[data-testid=paper-line][data-form=request][data-state=printed]').waitFor({ timeout: 30_000 });
     // The photo of the paper: the signed sheet's first page as an image.
     const prefix = resolve(ARTIFACTS, 'request-signed-photo');
