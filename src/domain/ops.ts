@@ -25,7 +25,13 @@ export type Op =
    */
   | { readonly kind: 'text'; readonly collection: CollectionName; readonly id: string; readonly field: string; readonly value: string; readonly base?: string }
   /** Append to the record's history. */
-  | { readonly kind: 'log'; readonly collection: CollectionName; readonly id: string; readonly entry: Readonly<HistoryEntry> };
+  | { readonly kind: 'log'; readonly collection: CollectionName; readonly id: string; readonly entry: Readonly<HistoryEntry> }
+  // Pictures (issue 19): one entry of a map field (a record's `attachments`, keyed by sha256).
+  /**
+   * Set `key` of the map in `field` (its own Y.Map, so two tablets adding entries offline both keep
+   * theirs); the map is made if the record has none yet (see store/apply.ts for that race).
+   */
+  | { readonly kind: 'entry'; readonly collection: CollectionName; readonly id: string; readonly field: string; readonly key: string; readonly value: unknown };
 
 export interface Command {
   readonly shard: ShardName;

@@ -47,6 +47,7 @@ export function applyToPlain(records: PlainRecords, made: Parameters<typeof comm
       if (op.kind === 'set') Object.assign(record, op.fields);
       if (op.kind === 'text') record[op.field] = op.value;
       if (op.kind === 'log') record.history = [...((record.history as unknown[]) ?? []), op.entry];
+      if (op.kind === 'entry') record[op.field] = { ...((record[op.field] as Plain | undefined) ?? {}), [op.key]: op.value };
     }
   }
   return records;

@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 import { t } from '../i18n';
 import { layoutFields, type FormField } from './form-layout';
 import { FormTitle } from './PrintPage';
@@ -14,6 +14,8 @@ export interface SignatureLine {
   label: string;
   /** A date line (____年__月__日) instead of a line to sign on. */
   date?: boolean;
+  /** What is on the line already: a signature made on the tablet (issue 19, pictures). */
+  signed?: JSX.Element;
 }
 
 export interface FormSection {
@@ -33,6 +35,8 @@ export interface RecordFormProps {
   signatures?: SignatureLine[];
   /** Identifies the record in a batch (`data-record`). */
   recordId?: string;
+  /** Printed after the sections, before the form's own signature lines (the record's photos). */
+  extra?: JSX.Element;
 }
 
 export function RecordForm(props: RecordFormProps) {
@@ -84,6 +88,7 @@ export function RecordForm(props: RecordFormProps) {
           </table>
         )}
       </For>
+      {props.extra}
       <Show when={props.signatures?.length}>
         <Signatures lines={props.signatures!} />
       </Show>
@@ -101,6 +106,7 @@ export function Signatures(props: { lines: SignatureLine[] }) {
             <span class="sig-label">{line.label}</span>
             <span class={`sig-line${line.date ? ' date' : ''}`}>
               <Show when={line.date}>{t('print.dateBlank')}</Show>
+              {line.signed}
             </span>
           </div>
         )}

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Command, Op } from '../domain/ops';
 import { rebaseSplice } from '../domain/text-diff';
+import { mapFieldsOf } from '../domain/attachments/map-fields';
 
 export class MissingRecordError extends Error {
   constructor(readonly collection: string, readonly id: string) {
@@ -26,6 +27,7 @@ function applyOp(doc: Y.Doc, op: Op): void {
       for (const [key, value] of Object.entries(op.fields)) if (value !== '' && value !== null && value !== undefined) record.set(key, value);
       for (const [key, value] of Object.entries(op.texts ?? {})) record.set(key, new Y.Text(value));
       record.set('history', new Y.Array());
+      for (const field of mapFieldsOf(op.collection)) record.set(field, new Y.Map());
       return;
     }
     case 'set': {
@@ -33,6 +35,7 @@ function applyOp(doc: Y.Doc, op: Op): void {
       if (op.upsert && !(collection.get(op.id) instanceof Y.Map)) {
         collection.set(op.id, new Y.Map());
         (collection.get(op.id) as Y.Map<unknown>).set('history', new Y.Array());
+        for (const field of mapFieldsOf(op.collection)) (collection.get(op.id) as Y.Map<unknown>).set(field, new Y.Map());
       }
       const record = recordOf(doc, op);
       for (const [key, value] of Object.entries(op.fields)) record.set(key, value);
@@ -60,6 +63,21 @@ function applyOp(doc: Y.Doc, op: Op): void {
         record.set('history', history);
       }
       (history as Y.Array<unknown>).push([op.entry]);
+      return;
+    }
+    case 'entry': {
+      // The map is made with the record (create, upsert) for the collections that hold pictures,
+      // so two tablets adding to it offline write into ONE map and both entries survive. A record
+      // made before that (an older build) gets its map here, lazily: two tablets doing that
+      // offline at once would each make a map and one map would win whole — the known gap,
+      // README § Pictures and signatures.
+      const record = recordOf(doc, op);
+      let map = record.get(op.field);
+      if (!(map instanceof Y.Map)) {
+        map = new Y.Map();
+        record.set(op.field, map);
+      }
+      (map as Y.Map<unknown>).set(op.key, op.value);
       return;
     }
   }

@@ -97,7 +97,8 @@ export const COLLECTIONS = {
   eventItems: spec({ indexes: 'id, eventId', version: 1, row: projectItem }),
   attendance: spec({ indexes: 'id, eventId, customerId', version: 1, row: projectAttendance }),
   remarks: spec({ indexes: 'id, eventId, customerId, requestId, topic', version: 1, row: projectRemark }),
-  papers: spec({ indexes: 'id, form, ref, state, box, [form+state]', version: 1, row: projectPaper }),
+  // version 2: `scans` (issue 19, pictures)
+  papers: spec({ indexes: 'id, form, ref, state, box, [form+state]', version: 2, row: projectPaper }),
   // Surveys and the indicator dashboard
   surveys: spec({ indexes: 'id, createdAt', version: 1, row: projectSurvey }),
   responses: spec({ indexes: 'id, [surveyId+wave], unitCode, at', version: 1, row: projectResponse }),

@@ -107,7 +107,7 @@ export function App() {
       <Route path="/events" component={() => <Office page={(o) => <EventList office={o} />} />} />
       <Route path="/events/new" component={() => <Office page={(o) => <EventNew office={o} />} />} />
       <Route path="/events/:id" component={() => <Office page={(o) => <EventPage office={o} />} />} />
-      <Route path="/scan" component={() => <Office page={() => <ScanPage />} />} />
+      <Route path="/scan" component={() => <Office page={(o) => <ScanPage office={o} />} />} />
       <Route path="/papers" component={() => <Office page={(o) => <PapersPage office={o} />} />} />
       <Route path="/dashboard" component={() => <Office page={(o) => <DashboardPage office={o} />} />} />
       <Route path="/surveys" component={() => <Office page={(o) => <SurveyList office={o} />} />} />

@@ -340,8 +340,9 @@ describe('a customer seminar', () => {
     await a.getByRole('button', { name: zh['events.closeAttendance'] }).click();
     await a.getByRole('button', { name: zh['evstep.minutes'] }).click();
     await a.getByRole('textbox', { name: zh['events.happened'] }).pressSequentially('二十位老人参加，表演京剧选段', { delay: 10 });
-    await a.getByLabel(zh['events.photos']).fill('IMG_0012.jpg、IMG_0013.jpg');
-    await a.getByLabel(zh['events.photos']).blur();
+    // Real photos replace the file names typed before (issue 19): one from the gallery.
+    await a.getByLabel(`从相册选照片到“${zh['events.pictures']}”`).setInputFiles(resolve('public/icon-512.png'));
+    await a.locator('[data-testid=picture-thumb] img').waitFor({ timeout: 30_000 });
     await a.getByRole('textbox', { name: zh['events.decisions'] }).pressSequentially('每年重阳举办', { delay: 10 });
     await a.getByRole('textbox', { name: zh['events.improvement'] }).pressSequentially('提前一周电话通知', { delay: 10 });
     await a.getByRole('button', { name: zh['evstep.analysis'] }).click();
@@ -355,10 +356,11 @@ describe('a customer seminar', () => {
     expectRealChinese(plan, ['社区文化活动计划']);
     for (const s of ['重阳节敬老茶话会', '5栋', '采购茶点（王丽）', '拟定人：', '审批经理：', '审批意见']) expect(planText).toContain(s);
     await openPrintPreview(a, `${app.base}/print/activity-record?id=${activityId}`);
+    await a.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('[data-testid=printed-pictures] img')].some((i) => i.complete && i.naturalWidth > 0), undefined, { timeout: 30_000 });
     const record = await printToPdf(a, 'activity-record');
     await pdfPageToPng(record.path, 'activity-record-p1', 1, 60);
     const recordText = record.text.replace(/\s+/g, '');
-    for (const s of ['活动记录', '二十位老人参加，表演京剧选段', 'IMG_0012.jpg、IMG_0013.jpg', '每年重阳举办', '提前一周电话通知', '到会1户', '记录人：', '管理处经理：']) expect(recordText).toContain(s);
+    for (const s of ['活动记录', '二十位老人参加，表演京剧选段', zh['print.photos'], '每年重阳举办', '提前一周电话通知', '到会1户', '记录人：', '管理处经理：']) expect(recordText).toContain(s);
     expect(recordText).toMatch(/参加人员(欧阳娜娜|司马光)/);
   });
 

@@ -83,7 +83,7 @@ const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
   eventItems: { version: 1, row: 'e1cc8237ea54' },
   attendance: { version: 1, row: '12ab4e915133' },
   remarks: { version: 1, row: '27138cb33f95' },
-  papers: { version: 1, row: '3f3dc9d1a93d' },
+  papers: { version: 2, row: '1753acfc3746' },
   // Surveys and the indicator dashboard
   surveys: { version: 1, row: 'ead7b8f4dc07' },
   responses: { version: 1, row: 'a6be5d3df322' },

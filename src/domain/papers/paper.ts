@@ -4,6 +4,7 @@ import { LIMITS } from '../limits';
 import type { Command } from '../ops';
 import { fail, ok, type Result } from '../result';
 import { shardOfRecord, type ShardName } from '../shards';
+import { picturesOf } from '../attachments/picture';
 import { PAPER_STATES, type Paper, type PaperRef, type PaperRow, type PaperState } from './types';
 
 export * from './types';
@@ -45,7 +46,8 @@ export function paperState(p: Pick<Paper, 'printedAt' | 'receivedAt' | 'box'> | 
 
 export function projectPaper(id: string, r: Record<string, unknown>): PaperRow {
   const p = paperFromRecord(id, r);
-  return { id, form: p.form, ref: p.ref, title: p.title, state: paperState(p), year: p.year, printedAt: p.printedAt, receivedAt: p.receivedAt, box: p.box };
+  const scans = picturesOf(r).filter((x) => x.kind === 'scan').map((x) => x.sha256);
+  return { id, form: p.form, ref: p.ref, title: p.title, state: paperState(p), year: p.year, printedAt: p.printedAt, receivedAt: p.receivedAt, box: p.box, scans };
 }
 
 /** A paper record lives in the ledger of (January of) the year it was first printed. */

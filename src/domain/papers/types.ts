@@ -28,6 +28,8 @@ export interface PaperRow {
   printedAt: string;
   receivedAt: string;
   box: string;
+  /** Pictures (issue 19): the SHA-256 of each scan of the signed paper kept (not removed). */
+  scans: string[];
 }
 
 export interface PaperRef {

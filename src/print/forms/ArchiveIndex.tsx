@@ -23,8 +23,10 @@ export function ArchiveIndex(props: { office: Office }) {
         columns={[
           { id: 'form', label: t('papers.formType'), width: '32mm', value: (p) => t(`paperform.${p.form}` as 'paperform.sign-in') },
           { id: 'title', label: t('papers.item'), wrap: true, value: (p) => p.title },
-          { id: 'received', label: t('papers.received'), width: '40mm', value: (p) => (p.receivedAt ? formatPrintDate(new Date(p.receivedAt), false) : '') },
-          { id: 'note', label: t('form.note'), width: '24mm' },
+          { id: 'received', label: t('papers.received'), width: '32mm', value: (p) => (p.receivedAt ? formatPrintDate(new Date(p.receivedAt), false) : '') },
+          // Pictures (issue 19): whether the signed paper's scan is kept in Linli too.
+          { id: 'scan', label: t('papers.scanColumn'), width: '16mm', value: (p) => (p.scans?.length ? t('papers.hasScan') : t('papers.noScan')) },
+          { id: 'note', label: t('form.note'), width: '16mm' },
         ]}
       />
     </PrintPage>

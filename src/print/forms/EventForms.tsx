@@ -1,3 +1,4 @@
+import { PrintedPictures } from './printed-pictures';
 import { useSearchParams } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
 import type { AttendanceRow, RemarkRow } from '../../domain/events/types';
@@ -189,7 +190,8 @@ export function ActivityRecord(props: { office: Office }) {
                 { label: t('form.attendance'), value: attendedLine(d), wide: true },
                 { label: t('form.participants'), value: d.attendance.filter((a) => a.presence === 'present' || a.presence === 'proxy').map((a) => a.name).join('、'), wide: true, lines: 2 },
                 { label: t('events.happened'), value: d.event.happened, wide: true, lines: 4 },
-                { label: t('events.photos'), value: d.event.photos || t('form.none'), wide: true },
+                // Photos are printed below as thumbnails (issue 19); file names typed before still print.
+                ...(d.event.photos ? [{ label: t('events.oldPhotoNames'), value: d.event.photos, wide: true }] : []),
               ],
             },
             {
@@ -201,6 +203,7 @@ export function ActivityRecord(props: { office: Office }) {
               ],
             },
           ]}
+          extra={<PrintedPictures db={props.office.db} pictures={d.pictures} />}
           signatures={[{ label: t('events.recorder') }, { label: t('form.manager') }, { label: t('print.date'), date: true }]}
         />
       )}

@@ -16,9 +16,16 @@ import { recordUrl } from '../RecordQr';
 import { fullRequests, rowsTakenBetween, todayOf } from './request-data';
 import { allStaff } from '../../store/queries/staff';
 import { requestsByIds } from '../../store/queries/requests';
+// Pictures (issue 19): photos' thumbnails and the tablet signature in its box
+import { picturesOf, signatureOf, type PictureRef } from '../../domain/attachments/picture';
+import { shardOf } from '../../domain/requests/shard';
+import type { ReadonlyDB } from '../../store/readonly-db';
+import { PrintedPictures, PrintedSignature } from './printed-pictures';
 
 interface Data {
   requests: ServiceRequest[];
+  /** Each request's pictures (photos and signatures), by id. */
+  pictures: Map<string, PictureRef[]>;
   settings: ServiceSettings;
   staff: StaffRow[];
 }
@@ -32,7 +39,10 @@ async function load(office: Office, ids: string, today: boolean): Promise<Data> 
     : today
       ? (await rowsTakenBetween(office, todayOf(settings), todayOf(settings), settings)).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
       : [];
-  return { requests: await fullRequests(office, rows), settings, staff };
+  const requests = await fullRequests(office, rows);
+  const pictures = new Map<string, PictureRef[]>();
+  for (const r of requests) pictures.set(r.id, picturesOf(await office.read(shardOf(r), 'requests', r.id)));
+  return { requests, pictures, settings, staff };
 }
 
 /**
@@ -59,13 +69,16 @@ export function RequestSheets(props: { office: Office }) {
     <PrintPage office={props.office} title={title()} orientation="portrait" ready={data() !== null} backHref={backHref()}
       papers={data()?.requests.map((r) => ({ form: 'request', ref: `requests/${r.id}`, title: `${t(isComplaintKind(r.kind) ? (r.kind === 'dispute' ? 'form.dispute' : 'form.complaint') : 'form.serviceTicket')} · ${r.number}` }))}>
       <Show when={data()} fallback={notFound()}>
-        {(d) => <For each={d().requests} fallback={notFound()}>{(r) => <RequestSheet req={r} settings={d().settings} staff={d().staff} />}</For>}
+        {(d) => <For each={d().requests} fallback={notFound()}>{(r) => <RequestSheet req={r} settings={d().settings} staff={d().staff} db={props.office.db} pictures={d().pictures.get(r.id) ?? []} />}</For>}
       </Show>
     </PrintPage>
   );
 }
 
-function RequestSheet(props: { req: ServiceRequest; settings: ServiceSettings; staff: StaffRow[] }) {
+function RequestSheet(props: { req: ServiceRequest; settings: ServiceSettings; staff: StaffRow[]; db: ReadonlyDB; pictures: PictureRef[] }) {
+  const holder = () => ({ attachments: Object.fromEntries(props.pictures.map((p) => [p.sha256, p])) });
+  const tabletSigned = () => signatureOf(holder(), 'serviceConfirm');
+  const signed = (purpose: 'serviceConfirm' | 'settlement') => <PrintedSignature db={props.db} signature={signatureOf(holder(), purpose)} />;
   const print = usePrint();
   const name = (id: string) => props.staff.find((s) => s.id === id)?.name ?? '';
   const when = (iso: string) => (iso ? formatPrintDate(new Date(iso)) : '');
@@ -102,10 +115,11 @@ function RequestSheet(props: { req: ServiceRequest; settings: ServiceSettings; s
         { label: t('requests.assignee'), value: name(r.assigneeId) },
         { label: t('requests.report'), value: String(completed?.data?.report ?? ''), wide: true, lines: 2 },
         { label: t('form.doneAt'), value: when(r.doneAt) },
-        { label: t('form.residentSignature'), value: r.signed === true ? `${t('requests.signed')} ${onDay(r.signedDate)}` : r.signed === false ? t('requests.notSigned') : '' },
+        // A signature made on the tablet (issue 19) counts as signed, whatever 完工 said about paper.
+        { label: t('form.residentSignature'), value: tabletSigned() ? t('signature.shown', { signer: tabletSigned()!.signer ?? '', when: when(tabletSigned()!.at) }) : r.signed === true ? `${t('requests.signed')} ${onDay(r.signedDate)}` : r.signed === false ? t('requests.notSigned') : '' },
         { label: t('action.reportBack'), value: reported ? `${when(reported.at)} ${reported.data?.note ?? ''}` : '', wide: true },
       ],
-      signatures: [{ label: t('form.handler') }, { label: t('form.residentSignature') }, { label: t('print.date'), date: true }],
+      signatures: [{ label: t('form.handler') }, { label: t('form.residentSignature'), signed: signed('serviceConfirm') }, { label: t('print.date'), date: true }],
     };
     const followups = steps('request.followedUp');
     const followup: FormSection = {
@@ -156,7 +170,7 @@ function RequestSheet(props: { req: ServiceRequest; settings: ServiceSettings; s
         { label: t('requests.tasks'), value: state.tasks.map((k) => `${k.done ? '✓' : '○'} ${k.department} ${k.text}`).join('\n'), wide: true, lines: 2 },
         { label: t('requests.corrective'), value: state.corrective.map((c) => `${c.department} ${c.action}`).join('\n'), wide: true, lines: 2 },
       ],
-      signatures: [{ label: t('form.customerAgreement') }, { label: t('print.date'), date: true }],
+      signatures: [{ label: t('form.customerAgreement'), signed: signed('settlement') }, { label: t('print.date'), date: true }],
     };
     return [registration, investigation, settlement, agreement, handling, followup];
   };
@@ -173,6 +187,7 @@ function RequestSheet(props: { req: ServiceRequest; settings: ServiceSettings; s
         { label: t('requests.status'), value: t(`reqstatus.${props.req.status}`) },
       ]}
       sections={sections()}
+      extra={<PrintedPictures db={props.db} pictures={props.pictures.filter((p) => p.kind === 'photo')} />}
     />
   );
 }

@@ -1,3 +1,4 @@
+import { picturesOf, type PictureRef } from '../../domain/attachments/picture';
 import { attendanceTotals, type AttendanceTotals } from '../../domain/events/attendance';
 import type { AttendanceRow, CommunityEvent, EventItemRow, RemarkRow } from '../../domain/events/types';
 import type { StaffRow } from '../../domain/staff/staff';
@@ -16,6 +17,8 @@ export interface EventPrintData {
   remarks: RemarkRow[];
   requests: Map<string, { status: string; number: string }>;
   staff: StaffRow[];
+  /** The event's photos (issue 19, pictures), not removed. */
+  pictures: PictureRef[];
 }
 
 /** Everything an event's forms print, read once: the record, its items with their minutes, the attendance and the remarks. */
@@ -32,5 +35,6 @@ export async function loadEventPrint(office: Office, id: string): Promise<EventP
   return {
     event, agenda, tasks: items.filter((i) => i.kind === 'task'), attendance, totals: attendanceTotals(attendance, event.attendanceClosed),
     remarks, requests: await requestStatuses(office.db, remarks), staff,
+    pictures: picturesOf(await office.read(eventShard(event), 'events', id)).filter((p) => p.kind === 'photo'),
   };
 }

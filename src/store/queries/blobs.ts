@@ -40,3 +40,8 @@ export async function blobRefusals(db: ReadonlyDB, shas: string[]): Promise<Reco
 export function blobsToSend(db: ReadonlyDB): Promise<number> {
   return db.blobs.where('state').anyOf('waiting', 'sending').count();
 }
+
+/** A picture's bytes for showing it (thumbnail or original), if this tablet has them. */
+export async function blobBytes(db: ReadonlyDB, sha256: string): Promise<Blob | undefined> {
+  return (await db.blobs.get(sha256))?.data;
+}

@@ -9,6 +9,7 @@ import { customersOfUnit, householdOf } from '../../store/queries/customers';
 import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { createRecord } from '../../shared/bindings/record';
+import { PictureStrip } from '../pictures/PictureStrip';
 import { printLinks } from '../../print/links';
 import { createSave, FormShell } from '../common/FormShell';
 import { ContactLog } from './ContactLog';
@@ -172,6 +173,8 @@ function CustomerView(props: { office: Office; id: string }) {
                     </Show>
                   </section>
                   <UpcomingDates dates={c().dates} />
+                  {/* Pictures (issue 19) */}
+                  <section class="card"><PictureStrip office={props.office} collection="customers" id={props.id} record={record()} title={t('customers.pictures')} /></section>
                 </div>
                 <div class="col">
                   <CustomerRequests office={props.office} customerId={props.id} />

@@ -102,7 +102,7 @@ function EventView(props: { office: Office; row: EventRow }) {
                 <RemarksCard office={props.office} event={e()} />
               </Show>
               <Show when={hasReached(e(), 'minutes')}>
-                <AnalysisCard office={props.office} event={e()} />
+                <AnalysisCard office={props.office} event={e()} record={record()} />
               </Show>
               <PaperPanel office={props.office} refPath={`events/${id}`} forms={[...EVENT_FORMS[e().kind]]} highlight={search.paper} />
               <Timeline entries={e().history} />

@@ -39,6 +39,7 @@ function PaperLine(props: { office: Office; form: string; refPath: string; row?:
         <Show when={props.row?.printedAt}><span class="muted"> {t('papers.printedOn', { when: formatDateTime(props.row!.printedAt) })}</span></Show>
         <Show when={props.row?.receivedAt}><span class="muted"> · {t('papers.receivedOn', { when: formatDateTime(props.row!.receivedAt) })}</span></Show>
         <Show when={props.row?.box}><span class="muted"> · {t('papers.inBox', { box: props.row!.box })}</span></Show>
+        <Show when={props.row?.scans?.length}><span class="chip" data-testid="paper-scan"> {t('papers.hasScan')}</span></Show>
       </div>
       <Show when={state() === 'printed' || state() === 'received'}>
         <div class="inline-form">

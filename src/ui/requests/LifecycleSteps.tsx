@@ -25,7 +25,7 @@ const today = () => new Date().toISOString().slice(0, 10);
  * 下一步: the steps that make sense in the request's state (`allowedSteps`, the domain's one
  * list), the most likely one open and the rest behind 更多操作, each a small form.
  */
-export function LifecycleSteps(props: { office: Office; req: ServiceRequest; settings: ServiceSettings; staff: StaffRow[]; role: string }) {
+export function LifecycleSteps(props: { office: Office; req: ServiceRequest; settings: ServiceSettings; staff: StaffRow[]; role: string; beforeClose?: JSX.Element }) {
   const step = (build: Parameters<typeof runStep>[2]) => runStep(props.office, props.req.id, build);
   const s = () => props.req.status;
   // The step forms' fields, one store: each form empties its own fields once its step is saved.
@@ -142,6 +142,7 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
       // The reason is asked only where the domain needs one: a manager closing without a satisfied 回访.
       <StepForm title={t('action.close')} submit={closeNeedsReason(props.req) ? t('action.closeManager') : t('action.close')} tone="danger"
         onSubmit={() => step((req, ctx) => closeRequest(req, ctx, props.role, closeNeedsReason(req) ? form.reason : ''))} onDone={() => setForm('reason', '')}>
+        {props.beforeClose /* pictures not on the relay yet (issue 19) */}
         <Show when={closeNeedsReason(props.req)}>
           <label>
             {t('requests.reason')}

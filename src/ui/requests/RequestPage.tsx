@@ -22,6 +22,9 @@ import { requestPrintLinks } from '../../print/links';
 import { PaperPanel } from '../papers/PaperPanel';
 import { allStaff } from '../../store/queries/staff';
 import { followUpsOfRequest, requestRow } from '../../store/queries/requests';
+// Pictures, scans and signatures (issue 19)
+import { RequestPictures, UnsentPicturesWarning } from '../pictures/RequestPictures';
+import { SignatureCard } from '../pictures/SignaturePad';
 
 /** One request: what, who, where, its deadlines, the next steps and the whole timeline. */
 export function RequestPage(props: { office: Office }) {
@@ -110,6 +113,7 @@ function RequestView(props: { office: Office; row: RequestRow }) {
           <section class="card">
             <NotesEditor label={t('requests.description')} readOnly={r().status === 'closed'} value={r().description} onEdit={(v, base) => editRequestDescription(props.office, props.row.id, v, base)} />
           </section>
+          <RequestPictures office={props.office} req={r()} record={record()} teamName={s().teams.find((tm) => tm.id === r().teamId)?.name ?? ''} />
           <Show when={followups().length}>
             <section class="card" aria-labelledby="fu-title">
               <h2 id="fu-title">{t('requests.followups')}</h2>
@@ -125,7 +129,9 @@ function RequestView(props: { office: Office; row: RequestRow }) {
           <Show when={isComplaintKind(r().kind)}>
             <ComplaintSteps office={props.office} req={r()} role={role()} />
           </Show>
-          <LifecycleSteps office={props.office} req={r()} settings={s()} staff={staff()} role={role()} />
+          <LifecycleSteps office={props.office} req={r()} settings={s()} staff={staff()} role={role()}
+            beforeClose={<UnsentPicturesWarning office={props.office} requestId={id} record={record()} />} />
+          <SignatureCard office={props.office} req={r()} record={record()} />
         </div>
       </div>
     </>)}</Show>

@@ -13,6 +13,10 @@ function details(e: HistoryEntry): string[] {
   if (d.outcome) out.push(tCode(d.outcome === 'agreed' ? 'action.agreed' : 'action.revise'));
   if (typeof d.signed === 'boolean') out.push(d.signed ? `${t('requests.signed')} ${d.signedDate ?? ''}` : t('requests.notSigned'));
   if (Array.isArray(d.remedies) && d.remedies.length) out.push(d.remedies.map((r) => tCode(`remedy.${r}`)).join('、'));
+  // Pictures (issue 19): a photo's stage, a signature's signer and what they signed.
+  if (d.stage) out.push(tCode(`picture.stage.${d.stage}`));
+  if (d.signer) out.push(t('signature.byLine', { signer: String(d.signer), what: String(d.signedWhat ?? '') }));
+  if (d.signer && d.signedStatus) out.push(tCode(`reqstatus.${d.signedStatus}`));
   return out;
 }
 

@@ -12,6 +12,15 @@ import { createSave, FormShell } from '../common/FormShell';
 import { UnitFields } from './UnitForm';
 import { printLinks } from '../../print/links';
 import { UnitMoves } from '../moves/UnitMoves';
+// Pictures (issue 19)
+import { createRecord } from '../../shared/bindings/record';
+import { PictureStrip } from '../pictures/PictureStrip';
+
+/** A unit's photos (a damaged façade, a parking space): the unit record lives in the directory. */
+function UnitPictures(props: { office: Office; id: string }) {
+  const record = createRecord(props.office, 'directory', 'units', props.id);
+  return <section class="card"><PictureStrip office={props.office} collection="units" id={props.id} record={record()} title={t('units.pictures')} /></section>;
+}
 
 /** One unit: its facts, who owns or lives in it, and a quick change of status. */
 export function UnitPage(props: { office: Office }) {
@@ -48,6 +57,7 @@ export function UnitPage(props: { office: Office }) {
                 </FormShell>
               )}
             </Show>
+            <UnitPictures office={props.office} id={params.id} />
             <div class="page-head">
               <h2>{t('units.occupants')}</h2>
               <Show when={occupants().length}>
