@@ -1,4 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
 import { NEWCOMER_ROLES, type StaffRole } from '../../domain/staff/staff';
 import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
@@ -22,14 +23,11 @@ export function WhoAreYou(props: { office: Office }) {
   const staff = createLive(() => props.office, (o) => allStaff(o.db), []);
   const [pickedId, setPickedId] = createSignal<string | null>(null);
   const picked = () => staff().find((s) => s.id === pickedId());
-  const [name, setName] = createSignal('');
-  const [role, setRole] = createSignal<StaffRole>('reception');
-  const [pin, setPin] = createSignal('');
-  const [pinAgain, setPinAgain] = createSignal('');
+  // The newcomer's own profile, typed in one form.
+  const [form, setForm] = createStore({ name: '', role: 'reception' as StaffRole, pin: '', pinAgain: '', team: '' });
   // The teams arrive with the office document, like the staff list (the defaults until then).
   const teams = createLive(() => props.office, (o) => officeTeams(o.db), []);
-  const [team, setTeam] = createSignal('');
-  const teamId = () => (teams().some((tm) => tm.id === team()) ? team() : teams()[0]?.id ?? '');
+  const teamId = () => (teams().some((tm) => tm.id === form.team) ? form.team : teams()[0]?.id ?? '');
   const [problems, setProblems] = createSignal<Problem[]>([]);
   const [busy, setBusy] = createSignal(false);
   const add = async (e: Event) => {
@@ -37,7 +35,7 @@ export function WhoAreYou(props: { office: Office }) {
     if (busy()) return;
     setBusy(true);
     try {
-      const result = await addStaffProfile(props.office, { name: name(), role: role(), teamId: role() === 'team' ? teamId() : '', pin: pin(), pinAgain: pinAgain() });
+      const result = await addStaffProfile(props.office, { name: form.name, role: form.role, teamId: form.role === 'team' ? teamId() : '', pin: form.pin, pinAgain: form.pinAgain });
       if (!result.ok) return setProblems(result.problems);
       enterAs(props.office, result.value);
     } finally {
@@ -71,30 +69,30 @@ export function WhoAreYou(props: { office: Office }) {
         <Problems problems={problems()} />
         <label>
           {t('setup.staffName')}
-          <input name="staffName" value={name()} aria-invalid={invalid('name')} onInput={(e) => setName(e.currentTarget.value)} maxLength={LIMITS.name} />
+          <input name="staffName" value={form.name} aria-invalid={invalid('name')} onInput={(e) => setForm('name', e.currentTarget.value)} maxLength={LIMITS.name} />
         </label>
         <label>
           {t('setup.role')}
-          <select name="role" value={role()} onChange={(e) => setRole(e.currentTarget.value as StaffRole)}>
+          <select name="role" value={form.role} onChange={(e) => setForm('role', e.currentTarget.value as StaffRole)}>
             <For each={NEWCOMER_ROLES}>{(r) => <option value={r}>{t(`role.${r}`)}</option>}</For>
           </select>
         </label>
-        <Show when={role() === 'team'}>
+        <Show when={form.role === 'team'}>
           <label>
             {t('setup.team')}
-            <select name="team" value={teamId()} onChange={(e) => setTeam(e.currentTarget.value)}>
+            <select name="team" value={teamId()} onChange={(e) => setForm('team', e.currentTarget.value)}>
               <For each={teams()}>{(tm) => <option value={tm.id}>{tm.name}</option>}</For>
             </select>
           </label>
         </Show>
         <label>
           {t('pin.label')}
-          <input name="pin" type="password" inputmode="numeric" autocomplete="new-password" maxLength={6} value={pin()} aria-invalid={invalid('pin')} aria-describedby="new-pin-help" onInput={(e) => setPin(e.currentTarget.value)} />
+          <input name="pin" type="password" inputmode="numeric" autocomplete="new-password" maxLength={6} value={form.pin} aria-invalid={invalid('pin')} aria-describedby="new-pin-help" onInput={(e) => setForm('pin', e.currentTarget.value)} />
         </label>
         <p id="new-pin-help" class="muted small">{t('pin.newStaffHelp')}</p>
         <label>
           {t('pin.again')}
-          <input name="pinAgain" type="password" inputmode="numeric" autocomplete="new-password" maxLength={6} value={pinAgain()} aria-invalid={invalid('pinAgain')} onInput={(e) => setPinAgain(e.currentTarget.value)} />
+          <input name="pinAgain" type="password" inputmode="numeric" autocomplete="new-password" maxLength={6} value={form.pinAgain} aria-invalid={invalid('pinAgain')} onInput={(e) => setForm('pinAgain', e.currentTarget.value)} />
         </label>
         <button type="submit" class="primary" disabled={busy()}>{t('setup.addStaff')}</button>
       </form>
