@@ -15,12 +15,17 @@ import { loadHandover, loadRenovation } from './moves-data';
  * requests, and the lines the owner or tenant and the office sign on. Pressing 打印 marks the
  * paper printed; when it comes back signed it is marked 已签回 on the handover's page.
  */
+const handoverPapers = (h: Handover | null | undefined) =>
+  h ? [{ form: 'handover', ref: `handovers/${h.id}`, title: `${t('paperform.handover')} · ${h.unitCode} · ${h.number}` }] : undefined;
+const undertakingPapers = (r: Renovation | null | undefined) =>
+  r ? [{ form: 'renovation-undertaking', ref: `renovations/${r.id}`, title: `${t('paperform.renovation-undertaking')} · ${r.unitCode} · ${r.number}` }] : undefined;
+
 export function HandoverForm(props: { office: Office }) {
   const [params] = useSearchParams<{ id?: string }>();
   const data = createLive(() => params.id ?? '', (id) => loadHandover(props.office, id), undefined as Handover | null | undefined);
   return (
     <PrintPage office={props.office} title={t('paperform.handover')} ready={data() !== undefined} backHref={params.id ? `/handovers/${params.id}` : '/units'}
-      papers={data() ? [{ form: 'handover', ref: `handovers/${data()!.id}`, title: `${t('paperform.handover')} · ${data()!.unitCode} · ${data()!.number}` }] : undefined}>
+      papers={handoverPapers(data())}>
       <Show when={data()} fallback={<p class="empty">{t('units.notFound')}</p>}>
         {(h) => (
           <RecordForm recordId={h().id} title={t('paperform.handover')} number={h().number} url={recordUrl(`handovers/${h().id}?paper=handover`)}
@@ -68,7 +73,7 @@ export function RenovationUndertaking(props: { office: Office }) {
   const rules = ['reno.rule1', 'reno.rule2', 'reno.rule3', 'reno.rule4', 'reno.rule5', 'reno.rule6'] as const;
   return (
     <PrintPage office={props.office} title={t('paperform.renovation-undertaking')} ready={data() !== undefined} backHref={params.id ? `/renovations/${params.id}` : '/units'}
-      papers={data() ? [{ form: 'renovation-undertaking', ref: `renovations/${data()!.id}`, title: `${t('paperform.renovation-undertaking')} · ${data()!.unitCode} · ${data()!.number}` }] : undefined}>
+      papers={undertakingPapers(data())}>
       <Show when={data()} fallback={<p class="empty">{t('units.notFound')}</p>}>
         {(r) => (
           <>

@@ -78,6 +78,10 @@ export function RequestSheets(props: { office: Office }) {
 function RequestSheet(props: { req: ServiceRequest; settings: ServiceSettings; staff: StaffRow[]; db: ReadonlyDB; pictures: PictureRef[] }) {
   const holder = () => ({ attachments: Object.fromEntries(props.pictures.map((p) => [p.sha256, p])) });
   const tabletSigned = () => signatureOf(holder(), 'serviceConfirm');
+  const tabletSignedText = () => {
+    const s = tabletSigned();
+    return s ? t('signature.shown', { signer: s.signer ?? '', when: when(s.at) }) : undefined;
+  };
   const signed = (purpose: 'serviceConfirm' | 'settlement') => <PrintedSignature db={props.db} signature={signatureOf(holder(), purpose)} />;
   const print = usePrint();
   const name = (id: string) => props.staff.find((s) => s.id === id)?.name ?? '';
@@ -116,7 +120,7 @@ function RequestSheet(props: { req: ServiceRequest; settings: ServiceSettings; s
         { label: t('requests.report'), value: String(completed?.data?.report ?? ''), wide: true, lines: 2 },
         { label: t('form.doneAt'), value: when(r.doneAt) },
         // A signature made on the tablet (issue 19) counts as signed, whatever 完工 said about paper.
-        { label: t('form.residentSignature'), value: tabletSigned() ? t('signature.shown', { signer: tabletSigned()!.signer ?? '', when: when(tabletSigned()!.at) }) : r.signed === true ? `${t('requests.signed')} ${onDay(r.signedDate)}` : r.signed === false ? t('requests.notSigned') : '' },
+        { label: t('form.residentSignature'), value: tabletSignedText() ?? (r.signed === true ? `${t('requests.signed')} ${onDay(r.signedDate)}` : r.signed === false ? t('requests.notSigned') : '') },
         { label: t('action.reportBack'), value: reported ? `${when(reported.at)} ${reported.data?.note ?? ''}` : '', wide: true },
       ],
       signatures: [{ label: t('form.handler') }, { label: t('form.residentSignature'), signed: signed('serviceConfirm') }, { label: t('print.date'), date: true }],
