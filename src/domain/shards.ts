@@ -42,6 +42,12 @@ export const SHARD_OF = {
   surveys: 'office',
   responses: 'ledger',
   reports: 'ledger',
+  // Notices, incidents and lists of the people who live here (issue 20, points 4–6)
+  residentLists: 'office',
+  notices: 'ledger',
+  noticeTellings: 'ledger',
+  incidents: 'ledger',
+  incidentCalls: 'ledger',
 } as const satisfies Record<string, ShardKind>;
 
 export type CollectionName = keyof typeof SHARD_OF;
@@ -125,6 +131,11 @@ const ANCHOR: Record<LedgerCollection, (input: ShardInput) => string> = {
   papers: ({ record, legacyYear }) => byYear(field(record, 'year')) || byYear(legacyYear),
   responses: ({ record, legacyYear }) => byYear(Number(str(field(record, 'waveStart')).slice(0, 4))) || byYear(legacyYear),
   reports: ({ record }) => str(field(record, 'period')),
+  // Notices, incidents (issue 20): a telling or a call lives with its notice or incident.
+  notices: byCreation,
+  noticeTellings: ({ record, parent }) => str(field(parent?.('notices', str(field(record, 'noticeId'))), 'createdAt')) || str(field(record, 'noticeCreatedAt')),
+  incidents: byCreation,
+  incidentCalls: ({ record, parent }) => str(field(parent?.('incidents', str(field(record, 'incidentId'))), 'createdAt')) || str(field(record, 'incidentCreatedAt')),
 };
 
 /**

@@ -13,6 +13,10 @@ import { projectTemplate } from '../domain/templates/template';
 import { projectPlan } from '../domain/plans/plan';
 import { answerFromRecord, projectAnswer } from '../domain/answers/answer';
 import { projectTask, projectTaskResult } from '../domain/tasks/task';
+// Notices, incidents and lists of the people who live here (issue 20)
+import { projectResidentList } from '../domain/residents/saved-list';
+import { projectNotice, projectTelling } from '../domain/notices/notice';
+import { incidentCallFromRecord, projectIncident } from '../domain/incidents/incident';
 import { loadPinyin, loadTextPinyin, pinyinOf, textPinyinOf } from './pinyin';
 
 export interface SettingsRow {
@@ -62,7 +66,8 @@ export const COLLECTIONS = {
   staff: spec({ indexes: 'id, name', version: 1, row: staffFromRecord }),
   customers: spec({
     indexes: 'id, name, *terms, *phones, idNumber, unitCode, *unitCodes, householdOf, *tags, grade, kind, updatedAt, *dateKeys',
-    version: 6,
+    // 7: unitFrom/unitTo on the row (lists filter on relation dates, issue 20).
+    version: 7,
     row: (id, r) => projectCustomer(customerFromRecord(id, r), pinyinOf() ?? undefined),
     prepare: loadPinyin,
   }),
@@ -99,6 +104,12 @@ export const COLLECTIONS = {
   surveys: spec({ indexes: 'id, createdAt', version: 1, row: projectSurvey }),
   responses: spec({ indexes: 'id, [surveyId+wave], unitCode, at', version: 1, row: projectResponse }),
   reports: spec({ indexes: 'id, period, printedAt', version: 1, row: projectReport }),
+  // Notices, incidents and lists of the people who live here (issue 20)
+  residentLists: spec({ indexes: 'id, name', version: 1, row: projectResidentList }),
+  notices: spec({ indexes: 'id, from, to, createdAt', version: 1, row: projectNotice }),
+  noticeTellings: spec({ indexes: 'id, noticeId, customerId, at', version: 1, row: projectTelling }),
+  incidents: spec({ indexes: 'id, status, open, createdAt, *buildings', version: 1, row: projectIncident }),
+  incidentCalls: spec({ indexes: 'id, incidentId, customerId, at', version: 1, row: incidentCallFromRecord }),
 } satisfies Record<CollectionName, CollectionSpec<any>>;
 
 export type RowOf<C extends CollectionName> = ReturnType<(typeof COLLECTIONS)[C]['row']>;

@@ -58,13 +58,25 @@ const SAMPLES: Record<CollectionName, Record<string, unknown>> = {
   },
   responses: { surveyId: 'sv1', wave: 1, unitCode: '3-2-1101', channel: 'paper', at: '2026-11-05T08:00:00.000Z', by: 's1', 'a.q1': 3, 't.q1': 'scale', 'a.q2': '电梯太慢', 't.q2': 'text', history: [] },
   reports: { period: '2026-11', label: 'MR-2611-A-1', printedAt: '2026-12-01T08:00:00.000Z', printedByName: '王丽', figures: [], history: [] },
+  // Notices, incidents and lists of the people who live here (issue 20)
+  residentLists: { name: '3栋独居老人', filter: { buildings: ['3'], needs: ['elderlyAlone'] }, history: [] },
+  notices: {
+    kind: 'water', title: '停水通知', body: '因管网检修……', audience: { scope: 'buildings', buildings: ['3'], uses: [], listId: '', listName: '' }, callNeeds: ['elderlyAlone'],
+    from: '2026-12-07', to: '2026-12-08', createdAt: '2026-12-06T08:00:00.000Z', createdBy: 's1', createdByName: '王丽', history: [],
+  },
+  noticeTellings: { noticeId: 'n1', noticeCreatedAt: '2026-12-06T08:00:00.000Z', customerId: 'c1', customerName: '欧阳娜娜', unitCode: '3-2-1101', channel: 'phone', at: '2026-12-06T09:00:00.000Z', by: 's1', byName: '王丽' },
+  incidents: {
+    kind: 'power', title: '2栋停电', buildings: ['2'], startsAt: '2026-12-07T09:00', endsAt: '', script: '供电局抢修中', answerId: 'a1', answerVersion: 1, status: 'open',
+    createdAt: '2026-12-07T01:00:00.000Z', createdBy: 's1', createdByName: '王丽', history: [],
+  },
+  incidentCalls: { incidentId: 'i1', incidentCreatedAt: '2026-12-07T01:00:00.000Z', customerId: 'c1', name: '欧阳娜娜', unitCode: '2-1-302', phone: '13812345678', at: '2026-12-07T01:10:00.000Z', by: 's1', byName: '王丽' },
 };
 
 /** What each collection's projection version produced from its sample (sha256, 12 hex). */
 const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
   settings: { version: 1, row: '2a0e4466f670' },
   staff: { version: 1, row: '4eea17d267a2' },
-  customers: { version: 6, row: '1595cfc96b5a' },
+  customers: { version: 7, row: 'dba8e1c2cbd8' },
   units: { version: 2, row: '3fd761b46e08' },
   contacts: { version: 1, row: 'fa9879f9ea90' },
   requests: { version: 4, row: 'b994f1b3c185' },
@@ -83,6 +95,12 @@ const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
   surveys: { version: 1, row: 'ead7b8f4dc07' },
   responses: { version: 1, row: 'a6be5d3df322' },
   reports: { version: 1, row: 'f325072ccd8c' },
+  // Notices, incidents and lists of the people who live here (issue 20)
+  residentLists: { version: 1, row: '81fa4a192af7' },
+  notices: { version: 1, row: '0aad9dd6b630' },
+  noticeTellings: { version: 1, row: 'c1734e33a9b5' },
+  incidents: { version: 1, row: '56cfd7c7c329' },
+  incidentCalls: { version: 1, row: '2a4b22a1eec7' },
 };
 
 /** Readable snapshots of each database version's schema (v8 is the first kept as text; 6 and 7 were digests). */
