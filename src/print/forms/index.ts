@@ -27,4 +27,11 @@ export const FORMS: Record<string, PrintForm> = {
   'monthly-report': lazy(() => import('./MonthlyReport').then((m) => ({ default: m.MonthlyReport }))),
   survey: lazy(() => import('./SurveyForms').then((m) => ({ default: m.SurveyForms }))),
   'survey-nonrespondents': lazy(() => import('./SurveyForms').then((m) => ({ default: m.SurveyNonRespondents }))),
+  // Notices, incidents and lists of the people who live here (issue 20)
+  'notice-board': lazy(() => import('./NoticeForms').then((m) => ({ default: m.NoticeBoard }))),
+  'notice-calls': lazy(() => import('./NoticeForms').then((m) => ({ default: m.NoticeCallList }))),
+  'notice-register': lazy(() => import('./NoticeForms').then((m) => ({ default: m.NoticeRegister }))),
+  'incident-callbacks': lazy(() => import('./NoticeForms').then((m) => ({ default: m.IncidentCallBacks }))),
+  'resident-calls': lazy(() => import('./ResidentForms').then((m) => ({ default: m.ResidentCallList }))),
+  'resident-register': lazy(() => import('./ResidentForms').then((m) => ({ default: m.ResidentRegister }))),
 };

@@ -1,3 +1,4 @@
+import { specialNeedsOf } from '../../domain/residents/needs';
 import type { CustomerRow } from '../../domain/customers/types';
 import { countsPerBuilding, type BuildingCount } from '../../domain/residents/counts';
 import { buildingOfUnit, filterRows, type ResidentFilter } from '../../domain/residents/filter';
@@ -38,4 +39,10 @@ export function residentLists(db: ReadonlyDB): Promise<ResidentListRow[]> {
 
 export function residentList(db: ReadonlyDB, id: string): Promise<ResidentListRow | undefined> {
   return db.residentLists.get(id);
+}
+
+/** The tags of these customers, for those with a special need (queue rows show 行动不便 / 独居老人). */
+export async function needTagsOf(db: ReadonlyDB, ids: string[]): Promise<Record<string, string[]>> {
+  const rows = await db.customers.bulkGet([...new Set(ids.filter(Boolean))]);
+  return Object.fromEntries(rows.filter((r): r is CustomerRow => !!r && specialNeedsOf(r.tags).length > 0).map((r) => [r.id, r.tags]));
 }
