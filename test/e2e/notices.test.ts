@@ -157,7 +157,7 @@ describe('an incident for building 2', () => {
       await page.getByTestId('customer-matches').getByRole('button', { name: new RegExp(name) }).click();
       const offer = page.getByTestId('incident-offer');
       await offer.waitFor();
-      await expect(offer.textContent()).resolves.toContain('电工正在抢修');
+      await offer.getByText('电工正在抢修').waitFor();
       if (name === '钱芳') {
         await expect(page.getByTestId('intake-needs').textContent()).resolves.toContain('独居老人');
         await shot('intake-incident-1280');
@@ -208,6 +208,9 @@ describe('lists of the people who live here', () => {
     // Saved by name; the same name again is refused with a reason.
     await page.getByRole('textbox', { name: '名单名称' }).fill('3栋独居老人');
     await page.getByRole('button', { name: '存为名单' }).click();
+    await page.waitForTimeout(1500);
+    await shot('residents-saved-debug');
+    console.log('PROBLEMS', await page.locator('.problems').allTextContents());
     await expect.poll(() => page.getByRole('combobox', { name: '已存名单' }).locator('option').allTextContents()).toContain('3栋独居老人');
     await page.getByRole('textbox', { name: '名单名称' }).fill('3栋独居老人');
     await page.getByRole('button', { name: '存为名单' }).click();

@@ -99,7 +99,7 @@ const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
   residentLists: { version: 1, row: '81fa4a192af7' },
   notices: { version: 1, row: '0aad9dd6b630' },
   noticeTellings: { version: 1, row: 'c1734e33a9b5' },
-  incidents: { version: 1, row: '56cfd7c7c329' },
+  incidents: { version: 1, row: '2103e3c48c67' },
   incidentCalls: { version: 1, row: '2a4b22a1eec7' },
 };
 

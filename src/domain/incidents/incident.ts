@@ -6,6 +6,7 @@ import type { Command } from '../ops';
 import { fail, ok, type Problem, type Result } from '../result';
 import { ledgerShardAt, shardOfRecord, type ShardName } from '../shards';
 import { buildingOfUnit } from '../residents/filter';
+import { isDay } from '../days';
 
 /**
  * 突发事件 / 停水停电: something that touches whole buildings at once (a burst main, a power cut,
@@ -48,6 +49,8 @@ export interface IncidentRow {
   buildings: string[];
   startsAt: string;
   endsAt: string;
+  /** The words to read, on the row: intake shows them the moment the caller is known, with no document to load. */
+  script: string;
   status: 'open' | 'closed';
   open: 0 | 1;
   createdAt: string;
@@ -72,7 +75,8 @@ export interface IncidentCall {
   calledBackByName: string;
 }
 
-const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+/** An office-local moment as the forms write it: a real day (the one date rule, days.ts), then THH:mm. */
+const isLocalTime = (s: string) => s.length === 16 && isDay(s.slice(0, 10)) && /^T([01]\d|2[0-3]):[0-5]\d$/.test(s.slice(10));
 export const incidentShard = (i: Pick<Incident, 'createdAt'>): ShardName => shardOfRecord('incidents', { record: i });
 
 export function openIncident(input: IncidentInput, ctx: CommandContext, id = newId()): Result<{ id: string; command: Command }> {
@@ -84,8 +88,8 @@ export function openIncident(input: IncidentInput, ctx: CommandContext, id = new
   if (!title) problems.push({ code: 'incident.error.titleRequired', field: 'title' });
   if (title.length > LIMITS.shortText) problems.push({ code: 'error.tooLong', field: 'title', params: { max: LIMITS.shortText } });
   if (!buildings.length) problems.push({ code: 'incident.error.noBuildings', field: 'buildings' });
-  if (!LOCAL_TIME.test(input.startsAt)) problems.push({ code: 'incident.error.startRequired', field: 'startsAt' });
-  if (input.endsAt && !LOCAL_TIME.test(input.endsAt)) problems.push({ code: 'incident.error.badEnd', field: 'endsAt' });
+  if (!isLocalTime(input.startsAt)) problems.push({ code: 'incident.error.startRequired', field: 'startsAt' });
+  if (input.endsAt && !isLocalTime(input.endsAt)) problems.push({ code: 'incident.error.badEnd', field: 'endsAt' });
   else if (input.endsAt && input.endsAt <= input.startsAt) problems.push({ code: 'incident.error.endBeforeStart', field: 'endsAt' });
   if (!script) problems.push({ code: 'incident.error.scriptRequired', field: 'script' });
   if (script.length > LIMITS.note) problems.push({ code: 'error.tooLong', field: 'script', params: { max: LIMITS.note } });
@@ -173,7 +177,7 @@ export function incidentFromRecord(id: string, r: Record<string, unknown>): Inci
 
 export function projectIncident(id: string, r: Record<string, unknown>): IncidentRow {
   const i = incidentFromRecord(id, r);
-  return { id, kind: i.kind, title: i.title, buildings: i.buildings, startsAt: i.startsAt, endsAt: i.endsAt, status: i.status, open: i.status === 'open' ? 1 : 0, createdAt: i.createdAt, closedAt: i.closedAt };
+  return { id, kind: i.kind, title: i.title, buildings: i.buildings, startsAt: i.startsAt, endsAt: i.endsAt, script: i.script, status: i.status, open: i.status === 'open' ? 1 : 0, createdAt: i.createdAt, closedAt: i.closedAt };
 }
 
 export function incidentCallFromRecord(id: string, r: Record<string, unknown>): IncidentCall {

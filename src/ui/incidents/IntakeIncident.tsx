@@ -1,10 +1,10 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import type { CustomerRow } from '../../domain/customers/types';
 import { buildingOfUnit } from '../../domain/residents/filter';
 import { t } from '../../i18n';
 import '../../i18n/notices';
 import { createLive } from '../../shared/bindings/live';
-import { linkCallToIncident, readIncident } from '../../store/incidents';
+import { linkCallToIncident } from '../../store/incidents';
 import type { Office } from '../../store/office-api';
 import { openIncidentsFor } from '../../store/queries/incidents';
 import { createAction } from '../common/FormShell';
@@ -28,7 +28,7 @@ export function IntakeIncident(props: { office: Office; customer: CustomerRow | 
         {(i) => (
           <section class="incident-offer" data-testid="incident-offer" aria-label={i.title}>
             <p><strong>{t('intake.incidentFor', { building: buildingOfUnit(props.customer?.unitCode ?? ''), title: i.title })}</strong></p>
-            <IncidentScript office={props.office} id={i.id} />
+            <p class="script">{i.script}</p>
             <button type="button" class="primary" disabled={link.busy()} onClick={() => {
               const c = props.customer;
               if (!c) return;
@@ -40,10 +40,4 @@ export function IntakeIncident(props: { office: Office; customer: CustomerRow | 
       <Problems problems={link.problems()} />
     </>
   );
-}
-
-/** The incident's words to read (from its record). */
-function IncidentScript(props: { office: Office; id: string }) {
-  const [script] = createResource(() => props.id, async (id) => (await readIncident(props.office, id))?.script ?? '');
-  return <p class="script">{script() ?? ''}</p>;
 }

@@ -105,8 +105,8 @@ function NoticeView(props: { office: Office; row: NoticeRow }) {
           <section class="card" aria-labelledby="register">
             <h2 id="register">{t('notice.register')} ({people()?.tellings.length ?? 0})</h2>
             <Show when={people()?.tellings.length} fallback={<p class="muted">{t('notice.noneTold')}</p>}>
-              <div class="table-scroll" role="region" tabindex="0" aria-labelledby="register">
-                <table class="counts-table" data-testid="notice-register">
+              <div class="table-scroll">
+                <table class="counts-table text" data-testid="notice-register">
                   <thead><tr><th scope="col">{t('customers.unit')}</th><th scope="col">{t('customers.name')}</th><th scope="col">{t('notice.channel')}</th><th scope="col">{t('notice.by')}</th><th scope="col">{t('notice.at')}</th></tr></thead>
                   <tbody>
                     <For each={people()?.tellings ?? []}>

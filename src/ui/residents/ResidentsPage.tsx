@@ -142,7 +142,7 @@ export function ResidentsPage(props: { office: Office }) {
             </div>
             <section class="card" aria-labelledby="residents-counts">
               <h2 id="residents-counts">{t('residents.perBuilding')}</h2>
-              <div class="table-scroll" role="region" tabindex="0" aria-labelledby="residents-counts">
+              <div class="table-scroll">
                 <table class="counts-table" data-testid="residents-counts">
                   <thead>
                     <tr>
