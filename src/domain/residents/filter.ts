@@ -33,7 +33,16 @@ export interface ResidentFilter {
   toBefore: Day | '';
 }
 
-export const EMPTY_FILTER: ResidentFilter = { kinds: [], grades: [], tags: [], buildings: [], ageBands: [], needs: [], fromAfter: '', fromBefore: '', toAfter: '', toBefore: '' };
+/**
+ * The filter that keeps everyone. Frozen, arrays included: a page's store that started from it
+ * and was reconciled would otherwise fill these very arrays in place (seen: every later "empty"
+ * check then saw the page's filter). Pages start from `emptyFilter()`, a fresh copy.
+ */
+export const EMPTY_FILTER: ResidentFilter = Object.freeze({
+  kinds: Object.freeze([]) as never, grades: Object.freeze([]) as never, tags: Object.freeze([]) as never, buildings: Object.freeze([]) as never,
+  ageBands: Object.freeze([]) as never, needs: Object.freeze([]) as never, fromAfter: '', fromBefore: '', toAfter: '', toBefore: '',
+});
+export const emptyFilter = (): ResidentFilter => ({ kinds: [], grades: [], tags: [], buildings: [], ageBands: [], needs: [], fromAfter: '', fromBefore: '', toAfter: '', toBefore: '' });
 
 /** The row fields a filter reads (a projection row has them all). */
 export type ResidentRow = Pick<CustomerRow, 'id' | 'kind' | 'grade' | 'tags' | 'unitCode' | 'birthYear' | 'unitFrom' | 'unitTo'>;

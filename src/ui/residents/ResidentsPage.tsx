@@ -3,7 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import { CUSTOMER_KINDS, GRADES } from '../../domain/customers/types';
 import { mayExportFull } from '../../domain/customers/personal-data';
-import { AGE_BANDS, EMPTY_FILTER, type ResidentFilter } from '../../domain/residents/filter';
+import { AGE_BANDS, emptyFilter, type ResidentFilter } from '../../domain/residents/filter';
 import { SPECIAL_NEEDS } from '../../domain/residents/needs';
 import { LIMITS } from '../../domain/limits';
 import { dateField } from '../../i18n/date-field';
@@ -107,7 +107,7 @@ export function ResidentsPage(props: { office: Office }) {
           </fieldset>
         </div>
         <div class="actions start">
-          <button type="button" onClick={() => apply({ ...EMPTY_FILTER })}>{t('residents.clear')}</button>
+          <button type="button" onClick={() => apply(emptyFilter())}>{t('residents.clear')}</button>
           <label class="inline">
             {t('residents.savedLists')}
             <select aria-label={t('residents.savedLists')} value="" onChange={(e) => { const l = lists().find((x) => x.id === e.currentTarget.value); if (l) apply(l.filter); }}>

@@ -1,4 +1,4 @@
-import { EMPTY_FILTER, filterFromRecord, type ResidentFilter } from '../../domain/residents/filter';
+import { emptyFilter, filterFromRecord, type ResidentFilter } from '../../domain/residents/filter';
 
 /** A filter in an address (print previews, a reload): JSON, only the fields that filter. */
 export function filterToParam(f: ResidentFilter): string {
@@ -7,10 +7,10 @@ export function filterToParam(f: ResidentFilter): string {
 }
 
 export function filterFromParam(p: string | undefined): ResidentFilter {
-  if (!p) return { ...EMPTY_FILTER };
+  if (!p) return emptyFilter();
   try {
     return filterFromRecord(JSON.parse(p));
   } catch {
-    return { ...EMPTY_FILTER };
+    return emptyFilter();
   }
 }
