@@ -57,14 +57,15 @@ function Board(props: { data: NoticePrintData; size: 'A4' | 'A3' }) {
 /** 电话告知名单: those of the audience who must be phoned, with columns to write the call down. */
 export function NoticeCallList(props: { office: Office }) {
   const { data } = useNotice(props.office);
+  // A4 portrait leaves ~174 mm: the fixed columns take ~120 so 情况 keeps room to write in.
   const columns: RegisterColumn<CustomerRow>[] = [
-    { id: 'unit', label: t('customers.unit'), width: '26mm', value: (c) => c.unitCode },
-    { id: 'name', label: t('customers.name'), width: '26mm', value: (c) => c.name },
-    { id: 'phone', label: t('customers.phones'), width: '36mm', value: (c) => c.phones.map(maskPhone).join(' / ') },
-    { id: 'needs', label: t('residents.needs'), width: '24mm', value: (c) => needsText(c.tags) },
-    { id: 'at', label: t('notice.at'), width: '24mm' },
+    { id: 'unit', label: t('customers.unit'), width: '22mm', value: (c) => c.unitCode },
+    { id: 'name', label: t('customers.name'), width: '20mm', value: (c) => c.name },
+    { id: 'phone', label: t('customers.phones'), width: '28mm', value: (c) => c.phones.map(maskPhone).join(' / ') },
+    { id: 'needs', label: t('residents.needs'), width: '20mm', value: (c) => needsText(c.tags) },
+    { id: 'at', label: t('notice.at'), width: '18mm' },
     { id: 'result', label: t('notice.result') },
-    { id: 'by', label: t('notice.by'), width: '20mm' },
+    { id: 'by', label: t('notice.by'), width: '16mm' },
   ];
   return (
     <PrintPage office={props.office} title={t('notice.callList')} ready={data() !== undefined} backHref={data() ? `/notices/${data()!.notice.id}` : '/notices'}
