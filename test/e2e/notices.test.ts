@@ -161,6 +161,9 @@ describe('an incident for building 2', () => {
       if (name === '钱芳') {
         await expect(page.getByTestId('intake-needs').textContent()).resolves.toContain('独居老人');
         await shot('intake-incident-1280');
+        await page.setViewportSize({ width: 800, height: 1280 });
+        await shot('intake-incident-800');
+        await page.setViewportSize({ width: 1280, height: 800 });
       }
       await offer.getByRole('button', { name: '关联到突发事件' }).click();
       await page.getByTestId('incident-linked').waitFor();
@@ -193,6 +196,28 @@ describe('an incident for building 2', () => {
     const report = await printToPdf(page, 'report-incidents');
     expectRealChinese(report, ['突发事件', '2栋停电']);
     await pdfPageToPng(report.path, 'report-incidents', report.pageCount);
+  });
+});
+
+describe('special needs at the desk', () => {
+  it('a request of someone living alone shows 独居老人 on its queue row; 今日 shows the board at both sizes', async () => {
+    await page.goto(`${base}/requests/new`);
+    await page.getByRole('searchbox', { name: '报告人' }).fill('王秀英');
+    await page.getByTestId('customer-matches').getByRole('button', { name: /王秀英/ }).click();
+    await page.getByTestId('intake-needs').getByText('独居老人').waitFor();
+    await page.getByRole('textbox', { name: '内容描述' }).fill('厨房水龙头滴水');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/\/requests\/[a-z0-9]+$/);
+    await page.goto(`${base}/requests?q=open`);
+    const row = page.getByTestId('request-queue').locator('li', { hasText: '王秀英' });
+    await row.getByTestId('need-chip').getByText('独居老人').waitFor({ timeout: 20_000 });
+    await shot('queue-need-1280');
+    for (const [w, h] of [[800, 1280], [1280, 800]] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.goto(`${base}/today`);
+      await page.getByTestId('today-board').waitFor();
+      await shot(`today-board-${w}`);
+    }
   });
 });
 
