@@ -18,6 +18,7 @@ import { CustomerPicker } from '../requests/CustomerPicker';
 import { BoardNav } from '../notices/BoardNav';
 import { boardLinks } from '../notices/links';
 import '../residents/residents.css';
+import '../residents/need-chips.css';
 
 export function IncidentPage(props: { office: Office }) {
   const params = useParams<{ id: string }>();

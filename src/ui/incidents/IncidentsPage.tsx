@@ -8,6 +8,7 @@ import { listIncidents } from '../../store/queries/incidents';
 import { BoardNav } from '../notices/BoardNav';
 import { boardLinks } from '../notices/links';
 import '../residents/residents.css';
+import '../residents/need-chips.css';
 
 /** 突发事件: open ones first, then the closed, newest first. */
 export function IncidentsPage(props: { office: Office }) {

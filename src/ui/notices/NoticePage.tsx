@@ -19,6 +19,7 @@ import { BoardNav } from './BoardNav';
 import { boardLinks } from './links';
 import { audienceText } from './audience-text';
 import '../residents/residents.css';
+import '../residents/need-chips.css';
 
 /** One notice: loader (its row) + view (the live record, the audience, the call list and the register). */
 export function NoticePage(props: { office: Office }) {
@@ -118,7 +119,7 @@ function NoticeView(props: { office: Office; row: NoticeRow }) {
             </Show>
           </section>
           <Show when={!n().withdrawnAt} fallback={<p class="muted">{t('notice.withdrawnOn', { at: formatDateTime(n().withdrawnAt), reason: n().withdrawReason })}</p>}>
-            <FormShell save={withdraw} class="inline-form card" aria-label={t('notice.withdraw')} submit={t('notice.withdraw')} tone="danger" problemsAt="bottom">
+            <FormShell save={withdraw} class="withdraw-form card" aria-label={t('notice.withdraw')} submit={t('notice.withdraw')} tone="danger" problemsAt="bottom">
               <label>
                 {t('notice.withdrawReason')}
                 <input name="reason" value={reason()} maxLength={LIMITS.longText} onInput={(e) => setReason(e.currentTarget.value)} />

@@ -11,6 +11,7 @@ import { BoardNav } from './BoardNav';
 import { audienceText } from './audience-text';
 import { boardLinks } from './links';
 import '../residents/residents.css';
+import '../residents/need-chips.css';
 
 /** 通知公告: every notice, newest first; those in force marked. */
 export function NoticesPage(props: { office: Office }) {

@@ -123,7 +123,7 @@ export function ResidentsPage(props: { office: Office }) {
           <>
             <p class="result-count" role="status" data-testid="residents-count">{t('residents.count', { n: v().rows.length, total: v().total })}</p>
             <div class="residents-actions">
-              <FormShell save={save} class="inline-form save-list" aria-label={t('residents.saveAs')} submit={t('residents.saveAs')} problemsAt="bottom">
+              <FormShell save={save} class="save-list" aria-label={t('residents.saveAs')} submit={t('residents.saveAs')} problemsAt="bottom">
                 <label>
                   {t('residents.listName')}
                   <input name="listName" value={name()} maxLength={LIMITS.name} onInput={(e) => setName(e.currentTarget.value)} />
