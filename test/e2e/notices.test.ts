@@ -210,7 +210,11 @@ describe('special needs at the desk', () => {
     await page.waitForURL(/\/requests\/[a-z0-9]+$/);
     await page.goto(`${base}/requests?q=open`);
     const row = page.getByTestId('request-queue').locator('li', { hasText: '王秀英' });
-    await row.getByTestId('need-chip').getByText('独居老人').waitFor({ timeout: 20_000 });
+    await row.waitFor({ timeout: 20_000 });
+    await row.getByTestId('need-chip').getByText('独居老人').waitFor({ timeout: 20_000 }).catch(async (e) => {
+      await shot('queue-need-failed');
+      throw e;
+    });
     await shot('queue-need-1280');
     for (const [w, h] of [[800, 1280], [1280, 800]] as const) {
       await page.setViewportSize({ width: w, height: h });
