@@ -48,6 +48,12 @@ export const SHARD_OF = {
   handovers: 'ledger',
   renovations: 'ledger',
   renovationChecks: 'ledger',
+  // Notices, incidents and lists of the people who live here (issue 20, points 4–6)
+  residentLists: 'office',
+  notices: 'ledger',
+  noticeTellings: 'ledger',
+  incidents: 'ledger',
+  incidentCalls: 'ledger',
 } as const satisfies Record<string, ShardKind>;
 
 export type CollectionName = keyof typeof SHARD_OF;
@@ -135,6 +141,11 @@ const ANCHOR: Record<LedgerCollection, (input: ShardInput) => string> = {
   handovers: byCreation,
   renovations: byCreation,
   renovationChecks: ({ record, parent }) => str(field(record, 'renovationAt')) || str(field(parent?.('renovations', str(field(record, 'renovationId'))), 'createdAt')),
+  // Notices, incidents (issue 20): a telling or a call lives with its notice or incident.
+  notices: byCreation,
+  noticeTellings: ({ record, parent }) => str(field(parent?.('notices', str(field(record, 'noticeId'))), 'createdAt')) || str(field(record, 'noticeCreatedAt')),
+  incidents: byCreation,
+  incidentCalls: ({ record, parent }) => str(field(parent?.('incidents', str(field(record, 'incidentId'))), 'createdAt')) || str(field(record, 'incidentCreatedAt')),
 };
 
 /**

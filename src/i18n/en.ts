@@ -830,6 +830,8 @@ export const en: Dictionary = {
   // The front desk's day: 今日, templates and letters, care, plans, standard answers, a calmer queue
   'nav.today': 'Today',
   'nav.answers': 'Answers',
+  // Notices, incidents and lists of residents (issue 20); the section's other words: i18n/notices
+  'nav.notices': 'Notices',
   'today.title': 'Today',
   'today.date': '{{ date }}',
   'today.generating': 'making care and plan tasks…',

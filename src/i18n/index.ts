@@ -1,12 +1,13 @@
 import { createSignal } from 'solid-js';
 import { zhCN, type DictKey as BaseKey, type Dictionary } from './zh-CN';
 import type { DashboardKey } from './dashboard/zh-CN';
+import type { NoticesKey } from './notices/zh-CN';
 
 /**
  * Every key: the first screen's dictionary plus the words of pages that bring their own (a
  * type-only import: those words ship with their pages, see `addDictionaries`).
  */
-export type DictKey = BaseKey | DashboardKey;
+export type DictKey = BaseKey | DashboardKey | NoticesKey;
 
 export type Locale = 'zh-CN' | 'zh-TW' | 'en';
 export const LOCALES: { id: Locale; label: string }[] = [

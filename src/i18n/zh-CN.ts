@@ -829,6 +829,8 @@ export const zhCN = {
   // The front desk's day: 今日, templates and letters, care, plans, standard answers, a calmer queue
   'nav.today': '今日',
   'nav.answers': '标准答复',
+  // Notices, incidents and lists of residents (issue 20); the section's other words: i18n/notices
+  'nav.notices': '通知',
   'today.title': '今日',
   'today.date': '{{ date }}',
   'today.generating': '正在生成关怀和计划任务…',

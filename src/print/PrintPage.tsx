@@ -44,6 +44,8 @@ export interface PrintPageProps {
   /** The form's name: the running header of every page and the document title (the PDF's file name). */
   title: string;
   orientation?: Orientation;
+  /** A4 (default) or A3: a notice printed large for the lobby board. */
+  paper?: 'A4' | 'A3';
   /** The form's data is loaded; the print button and the tests wait for it. */
   ready: boolean;
   /** Where 返回 goes. */
@@ -93,6 +95,7 @@ export function PrintPage(props: PrintPageProps) {
   createEffect(() => {
     style.textContent = pageCss({
       orientation: orientation(),
+      paper: props.paper,
       header: { left: officeName(), right: props.title },
       footer: {
         left: t('print.printedAt', { date: formatPrintDate(printedAt()) }),
@@ -122,7 +125,7 @@ export function PrintPage(props: PrintPageProps) {
           <button type="button" class="primary" disabled={!ready()} onClick={async () => { if ((await props.onPrint?.()) === false) return; await printNow(); }}>{t('print.print')}</button>
         </div>
         <div class="print-sheet-scroll">
-          <article class={`print-sheet ${orientation()}`} data-testid="print-sheet" data-print-ready={ready() ? 'true' : 'false'}
+          <article class={`print-sheet ${orientation()}${props.paper === 'A3' ? ' a3' : ''}`} data-testid="print-sheet" data-print-ready={ready() ? 'true' : 'false'}
             style={{ 'font-family': printFontFamily() }}>
             <Show when={props.ready} fallback={<p class="muted">{t('print.preparing')}</p>}>{props.children}</Show>
           </article>

@@ -28,3 +28,15 @@ export const movesPrintLinks = {
   handover: (id: string) => `/print/handover?id=${encodeURIComponent(id)}`,
   undertaking: (id: string) => `/print/renovation-undertaking?id=${encodeURIComponent(id)}`,
 };
+// Notices, incidents and lists of the people who live here (issue 20)
+/** A list (its filter as JSON) as a call list or a register; a notice on the lobby board (A4 or A3), its call list and its register. */
+export const residentPrintLinks = {
+  callList: (filter: string) => `/print/resident-calls${filter ? `?f=${encodeURIComponent(filter)}` : ''}`,
+  register: (filter: string) => `/print/resident-register${filter ? `?f=${encodeURIComponent(filter)}` : ''}`,
+};
+export const noticePrintLinks = {
+  board: (id: string, size: 'A4' | 'A3') => `/print/notice-board?id=${encodeURIComponent(id)}&size=${size}`,
+  callList: (id: string) => `/print/notice-calls?id=${encodeURIComponent(id)}`,
+  register: (id: string) => `/print/notice-register?id=${encodeURIComponent(id)}`,
+  callBacks: (id: string) => `/print/incident-callbacks?id=${encodeURIComponent(id)}`,
+};

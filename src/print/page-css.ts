@@ -9,6 +9,8 @@ export type Orientation = 'portrait' | 'landscape';
 
 export interface PageSetup {
   orientation: Orientation;
+  /** The sheet: A4 unless a form asks for A3 (a notice for the lobby board). */
+  paper?: 'A4' | 'A3';
   /** Running header, on every page. */
   header: { left?: string; center?: string; right?: string };
   /** Running footer; the page number always sits in the middle. */
@@ -52,7 +54,7 @@ export function pageCss(s: PageSetup): string {
   };
   const text = (name: string, value: string | undefined, align: string) => (value ? box(name, cssString(value), align) : '');
   return (
-    `@page {\n  size: A4 ${s.orientation};\n  margin: ${top}mm ${right}mm ${bottom}mm ${left}mm;\n` +
+    `@page {\n  size: ${s.paper ?? 'A4'} ${s.orientation};\n  margin: ${top}mm ${right}mm ${bottom}mm ${left}mm;\n` +
     text('top-left', s.header.left, 'left') +
     text('top-center', s.header.center, 'center') +
     text('top-right', s.header.right, 'right') +

@@ -16,6 +16,10 @@ import { projectTask, projectTaskResult } from '../domain/tasks/task';
 import { projectTenure } from '../domain/moves/tenure';
 import { projectHandover } from '../domain/moves/handover';
 import { projectCheck, projectRenovation } from '../domain/moves/renovation';
+// Notices, incidents and lists of the people who live here (issue 20)
+import { projectResidentList } from '../domain/residents/saved-list';
+import { projectNotice, projectTelling } from '../domain/notices/notice';
+import { incidentCallFromRecord, projectIncident } from '../domain/incidents/incident';
 import { loadPinyin, loadTextPinyin, pinyinOf, textPinyinOf } from './pinyin';
 
 export interface SettingsRow {
@@ -65,7 +69,8 @@ export const COLLECTIONS = {
   staff: spec({ indexes: 'id, name', version: 1, row: staffFromRecord }),
   customers: spec({
     indexes: 'id, name, *terms, *phones, idNumber, unitCode, *unitCodes, householdOf, *tags, grade, kind, updatedAt, *dateKeys',
-    version: 6,
+    // 7: unitFrom/unitTo on the row (lists filter on relation dates, issue 20).
+    version: 7,
     row: (id, r) => projectCustomer(customerFromRecord(id, r), pinyinOf() ?? undefined),
     prepare: loadPinyin,
   }),
@@ -108,6 +113,12 @@ export const COLLECTIONS = {
   handovers: spec({ indexes: 'id, number, unitCode, customerId, createdAt', version: 1, row: projectHandover }),
   renovations: spec({ indexes: 'id, number, unitCode, status, inspectionDue, end, createdAt', version: 1, row: projectRenovation }),
   renovationChecks: spec({ indexes: 'id, renovationId, day', version: 1, row: projectCheck }),
+  // Notices, incidents and lists of the people who live here (issue 20)
+  residentLists: spec({ indexes: 'id, name', version: 1, row: projectResidentList }),
+  notices: spec({ indexes: 'id, from, to, createdAt', version: 1, row: projectNotice }),
+  noticeTellings: spec({ indexes: 'id, noticeId, customerId, at', version: 1, row: projectTelling }),
+  incidents: spec({ indexes: 'id, status, open, createdAt, *buildings', version: 1, row: projectIncident }),
+  incidentCalls: spec({ indexes: 'id, incidentId, customerId, at', version: 1, row: incidentCallFromRecord }),
 } satisfies Record<CollectionName, CollectionSpec<any>>;
 
 export type RowOf<C extends CollectionName> = ReturnType<(typeof COLLECTIONS)[C]['row']>;

@@ -51,6 +51,14 @@ const EventNew = lazy(() => import('./events/EventNew').then((m) => ({ default: 
 const EventPage = lazy(() => import('./events/EventPage').then((m) => ({ default: m.EventPage })));
 const ScanPage = lazy(() => import('./papers/ScanPage').then((m) => ({ default: m.ScanPage })));
 const PapersPage = lazy(() => import('./papers/PapersPage').then((m) => ({ default: m.PapersPage })));
+// Notices, incidents and lists of the people who live here (issue 20)
+const NoticesPage = lazy(() => import('./notices/NoticesPage').then((m) => ({ default: m.NoticesPage })));
+const NoticeNew = lazy(() => import('./notices/NoticeNew').then((m) => ({ default: m.NoticeNew })));
+const NoticePage = lazy(() => import('./notices/NoticePage').then((m) => ({ default: m.NoticePage })));
+const IncidentsPage = lazy(() => import('./incidents/IncidentsPage').then((m) => ({ default: m.IncidentsPage })));
+const IncidentNew = lazy(() => import('./incidents/IncidentNew').then((m) => ({ default: m.IncidentNew })));
+const IncidentPage = lazy(() => import('./incidents/IncidentPage').then((m) => ({ default: m.IncidentPage })));
+const ResidentsPage = lazy(() => import('./residents/ResidentsPage').then((m) => ({ default: m.ResidentsPage })));
 const ImportPage = lazy(() => import('./import/ImportPage').then((m) => ({ default: m.ImportPage })));
 
 /** Every office page needs an open office and a chosen staff profile first. */
@@ -113,6 +121,14 @@ export function App() {
       <Route path="/surveys" component={() => <Office page={(o) => <SurveyList office={o} />} />} />
       <Route path="/surveys/new" component={() => <Office page={(o) => <SurveyNew office={o} />} />} />
       <Route path="/surveys/:id/entry" component={() => <Office page={(o) => <SurveyEntry office={o} />} />} />
+      {/* Notices, incidents and lists of the people who live here (issue 20) */}
+      <Route path="/notices" component={() => <Office page={(o) => <NoticesPage office={o} />} />} />
+      <Route path="/notices/new" component={() => <Office page={(o) => <NoticeNew office={o} />} />} />
+      <Route path="/notices/:id" component={() => <Office page={(o) => <NoticePage office={o} />} />} />
+      <Route path="/incidents" component={() => <Office page={(o) => <IncidentsPage office={o} />} />} />
+      <Route path="/incidents/new" component={() => <Office page={(o) => <IncidentNew office={o} />} />} />
+      <Route path="/incidents/:id" component={() => <Office page={(o) => <IncidentPage office={o} />} />} />
+      <Route path="/residents" component={() => <Office page={(o) => <ResidentsPage office={o} />} />} />
       <Route path="/import" component={() => <Office page={(o) => <ImportPage office={o} />} />} />
       <Route path="/print/:form" component={() => <Office page={(o) => <PrintRoute office={o} />} />} />
       <Route path="/settings" component={() => <Office page={(o) => <SettingsPage office={o} />} />} />

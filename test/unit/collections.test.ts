@@ -63,13 +63,25 @@ const SAMPLES: Record<CollectionName, Record<string, unknown>> = {
   handovers: { number: 'RH-2612-A-001', unitCode: '3-2-1101', customerId: 'c1', customerName: '欧阳娜娜', role: 'owner', day: '2026-12-01', documents: [{ name: '管理规约', signed: true }], keys: 4, readings: { water: '1', electricity: '2', gas: '' }, defects: [{ text: '墙面开裂', requestId: 'r1', requestNumber: 'BX-2612-A-001' }], createdAt: '2026-12-01T08:00:00.000Z', history: [] },
   renovations: { number: 'ZH-2612-A-001', unitCode: '3-2-1101', customerId: 'c1', customerName: '欧阳娜娜', contractor: '好家装饰', workers: 4, start: '2026-12-01', end: '2027-01-31', scope: '厨卫改造', deposit: 2000, inspectEvery: 7, status: 'approved', lastInspection: '2026-12-08', createdAt: '2026-11-28T08:00:00.000Z', history: [] },
   renovationChecks: { renovationId: 'rn1', renovationAt: '2026-11-28T08:00:00.000Z', day: '2026-12-08', findings: '未按时段施工', problem: true, requestId: 'r2', requestNumber: 'BX-2612-A-002', byName: '王丽', createdAt: '2026-12-08T08:00:00.000Z' },
+  // Notices, incidents and lists of the people who live here (issue 20)
+  residentLists: { name: '3栋独居老人', filter: { buildings: ['3'], needs: ['elderlyAlone'] }, history: [] },
+  notices: {
+    kind: 'water', title: '停水通知', body: '因管网检修……', audience: { scope: 'buildings', buildings: ['3'], uses: [], listId: '', listName: '' }, callNeeds: ['elderlyAlone'],
+    from: '2026-12-07', to: '2026-12-08', createdAt: '2026-12-06T08:00:00.000Z', createdBy: 's1', createdByName: '王丽', history: [],
+  },
+  noticeTellings: { noticeId: 'n1', noticeCreatedAt: '2026-12-06T08:00:00.000Z', customerId: 'c1', customerName: '欧阳娜娜', unitCode: '3-2-1101', channel: 'phone', at: '2026-12-06T09:00:00.000Z', by: 's1', byName: '王丽' },
+  incidents: {
+    kind: 'power', title: '2栋停电', buildings: ['2'], startsAt: '2026-12-07T09:00', endsAt: '', script: '供电局抢修中', answerId: 'a1', answerVersion: 1, status: 'open',
+    createdAt: '2026-12-07T01:00:00.000Z', createdBy: 's1', createdByName: '王丽', history: [],
+  },
+  incidentCalls: { incidentId: 'i1', incidentCreatedAt: '2026-12-07T01:00:00.000Z', customerId: 'c1', name: '欧阳娜娜', unitCode: '2-1-302', phone: '13812345678', at: '2026-12-07T01:10:00.000Z', by: 's1', byName: '王丽' },
 };
 
 /** What each collection's projection version produced from its sample (sha256, 12 hex). */
 const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
   settings: { version: 1, row: '2a0e4466f670' },
   staff: { version: 1, row: '4eea17d267a2' },
-  customers: { version: 6, row: '1595cfc96b5a' },
+  customers: { version: 7, row: 'dba8e1c2cbd8' },
   units: { version: 2, row: '3fd761b46e08' },
   contacts: { version: 1, row: 'fa9879f9ea90' },
   requests: { version: 4, row: 'b994f1b3c185' },
@@ -93,6 +105,12 @@ const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
   handovers: { version: 1, row: '74d134f46c69' },
   renovations: { version: 1, row: '23d3aca0eb13' },
   renovationChecks: { version: 1, row: '1993880d6457' },
+  // Notices, incidents and lists of the people who live here (issue 20)
+  residentLists: { version: 1, row: '81fa4a192af7' },
+  notices: { version: 1, row: '0aad9dd6b630' },
+  noticeTellings: { version: 1, row: 'c1734e33a9b5' },
+  incidents: { version: 1, row: '2103e3c48c67' },
+  incidentCalls: { version: 1, row: '2a4b22a1eec7' },
 };
 
 /** Readable snapshots of each database version's schema (v8 is the first kept as text; 6 and 7 were digests). */

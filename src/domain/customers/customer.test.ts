@@ -8,7 +8,7 @@ import type { CustomerRow } from './customer';
 
 const existing: CustomerRow = {
   id: 'c0', kind: 'owner', name: '李娜', phones: ['13900001111'], idNumber: '110101199003071234', unitCode: '1-1-101', unitCodes: ['1-1-101'],
-  householdOf: '', tags: [], grade: 'normal', updatedAt: '', terms: [], dates: [], dateKeys: [], gender: '', consent: true, birthYear: 0,
+  householdOf: '', tags: [], grade: 'normal', updatedAt: '', terms: [], dates: [], dateKeys: [], gender: '', consent: true, birthYear: 0, unitFrom: '', unitTo: '',
 };
 
 function customer(overrides: Partial<Customer> = {}): Customer {

@@ -161,6 +161,7 @@ export function projectCustomer(c: Customer, pinyinOf?: PinyinOf): CustomerRow {
     terms: customerTerms({ ...c, unitCodes }, pinyinOf),
     dates: c.dates, dateKeys: [...new Set(c.dates.map(dateKey))], gender: c.gender, consent: c.consent,
     birthYear: birthYearOf(c.idNumber, c.dates.find((d) => d.kind === 'birthday')?.year),
+    unitFrom: c.unitFrom, unitTo: c.unitTo,
   };
 }
 

@@ -83,6 +83,9 @@ export interface CustomerRow {
   consent: boolean;
   /** From the ID number, else the birthday's year; 0 unknown (age groups on the dashboard). */
   birthYear: number;
+  /** Dates of the relation to the main unit (lists of the people who live here filter on them). */
+  unitFrom: string;
+  unitTo: string;
 }
 
 /** Syllables of a Chinese name, from a pinyin library the store loads lazily. */

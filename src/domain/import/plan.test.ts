@@ -20,7 +20,7 @@ import { projectUnit } from '../units/unit';
 
 const existing: CustomerRow = {
   id: 'c0', kind: 'owner', name: '李娜', phones: ['13900001111'], idNumber: idNumber('19800101'), unitCode: '1-1-101', unitCodes: ['1-1-101'],
-  householdOf: '', tags: [], grade: 'normal', updatedAt: '', terms: [], dates: [], dateKeys: [], gender: '', consent: true, birthYear: 0,
+  householdOf: '', tags: [], grade: 'normal', updatedAt: '', terms: [], dates: [], dateKeys: [], gender: '', consent: true, birthYear: 0, unitFrom: '', unitTo: '',
 };
 const facts = (over: Partial<ImportFacts> = {}): ImportFacts => ({ existing: [existing], knownUnits: new Set(['1-1-101', '3-2-1101', '3-2-1102', '5-1-302']), ...over });
 

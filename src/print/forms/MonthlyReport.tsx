@@ -1,4 +1,5 @@
 import '../../i18n/dashboard';
+import { ReportIncidents } from './ReportIncidents';
 import { dateField } from '../../i18n/date-field';
 import { useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
@@ -216,6 +217,9 @@ function ReportSheet(props: { data: ReportData; frozen: { id: string; label: str
           </tbody>
         </table>
       </Show>
+
+      {/* Incidents (issue 20) */}
+      <ReportIncidents figures={c().incidents} />
 
       <div class="report-signatures">
         <Signatures lines={[{ label: t('report.preparedBy') }, { label: t('report.reviewedBy') }, { label: t('report.approvedBy') }]} />

@@ -30,4 +30,11 @@ export const FORMS: Record<string, PrintForm> = {
   // Moves (issue 20): the move-in handover form, the renovation rules and the owner's undertaking
   handover: lazy(() => import('./MovesForms').then((m) => ({ default: m.HandoverForm }))),
   'renovation-undertaking': lazy(() => import('./MovesForms').then((m) => ({ default: m.RenovationUndertaking }))),
+  // Notices, incidents and lists of the people who live here (issue 20)
+  'notice-board': lazy(() => import('./NoticeForms').then((m) => ({ default: m.NoticeBoard }))),
+  'notice-calls': lazy(() => import('./NoticeForms').then((m) => ({ default: m.NoticeCallList }))),
+  'notice-register': lazy(() => import('./NoticeForms').then((m) => ({ default: m.NoticeRegister }))),
+  'incident-callbacks': lazy(() => import('./NoticeForms').then((m) => ({ default: m.IncidentCallBacks }))),
+  'resident-calls': lazy(() => import('./ResidentForms').then((m) => ({ default: m.ResidentCallList }))),
+  'resident-register': lazy(() => import('./ResidentForms').then((m) => ({ default: m.ResidentRegister }))),
 };

@@ -10,6 +10,10 @@ import { listSurveys, surveyHouseholds } from '../../store/queries/surveys';
 import { readReport, reportsOf } from '../../store/reports';
 import { serviceSettings } from '../../store/queries/settings';
 import { requestsByIds } from '../../store/queries/requests';
+// Incidents in the month (issue 20)
+import { incidentFigures } from '../../domain/incidents/report';
+import { monthBounds } from '../../domain/indicators/period';
+import { incidentsBetween } from '../../store/queries/incidents';
 
 export interface ReportData {
   settings: ServiceSettings;
@@ -42,5 +46,9 @@ export async function loadReport(office: Office, month: string, snapshotId: stri
     results = surveyResults(surveys, input.responses, targeted, month, settings.calendar.utcOffset);
   }
   const names = hasFilters(filters) ? Object.fromEntries(FILTER_KEYS.filter((k) => filters[k]).map((k) => [k, groupLabel(k, filters[k], settings)])) : {};
-  return { settings, snapshot: null, content: reportContent(model, numberOf, results, names), snapshots };
+  // Incidents (issue 20): counted for the whole office, whatever the filters (an outage has no category or team).
+  const bounds = monthBounds(month, settings.calendar.utcOffset);
+  const inMonth = await incidentsBetween(office.db, bounds.start, bounds.end);
+  const incidents = incidentFigures(inMonth.incidents, inMonth.calls, bounds);
+  return { settings, snapshot: null, content: { ...reportContent(model, numberOf, results, names), incidents }, snapshots };
 }

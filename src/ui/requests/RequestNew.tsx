@@ -13,6 +13,8 @@ import { createSave, FormShell } from '../common/FormShell';
 import { CustomerPicker } from './CustomerPicker';
 import { customerRow } from '../../store/queries/customers';
 import { LIMITS } from '../../domain/limits';
+// Special needs and open incidents of the caller's building (issue 20)
+import { IntakeIncident } from '../incidents/IntakeIncident';
 
 /** 受理登记: caller, kind, category, what — save. Built to take a phone repair in seconds. */
 export function RequestNew(props: { office: Office }) {
@@ -46,6 +48,7 @@ export function RequestNew(props: { office: Office }) {
       <h1>{t('requests.new')}</h1>
       <FormShell save={save} class="card form" aria-label={t('requests.new')} onCancel={() => navigate(-1)}>
         <CustomerPicker db={props.office.db} value={form.customer} onPick={(c) => setForm('customer', c)} />
+        <IntakeIncident office={props.office} customer={form.customer} onLinked={() => setForm({ customer: null, description: '', location: '' })} />
         <div class="grid-2">
           <label>
             {t('requests.kind')}

@@ -6,6 +6,7 @@ import type { Office } from '../../store/office-api';
 import { QUEUE_PAGE, QUEUES, queueCounts, queueView, type QueueName } from '../../store/queries/requests';
 import { RequestRowView } from './RequestRowView';
 import { requestPrintLinks } from '../../print/links';
+import { needTagsOf } from '../../store/queries/residents';
 
 
 /** The desk's work lists: 我的工单, 今日到期, 已超时, per team, follow-ups due, approvals… */
@@ -32,6 +33,8 @@ export function RequestQueues(props: { office: Office }) {
   createEffect(() => {
     if (counts()) performance.mark('linli:queue-counted');
   });
+  // Special needs of the rows' customers (issue 20): read after the rows, so they never hold them up.
+  const needs = createLive(() => result()?.rows.map((r) => r.customerId).join(',') ?? '', (ids): Promise<Record<string, string[]>> => (ids ? needTagsOf(props.office.db, ids.split(',')) : Promise.resolve({})), {} as Record<string, string[]>);
   return (
     <main class="page wide">
       <div class="page-head">
@@ -74,7 +77,7 @@ export function RequestQueues(props: { office: Office }) {
             </div>
             <Show when={r().rows.length} fallback={<p class="empty" data-queue={r().q}>{t('queue.empty')}</p>}>
               <ul class="rows" data-testid="request-queue" data-queue={r().q}>
-                <For each={r().rows}>{(row) => <li><RequestRowView row={row} now={now()} teamName={r().teams.find((tm) => tm.id === row.teamId)?.name ?? ''} assigneeName={r().staff[row.assigneeId] ?? ''} /></li>}</For>
+                <For each={r().rows}>{(row) => <li><RequestRowView row={row} now={now()} teamName={r().teams.find((tm) => tm.id === row.teamId)?.name ?? ''} assigneeName={r().staff[row.assigneeId] ?? ''} tags={needs()[row.customerId]} /></li>}</For>
               </ul>
               <Show when={r().total > r().rows.length}>
                 <button type="button" class="more-rows" onClick={() => setLimit(limit() + QUEUE_PAGE)}>{t('queue.more', { n: r().total - r().rows.length })}</button>

@@ -3,6 +3,7 @@ import { Show } from 'solid-js';
 import { isOverdue } from '../../domain/requests/lifecycle';
 import type { RequestRow } from '../../domain/requests/types';
 import { formatDateTime, t } from '../../i18n';
+import { NeedChips } from '../residents/NeedChips';
 
 /** One line of a queue: number, kind, who and where, what, state and deadline. */
 /** 45 分钟, 3 小时, 2 天: how late or how long left, rounded the way staff say it. */
@@ -13,7 +14,8 @@ function duration(minutes: number): string {
   return t('duration.days', { n: Math.round(m / 1440) });
 }
 
-export function RequestRowView(props: { row: RequestRow; now: Date; teamName?: string; assigneeName?: string }) {
+/** `tags`: the customer's tags when they name a special need (行动不便, 独居老人), shown as chips. */
+export function RequestRowView(props: { row: RequestRow; now: Date; teamName?: string; assigneeName?: string; tags?: string[] }) {
   const overdue = () => isOverdue(props.row, props.now);
   const left = () => (Date.parse(props.row.dueFinish) - props.now.getTime()) / 60_000;
   return (
@@ -24,6 +26,7 @@ export function RequestRowView(props: { row: RequestRow; now: Date; teamName?: s
         <Show when={props.row.urgency === 'urgent'}>
           <span class="chip urgent">{t('urgency.urgent')}</span>
         </Show>
+        <Show when={props.tags}>{(tags) => <NeedChips tags={tags()} />}</Show>
       </span>
       <span class="who">{[props.row.unitCode, props.row.customerName].filter(Boolean).join(' ') || '—'}</span>
       <span class="summary">{props.row.summary}</span>

@@ -26,6 +26,8 @@ export function AppBar(props: { office: Office }) {
         <A href="/customers" activeClass="active">{t('nav.customers')}</A>
         <A href="/units" activeClass="active">{t('nav.units')}</A>
         <A href="/answers" activeClass="active">{t('nav.answers')}</A>
+        {/* Notices, incidents and lists of residents (issue 20): one link, the section has its own tabs */}
+        <A href="/notices" activeClass="active">{t('nav.notices')}</A>
         <A href="/events" activeClass="active">{t('nav.events')}</A>
         <A href="/dashboard" activeClass="active">{t('nav.dashboard')}</A>
         <A href="/surveys" activeClass="active">{t('nav.surveys')}</A>

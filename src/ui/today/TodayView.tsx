@@ -22,6 +22,8 @@ import { TODAY_SLOTS } from './slots';
 import { daysFromToday } from '../customers/UpcomingDates';
 import { lunarText } from '../../shared/date-text';
 import './today.css';
+// Notices in force and open incidents (issue 20)
+import { TodayBoard } from '../notices/TodayBoard';
 
 /**
  * One list of 今日. `count` null: its rows are still being read — the heading is drawn, with a
@@ -227,6 +229,7 @@ export function TodayView(props: { office: Office; today: string | null; section
         </div>
       </div>
       <p class="muted today-date" aria-live="polite">{props.today ? t('today.date', { date: props.today }) : '\u00a0'}{props.today && props.generating ? ` · ${t('today.generating')}` : ''}</p>
+      <TodayBoard office={props.office} today={props.today} />
       <div class="today-grid" data-testid="today" data-today={props.today ?? undefined}>
         <Section id="requests" title={t('today.requests')} count={count(s.requests)}>
           <ul class="rows">
