@@ -22,3 +22,7 @@ export const todayPrintLinks = {
     `/print/letter?${new URLSearchParams({ template: templateId, customer: customerIds.join(','), ...(taskIds.length ? { task: taskIds.join(',') } : {}) })}`,
   worksheet: () => '/print/worksheet',
 };
+
+/** 个人业绩 (issue 21): one sheet per person for a period; everyone when no one is named. */
+export const staffFigurePrintLink = (from: string, to: string, staffIds: string[] = []) =>
+  `/print/staff-figures?${new URLSearchParams({ from, to, ...(staffIds.length ? { staff: staffIds.join(',') } : {}) })}`;

@@ -46,6 +46,8 @@ const EventNew = lazy(() => import('./events/EventNew').then((m) => ({ default: 
 const EventPage = lazy(() => import('./events/EventPage').then((m) => ({ default: m.EventPage })));
 const ScanPage = lazy(() => import('./papers/ScanPage').then((m) => ({ default: m.ScanPage })));
 const PapersPage = lazy(() => import('./papers/PapersPage').then((m) => ({ default: m.PapersPage })));
+// Each person's figures (issue 21)
+const StaffFiguresPage = lazy(() => import('./staff-figures/StaffFiguresPage').then((m) => ({ default: m.StaffFiguresPage })));
 const ImportPage = lazy(() => import('./import/ImportPage').then((m) => ({ default: m.ImportPage })));
 
 /** Every office page needs an open office and a chosen staff profile first. */
@@ -100,6 +102,7 @@ export function App() {
       <Route path="/scan" component={() => <Office page={() => <ScanPage />} />} />
       <Route path="/papers" component={() => <Office page={(o) => <PapersPage office={o} />} />} />
       <Route path="/dashboard" component={() => <Office page={(o) => <DashboardPage office={o} />} />} />
+      <Route path="/staff-figures" component={() => <Office page={(o) => <StaffFiguresPage office={o} />} />} />
       <Route path="/surveys" component={() => <Office page={(o) => <SurveyList office={o} />} />} />
       <Route path="/surveys/new" component={() => <Office page={(o) => <SurveyNew office={o} />} />} />
       <Route path="/surveys/:id/entry" component={() => <Office page={(o) => <SurveyEntry office={o} />} />} />

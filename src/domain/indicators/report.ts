@@ -6,6 +6,7 @@ import { shardOfRecord } from '../shards';
 import type { Status } from './targets';
 import type { IndicatorId } from './targets';
 import type { ReportRow } from './report-row';
+import type { OriginLine } from './origins';
 
 export type { ReportRow };
 
@@ -65,6 +66,8 @@ export interface ReportContent {
   times: ReportTime[];
   worst: ReportWorst[];
   surveys: ReportSurvey[];
+  /** 投诉来源与有效性 (issue 21); absent in snapshots printed before it. */
+  origins?: OriginLine[];
 }
 
 export interface ReportSnapshot extends ReportContent {
@@ -102,6 +105,7 @@ export function reportFromRecord(id: string, r: Record<string, unknown>): Report
     id, label: s('label'), period: s('period'), printedAt: s('printedAt'), printedBy: s('printedBy'), printedByName: s('printedByName'),
     filters: (r.filters as Record<string, string>) ?? {},
     figures: arr('figures'), trend: arr('trend'), times: arr('times'), worst: arr('worst'), surveys: arr('surveys'),
+    ...(Array.isArray(r.origins) ? { origins: r.origins as OriginLine[] } : {}),
   };
 }
 

@@ -14,6 +14,7 @@ import { formatTarget, formatValue, hoursText, statusText } from '../../shared/i
 import { FormTitle, formatPrintDate, PrintPage, usePrint } from '../PrintPage';
 import { Signatures } from '../RecordForm';
 import { loadReport, type ReportData } from './report-data';
+import { OriginsTable } from '../../shared/indicators/OriginsTable';
 import { FILTER_KEYS, filterQuery, filtersFrom, sameFilters, type FilterKey } from '../../domain/indicators/filters';
 
 const CHART_COLORS = ['#1f6f5c', '#c47f17', '#b03a2e', '#2e6ab0', '#7a4fa3'];
@@ -145,6 +146,16 @@ function ReportSheet(props: { data: ReportData; frozen: { id: string; label: str
           </For>
         </tbody>
       </table>
+
+      {/* Origin and validity (issue 21): absent from snapshots printed before it. */}
+      <Show when={c().origins}>
+        {(lines) => (
+          <>
+            <h2 class="report-h">{t('origins.title')}</h2>
+            <OriginsTable lines={lines()} class="register report-table" testid="report-origins" />
+          </>
+        )}
+      </Show>
 
       <h2 class="report-h">{t('dashboard.trend')}</h2>
       <Chart label={t('dashboard.trend')} testid="report-chart-trend" option={trendOption()} width={640} height={220} static onReady={props.onChart} />

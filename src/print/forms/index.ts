@@ -27,4 +27,6 @@ export const FORMS: Record<string, PrintForm> = {
   'monthly-report': lazy(() => import('./MonthlyReport').then((m) => ({ default: m.MonthlyReport }))),
   survey: lazy(() => import('./SurveyForms').then((m) => ({ default: m.SurveyForms }))),
   'survey-nonrespondents': lazy(() => import('./SurveyForms').then((m) => ({ default: m.SurveyNonRespondents }))),
+  // Each person's figures (issue 21)
+  'staff-figures': lazy(() => import('./StaffSheets').then((m) => ({ default: m.StaffSheets }))),
 };
