@@ -126,6 +126,8 @@ function ReportSheet(props: { data: ReportData; frozen: { id: string; label: str
 
       <h2 class="report-h">{t('report.indicators')}</h2>
       <table class="register report-table" data-testid="report-indicators">
+        {/* The names take what they need: some are long (issue 21's 经公司有效投诉（每百户）). */}
+        <colgroup><col style={{ width: '36%' }} /><col /><col /><col /><col /></colgroup>
         <thead>
           <tr><th>{t('dashboard.indicator')}</th><th>{t('dashboard.target')}</th><th>{t('report.value')}</th><th>{t('report.fraction')}</th><th>{t('dashboard.statusCol')}</th></tr>
         </thead>
@@ -135,7 +137,7 @@ function ReportSheet(props: { data: ReportData; frozen: { id: string; label: str
               const ind = { unit: UNIT[f.id], direction: DIRECTION[f.id], target: f.target };
               return (
                 <tr data-indicator={f.id}>
-                  <td>{name(f.id)}</td>
+                  <td class="wrap">{name(f.id)}</td>
                   <td>{formatTarget(ind)}</td>
                   <td>{formatValue(UNIT[f.id], f.value)}</td>
                   <td>{f.numerator} / {f.denominator}</td>

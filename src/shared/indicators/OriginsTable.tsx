@@ -12,6 +12,7 @@ export function OriginsTable(props: { lines: readonly OriginLine[]; class?: stri
   return (
     <table class={props.class ?? 'figures'} data-testid={props.testid ?? 'origins'}>
       <caption class="sr-only">{t('origins.title')}</caption>
+      <colgroup><col style={{ width: '40%' }} /><col /><col /><col /><col /></colgroup>
       <thead>
         <tr>
           <th scope="col">{t('origins.origin')}</th><th scope="col">{t('origins.taken')}</th><th scope="col">{t('origins.valid')}</th>
@@ -22,7 +23,7 @@ export function OriginsTable(props: { lines: readonly OriginLine[]; class?: stri
         <For each={props.lines}>
           {(l) => (
             <tr data-origin={l.origin || 'none'}>
-              <th scope="row">{l.origin ? t(`origin.${l.origin}`) : t('origin.none')}</th>
+              <th scope="row" class="wrap">{l.origin ? t(`origin.${l.origin}`) : t('origin.none')}</th>
               <td>{l.taken}</td><td>{l.valid}</td><td>{l.invalid}</td><td>{l.open}</td>
             </tr>
           )}

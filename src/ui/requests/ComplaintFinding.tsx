@@ -41,13 +41,13 @@ export function ComplaintFinding(props: { office: Office; req: ServiceRequest; r
         <StepForm title={t('finding.title')} submit={t('finding.submit')}
           onSubmit={() => runStep(props.office, props.req.id, (req, ctx) => findComplaint(req, { valid: form.valid, reason: form.reason, staffIds: [...form.staffIds] }, props.role, ctx))}
           onDone={() => setForm('reason', '')}>
-          <fieldset class="inline-choices">
+          <fieldset class="remedies">
             <legend>{t('finding.verdict')}</legend>
             <label class="inline"><input type="radio" name="valid" value="valid" checked={form.valid} onChange={() => setForm('valid', true)} />{t('finding.valid')}</label>
             <label class="inline"><input type="radio" name="valid" value="invalid" checked={!form.valid} onChange={() => setForm('valid', false)} />{t('finding.invalid')}</label>
           </fieldset>
           <label>{t('finding.reason')}<textarea name="findingReason" rows={2} maxLength={LIMITS.note} value={form.reason} onInput={(e) => setForm('reason', e.currentTarget.value)} /></label>
-          <fieldset class="praised">
+          <fieldset class="remedies">
             <legend>{t('finding.staff')}</legend>
             <For each={props.staff}>
               {(s) => (

@@ -32,7 +32,7 @@ export function IntakeExtras(props: { kind: RequestKind; value: IntakeExtrasValu
         </label>
       </Show>
       <Show when={props.kind === 'praise'}>
-        <fieldset class="praised" data-testid="praised">
+        <fieldset class="remedies praised" data-testid="praised">
           <legend>{t('requests.praised')}</legend>
           <For each={props.staff}>
             {(s) => (

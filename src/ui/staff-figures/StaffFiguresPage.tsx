@@ -14,6 +14,7 @@ import { staffFiguresInput } from '../../store/queries/staff-figures';
 import { myRole } from '../../store/requests';
 import { DrillList } from '../dashboard/DrillList';
 import '../dashboard/dashboard.css';
+import './staff-figures.css';
 
 /**
  * 个人业绩 (issue 21): each person's and each team's figures for a period of months, for the
@@ -44,8 +45,9 @@ export function StaffFiguresPage(props: { office: Office }) {
     if (!row || !FIGURE_IDS.includes(id)) return null;
     const f = row.figures[id];
     const hit = new Set(f.hitIds);
-    // Misses of a rate first (late, not satisfied), and reworked ones first for rework.
-    const refs = [...new Set(f.ids)].map((x) => ({ collection: 'requests' as const, id: x, hit: id === 'rework' ? !hit.has(x) : hit.has(x) }));
+    // What counts against the person first: late, not satisfied, reworked, a valid complaint.
+    const good = (x: string) => (id === 'rework' ? !hit.has(x) : id === 'validComplaints' ? false : hit.has(x));
+    const refs = [...new Set(f.ids)].map((x) => ({ collection: 'requests' as const, id: x, hit: good(x) }));
     return { title: t('staffFigures.drill', { name: row.name, figure: figureName(id) }), refs: [...refs.filter((r) => !r.hit), ...refs.filter((r) => r.hit)] };
   });
   const roleName = () => (role() ? t(`role.${role()}` as 'role.manager') : t('personal.noRole'));
@@ -88,7 +90,7 @@ export function StaffFiguresPage(props: { office: Office }) {
   );
 
   return (
-    <main class="page wide dashboard">
+    <main class="page wide dashboard staff-figures-page">
       <div class="page-head">
         <h1>{t('staffFigures.title')}</h1>
         <div class="head-actions">
