@@ -7,10 +7,7 @@ import { FESTIVAL_DATES, FESTIVALS, festivalDays } from './festivals';
 import { checkRecurrence, dueDays, type PlanRow } from './plan';
 
 /** The official solar day of a lunar date (紫金山天文台, through lunar-javascript). */
-const official = (year: number, month: number, day: number) => {
-  const s = Lunar.fromYmd(year, month, day).getSolar();
-  return `${s.getYear()}-${String(s.getMonth()).padStart(2, '0')}-${String(s.getDay()).padStart(2, '0')}`;
-};
+const official = (year: number, month: number, day: number) => Lunar.fromYmd(year, month, day).getSolar().toYmd();
 
 const midAutumn: PlanRow = {
   id: 'p-zq', name: '中秋问候', group: { kinds: [], buildings: [], tags: [], grades: [], complaintSince: '' }, recurrence: { every: 'festival', festival: 'midAutumn' },
