@@ -235,4 +235,21 @@ describe('origin and validity; each person\'s figures', () => {
     const all = await printToPdf(page, 'origin-staff-sheets');
     expect(all.pageCount).toBe(people);
   }, 240_000);
+
+  it('a plan greets on 中秋 every year on its lunar date: chosen in 设置 → 沟通计划', async () => {
+    const page = manager;
+    await page.goto(`${app.base}/settings/plans`);
+    const form = page.getByRole('form', { name: zh['plans.form'] });
+    await form.getByLabel(zh['plans.name']).fill('中秋问候');
+    await form.getByLabel(zh['plans.every']).selectOption({ label: zh['plan.every.festival'] });
+    await form.getByLabel(zh['plans.festival'], { exact: true }).selectOption({ label: zh['festival.midAutumn'] });
+    expect(await formLayoutProblems(page, 'main form')).toEqual([]);
+    expect((await unnamedControls(page)).unnamed).toEqual([]);
+    await form.getByRole('button', { name: zh['common.save'], exact: true }).click();
+    await page.getByRole('button', { name: '中秋问候' }).waitFor();
+    await page.locator('li').filter({ hasText: '中秋问候' }).filter({ hasText: zh['plan.every.festival'] }).waitFor();
+    await page.getByRole('button', { name: '中秋问候' }).click();
+    await expect.poll(() => form.getByLabel(zh['plans.festival'], { exact: true }).inputValue()).toBe('midAutumn');
+    await shootAll(page, 'origin-plans-festival', { 'zh-CN': zh['plans.new'], 'zh-TW': '新增計劃', en: 'New plan' });
+  }, 120_000);
 });
