@@ -40,3 +40,6 @@ export const noticePrintLinks = {
   register: (id: string) => `/print/notice-register?id=${encodeURIComponent(id)}`,
   callBacks: (id: string) => `/print/incident-callbacks?id=${encodeURIComponent(id)}`,
 };
+/** 个人业绩 (issue 21): one sheet per person for a period; everyone when no one is named. */
+export const staffFigurePrintLink = (from: string, to: string, staffIds: string[] = []) =>
+  `/print/staff-figures?${new URLSearchParams({ from, to, ...(staffIds.length ? { staff: staffIds.join(',') } : {}) })}`;

@@ -81,7 +81,8 @@ export const COLLECTIONS = {
       'id, number, kind, status, createdAt, dueFinish, customerId, unitCode, teamId, assigneeId, ownerId, [open+teamId], [open+assigneeId], [open+createdAt], [open+dueFinish], [open+teamId+dueFinish], [open+assigneeId+dueFinish], [open+ownerId+dueFinish], awaitingApproval, followUpDue, reopenCount, doneAt, closedAt, ' +
       // The queues' counts are index counts (store/queries/requests.ts: queueTotal).
       '[open+assigneeId+ownerId], [open+waiting+status+dueFinish], [open+followUpDue], [open+awaitingApproval], [open+reopenCount]',
-    version: 4,
+    // 5: origin, validity, staff concerned and praised (issue 21).
+    version: 5,
     row: (id, r) => projectRequest(requestFromRecord(id, r)),
   }),
   followups: spec({ indexes: 'id, requestId, customerId, at', version: 1, row: projectFollowUp }),

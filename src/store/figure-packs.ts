@@ -19,7 +19,7 @@ export const PACKED = ['requests', 'followups', 'responses'] as const satisfies 
 export type PackedCollection = (typeof PACKED)[number];
 
 /** Part of every ledger shard's projection stamp: a change here rebuilds the packs on every device. */
-export const PACK_VERSION = 1;
+export const PACK_VERSION = 2;
 
 export interface PackRow {
   /** `<collection>|<YYYY-MM>|<shard>`: packs of a collection from a month on are one key range. */
@@ -32,7 +32,7 @@ type PackedRow = { id: string } & Record<string, unknown>;
 
 export const isPacked = (c: CollectionName): c is PackedCollection => (PACKED as readonly string[]).includes(c);
 
-const REQUEST_FIELDS = ['id', 'kind', 'category', 'teamId', 'unitCode', 'customerId', 'urgency', 'createdAt', 'respondedAt', 'dueRespond', 'doneAt', 'firstDoneAt', 'dueFinish', 'closedAt', 'reopenCount'] as const satisfies readonly (keyof IndicatorRequest)[];
+const REQUEST_FIELDS = ['id', 'kind', 'category', 'teamId', 'unitCode', 'customerId', 'urgency', 'createdAt', 'respondedAt', 'dueRespond', 'doneAt', 'firstDoneAt', 'dueFinish', 'closedAt', 'reopenCount', 'origin', 'validity'] as const satisfies readonly (keyof IndicatorRequest)[];
 const FOLLOWUP_FIELDS = ['id', 'requestId', 'satisfaction', 'at'] as const satisfies readonly (keyof IndicatorFollowUp)[];
 
 function pick(row: Record<string, unknown>, fields: readonly string[]): PackedRow {

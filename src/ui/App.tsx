@@ -59,6 +59,8 @@ const IncidentsPage = lazy(() => import('./incidents/IncidentsPage').then((m) =>
 const IncidentNew = lazy(() => import('./incidents/IncidentNew').then((m) => ({ default: m.IncidentNew })));
 const IncidentPage = lazy(() => import('./incidents/IncidentPage').then((m) => ({ default: m.IncidentPage })));
 const ResidentsPage = lazy(() => import('./residents/ResidentsPage').then((m) => ({ default: m.ResidentsPage })));
+// Each person's figures (issue 21)
+const StaffFiguresPage = lazy(() => import('./staff-figures/StaffFiguresPage').then((m) => ({ default: m.StaffFiguresPage })));
 const ImportPage = lazy(() => import('./import/ImportPage').then((m) => ({ default: m.ImportPage })));
 
 /** Every office page needs an open office and a chosen staff profile first. */
@@ -118,6 +120,7 @@ export function App() {
       <Route path="/scan" component={() => <Office page={(o) => <ScanPage office={o} />} />} />
       <Route path="/papers" component={() => <Office page={(o) => <PapersPage office={o} />} />} />
       <Route path="/dashboard" component={() => <Office page={(o) => <DashboardPage office={o} />} />} />
+      <Route path="/staff-figures" component={() => <Office page={(o) => <StaffFiguresPage office={o} />} />} />
       <Route path="/surveys" component={() => <Office page={(o) => <SurveyList office={o} />} />} />
       <Route path="/surveys/new" component={() => <Office page={(o) => <SurveyNew office={o} />} />} />
       <Route path="/surveys/:id/entry" component={() => <Office page={(o) => <SurveyEntry office={o} />} />} />

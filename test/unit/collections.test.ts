@@ -84,7 +84,7 @@ const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
   customers: { version: 7, row: 'dba8e1c2cbd8' },
   units: { version: 2, row: '3fd761b46e08' },
   contacts: { version: 1, row: 'fa9879f9ea90' },
-  requests: { version: 4, row: 'b994f1b3c185' },
+  requests: { version: 5, row: '6cffba2966e8' },
   followups: { version: 1, row: '939dc003c8b3' },
   templates: { version: 1, row: '28924899e147' },
   plans: { version: 1, row: '4bece45f6fd5' },

@@ -25,6 +25,9 @@ export interface IndicatorRequest {
   dueFinish: string;
   closedAt: string;
   reopenCount: number;
+  // Origin and validity (issue 21); absent in rows packed before them.
+  origin?: string;
+  validity?: string;
 }
 
 export interface IndicatorFollowUp {
@@ -126,7 +129,13 @@ export function householdsAt(households: readonly IndicatorHousehold[], end: str
  * - complaints per 100 households: complaints and disputes taken in the month ÷ households at
  *   the month's end × 100;
  * - escalated: complaints taken in the month that went to the manager's attention (reopened
- *   twice or more), as a count.
+ *   twice or more), as a count;
+ * - valid via the authorities: complaints and disputes taken in the month that came through the
+ *   authorities (12345, 街道) and that a manager found valid, as a count (target 0);
+ * - valid via the company per 100 households: those that came through the company's head office
+ *   and were found valid ÷ households at the month's end × 100 (target ≤ 2). A finding made
+ *   later moves the figure of the month the complaint was taken in. The records behind both are
+ *   exactly the valid ones counted.
  */
 export function monthIndicators(input: IndicatorInput, month: string, hasFollowUp?: ReadonlySet<string>, keepRefs = true): Indicator[] {
   const b = monthBounds(month, input.calendar.utcOffset);
@@ -148,6 +157,8 @@ export function monthIndicators(input: IndicatorInput, month: string, hasFollowU
   const respond = new Tally(keepRefs);
   const finish = new Tally(keepRefs);
   const complaints = new Tally(keepRefs);
+  const viaAuthorities = new Tally(keepRefs);
+  const viaCompany = new Tally(keepRefs);
   for (const r of input.requests) {
     const complaint = isComplaint(r.kind);
     if (complaint && inMonth(r.closedAt, b)) closedComplaints.add('requests', r.id, followed.has(r.id));
@@ -157,6 +168,8 @@ export function monthIndicators(input: IndicatorInput, month: string, hasFollowU
     if (r.dueFinish && (inMonth(r.doneAt, b) || (!r.doneAt && inMonth(r.dueFinish, b) && r.dueFinish < input.now)))
       finish.add('requests', r.id, !!r.doneAt && r.doneAt <= r.dueFinish);
     if (complaint && taken) complaints.add('requests', r.id, r.reopenCount >= 2);
+    if (complaint && taken && r.validity === 'valid' && r.origin === 'authority') viaAuthorities.add('requests', r.id, true);
+    if (complaint && taken && r.validity === 'valid' && r.origin === 'company') viaCompany.add('requests', r.id, true);
   }
   const households = householdsAt(input.households, b.end);
   const all = new Tally(false);
@@ -174,6 +187,9 @@ export function monthIndicators(input: IndicatorInput, month: string, hasFollowU
     indicator('complaintsPer100', b, complaints.n, households, households ? (complaints.n / households) * 100 : null,
       (complaints.refs ?? []).map((c) => ({ ...c, hit: true })), t),
     indicator('escalated', b, complaints.hits, complaints.n, complaints.hits, complaints.refs ?? [], t),
+    // Origin and validity (issue 21)
+    indicator('validViaAuthorities', b, viaAuthorities.n, complaints.n, viaAuthorities.n, viaAuthorities.refs ?? [], t),
+    indicator('validViaCompanyPer100', b, viaCompany.n, households, households ? (viaCompany.n / households) * 100 : null, viaCompany.refs ?? [], t),
   ];
 }
 

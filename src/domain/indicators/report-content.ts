@@ -5,6 +5,7 @@ import { TREND_IDS } from './dashboard';
 import { monthBounds } from './period';
 import type { ReportContent, ReportSurvey } from './report';
 import type { IndicatorFilters } from './filters';
+import { originLines } from './origins';
 
 /**
  * A survey's results in a month, for the report: per wave with answers keyed in that month,
@@ -48,5 +49,6 @@ export function reportContent(model: DashboardModel, numberOf: ReadonlyMap<strin
     times: model.times.map(({ refs: _refs, period: _p, ...rest }) => rest),
     worst: model.worst.map((w) => ({ category: w.category, requests: w.requests, numbers: w.problemIds.map((id) => numberOf.get(id) ?? id) })),
     surveys,
+    origins: originLines(model.slice.requests, model.month, model.slice.calendar.utcOffset),
   };
 }

@@ -7,6 +7,7 @@ import type { Status } from './targets';
 import type { IndicatorId } from './targets';
 import type { ReportRow } from './report-row';
 import type { IncidentFigures } from '../incidents/report';
+import type { OriginLine } from './origins';
 
 export type { ReportRow };
 
@@ -68,6 +69,8 @@ export interface ReportContent {
   surveys: ReportSurvey[];
   /** 突发事件 of the month (issue 20); absent in snapshots printed before incidents were counted. */
   incidents?: IncidentFigures;
+  /** 投诉来源与有效性 (issue 21); absent in snapshots printed before it. */
+  origins?: OriginLine[];
 }
 
 export interface ReportSnapshot extends ReportContent {
@@ -107,6 +110,7 @@ export function reportFromRecord(id: string, r: Record<string, unknown>): Report
     figures: arr('figures'), trend: arr('trend'), times: arr('times'), worst: arr('worst'), surveys: arr('surveys'),
     // Incidents (issue 20)
     ...(r.incidents && typeof r.incidents === 'object' ? { incidents: r.incidents as IncidentFigures } : {}),
+    ...(Array.isArray(r.origins) ? { origins: r.origins as OriginLine[] } : {}),
   };
 }
 

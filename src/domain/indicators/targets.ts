@@ -12,11 +12,15 @@ export type IndicatorId =
   | 'onTimeRespond'
   | 'onTimeFinish'
   | 'complaintsPer100'
-  | 'escalated';
+  | 'escalated'
+  // Origin and validity (issue 21)
+  | 'validViaAuthorities'
+  | 'validViaCompanyPer100';
 
 export const INDICATOR_IDS: IndicatorId[] = [
   'satisfaction', 'satisfactionFollowUps', 'satisfactionSurveys', 'complaintFollowUp', 'rework',
   'onTimeRespond', 'onTimeFinish', 'complaintsPer100', 'escalated',
+  'validViaAuthorities', 'validViaCompanyPer100',
 ];
 
 export type Direction = 'higher' | 'lower';
@@ -32,11 +36,13 @@ export type Targets = Record<IndicatorId, TargetSpec>;
 export const DIRECTION: Record<IndicatorId, Direction> = {
   satisfaction: 'higher', satisfactionFollowUps: 'higher', satisfactionSurveys: 'higher', complaintFollowUp: 'higher',
   rework: 'lower', onTimeRespond: 'higher', onTimeFinish: 'higher', complaintsPer100: 'lower', escalated: 'lower',
+  validViaAuthorities: 'lower', validViaCompanyPer100: 'lower',
 };
 
 export const UNIT: Record<IndicatorId, IndicatorUnit> = {
   satisfaction: 'percent', satisfactionFollowUps: 'percent', satisfactionSurveys: 'percent', complaintFollowUp: 'percent',
   rework: 'percent', onTimeRespond: 'percent', onTimeFinish: 'percent', complaintsPer100: 'per100', escalated: 'count',
+  validViaAuthorities: 'count', validViaCompanyPer100: 'per100',
 };
 
 export function defaultTargets(): Targets {
@@ -50,6 +56,9 @@ export function defaultTargets(): Targets {
     onTimeFinish: { target: 95, amber: 5 },
     complaintsPer100: { target: 1, amber: 0.5 },
     escalated: { target: 0, amber: 0 },
+    // "向政府物业主管部门有效投诉为零；向物业公司主管部门有效投诉…2%" (of households).
+    validViaAuthorities: { target: 0, amber: 0 },
+    validViaCompanyPer100: { target: 2, amber: 0.5 },
   };
 }
 

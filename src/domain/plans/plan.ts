@@ -6,6 +6,7 @@ import type { HistoryEntry } from '../history';
 import { newId } from '../ids';
 import { LIMITS } from '../limits';
 import { saveOfficeRecord, type OfficeRecordKind } from '../office-record';
+import { festivalDays, FESTIVALS, type Festival } from './festivals';
 import { fail, ok, type Problem, type Result } from '../result';
 
 /**
@@ -20,8 +21,10 @@ export type Recurrence =
   | { every: 'month'; day: number }
   | { every: 'quarter'; day: number }
   | { every: 'year'; month: number; day: number }
-  | { every: 'afterContact'; days: number };
-export const RECURRENCE_KINDS = ['week', 'month', 'quarter', 'year', 'afterContact'] as const;
+  | { every: 'afterContact'; days: number }
+  // Lunar festivals (issue 21): on the festival's lunar date every year.
+  | { every: 'festival'; festival: Festival };
+export const RECURRENCE_KINDS = ['week', 'month', 'quarter', 'year', 'afterContact', 'festival'] as const;
 
 /** Which customers a plan is for: every non-empty part must match. */
 export interface CustomerGroup {
@@ -61,6 +64,7 @@ export function checkRecurrence(r: Recurrence): Problem | null {
     case 'quarter': return int(r.day, 1, 31) ? null : bad;
     case 'year': return isMonthDay(r.month, r.day) ? null : bad;
     case 'afterContact': return int(r.days, 1, 3660) ? null : bad;
+    case 'festival': return FESTIVALS.includes(r.festival) ? null : bad;
     default: return bad;
   }
 }
@@ -70,6 +74,7 @@ export function dueDays(r: Recurrence, start: Day, from: Day, to: Day): Day[] {
   const first = from < start ? start : from;
   const days: Day[] = [];
   if (r.every === 'afterContact' || first > to) return days;
+  if (r.every === 'festival') return festivalDays(r.festival, first, to);
   if (r.every === 'week') {
     const weekday = (d: Day) => ((dateOfDay(d).getUTCDay() + 6) % 7) + 1;
     let d = addDays(first, (r.weekday - weekday(first) + 7) % 7);

@@ -22,6 +22,7 @@ import {
   type Urgency,
 } from './types';
 import { addWorkingHours, extendByWait } from './work-time';
+import { COMPLAINT_ORIGINS, type ComplaintOrigin } from './origin-types';
 import { editText } from '../text-edit';
 
 export interface IntakeInput {
@@ -43,6 +44,13 @@ export interface IntakeInput {
   // finding becomes a rectification (整改) request linked to that renovation.
   warranty?: { handoverId: string };
   renovationId?: string;
+  // Origin and validity (issue 21)
+  /** Where a complaint or dispute came from (asked at intake; 'direct' when the caller gives none). */
+  origin?: ComplaintOrigin;
+  /** 客户要求: what the customer asks for. */
+  demand?: string;
+  /** 表扬: the staff praised. */
+  praisedIds?: string[];
 }
 
 /** Accept and register (受理): numbered, deadlines fixed, the taker is the first-contact owner. */
@@ -58,6 +66,12 @@ export function takeRequest(input: IntakeInput, number: string, settings: Servic
   if (!input.customerId && !input.unitCode.trim() && !input.location.trim()) problems.push({ code: 'request.error.whoOrWhere', field: 'customerId' });
   if (!REQUEST_CHANNELS.includes(input.channel)) problems.push({ code: 'request.error.channelRequired', field: 'channel' });
   if (input.location.length > LIMITS.shortText) problems.push({ code: 'error.tooLong', field: 'location', params: { max: LIMITS.shortText } });
+  const complaint = isComplaintKind(input.kind);
+  const origin = complaint ? (input.origin ?? 'direct') : undefined;
+  if (origin && !COMPLAINT_ORIGINS.includes(origin)) problems.push({ code: 'request.error.originRequired', field: 'origin' });
+  const demand = (input.demand ?? '').trim();
+  if (demand.length > LIMITS.note) problems.push({ code: 'error.tooLong', field: 'demand', params: { max: LIMITS.note } });
+  const praisedIds = input.kind === 'praise' ? [...new Set((input.praisedIds ?? []).filter(Boolean))] : [];
   if (problems.length || !category) return fail(...problems);
 
   const urgent = input.urgency === 'urgent';
@@ -94,6 +108,10 @@ export function takeRequest(input: IntakeInput, number: string, settings: Servic
     ...(input.source ? { sourceSurveyId: input.source.surveyId, sourceWave: input.source.wave, sourceResponseId: input.source.responseId } : {}),
     ...(input.warranty ? { warranty: true, handoverId: input.warranty.handoverId } : {}),
     ...(input.renovationId ? { renovationId: input.renovationId } : {}),
+    // Written only when there is something to say: a repair carries no empty origin or demand.
+    ...(origin ? { origin } : {}),
+    ...(demand ? { demand } : {}),
+    ...(praisedIds.length ? { praisedIds } : {}),
   };
   return ok({
     id,

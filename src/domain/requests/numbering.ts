@@ -12,6 +12,8 @@ export const NUMBER_PREFIX: Record<RequestKind, string> = {
   suggestion: 'JY',
   praise: 'BY',
   dispute: 'JF',
+  report: 'JB',
+  service: 'FW',
 };
 
 /** The series a number belongs to: BX-2611-A. */

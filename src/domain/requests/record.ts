@@ -1,8 +1,17 @@
 import type { HistoryEntry } from '../history';
 import { complaintState } from './complaint';
+import { COMPLAINT_ORIGINS, type Finding } from './origin-types';
 import { REQUEST_CHANNELS, REQUEST_KINDS, REQUEST_STATUSES, isComplaintKind, type Investigation, type RequestRow, type ServiceRequest } from './types';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+function findingOf(v: unknown): Finding | null {
+  if (!v || typeof v !== 'object') return null;
+  const f = v as Record<string, unknown>;
+  if (typeof f.valid !== 'boolean') return null;
+  return { valid: f.valid, reason: str(f.reason), staffIds: strings(f.staffIds), by: str(f.by), byName: str(f.byName), at: str(f.at) };
+}
 
 /** Snapshot from the plain JSON of a record (fields missing on an old replica get defaults). */
 export function requestFromRecord(id: string, r: Record<string, unknown>): ServiceRequest {
@@ -38,6 +47,10 @@ export function requestFromRecord(id: string, r: Record<string, unknown>): Servi
     due: { respond: str(due.respond), finish: str(due.finish), reportBack: str(due.reportBack) },
     investigation: (r.investigation as Investigation | undefined) ?? null,
     lastSatisfaction: typeof r.lastSatisfaction === 'number' ? r.lastSatisfaction : 0,
+    origin: COMPLAINT_ORIGINS.includes(r.origin as never) ? (r.origin as ServiceRequest['origin']) : '',
+    demand: str(r.demand),
+    finding: findingOf(r.finding),
+    praisedIds: strings(r.praisedIds),
     history: Array.isArray(r.history) ? (r.history as HistoryEntry[]) : [],
     // Moves (issue 20): a warranty repair from a handover; a request linked to a renovation.
     ...(r.warranty === true ? { warranty: true } : {}),
@@ -76,5 +89,9 @@ export function projectRequest(req: ServiceRequest): RequestRow {
     awaitingApproval: isComplaintKind(req.kind) && complaintState(req.history).stage === 'awaitingApproval' ? 1 : 0,
     followUpDue: req.status === 'done' || (req.status === 'followUp' && req.lastSatisfaction < 4) ? 1 : 0,
     summary: req.description.slice(0, 80),
+    origin: req.origin,
+    validity: req.finding ? (req.finding.valid ? 'valid' : 'invalid') : '',
+    concernedIds: req.finding?.valid ? req.finding.staffIds : [],
+    praisedIds: req.praisedIds,
   };
 }

@@ -149,7 +149,7 @@ function canonical(s: ServiceSettings): ServiceSettings {
 
 // History values are what the office reads on the timeline; like the customer history
 // (农历 dates), they are written in the office's language, Chinese.
-const KIND_NAMES: Record<RequestKind, string> = { repair: '报修', complaint: '投诉', inquiry: '咨询', suggestion: '建议', praise: '表扬', dispute: '纠纷' };
+const KIND_NAMES: Record<RequestKind, string> = { repair: '报修', complaint: '投诉', inquiry: '咨询', suggestion: '建议', praise: '表扬', dispute: '纠纷', report: '举报', service: '服务申请' };
 const DAY_NAMES = ['日', '一', '二', '三', '四', '五', '六'];
 const showDays = (days: number[]) => [...days].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)).map((d) => DAY_NAMES[d]).join('');
 const showLimits = (l: TimeLimits) => `${l.respond} / ${l.finish} / ${l.reportBack} h`;

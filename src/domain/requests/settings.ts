@@ -71,9 +71,33 @@ export function defaultServiceSettings(): ServiceSettings {
       { id: 'service-attitude', name: '服务态度', kinds: ['complaint', 'praise', 'suggestion'], teamId: 'admin', normal: limits(2, 24, 8), urgent: limits(1, 8, 8) },
       { id: 'fees', name: '收费', kinds: ['complaint', 'inquiry', 'dispute'], teamId: 'admin', normal: limits(2, 24, 8), urgent: limits(1, 8, 8) },
       { id: 'other', name: '其他', kinds: ['repair', 'complaint', 'inquiry', 'suggestion', 'praise', 'dispute'], teamId: 'admin', normal: limits(2, 24, 8), urgent: limits(1, 8, 8) },
+      ...reportAndServiceCategories(),
     ],
     calendar: { utcOffset: 480, days: [1, 2, 3, 4, 5, 6], start: '08:30', end: '17:30', holidays: [], workdays: [], urgentRoundTheClock: true },
   };
+}
+
+/**
+ * 举报 and 服务申请 (issue 21) have categories and time limits of their own: a report of illegal
+ * building work is checked the same day; a paid service is booked, so it is finished within days.
+ */
+export function reportAndServiceCategories(): Category[] {
+  return [
+    { id: 'report-building', name: '违章装修/搭建', kinds: ['report'], teamId: 'engineering', normal: limits(2, 8, 8), urgent: limits(0.5, 4, 4) },
+    { id: 'report-parking', name: '违规停车/占道', kinds: ['report'], teamId: 'security', normal: limits(1, 4, 4), urgent: limits(0.25, 1, 2) },
+    { id: 'report-other', name: '其他举报', kinds: ['report'], teamId: 'admin', normal: limits(2, 24, 8), urgent: limits(1, 8, 8) },
+    { id: 'service-home', name: '有偿维修/家政', kinds: ['service'], teamId: 'engineering', normal: limits(4, 40, 48), urgent: limits(2, 16, 24) },
+    { id: 'service-other', name: '其他服务申请', kinds: ['service'], teamId: 'admin', normal: limits(4, 40, 48), urgent: limits(2, 16, 24) },
+  ];
+}
+
+/**
+ * An office that saved its categories before 举报 and 服务申请 existed has none for them: it gets
+ * the defaults for those two kinds until it saves categories that take them.
+ */
+function withNewKinds(categories: Category[]): Category[] {
+  const missing = reportAndServiceCategories().filter((c) => !categories.some((x) => x.kinds.some((k) => c.kinds.includes(k))) && !categories.some((x) => x.id === c.id));
+  return missing.length ? [...categories, ...missing] : categories;
 }
 
 export function categoryById(settings: ServiceSettings, id: string): Category | undefined {
@@ -90,7 +114,7 @@ export function serviceSettingsFrom(record: Record<string, unknown> | null | und
   if (!record) return d;
   return {
     teams: Array.isArray(record.teams) && record.teams.length ? (record.teams as Team[]) : d.teams,
-    categories: Array.isArray(record.categories) && record.categories.length ? (record.categories as Category[]) : d.categories,
+    categories: Array.isArray(record.categories) && record.categories.length ? withNewKinds(record.categories as Category[]) : d.categories,
     calendar: { ...d.calendar, ...((record.calendar as Partial<WorkCalendar>) ?? {}) },
   };
 }

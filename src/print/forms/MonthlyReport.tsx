@@ -15,6 +15,7 @@ import { formatTarget, formatValue, hoursText, statusText } from '../../shared/i
 import { FormTitle, formatPrintDate, PrintPage, usePrint } from '../PrintPage';
 import { Signatures } from '../RecordForm';
 import { loadReport, type ReportData } from './report-data';
+import { OriginsTable } from '../../shared/indicators/OriginsTable';
 import { FILTER_KEYS, filterQuery, filtersFrom, sameFilters, type FilterKey } from '../../domain/indicators/filters';
 
 const CHART_COLORS = ['#1f6f5c', '#c47f17', '#b03a2e', '#2e6ab0', '#7a4fa3'];
@@ -126,6 +127,8 @@ function ReportSheet(props: { data: ReportData; frozen: { id: string; label: str
 
       <h2 class="report-h">{t('report.indicators')}</h2>
       <table class="register report-table" data-testid="report-indicators">
+        {/* The names take what they need: some are long (issue 21's 经公司有效投诉（每百户）). */}
+        <colgroup><col style={{ width: '36%' }} /><col /><col /><col /><col /></colgroup>
         <thead>
           <tr><th>{t('dashboard.indicator')}</th><th>{t('dashboard.target')}</th><th>{t('report.value')}</th><th>{t('report.fraction')}</th><th>{t('dashboard.statusCol')}</th></tr>
         </thead>
@@ -135,7 +138,7 @@ function ReportSheet(props: { data: ReportData; frozen: { id: string; label: str
               const ind = { unit: UNIT[f.id], direction: DIRECTION[f.id], target: f.target };
               return (
                 <tr data-indicator={f.id}>
-                  <td>{name(f.id)}</td>
+                  <td class="wrap">{name(f.id)}</td>
                   <td>{formatTarget(ind)}</td>
                   <td>{formatValue(UNIT[f.id], f.value)}</td>
                   <td>{f.numerator} / {f.denominator}</td>
@@ -146,6 +149,16 @@ function ReportSheet(props: { data: ReportData; frozen: { id: string; label: str
           </For>
         </tbody>
       </table>
+
+      {/* Origin and validity (issue 21): absent from snapshots printed before it. */}
+      <Show when={c().origins}>
+        {(lines) => (
+          <>
+            <h2 class="report-h">{t('origins.title')}</h2>
+            <OriginsTable lines={lines()} class="register report-table" testid="report-origins" />
+          </>
+        )}
+      </Show>
 
       <h2 class="report-h">{t('dashboard.trend')}</h2>
       <Chart label={t('dashboard.trend')} testid="report-chart-trend" option={trendOption()} width={640} height={220} static onReady={props.onChart} />

@@ -107,6 +107,12 @@ function RequestSheet(props: { req: ServiceRequest; settings: ServiceSettings; s
         { label: t('requests.due'), value: when(r.due.finish) },
         { label: t('requests.location'), value: r.location, wide: true },
         { label: t('form.content'), value: r.description, wide: true, lines: 4 },
+        // Origin, 客户要求, praised staff (issue 21)
+        ...(complaint() ? [
+          { label: t('requests.origin'), value: r.origin ? t(`origin.${r.origin}`) : '', wide: true },
+          { label: t('form.customerRequest'), value: r.demand, wide: true, lines: 2 },
+        ] : []),
+        ...(r.kind === 'praise' ? [{ label: t('requests.praised'), value: r.praisedIds.map(name).join('、'), wide: true }] : []),
       ],
       signatures: [{ label: t('form.recorder') }, { label: t('print.date'), date: true }],
     };
@@ -149,6 +155,8 @@ function RequestSheet(props: { req: ServiceRequest; settings: ServiceSettings; s
         { label: t('requests.cause'), value: inv?.cause ?? '', wide: true },
         { label: t('requests.responsibility'), value: inv ? t(`resp.${inv.responsibility}`) : '' },
         { label: t('requests.severity'), value: inv ? t(`sev.${inv.severity}`) : '' },
+        // The manager's finding (issue 21)
+        { label: t('finding.verdict'), value: r.finding ? `${t(r.finding.valid ? 'finding.valid' : 'finding.invalid')}：${r.finding.reason}${r.finding.staffIds.length ? `（${t('finding.staff')}：${r.finding.staffIds.map(name).join('、')}）` : ''} — ${r.finding.byName}` : '', wide: true, lines: 2 },
       ],
       signatures: [{ label: t('form.investigator') }, { label: t('print.date'), date: true }],
     };

@@ -37,4 +37,6 @@ export const FORMS: Record<string, PrintForm> = {
   'incident-callbacks': lazy(() => import('./NoticeForms').then((m) => ({ default: m.IncidentCallBacks }))),
   'resident-calls': lazy(() => import('./ResidentForms').then((m) => ({ default: m.ResidentCallList }))),
   'resident-register': lazy(() => import('./ResidentForms').then((m) => ({ default: m.ResidentRegister }))),
+  // Each person's figures (issue 21)
+  'staff-figures': lazy(() => import('./StaffSheets').then((m) => ({ default: m.StaffSheets }))),
 };

@@ -16,6 +16,8 @@ import { groupLabel } from '../../shared/indicators/labels';
 import { TargetsEditor } from './TargetsEditor';
 import { FilterBar } from './FilterBar';
 import { filterQuery, type IndicatorFilters } from '../../domain/indicators/filters';
+import { originLines } from '../../domain/indicators/origins';
+import { OriginsTable } from '../../shared/indicators/OriginsTable';
 
 /** Indicators shown per group in the breakdown table. */
 const GROUP_COLUMNS = ['satisfactionFollowUps', 'rework', 'onTimeRespond', 'onTimeFinish', 'complaintFollowUp'] as const;
@@ -82,6 +84,8 @@ export function DashboardView(props: DashboardViewProps) {
             <input {...dateField('month')} value={props.month} onChange={(e) => e.currentTarget.value && props.onMonth(e.currentTarget.value)} />
           </label>
           <A class="button" href="/surveys">{t('nav.surveys')}</A>
+          {/* Each person's figures (issue 21): the page itself refuses anyone but a manager. */}
+          <A class="button" href={`/staff-figures?from=${props.month}`}>{t('nav.staffFigures')}</A>
           <A class="button primary" href={`/print/monthly-report?month=${props.month}${filterQuery(props.filters)}`}>{t('dashboard.printReport')}</A>
         </div>
       </div>
@@ -111,6 +115,12 @@ export function DashboardView(props: DashboardViewProps) {
       <Show when={drill()}>
         {(d) => <DrillList office={props.office} title={d().title} refs={d().refs} onClose={() => props.onDrill('')} />}
       </Show>
+
+      {/* Origin and validity (issue 21) */}
+      <section class="card" aria-labelledby="origins-title">
+        <h2 id="origins-title">{t('origins.title')}</h2>
+        <div class="table-scroll"><OriginsTable lines={originLines(props.model.slice.requests, props.model.month, props.model.slice.calendar.utcOffset)} /></div>
+      </section>
 
       <section class="card">
         <h2>{t('dashboard.trend')}</h2>

@@ -15,6 +15,9 @@ import { customerRow } from '../../store/queries/customers';
 import { LIMITS } from '../../domain/limits';
 // Special needs and open incidents of the caller's building (issue 20)
 import { IntakeIncident } from '../incidents/IntakeIncident';
+// Origin, 客户要求, praised staff (issue 21)
+import { IntakeExtras, type IntakeExtrasValue } from './IntakeExtras';
+import { allStaff } from '../../store/queries/staff';
 
 /** 受理登记: caller, kind, category, what — save. Built to take a phone repair in seconds. */
 export function RequestNew(props: { office: Office }) {
@@ -25,7 +28,9 @@ export function RequestNew(props: { office: Office }) {
     customer: null as CustomerRow | null,
     kind: (REQUEST_KINDS.includes(params.kind as RequestKind) ? params.kind : 'repair') as RequestKind,
     category: '', urgency: 'normal' as Urgency, channel: 'phone' as Channel, location: '', description: '',
+    extras: { origin: 'direct' as const, demand: '', praisedIds: [] as string[] } as IntakeExtrasValue,
   });
+  const staff = createLive(() => props.office, (o) => allStaff(o.db), []);
   const categories = () => {
     const s = settings();
     return s ? categoriesFor(s, form.kind) : [];
@@ -40,6 +45,7 @@ export function RequestNew(props: { office: Office }) {
     return takeRequest(props.office, {
       kind: form.kind, category: form.category, urgency: form.urgency, channel: form.channel, description: form.description, location: form.location,
       customerId: c?.id ?? '', customerName: c?.name ?? '', unitCode: c?.unitCode ?? '', phone: c?.phones[0] ?? '',
+      origin: form.extras.origin, demand: form.extras.demand, praisedIds: [...form.extras.praisedIds],
     });
   }, (r) => navigate(`/requests/${r.id}`, { replace: true }));
 
@@ -82,6 +88,7 @@ export function RequestNew(props: { office: Office }) {
           {t('requests.description')}
           <textarea name="description" rows={4} maxLength={LIMITS.note} value={form.description} onInput={(e) => setForm('description', e.currentTarget.value)} />
         </label>
+        <IntakeExtras kind={form.kind} value={form.extras} staff={staff()} onChange={(k, v) => setForm('extras', k, v as never)} />
       </FormShell>
     </main>
   );

@@ -15,6 +15,7 @@ import { myRole } from '../../store/requests';
 import { serviceSettings } from '../../store/queries/settings';
 import { NotesEditor } from '../customers/NotesEditor';
 import { ComplaintSteps } from './ComplaintSteps';
+import { ComplaintFinding } from './ComplaintFinding';
 import { LifecycleSteps } from './LifecycleSteps';
 import { StepStamp } from './StepForm';
 import { Timeline } from './Timeline';
@@ -108,6 +109,9 @@ function RequestView(props: { office: Office; row: RequestRow }) {
               <dt>{t('requests.dueRespond')}</dt><dd>{formatDateTime(r().due.respond)}</dd>
               <dt>{t('requests.due')}</dt><dd>{formatDateTime(r().due.finish)}</dd>
               <dt>{t('requests.dueReport')}</dt><dd>{formatDateTime(r().due.reportBack)}</dd>
+              {/* Origin, 客户要求, praised staff (issue 21) */}
+              <Show when={r().demand}><dt>{t('form.customerRequest')}</dt><dd data-testid="request-demand">{r().demand}</dd></Show>
+              <Show when={r().kind === 'praise'}><dt>{t('requests.praised')}</dt><dd data-testid="request-praised">{r().praisedIds.length ? r().praisedIds.map(nameOf).join('、') : t('requests.praisedNone')}</dd></Show>
             </dl>
           </section>
           <section class="card">
@@ -127,6 +131,7 @@ function RequestView(props: { office: Office; row: RequestRow }) {
         </div>
         <div class="col">
           <Show when={isComplaintKind(r().kind)}>
+            <ComplaintFinding office={props.office} req={r()} role={role()} staff={staff()} when={formatDateTime} />
             <ComplaintSteps office={props.office} req={r()} role={role()} />
           </Show>
           <LifecycleSteps office={props.office} req={r()} settings={s()} staff={staff()} role={role()}

@@ -5,6 +5,7 @@ import { createStore } from 'solid-js/store';
 import { CUSTOMER_KINDS, GRADES, type CustomerKind, type Grade } from '../../domain/customers/types';
 import { localDay } from '../../domain/days';
 import { RECURRENCE_KINDS, type PlanRow, type Recurrence } from '../../domain/plans/plan';
+import { FESTIVALS, type Festival } from '../../domain/plans/festivals';
 import { serviceSettingsFrom } from '../../domain/requests/settings';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
@@ -22,7 +23,7 @@ type Every = Recurrence['every'];
 const words = (s: string) => s.split(/[,，、\s]+/).map((x) => x.trim()).filter(Boolean);
 const blank = () => ({
   id: '', name: '', tags: '', buildings: '', kinds: [] as CustomerKind[], grades: [] as Grade[], complaintSince: '',
-  every: 'month' as Every, weekday: 1, day: 1, month: 1, days: 30, start: localDay(), ownerId: '', teamId: '', templateId: '', active: true,
+  every: 'month' as Every, weekday: 1, day: 1, month: 1, days: 30, festival: 'midAutumn' as Festival, start: localDay(), ownerId: '', teamId: '', templateId: '', active: true,
 });
 
 function recurrenceOf(f: ReturnType<typeof blank>): Recurrence {
@@ -32,6 +33,7 @@ function recurrenceOf(f: ReturnType<typeof blank>): Recurrence {
     case 'quarter': return { every: 'quarter', day: f.day };
     case 'year': return { every: 'year', month: f.month, day: f.day };
     case 'afterContact': return { every: 'afterContact', days: f.days };
+    case 'festival': return { every: 'festival', festival: f.festival };
   }
 }
 
@@ -45,10 +47,10 @@ export function PlansPage(props: { office: Office }) {
   const edit = (p: PlanRow | null) => {
     save.reset();
     if (!p) return setForm(blank());
-    const r = p.recurrence as Recurrence & Partial<{ weekday: number; day: number; month: number; days: number }>;
+    const r = p.recurrence as Recurrence & Partial<{ weekday: number; day: number; month: number; days: number; festival: Festival }>;
     setForm({
       ...blank(), id: p.id, name: p.name, tags: p.group.tags.join('，'), buildings: p.group.buildings.join('，'), kinds: p.group.kinds, grades: p.group.grades,
-      complaintSince: p.group.complaintSince, every: r.every, weekday: r.weekday ?? 1, day: r.day ?? 1, month: r.month ?? 1, days: r.days ?? 30,
+      complaintSince: p.group.complaintSince, every: r.every, weekday: r.weekday ?? 1, day: r.day ?? 1, month: r.month ?? 1, days: r.days ?? 30, festival: r.festival ?? 'midAutumn',
       start: p.start, ownerId: p.ownerId, teamId: p.teamId, templateId: p.templateId, active: p.active,
     });
   };
@@ -131,6 +133,15 @@ export function PlansPage(props: { office: Office }) {
                 <label>
                   {t('plans.day')}
                   <input type="number" min={1} max={31} value={form.day} onInput={(e) => setForm('day', num(e.currentTarget.value))} />
+                </label>
+              </Show>
+              {/* Lunar festivals (issue 21) */}
+              <Show when={form.every === 'festival'}>
+                <label>
+                  {t('plans.festival')}
+                  <select name="festival" value={form.festival} onChange={(e) => setForm('festival', e.currentTarget.value as Festival)}>
+                    <For each={FESTIVALS}>{(f) => <option value={f}>{t(`festival.${f}`)}</option>}</For>
+                  </select>
                 </label>
               </Show>
               <Show when={form.every === 'afterContact'}>
