@@ -42,6 +42,9 @@ export const SHARD_OF = {
   surveys: 'office',
   responses: 'ledger',
   reports: 'ledger',
+  // Corrective and preventive actions and the monthly major-case review (issue 21)
+  actions: 'ledger',
+  reviews: 'ledger',
 } as const satisfies Record<string, ShardKind>;
 
 export type CollectionName = keyof typeof SHARD_OF;
@@ -125,6 +128,9 @@ const ANCHOR: Record<LedgerCollection, (input: ShardInput) => string> = {
   papers: ({ record, legacyYear }) => byYear(field(record, 'year')) || byYear(legacyYear),
   responses: ({ record, legacyYear }) => byYear(Number(str(field(record, 'waveStart')).slice(0, 4))) || byYear(legacyYear),
   reports: ({ record }) => str(field(record, 'period')),
+  // Corrective and preventive actions (issue 21): raised in a month; the month's review in its month.
+  actions: byCreation,
+  reviews: ({ record }) => str(field(record, 'month')),
 };
 
 /**

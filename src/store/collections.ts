@@ -6,6 +6,8 @@ import { projectRequest, requestFromRecord } from '../domain/requests/record';
 import { projectFollowUp } from '../domain/requests/followup';
 import { eventFromRecord, projectAttendance, projectEvent, projectItem, projectRemark } from '../domain/events/record';
 import { projectPaper } from '../domain/papers/paper';
+import { projectAction } from '../domain/actions/action';
+import { projectReview } from '../domain/reviews/review';
 import { projectResponse, projectSurvey } from '../domain/surveys/records';
 import { projectReport } from '../domain/indicators/report-row';
 import { COLLECTION_NAMES, type CollectionName } from '../domain/shards';
@@ -94,11 +96,15 @@ export const COLLECTIONS = {
   eventItems: spec({ indexes: 'id, eventId', version: 1, row: projectItem }),
   attendance: spec({ indexes: 'id, eventId, customerId', version: 1, row: projectAttendance }),
   remarks: spec({ indexes: 'id, eventId, customerId, requestId, topic', version: 1, row: projectRemark }),
-  papers: spec({ indexes: 'id, form, ref, state, box, [form+state]', version: 1, row: projectPaper }),
+  // Every paper filed (issue 21): the paper number and the period the archive is searched by
+  papers: spec({ indexes: 'id, form, ref, state, box, [form+state], number, period', version: 2, row: projectPaper }),
   // Surveys and the indicator dashboard
   surveys: spec({ indexes: 'id, createdAt', version: 1, row: projectSurvey }),
   responses: spec({ indexes: 'id, [surveyId+wave], unitCode, at', version: 1, row: projectResponse }),
   reports: spec({ indexes: 'id, period, printedAt', version: 1, row: projectReport }),
+  // Corrective and preventive actions and the monthly major-case review (issue 21)
+  actions: spec({ indexes: 'id, status, due, sourceRef, month, teamId', version: 1, row: projectAction }),
+  reviews: spec({ indexes: 'id, month', version: 1, row: projectReview }),
 } satisfies Record<CollectionName, CollectionSpec<any>>;
 
 export type RowOf<C extends CollectionName> = ReturnType<(typeof COLLECTIONS)[C]['row']>;

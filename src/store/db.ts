@@ -23,7 +23,7 @@ export interface MetaRow {
  * `test/unit/collections.test.ts` fails when the schema changed under the same number or a
  * committed snapshot was edited (a device that ran version N never upgrades to another N).
  */
-export const DB_VERSION = 9;
+export const DB_VERSION = 10;
 
 /** Every table of the database and its Dexie index spec, as `version(DB_VERSION)` declares it. */
 export const databaseSchema = (): Record<string, string> => ({ updates: '++seq, shard', meta: 'key', figurePacks: 'key, shard', ...projectionSchema() });

@@ -46,6 +46,8 @@ const EventNew = lazy(() => import('./events/EventNew').then((m) => ({ default: 
 const EventPage = lazy(() => import('./events/EventPage').then((m) => ({ default: m.EventPage })));
 const ScanPage = lazy(() => import('./papers/ScanPage').then((m) => ({ default: m.ScanPage })));
 const PapersPage = lazy(() => import('./papers/PapersPage').then((m) => ({ default: m.PapersPage })));
+// Every paper filed (issue 21): a paper's own page, opened by its QR code
+const PaperPage = lazy(() => import('./papers/PaperPage').then((m) => ({ default: m.PaperPage })));
 const ImportPage = lazy(() => import('./import/ImportPage').then((m) => ({ default: m.ImportPage })));
 
 /** Every office page needs an open office and a chosen staff profile first. */
@@ -99,6 +101,7 @@ export function App() {
       <Route path="/events/:id" component={() => <Office page={(o) => <EventPage office={o} />} />} />
       <Route path="/scan" component={() => <Office page={() => <ScanPage />} />} />
       <Route path="/papers" component={() => <Office page={(o) => <PapersPage office={o} />} />} />
+      <Route path="/papers/:number" component={() => <Office page={(o) => <PaperPage office={o} />} />} />
       <Route path="/dashboard" component={() => <Office page={(o) => <DashboardPage office={o} />} />} />
       <Route path="/surveys" component={() => <Office page={(o) => <SurveyList office={o} />} />} />
       <Route path="/surveys/new" component={() => <Office page={(o) => <SurveyNew office={o} />} />} />

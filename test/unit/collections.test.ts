@@ -58,6 +58,12 @@ const SAMPLES: Record<CollectionName, Record<string, unknown>> = {
   },
   responses: { surveyId: 'sv1', wave: 1, unitCode: '3-2-1101', channel: 'paper', at: '2026-11-05T08:00:00.000Z', by: 's1', 'a.q1': 3, 't.q1': 'scale', 'a.q2': '电梯太慢', 't.q2': 'text', history: [] },
   reports: { period: '2026-11', label: 'MR-2611-A-1', printedAt: '2026-12-01T08:00:00.000Z', printedByName: '王丽', figures: [], history: [] },
+  // Corrective and preventive actions and the monthly major-case review (issue 21)
+  actions: {
+    kind: 'corrective', sourceRef: 'requests/r1', sourceLabel: 'TS-2611-A-001', cause: '保洁排班漏项', action: '增加周末巡查', teamId: 't2', teamName: '环境组', ownerId: 's3', ownerName: '李强',
+    due: '2026-11-20', doneAt: '2026-11-18T08:00:00.000Z', doneNote: '已排班', verdict: '', redoCount: 1, createdAt: '2026-11-10T08:00:00.000Z', createdByName: '王丽', history: [],
+  },
+  reviews: { month: '2026-11', heldOn: '2026-11-30', place: '会议室', hostName: '王丽', recorderName: '陈晨', summary: '加强巡查', 'att:s1': '王丽', 'att:s2': '', createdAt: '2026-11-30T08:00:00.000Z', history: [] },
 };
 
 /** What each collection's projection version produced from its sample (sha256, 12 hex). */
@@ -78,11 +84,14 @@ const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
   eventItems: { version: 1, row: 'e1cc8237ea54' },
   attendance: { version: 1, row: '12ab4e915133' },
   remarks: { version: 1, row: '27138cb33f95' },
-  papers: { version: 1, row: '3f3dc9d1a93d' },
+  papers: { version: 2, row: '72c67f0aafaa' },
   // Surveys and the indicator dashboard
   surveys: { version: 1, row: 'ead7b8f4dc07' },
   responses: { version: 1, row: 'a6be5d3df322' },
   reports: { version: 1, row: 'f325072ccd8c' },
+  // Corrective and preventive actions and the monthly major-case review (issue 21)
+  actions: { version: 1, row: '802492942739' },
+  reviews: { version: 1, row: '5ffc33fe9104' },
 };
 
 /** Readable snapshots of each database version's schema (v8 is the first kept as text; 6 and 7 were digests). */
