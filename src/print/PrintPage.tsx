@@ -149,7 +149,8 @@ export function PrintPage(props: PrintPageProps) {
 export function FormTitle(props: { title: string; meta?: { label: string; value: string }[]; qr?: { url: string; number?: string } }) {
   // A form without a record of its own shows its paper's QR code and number (PrintPage's `paper`).
   const paper = useContext(PrintContext)?.paper;
-  const qr = () => props.qr ?? paper?.() ?? undefined;
+  // Only a titled block takes it (a form's untitled closing section is not its head).
+  const qr = () => props.qr ?? (props.title ? paper?.() : undefined) ?? undefined;
   return (
     <header class="form-title">
       <div class="form-title-main">

@@ -22,3 +22,11 @@ export const todayPrintLinks = {
     `/print/letter?${new URLSearchParams({ template: templateId, customer: customerIds.join(','), ...(taskIds.length ? { task: taskIds.join(',') } : {}) })}`,
   worksheet: () => '/print/worksheet',
 };
+
+/** Corrective and preventive actions, the monthly case review and the annual report (issue 21). */
+export const managerPrintLinks = {
+  caseReview: (month: string) => `/print/case-review?month=${encodeURIComponent(month)}`,
+  actionLetter: (id: string) => `/print/action-letter?id=${encodeURIComponent(id)}`,
+  annual: (year: string) => `/print/annual-report?year=${encodeURIComponent(year)}`,
+  annualOwners: (year: string) => `/print/annual-owners?year=${encodeURIComponent(year)}`,
+};

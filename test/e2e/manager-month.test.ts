@@ -12,7 +12,8 @@ import type { Browser, Page } from 'playwright-core';
 import { dashboardZhCN } from '../../src/i18n/dashboard/zh-CN';
 import { defaultServiceSettings } from '../../src/domain/requests/settings';
 import { officeDay } from '../../src/domain/requests/work-time';
-import { addOffice, ARTIFACTS, joinAsManager, newTablet, watchErrors, withAppAndBrowser, zh as zhBase, type AppRelay } from '../helpers/app';
+import { addDays } from '../../src/domain/days';
+import { addOffice, ARTIFACTS, createCustomer, joinAsManager, newRequest, newTablet, runRequestStep, watchErrors, withAppAndBrowser, zh as zhBase, type AppRelay } from '../helpers/app';
 import { expectRealChinese, openPrintPreview, pdfPageToPng, printToPdf } from '../helpers/pdf';
 
 const zh = { ...zhBase, ...dashboardZhCN };
@@ -55,9 +56,9 @@ describe('every paper filed', () => {
       if (key === 'report') await expect.poll(() => page.locator('.monthly-report [data-drawn=true] svg').count(), { timeout: 20_000 }).toBe(2);
       const pdf = await printToPdf(page, name);
       expectRealChinese(pdf, [number]);
-      // A photo of the paper: its first page as an image, for 扫码 below.
+      // A photo of the paper, as a phone takes it of the code: the top right of its first page, for 扫码 below.
       const prefix = resolve(ARTIFACTS, `${name}-photo`);
-      await run('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', '-singlefile', pdf.path, prefix]);
+      await run('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', '-x', '600', '-y', '0', '-W', '1154', '-H', '520', '-singlefile', pdf.path, prefix]);
       papers[key] = { number, png: `${prefix}.png` };
       await pdfPageToPng(pdf.path, `${name}-p1`, 1, 60);
       await pressPrint(page);
@@ -112,6 +113,134 @@ describe('every paper filed', () => {
     const index = await printToPdf(page, 'archive-index-box-12');
     await pdfPageToPng(index.path, 'archive-index-box-12-p1', 1, 60);
     expectRealChinese(index, [papers.register.number, papers.report.number, '归档目录']);
+    expect(errors).toEqual([]);
+  });
+});
+
+const CAUSE = '夜间巡查未覆盖装修单元';
+const ACTION = '装修单元纳入每晚21:30巡查';
+let complaint = { id: '', number: '' };
+
+describe('corrective and preventive actions carried to the end, and the monthly case review', () => {
+  it('raises an action from a complaint; overdue, it shows on 今日 and in 统计; 需再整改 reopens it; 验证有效 closes it', async () => {
+    await createCustomer(page, { name: '张伟', phone: '13812345678', unit: '3-2-1101' });
+    complaint = await newRequest(page, app.base, { kind: 'complaint', customer: '5678', category: '噪音扰民', description: '楼上装修噪音，晚上十点后仍在施工' });
+    await runRequestStep(page, {
+      form: zh['requests.investigation'], submit: zh['action.investigate'], action: 'request.investigated',
+      fill: async (f) => {
+        await f.getByLabel(zh['requests.facts']).fill('22:00后仍使用电钻，已现场核实');
+        await f.getByLabel(zh['requests.cause']).fill(CAUSE);
+        await f.getByLabel(zh['requests.responsibility']).selectOption({ label: zh['resp.company'] });
+        await f.getByLabel(zh['requests.severity']).selectOption({ label: zh['sev.general'] });
+      },
+    });
+    // On the complaint: a new action, due yesterday (so already overdue), with its cause filled in from the investigation.
+    const panel = page.getByTestId('complaint-actions');
+    await panel.getByText(zh['actions.new'], { exact: true }).click();
+    const form = panel.getByRole('form', { name: zh['actions.newFor'].replace('{{ source }}', complaint.number) });
+    expect(await form.getByLabel(zh['actions.cause']).inputValue()).toBe(CAUSE);
+    await form.getByLabel(zh['actions.team']).selectOption({ label: '护卫组' });
+    await form.getByLabel(zh['actions.owner']).selectOption({ label: '王经理' });
+    await form.getByLabel(zh['actions.due']).fill(addDays(today, -1));
+    // Nothing to do is refused, in words.
+    await form.getByRole('button', { name: zh['actions.add'] }).click();
+    await form.getByText(zh['action.error.actionRequired']).waitFor();
+    await form.getByLabel(zh['actions.action'], { exact: true }).fill(ACTION);
+    await form.getByRole('button', { name: zh['actions.add'] }).click();
+    const card = panel.getByTestId('action-card');
+    await card.waitFor();
+    expect(await card.getAttribute('data-overdue')).toBe('true');
+
+    const todaySection = async () => {
+      await page.goto(`${app.base}/today`);
+      await page.getByRole('heading', { name: zh['today.title'], exact: true }).waitFor();
+      return page.getByTestId('today-actions');
+    };
+    let section = await todaySection();
+    await expect.poll(() => section.textContent()).toContain(ACTION);
+    expect(await section.textContent()).toContain('护卫组');
+
+    await page.goto(`${app.base}/dashboard?month=${month}`);
+    await expect.poll(() => page.getByTestId('actions-stats-line').getAttribute('data-overdue')).toBe('1');
+
+    // Done → 需再整改 (reopened, still overdue, back on 今日) → done → 有效 (closed, gone from 今日).
+    await page.goto(`${app.base}/actions?tab=overdue`);
+    const onList = page.getByTestId('action-list').getByTestId('action-card').first();
+    await onList.getByLabel(`${zh['actions.doneNote']}：${ACTION}`).fill('已排入巡查表');
+    await onList.getByRole('button', { name: zh['actions.markDone'] }).click();
+    await expect.poll(() => page.getByTestId('action-list').count()).toBe(0);
+    section = await todaySection();
+    await expect.poll(() => section.count()).toBe(0);
+
+    await page.goto(`${app.base}/actions?tab=done`);
+    const toCheck = page.getByTestId('action-list').getByTestId('action-card').first();
+    await toCheck.getByRole('button', { name: zh['actions.redo'], exact: true }).click();
+    await toCheck.getByText(zh['action.error.redoReason']).waitFor();
+    await toCheck.getByLabel(`${zh['actions.checkNote']}：${ACTION}`).fill('巡查记录缺两晚');
+    await toCheck.getByRole('button', { name: zh['actions.redo'], exact: true }).click();
+    await expect.poll(() => page.getByTestId('action-list').count()).toBe(0);
+    section = await todaySection();
+    await expect.poll(() => section.textContent()).toContain(ACTION);
+
+    await page.goto(`${app.base}/actions?tab=overdue`);
+    const again = page.getByTestId('action-list').getByTestId('action-card').first();
+    expect(await again.textContent()).toContain(zh['actions.redone'].replace('{{ n }}', '1'));
+    await again.getByLabel(`${zh['actions.doneNote']}：${ACTION}`).fill('补齐巡查记录');
+    await again.getByRole('button', { name: zh['actions.markDone'] }).click();
+    await page.goto(`${app.base}/actions?tab=done`);
+    const check = page.getByTestId('action-list').getByTestId('action-card').first();
+    await check.getByLabel(`${zh['actions.checkNote']}：${ACTION}`).fill('连续两周巡查无漏项');
+    await check.getByRole('button', { name: zh['actions.effective'] }).click();
+    await page.getByTestId('actions-tab-closed').click();
+    await expect.poll(() => page.locator('[data-testid=action-card][data-status=closed]').count()).toBe(1);
+    section = await todaySection();
+    await expect.poll(() => section.count()).toBe(0);
+  });
+
+  it('holds the month’s major-case review with attendance, and prints it with the complaint, its cause and its action', async () => {
+    await page.goto(`${app.base}/actions/review?month=${month}`);
+    const cases = page.getByTestId('review-cases');
+    const theCase = cases.locator(`[data-testid=review-case][data-number="${complaint.number}"]`);
+    await theCase.waitFor();
+    expect(await theCase.textContent()).toContain(CAUSE);
+    expect(await theCase.textContent()).toContain(ACTION);
+    await page.getByLabel(zh['review.heldOn']).fill(today);
+    await page.getByLabel(zh['review.place']).fill('管理处会议室');
+    await page.getByLabel(zh['review.host']).fill('王经理');
+    await page.getByLabel(zh['review.recorder']).fill('陈晨');
+    await page.getByLabel(zh['review.summary']).fill('装修管理纳入夜间巡查，月底复查');
+    await page.getByRole('button', { name: zh['review.save'] }).click();
+    await page.getByText(zh['common.saved']).waitFor();
+    await page.getByLabel(zh['review.attendedOf'].replace('{{ name }}', '王经理')).check();
+    await expect.poll(() => page.getByTestId('review-attendance').locator('.count').textContent()).toBe('1');
+    // A preventive action decided for the month as a whole.
+    const meeting = page.getByTestId('review-actions');
+    await meeting.getByText(zh['actions.new'], { exact: true }).click();
+    await meeting.getByLabel(zh['actions.kind']).selectOption('preventive');
+    await meeting.getByLabel(zh['actions.team']).selectOption({ label: '工程组' });
+    await meeting.getByLabel(zh['actions.action'], { exact: true }).fill('装修申请时书面告知施工时段');
+    await meeting.getByRole('button', { name: zh['actions.add'] }).click();
+    await meeting.getByTestId('action-card').waitFor();
+
+    await openPrintPreview(page, `${app.base}/print/case-review?month=${month}`);
+    const pdf = await printToPdf(page, 'case-review');
+    await pdfPageToPng(pdf.path, 'case-review-p1', 1, 70);
+    if (pdf.pageCount > 1) await pdfPageToPng(pdf.path, 'case-review-p2', 2, 70);
+    const flat = pdf.text.replace(/\s+/g, '');
+    expectRealChinese(pdf, ['重大投诉案例分析会记录']);
+    for (const s of [complaint.number, CAUSE, ACTION, '装修申请时书面告知施工时段', '管理处会议室', '装修管理纳入夜间巡查，月底复查', '王经理', '签名', '记录人', '管理处经理', '已关闭（有效）'])
+      expect(flat, s).toContain(s.replace(/\s+/g, ''));
+    // The minutes are a paper of the month too: numbered, with its QR code.
+    expect(flat).toMatch(/ZJ-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+
+    // The action as a 工作联系函 to the department.
+    await page.goto(`${app.base}/actions?tab=closed`);
+    await page.getByTestId('action-card').first().getByRole('link', { name: zh['actions.printLetter'] }).click();
+    await page.locator('[data-testid=print-sheet][data-print-ready=true]').waitFor();
+    const letter = await printToPdf(page, 'action-letter');
+    await pdfPageToPng(letter.path, 'action-letter-p1', 1, 70);
+    expectRealChinese(letter, ['工作联系函']);
+    for (const s of [ACTION, CAUSE, '护卫组', '补齐巡查记录', '连续两周巡查无漏项', '接收人签收']) expect(letter.text.replace(/\s+/g, '')).toContain(s);
     expect(errors).toEqual([]);
   });
 });

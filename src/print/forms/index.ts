@@ -27,4 +27,7 @@ export const FORMS: Record<string, PrintForm> = {
   'monthly-report': lazy(() => import('./MonthlyReport').then((m) => ({ default: m.MonthlyReport }))),
   survey: lazy(() => import('./SurveyForms').then((m) => ({ default: m.SurveyForms }))),
   'survey-nonrespondents': lazy(() => import('./SurveyForms').then((m) => ({ default: m.SurveyNonRespondents }))),
+  // Corrective and preventive actions, the monthly case review, the annual report (issue 21)
+  'case-review': lazy(() => import('./CaseReview').then((m) => ({ default: m.CaseReview }))),
+  'action-letter': lazy(() => import('./ActionLetter').then((m) => ({ default: m.ActionLetter }))),
 };

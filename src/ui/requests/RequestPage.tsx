@@ -20,6 +20,7 @@ import { StepStamp } from './StepForm';
 import { Timeline } from './Timeline';
 import { requestPrintLinks } from '../../print/links';
 import { PaperPanel } from '../papers/PaperPanel';
+import { ComplaintActions } from '../actions/ComplaintActions';
 import { allStaff } from '../../store/queries/staff';
 import { followUpsOfRequest, requestRow } from '../../store/queries/requests';
 
@@ -124,6 +125,8 @@ function RequestView(props: { office: Office; row: RequestRow }) {
         <div class="col">
           <Show when={isComplaintKind(r().kind)}>
             <ComplaintSteps office={props.office} req={r()} role={role()} />
+            {/* Corrective and preventive actions carried to the end (issue 21) */}
+            <ComplaintActions office={props.office} requestId={r().id} number={r().number} cause={r().investigation?.cause ?? ''} />
           </Show>
           <LifecycleSteps office={props.office} req={r()} settings={s()} staff={staff()} role={role()} />
         </div>
