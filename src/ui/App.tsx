@@ -49,6 +49,7 @@ const PapersPage = lazy(() => import('./papers/PapersPage').then((m) => ({ defau
 // Every paper filed (issue 21): a paper's own page, opened by its QR code
 // Corrective and preventive actions, the monthly case review, the annual report (issue 21)
 const ActionsPage = lazy(() => import('./actions/ActionsPage').then((m) => ({ default: m.ActionsPage })));
+const AnnualPage = lazy(() => import('./actions/AnnualPage').then((m) => ({ default: m.AnnualPage })));
 const ReviewPage = lazy(() => import('./actions/ReviewPage').then((m) => ({ default: m.ReviewPage })));
 const PaperPage = lazy(() => import('./papers/PaperPage').then((m) => ({ default: m.PaperPage })));
 const ImportPage = lazy(() => import('./import/ImportPage').then((m) => ({ default: m.ImportPage })));
@@ -105,6 +106,7 @@ export function App() {
       <Route path="/scan" component={() => <Office page={() => <ScanPage />} />} />
       <Route path="/papers" component={() => <Office page={(o) => <PapersPage office={o} />} />} />
       <Route path="/actions" component={() => <Office page={(o) => <ActionsPage office={o} />} />} />
+      <Route path="/annual" component={() => <Office page={(o) => <AnnualPage office={o} />} />} />
       <Route path="/actions/review" component={() => <Office page={(o) => <ReviewPage office={o} />} />} />
       <Route path="/papers/:number" component={() => <Office page={(o) => <PaperPage office={o} />} />} />
       <Route path="/dashboard" component={() => <Office page={(o) => <DashboardPage office={o} />} />} />

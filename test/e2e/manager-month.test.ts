@@ -14,6 +14,8 @@ import { defaultServiceSettings } from '../../src/domain/requests/settings';
 import { officeDay } from '../../src/domain/requests/work-time';
 import { addDays } from '../../src/domain/days';
 import { addOffice, ARTIFACTS, createCustomer, joinAsManager, newRequest, newTablet, runRequestStep, watchErrors, withAppAndBrowser, zh as zhBase, type AppRelay } from '../helpers/app';
+import { unnamedControls } from '../helpers/a11y';
+import { formLayoutProblems } from '../helpers/layout';
 import { expectRealChinese, openPrintPreview, pdfPageToPng, printToPdf } from '../helpers/pdf';
 
 const zh = { ...zhBase, ...dashboardZhCN };
@@ -241,6 +243,70 @@ describe('corrective and preventive actions carried to the end, and the monthly 
     await pdfPageToPng(letter.path, 'action-letter-p1', 1, 70);
     expectRealChinese(letter, ['工作联系函']);
     for (const s of [ACTION, CAUSE, '护卫组', '补齐巡查记录', '连续两周巡查无漏项', '接收人签收']) expect(letter.text.replace(/\s+/g, '')).toContain(s);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the annual report, and the screens of the manager’s month', () => {
+  it('prints the year against its targets month by month, frozen when printed, and the owners’ version without personal data', async () => {
+    const year = month.slice(0, 4);
+    await page.goto(`${app.base}/annual?year=${year}`);
+    await page.getByRole('link', { name: zh['annual.print'] }).click();
+    await page.locator('[data-testid=print-sheet][data-print-ready=true]').waitFor();
+    const pdf = await printToPdf(page, 'annual-report');
+    await pdfPageToPng(pdf.path, 'annual-report-p1', 1, 70);
+    const flat = pdf.text.replace(/\s+/g, '');
+    expectRealChinese(pdf, ['年度服务报告']);
+    for (const s of [zh['indicator.satisfaction'], zh['indicator.complaintsPer100'], zh['annual.lastYear'], zh['annual.byMonth'], '编制', '审核', '批准', year]) expect(flat, s).toContain(s.replace(/\s+/g, ''));
+    // This year's one complaint counts in 每百户投诉 (1 / households) and the actions line counts both actions, one closed.
+    expect(flat).toContain(zh['annual.actionsLine'].replace('{{ raised }}', '2').replace('{{ closed }}', '1').replace(/\s+/g, ''));
+    await pressPrint(page);
+    await page.waitForURL(/snapshot=/);
+    await page.goto(`${app.base}/annual?year=${year}`);
+    await expect.poll(() => page.getByTestId('annual-snapshots').textContent()).toMatch(new RegExp(`AR-${year}-[A-Z0-9]+-1`));
+
+    await page.getByRole('link', { name: zh['annual.printOwners'] }).click();
+    await page.locator('[data-testid=print-sheet][data-print-ready=true]').waitFor();
+    const owners = await printToPdf(page, 'annual-owners');
+    await pdfPageToPng(owners.path, 'annual-owners-p1', 1, 70);
+    expectRealChinese(owners, ['业主公布版']);
+    const ownersFlat = owners.text.replace(/\s+/g, '');
+    expect(ownersFlat).toContain(zh['indicator.satisfaction']);
+    for (const personal of [complaint.number, '张伟', '13812345678', '5678', '3-2-1101', ACTION, CAUSE]) expect(ownersFlat, personal).not.toContain(personal);
+  });
+
+  it('has every control named, nothing overflowing at 800×1280 or 1280×800, and speaks zh-TW and English', async () => {
+    const screens = [
+      ['actions', '/actions?tab=closed'], ['review', `/actions/review?month=${month}`], ['annual', `/annual?year=${month.slice(0, 4)}`],
+      ['papers', '/papers'], ['paper', `/papers/${papers.register.number}`], ['complaint', `/requests/${complaint.id}`], ['dashboard', `/dashboard?month=${month}`],
+    ] as const;
+    for (const [w, h] of [[800, 1280], [1280, 800]]) {
+      await page.setViewportSize({ width: w, height: h });
+      for (const [name, path] of screens) {
+        await page.goto(`${app.base}${path}`);
+        await page.locator('main h1').first().waitFor();
+        if (name === 'review') await page.getByTestId('review-cases').waitFor();
+        if (name === 'complaint') await page.getByTestId('complaint-actions').getByTestId('action-card').waitFor();
+        // Open the new-action forms so they are measured too.
+        for (const summary of await page.locator('details:has([data-testid=action-form]) > summary').all()) await summary.click();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${name} at ${w}×${h} scrolls sideways`).toBeLessThanOrEqual(0);
+        expect(await formLayoutProblems(page, '[data-testid=action-form], .review-form, [data-testid=archive-search], [data-testid=action-card]'), `${name} at ${w}×${h}`).toEqual([]);
+        const { unnamed } = await unnamedControls(page);
+        expect(unnamed, `${name}: controls without a name`).toEqual([]);
+        await page.screenshot({ path: resolve(ARTIFACTS, `manager-${name}-${w}x${h}.png`), fullPage: true });
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    for (const [locale, words] of [['zh-TW', ['重大投訴案例分析會', '糾正和預防措施', '出席人員']], ['en', ['Major complaint case review', 'Corrective and preventive actions', 'Attendance']]] as const) {
+      await page.evaluate((l) => localStorage.setItem('linli.locale', l), locale);
+      await page.goto(`${app.base}/actions/review?month=${month}`);
+      await page.getByTestId('review-cases').waitFor();
+      const text = await page.locator('main').innerText();
+      for (const w of words) expect(text).toContain(w);
+      await page.screenshot({ path: resolve(ARTIFACTS, `manager-review-${locale}.png`), fullPage: true });
+    }
+    await page.evaluate(() => localStorage.setItem('linli.locale', 'zh-CN'));
     expect(errors).toEqual([]);
   });
 });

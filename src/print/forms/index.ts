@@ -29,5 +29,7 @@ export const FORMS: Record<string, PrintForm> = {
   'survey-nonrespondents': lazy(() => import('./SurveyForms').then((m) => ({ default: m.SurveyNonRespondents }))),
   // Corrective and preventive actions, the monthly case review, the annual report (issue 21)
   'case-review': lazy(() => import('./CaseReview').then((m) => ({ default: m.CaseReview }))),
+  'annual-report': lazy(() => import('./AnnualReport').then((m) => ({ default: m.AnnualReport }))),
+  'annual-owners': lazy(() => import('./AnnualReport').then((m) => ({ default: m.AnnualOwners }))),
   'action-letter': lazy(() => import('./ActionLetter').then((m) => ({ default: m.ActionLetter }))),
 };
