@@ -37,7 +37,8 @@ export async function loadAnnual(office: Office, year: string, snapshotId = ''):
     office.db.actions.where('month').between(`${year}-01`, `${year}-12`, true, true).toArray(),
   ]);
   // A year before the office's records began has nothing to compare with.
-  const anyBefore = before.some((m) => m.some((f) => f.denominator > 0 || f.numerator > 0));
+  const anyBefore = before.some((m) => m.some((f) => f.id !== 'complaintsPer100' && (f.denominator > 0 || f.numerator > 0)));
+  // (households are counted whether or not anything happened, so they alone say nothing)
   return { content: annualContent(year, months, anyBefore ? before : [], targets, { raised: actions.length, closed: actions.filter((a) => a.status === 'closed').length }), snapshot: null, snapshots };
 }
 
