@@ -1248,7 +1248,7 @@ export const en: Dictionary = {
   'papers.search': 'Find in the archive',
   'papers.anyBox': 'All boxes',
   'papers.anyForm': 'All forms',
-  'papers.periodHint': 'Month, e.g. 2026-11; or a year, 2026',
+  'papers.periodHint': 'e.g. 2026-11 or 2026',
   'papers.searchHint': 'Find papers by box, period or form.',
   'papers.noneFound': 'No paper matches.',
   'papers.found': '{{ n }} found',

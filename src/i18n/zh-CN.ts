@@ -1247,7 +1247,7 @@ export const zhCN = {
   'papers.search': '查找归档',
   'papers.anyBox': '全部档案盒',
   'papers.anyForm': '全部表格',
-  'papers.periodHint': '年月，如 2026-11；或年份 2026',
+  'papers.periodHint': '如 2026-11 或 2026',
   'papers.searchHint': '按档案盒、期间或表格查找纸质件。',
   'papers.noneFound': '没有符合条件的纸质件。',
   'papers.found': '找到 {{ n }} 份',

@@ -1248,7 +1248,7 @@ export const zhTW: Dictionary = {
   'papers.search': '查找歸檔',
   'papers.anyBox': '全部檔案盒',
   'papers.anyForm': '全部表格',
-  'papers.periodHint': '年月，如 2026-11；或年份 2026',
+  'papers.periodHint': '如 2026-11 或 2026',
   'papers.searchHint': '按檔案盒、期間或表格查找紙本。',
   'papers.noneFound': '沒有符合條件的紙本。',
   'papers.found': '找到 {{ n }} 份',
