@@ -21,7 +21,7 @@ export function ArchiveIndex(props: { office: Office }) {
     { label: t('form.count'), value: String(rows()?.length ?? 0) },
   ];
   return (
-    <PrintPage office={props.office} title={title()} ready={rows() !== null} backHref="/papers">
+    <PrintPage office={props.office} title={title()} orientation="landscape" ready={rows() !== null} backHref="/papers">
       <FormTitle title={title()} meta={meta()} />
       <RegisterTable<PaperRow>
         label={title()}
