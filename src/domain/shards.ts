@@ -54,6 +54,9 @@ export const SHARD_OF = {
   noticeTellings: 'ledger',
   incidents: 'ledger',
   incidentCalls: 'ledger',
+  // Corrective and preventive actions and the monthly major-case review (issue 21)
+  actions: 'ledger',
+  reviews: 'ledger',
 } as const satisfies Record<string, ShardKind>;
 
 export type CollectionName = keyof typeof SHARD_OF;
@@ -146,6 +149,9 @@ const ANCHOR: Record<LedgerCollection, (input: ShardInput) => string> = {
   noticeTellings: ({ record, parent }) => str(field(parent?.('notices', str(field(record, 'noticeId'))), 'createdAt')) || str(field(record, 'noticeCreatedAt')),
   incidents: byCreation,
   incidentCalls: ({ record, parent }) => str(field(parent?.('incidents', str(field(record, 'incidentId'))), 'createdAt')) || str(field(record, 'incidentCreatedAt')),
+  // Corrective and preventive actions (issue 21): raised in a month; the month's review in its month.
+  actions: byCreation,
+  reviews: ({ record }) => str(field(record, 'month')),
 };
 
 /**

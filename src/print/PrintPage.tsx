@@ -6,7 +6,7 @@ import type { PaperRef } from '../domain/papers/paper';
 import type { Office } from '../store/office-api';
 import { recordPrinted } from '../store/papers';
 import { pageCss, type Orientation } from './page-css';
-import { RecordQr } from './RecordQr';
+import { paperQr, RecordQr } from './RecordQr';
 import './print.css';
 import { officeName as readOfficeName } from '../store/queries/settings';
 
@@ -15,6 +15,8 @@ export interface PrintContextValue {
   officeName: () => string;
   printedAt: () => Date;
   staffName: () => string;
+  /** The paper this print is (PrintPage's `paper`): its QR code and number go in the form's title block. */
+  paper: () => { url: string; number: string } | null;
 }
 
 const PrintContext = createContext<PrintContextValue>();
@@ -45,7 +47,7 @@ export interface PrintPageProps {
   title: string;
   orientation?: Orientation;
   /** A4 (default) or A3: a notice printed large for the lobby board. */
-  paper?: 'A4' | 'A3';
+  sheetSize?: 'A4' | 'A3';
   /** The form's data is loaded; the print button and the tests wait for it. */
   ready: boolean;
   /** Where 返回 goes. */
@@ -59,6 +61,13 @@ export interface PrintPageProps {
   onPrint?: () => Promise<unknown> | unknown;
   /** The records whose paper this prints (纸质件): pressing 打印 marks each 已打印. */
   papers?: PaperRef[];
+  /**
+   * Every paper filed (issue 21): the printed document as ONE paper to track (a register, a
+   * report, a review, a letter). Its number and QR code print in the first `FormTitle`; pressing
+   * 打印 records it 已打印; scanning it opens `/papers/<number>` to mark it back and filed. Name
+   * it with `printRef(form, options)` and give the period it covers — see README § Printing.
+   */
+  paper?: PaperRef;
   children: JSX.Element;
 }
 
@@ -95,7 +104,7 @@ export function PrintPage(props: PrintPageProps) {
   createEffect(() => {
     style.textContent = pageCss({
       orientation: orientation(),
-      paper: props.paper,
+      paper: props.sheetSize,
       header: { left: officeName(), right: props.title },
       footer: {
         left: t('print.printedAt', { date: formatPrintDate(printedAt()) }),
@@ -111,12 +120,13 @@ export function PrintPage(props: PrintPageProps) {
 
   // The paper is recorded as printed before the dialog opens (it blocks the page in some browsers).
   const printNow = async () => {
-    if (props.papers?.length) await recordPrinted(props.office, props.papers);
+    const all = [...(props.papers ?? []), ...(props.paper ? [props.paper] : [])];
+    if (all.length) await recordPrinted(props.office, all);
     window.print();
   };
 
   return (
-    <PrintContext.Provider value={{ officeName, printedAt, staffName }}>
+    <PrintContext.Provider value={{ officeName, printedAt, staffName, paper: () => (props.paper ? paperQr(props.paper) : null) }}>
       <div class="print-view">
         <div class="print-toolbar" role="toolbar" aria-label={t('print.toolbar')}>
           <A href={props.backHref} class="button">← {t('common.back')}</A>
@@ -125,7 +135,7 @@ export function PrintPage(props: PrintPageProps) {
           <button type="button" class="primary" disabled={!ready()} onClick={async () => { if ((await props.onPrint?.()) === false) return; await printNow(); }}>{t('print.print')}</button>
         </div>
         <div class="print-sheet-scroll">
-          <article class={`print-sheet ${orientation()}${props.paper === 'A3' ? ' a3' : ''}`} data-testid="print-sheet" data-print-ready={ready() ? 'true' : 'false'}
+          <article class={`print-sheet ${orientation()}${props.sheetSize === 'A3' ? ' a3' : ''}`} data-testid="print-sheet" data-print-ready={ready() ? 'true' : 'false'}
             style={{ 'font-family': printFontFamily() }}>
             <Show when={props.ready} fallback={<p class="muted">{t('print.preparing')}</p>}>{props.children}</Show>
           </article>
@@ -140,6 +150,10 @@ export function PrintPage(props: PrintPageProps) {
  * for a single record, the QR code that opens the record in the app with its number under it.
  */
 export function FormTitle(props: { title: string; meta?: { label: string; value: string }[]; qr?: { url: string; number?: string } }) {
+  // A form without a record of its own shows its paper's QR code and number (PrintPage's `paper`).
+  const paper = useContext(PrintContext)?.paper;
+  // Only a titled block takes it (a form's untitled closing section is not its head).
+  const qr = () => props.qr ?? (props.title ? paper?.() : undefined) ?? undefined;
   return (
     <header class="form-title">
       <div class="form-title-main">
@@ -155,7 +169,7 @@ export function FormTitle(props: { title: string; meta?: { label: string; value:
           </dl>
         </Show>
       </div>
-      <Show when={props.qr}>{(qr) => <RecordQr url={qr().url} number={qr().number} />}</Show>
+      <Show when={qr()}>{(q) => <RecordQr url={q().url} number={q().number} />}</Show>
     </header>
   );
 }

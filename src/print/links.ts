@@ -43,3 +43,10 @@ export const noticePrintLinks = {
 /** 个人业绩 (issue 21): one sheet per person for a period; everyone when no one is named. */
 export const staffFigurePrintLink = (from: string, to: string, staffIds: string[] = []) =>
   `/print/staff-figures?${new URLSearchParams({ from, to, ...(staffIds.length ? { staff: staffIds.join(',') } : {}) })}`;
+/** Corrective and preventive actions, the monthly case review and the annual report (issue 21). */
+export const managerPrintLinks = {
+  caseReview: (month: string) => `/print/case-review?month=${encodeURIComponent(month)}`,
+  actionLetter: (id: string) => `/print/action-letter?id=${encodeURIComponent(id)}`,
+  annual: (year: string) => `/print/annual-report?year=${encodeURIComponent(year)}`,
+  annualOwners: (year: string) => `/print/annual-owners?year=${encodeURIComponent(year)}`,
+};

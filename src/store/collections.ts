@@ -6,6 +6,8 @@ import { projectRequest, requestFromRecord } from '../domain/requests/record';
 import { projectFollowUp } from '../domain/requests/followup';
 import { eventFromRecord, projectAttendance, projectEvent, projectItem, projectRemark } from '../domain/events/record';
 import { projectPaper } from '../domain/papers/paper';
+import { projectAction } from '../domain/actions/action';
+import { projectReview } from '../domain/reviews/review';
 import { projectResponse, projectSurvey } from '../domain/surveys/records';
 import { projectReport } from '../domain/indicators/report-row';
 import { COLLECTION_NAMES, type CollectionName } from '../domain/shards';
@@ -103,8 +105,8 @@ export const COLLECTIONS = {
   eventItems: spec({ indexes: 'id, eventId', version: 1, row: projectItem }),
   attendance: spec({ indexes: 'id, eventId, customerId', version: 1, row: projectAttendance }),
   remarks: spec({ indexes: 'id, eventId, customerId, requestId, topic', version: 1, row: projectRemark }),
-  // version 2: `scans` (issue 19, pictures)
-  papers: spec({ indexes: 'id, form, ref, state, box, [form+state]', version: 2, row: projectPaper }),
+  // version 2: `scans` (issue 19, pictures); `number`, `period` (issue 21, every paper filed) — 3 for both
+  papers: spec({ indexes: 'id, form, ref, state, box, [form+state], number, period', version: 3, row: projectPaper }),
   // Surveys and the indicator dashboard
   surveys: spec({ indexes: 'id, createdAt', version: 1, row: projectSurvey }),
   responses: spec({ indexes: 'id, [surveyId+wave], unitCode, at', version: 1, row: projectResponse }),
@@ -120,6 +122,9 @@ export const COLLECTIONS = {
   noticeTellings: spec({ indexes: 'id, noticeId, customerId, at', version: 1, row: projectTelling }),
   incidents: spec({ indexes: 'id, status, open, createdAt, *buildings', version: 1, row: projectIncident }),
   incidentCalls: spec({ indexes: 'id, incidentId, customerId, at', version: 1, row: incidentCallFromRecord }),
+  // Corrective and preventive actions and the monthly major-case review (issue 21)
+  actions: spec({ indexes: 'id, status, due, sourceRef, month, teamId', version: 1, row: projectAction }),
+  reviews: spec({ indexes: 'id, month', version: 1, row: projectReview }),
 } satisfies Record<CollectionName, CollectionSpec<any>>;
 
 export type RowOf<C extends CollectionName> = ReturnType<(typeof COLLECTIONS)[C]['row']>;

@@ -29,3 +29,4 @@ export async function recordArchived(office: Office, form: string, ref: string, 
   const command = markArchived(await readPaper(office, form, ref), box, office.context());
   return command.ok ? office.run(command.value) : command;
 }
+

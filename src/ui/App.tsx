@@ -61,6 +61,12 @@ const IncidentPage = lazy(() => import('./incidents/IncidentPage').then((m) => (
 const ResidentsPage = lazy(() => import('./residents/ResidentsPage').then((m) => ({ default: m.ResidentsPage })));
 // Each person's figures (issue 21)
 const StaffFiguresPage = lazy(() => import('./staff-figures/StaffFiguresPage').then((m) => ({ default: m.StaffFiguresPage })));
+// Every paper filed (issue 21): a paper's own page, opened by its QR code
+// Corrective and preventive actions, the monthly case review, the annual report (issue 21)
+const ActionsPage = lazy(() => import('./actions/ActionsPage').then((m) => ({ default: m.ActionsPage })));
+const AnnualPage = lazy(() => import('./actions/AnnualPage').then((m) => ({ default: m.AnnualPage })));
+const ReviewPage = lazy(() => import('./actions/ReviewPage').then((m) => ({ default: m.ReviewPage })));
+const PaperPage = lazy(() => import('./papers/PaperPage').then((m) => ({ default: m.PaperPage })));
 const ImportPage = lazy(() => import('./import/ImportPage').then((m) => ({ default: m.ImportPage })));
 
 /** Every office page needs an open office and a chosen staff profile first. */
@@ -119,6 +125,10 @@ export function App() {
       <Route path="/events/:id" component={() => <Office page={(o) => <EventPage office={o} />} />} />
       <Route path="/scan" component={() => <Office page={(o) => <ScanPage office={o} />} />} />
       <Route path="/papers" component={() => <Office page={(o) => <PapersPage office={o} />} />} />
+      <Route path="/actions" component={() => <Office page={(o) => <ActionsPage office={o} />} />} />
+      <Route path="/annual" component={() => <Office page={(o) => <AnnualPage office={o} />} />} />
+      <Route path="/actions/review" component={() => <Office page={(o) => <ReviewPage office={o} />} />} />
+      <Route path="/papers/:number" component={() => <Office page={(o) => <PaperPage office={o} />} />} />
       <Route path="/dashboard" component={() => <Office page={(o) => <DashboardPage office={o} />} />} />
       <Route path="/staff-figures" component={() => <Office page={(o) => <StaffFiguresPage office={o} />} />} />
       <Route path="/surveys" component={() => <Office page={(o) => <SurveyList office={o} />} />} />

@@ -75,6 +75,12 @@ const SAMPLES: Record<CollectionName, Record<string, unknown>> = {
     createdAt: '2026-12-07T01:00:00.000Z', createdBy: 's1', createdByName: '王丽', history: [],
   },
   incidentCalls: { incidentId: 'i1', incidentCreatedAt: '2026-12-07T01:00:00.000Z', customerId: 'c1', name: '欧阳娜娜', unitCode: '2-1-302', phone: '13812345678', at: '2026-12-07T01:10:00.000Z', by: 's1', byName: '王丽' },
+  // Corrective and preventive actions and the monthly major-case review (issue 21)
+  actions: {
+    kind: 'corrective', sourceRef: 'requests/r1', sourceLabel: 'TS-2611-A-001', cause: '保洁排班漏项', action: '增加周末巡查', teamId: 't2', teamName: '环境组', ownerId: 's3', ownerName: '李强',
+    due: '2026-11-20', doneAt: '2026-11-18T08:00:00.000Z', doneNote: '已排班', verdict: '', redoCount: 1, createdAt: '2026-11-10T08:00:00.000Z', createdByName: '王丽', history: [],
+  },
+  reviews: { month: '2026-11', heldOn: '2026-11-30', place: '会议室', hostName: '王丽', recorderName: '陈晨', summary: '加强巡查', 'att:s1': '王丽', 'att:s2': '', createdAt: '2026-11-30T08:00:00.000Z', history: [] },
 };
 
 /** What each collection's projection version produced from its sample (sha256, 12 hex). */
@@ -95,7 +101,7 @@ const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
   eventItems: { version: 1, row: 'e1cc8237ea54' },
   attendance: { version: 1, row: '12ab4e915133' },
   remarks: { version: 1, row: '27138cb33f95' },
-  papers: { version: 2, row: '1753acfc3746' },
+  papers: { version: 3, row: '7e85d7011352' },
   // Surveys and the indicator dashboard
   surveys: { version: 1, row: 'ead7b8f4dc07' },
   responses: { version: 1, row: 'a6be5d3df322' },
@@ -111,6 +117,9 @@ const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
   noticeTellings: { version: 1, row: 'c1734e33a9b5' },
   incidents: { version: 1, row: '2103e3c48c67' },
   incidentCalls: { version: 1, row: '2a4b22a1eec7' },
+  // Corrective and preventive actions and the monthly major-case review (issue 21)
+  actions: { version: 1, row: '802492942739' },
+  reviews: { version: 1, row: '5ffc33fe9104' },
 };
 
 /** Readable snapshots of each database version's schema (v8 is the first kept as text; 6 and 7 were digests). */

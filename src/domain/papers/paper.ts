@@ -5,9 +5,11 @@ import type { Command } from '../ops';
 import { fail, ok, type Result } from '../result';
 import { shardOfRecord, type ShardName } from '../shards';
 import { picturesOf } from '../attachments/picture';
+import { paperNumber, periodOf } from './number';
 import { PAPER_STATES, type Paper, type PaperRef, type PaperRow, type PaperState } from './types';
 
 export * from './types';
+export * from './number';
 
 /**
  * Paper that comes back (纸质件), for every printed form: printed → signed and back (已签回) →
@@ -26,6 +28,8 @@ export function paperFromRecord(id: string, r: Record<string, unknown>): Paper {
     form: str(r.form),
     ref: str(r.ref),
     title: str(r.title),
+    number: str(r.number) || paperNumber(str(r.form), str(r.ref)),
+    period: str(r.period),
     year: typeof r.year === 'number' ? r.year : 0,
     printedAt: str(r.printedAt),
     printedByName: str(r.printedByName),
@@ -47,7 +51,7 @@ export function paperState(p: Pick<Paper, 'printedAt' | 'receivedAt' | 'box'> | 
 export function projectPaper(id: string, r: Record<string, unknown>): PaperRow {
   const p = paperFromRecord(id, r);
   const scans = picturesOf(r).filter((x) => x.kind === 'scan').map((x) => x.sha256);
-  return { id, form: p.form, ref: p.ref, title: p.title, state: paperState(p), year: p.year, printedAt: p.printedAt, receivedAt: p.receivedAt, box: p.box, scans };
+  return { id, form: p.form, ref: p.ref, title: p.title, state: paperState(p), number: p.number, period: p.period, year: p.year, printedAt: p.printedAt, receivedAt: p.receivedAt, box: p.box, scans };
 }
 
 /** A paper record lives in the ledger of (January of) the year it was first printed. */
@@ -64,7 +68,7 @@ export function markPrinted(current: Paper | null, paper: PaperRef, ctx: Command
     ops: [
       {
         kind: 'set', collection: 'papers', id, upsert: true,
-        fields: { form: paper.form, ref: paper.ref, title: paper.title.slice(0, LIMITS.shortText), year, printedAt: ctx.now, printedBy: ctx.actor.staffId, printedByName: ctx.actor.name, printCount: (current?.printCount ?? 0) + 1 },
+        fields: { form: paper.form, ref: paper.ref, title: paper.title.slice(0, LIMITS.shortText), number: paperNumber(paper.form, paper.ref), period: periodOf(paper.period) || current?.period || ctx.now.slice(0, 7), year, printedAt: ctx.now, printedBy: ctx.actor.staffId, printedByName: ctx.actor.name, printCount: (current?.printCount ?? 0) + 1 },
       },
       { kind: 'log', collection: 'papers', id, entry: historyEntry(ctx, 'paper.printed') },
     ],

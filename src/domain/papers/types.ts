@@ -7,6 +7,10 @@ export interface Paper {
   form: string;
   ref: string;
   title: string;
+  /** The paper number printed beside its QR code (`paperNumber(form, ref)`). */
+  number: string;
+  /** What it covers, as searched in the archive: `YYYY-MM` or `YYYY` ('' for a record's form). */
+  period: string;
   year: number;
   printedAt: string;
   printedByName: string;
@@ -23,6 +27,8 @@ export interface PaperRow {
   ref: string;
   title: string;
   state: PaperState;
+  number: string;
+  period: string;
   /** The ledger year the record lives in. */
   year: number;
   printedAt: string;
@@ -37,4 +43,6 @@ export interface PaperRef {
   ref: string;
   /** How the paper is named in lists and the archive index (the form's title and the record's name or number). */
   title: string;
+  /** The month (`YYYY-MM`) or year (`YYYY`) the paper covers: the archive is searched by it. Default: the month it is printed. */
+  period?: string;
 }

@@ -6,6 +6,7 @@ import { unitParts, unitSortKey } from '../../domain/units/unit';
 import { t } from '../../i18n';
 import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
+import { printRef } from '../../domain/papers/paper';
 import { FormTitle, formatPrintDate, PrintPage, usePrint } from '../PrintPage';
 import { RegisterTable, type RegisterColumn } from '../RegisterTable';
 import { allCustomers } from '../../store/queries/customers';
@@ -46,6 +47,7 @@ export function CustomerRegister(props: { office: Office }) {
       orientation="landscape"
       ready={data() !== null}
       backHref="/customers"
+      paper={{ form: 'customer-register', ref: printRef('customer-register', { building: building() }), title: `${t('form.customerRegister')} · ${scope()}` }}
       toolbar={
         <label class="inline">
           {t('print.building')}

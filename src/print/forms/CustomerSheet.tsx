@@ -52,7 +52,8 @@ export function CustomerSheet(props: { office: Office }) {
     return s?.length === 1 ? `/customers/${s[0].customer.id}` : '/customers';
   };
   return (
-    <PrintPage office={props.office} title={t('form.customerSheet')} orientation="portrait" ready={sheets() !== null} backHref={backHref()}>
+    <PrintPage office={props.office} title={t('form.customerSheet')} orientation="portrait" ready={sheets() !== null} backHref={backHref()}
+      papers={sheets()?.map((s) => ({ form: 'customer', ref: `customers/${s.customer.id}`, title: `${t('form.customerSheet')} · ${s.customer.name}` }))}>
       <For each={sheets() ?? []} fallback={<p class="empty">{t('customers.notFound')}</p>}>
         {(s) => <CustomerSheetForm data={s} />}
       </For>

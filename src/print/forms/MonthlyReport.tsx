@@ -12,6 +12,7 @@ import { freezeReport } from '../../store/reports';
 import { createLive } from '../../shared/bindings/live';
 import { Chart } from '../../shared/charts/Chart';
 import { formatTarget, formatValue, hoursText, statusText } from '../../shared/indicators/format';
+import { printRef } from '../../domain/papers/paper';
 import { FormTitle, formatPrintDate, PrintPage, usePrint } from '../PrintPage';
 import { Signatures } from '../RecordForm';
 import { loadReport, type ReportData } from './report-data';
@@ -66,7 +67,8 @@ export function MonthlyReport(props: { office: Office }) {
     </>
   );
   return (
-    <PrintPage office={props.office} title={t('report.title')} orientation="portrait" ready={data() !== null} backHref={`/dashboard?month=${month()}${filterQuery(filters())}`} toolbar={toolbar()} onPrint={onPrint}>
+    <PrintPage office={props.office} title={t('report.title')} orientation="portrait" ready={data() !== null} backHref={`/dashboard?month=${month()}${filterQuery(filters())}`} toolbar={toolbar()} onPrint={onPrint}
+      paper={{ form: 'monthly-report', ref: printRef('monthly-report', { month: month(), ...filters() }), title: `${t('report.title')} · ${month()}`, period: month() }}>
       <Show when={data()}>{(d) => <ReportSheet data={d()} frozen={frozen()} onChart={onChart} />}</Show>
     </PrintPage>
   );

@@ -28,7 +28,7 @@ export function NoticeBoard(props: { office: Office }) {
   const { params, data } = useNotice(props.office);
   const size = () => (params.size === 'A3' ? 'A3' : 'A4');
   return (
-    <PrintPage office={props.office} title={data()?.notice.title || t('notice.title')} paper={size()} ready={data() !== undefined} backHref={data() ? `/notices/${data()!.notice.id}` : '/notices'}
+    <PrintPage office={props.office} title={data()?.notice.title || t('notice.title')} sheetSize={size()} ready={data() !== undefined} backHref={data() ? `/notices/${data()!.notice.id}` : '/notices'}
       papers={data() ? [{ form: 'notice-board', ref: `notices/${data()!.notice.id}`, title: `${t('notice.board')} · ${data()!.notice.title}` }] : undefined}>
       <Show when={data()} fallback={<p class="empty">{t('notice.notFound')}</p>}>{(d) => <Board data={d()} size={size()} />}</Show>
     </PrintPage>

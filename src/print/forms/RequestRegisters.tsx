@@ -11,6 +11,7 @@ import { t } from '../../i18n';
 import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { serviceSettings } from '../../store/queries/settings';
+import { printRef, type PaperRef } from '../../domain/papers/paper';
 import { FormTitle, formatPrintDate, PrintPage, usePrint } from '../PrintPage';
 import { RegisterTable, type RegisterColumn } from '../RegisterTable';
 import { dayOf, fullRequests, rowsTakenBetween, todayOf } from './request-data';
@@ -58,7 +59,12 @@ function useRange(settings: () => ServiceSettings | null) {
       )}
     </>
   );
-  return { range, toolbar };
+  // Every paper filed (issue 21): the register of this range is one paper, numbered and filed by its first month.
+  const paper = (form: string, title: string, withTeam: boolean): PaperRef => {
+    const r = range();
+    return { form, ref: printRef(form, { from: r.from, to: r.to, ...(withTeam ? { team: r.team } : {}) }), title: `${title} · ${t('form.range', { from: r.from, to: r.to })}`, period: r.from };
+  };
+  return { range, toolbar, paper };
 }
 
 function RegisterHead(props: { title: string; scope: string; count: number }) {
@@ -94,7 +100,7 @@ async function loadRequests(office: Office, range: Range, kinds: string[] | null
 /** 服务登记簿: the requests of a date range (optionally one team), a row each, the resident signs on completion. */
 export function ServiceRegister(props: { office: Office }) {
   const settings = createLive(() => props.office, (o) => serviceSettings(o.db), null);
-  const { range, toolbar } = useRange(settings);
+  const { range, toolbar, paper } = useRange(settings);
   const data = createLive(range, (r) => loadRequests(props.office, r, null), null);
   const when = (iso: string) => dayIn(data, iso).slice(5);
   const columns = (): RegisterColumn<ServiceRequest>[] => [
@@ -110,7 +116,8 @@ export function ServiceRegister(props: { office: Office }) {
   ];
   const scope = () => `${t('form.range', { from: range().from, to: range().to })}${range().team ? ` · ${data()?.settings.teams.find((tm) => tm.id === range().team)?.name ?? ''}` : ''}`;
   return (
-    <PrintPage office={props.office} title={t('form.serviceRegister')} orientation="landscape" ready={data() !== null} backHref="/requests" toolbar={toolbar(true)}>
+    <PrintPage office={props.office} title={t('form.serviceRegister')} orientation="landscape" ready={data() !== null} backHref="/requests" toolbar={toolbar(true)}
+      paper={paper('service-register', t('form.serviceRegister'), true)}>
       <RegisterHead title={t('form.serviceRegister')} scope={scope()} count={data()?.rows.length ?? 0} />
       <RegisterTable columns={columns()} rows={data()?.rows ?? []} rowKey={(r) => r.id} numbered rowHeight="9mm" label={t('form.serviceRegister')} />
     </PrintPage>
@@ -120,7 +127,7 @@ export function ServiceRegister(props: { office: Office }) {
 /** 纠纷登记簿: the disputes of a date range with their handling and outcome. */
 export function DisputeRegister(props: { office: Office }) {
   const settings = createLive(() => props.office, (o) => serviceSettings(o.db), null);
-  const { range, toolbar } = useRange(settings);
+  const { range, toolbar, paper } = useRange(settings);
   const data = createLive(range, (r) => loadRequests(props.office, r, ['dispute']), null);
   const columns = (): RegisterColumn<ServiceRequest>[] => [
     { id: 'number', label: t('requests.number'), width: '30mm', value: (r) => r.number },
@@ -133,7 +140,8 @@ export function DisputeRegister(props: { office: Office }) {
     { id: 'signature', label: t('print.signature'), width: '24mm' },
   ];
   return (
-    <PrintPage office={props.office} title={t('form.disputeRegister')} orientation="landscape" ready={data() !== null} backHref="/requests" toolbar={toolbar(false)}>
+    <PrintPage office={props.office} title={t('form.disputeRegister')} orientation="landscape" ready={data() !== null} backHref="/requests" toolbar={toolbar(false)}
+      paper={paper('dispute-register', t('form.disputeRegister'), false)}>
       <RegisterHead title={t('form.disputeRegister')} scope={t('form.range', { from: range().from, to: range().to })} count={data()?.rows.length ?? 0} />
       <RegisterTable columns={columns()} rows={data()?.rows ?? []} rowKey={(r) => r.id} numbered rowHeight="9mm" label={t('form.disputeRegister')} />
     </PrintPage>
@@ -143,7 +151,7 @@ export function DisputeRegister(props: { office: Office }) {
 /** 回访记录表: the follow-ups of a date range, with the satisfaction and the customer's words. */
 export function FollowUpRegister(props: { office: Office }) {
   const settings = createLive(() => props.office, (o) => serviceSettings(o.db), null);
-  const { range, toolbar } = useRange(settings);
+  const { range, toolbar, paper } = useRange(settings);
   const data = createLive(
     () => ({ r: range(), s: settings() }),
     async ({ r, s }) => {
@@ -164,7 +172,8 @@ export function FollowUpRegister(props: { office: Office }) {
     { id: 'signature', label: t('print.signature'), width: '22mm' },
   ];
   return (
-    <PrintPage office={props.office} title={t('form.followupRegister')} orientation="landscape" ready={data() !== null} backHref="/requests" toolbar={toolbar(false)}>
+    <PrintPage office={props.office} title={t('form.followupRegister')} orientation="landscape" ready={data() !== null} backHref="/requests" toolbar={toolbar(false)}
+      paper={paper('followup-register', t('form.followupRegister'), false)}>
       <RegisterHead title={t('form.followupRegister')} scope={t('form.range', { from: range().from, to: range().to })} count={data()?.rows.length ?? 0} />
       <RegisterTable columns={columns()} rows={data()?.rows ?? []} rowKey={(f) => f.id} numbered rowHeight="9mm" label={t('form.followupRegister')} />
     </PrintPage>

@@ -8,6 +8,7 @@ import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { householdNames, listSurveys, responsesOf, surveyHouseholds } from '../../store/queries/surveys';
 import { createLive } from '../../shared/bindings/live';
+import { printRef } from '../../domain/papers/paper';
 import { FormTitle, PrintPage } from '../PrintPage';
 import { recordUrl } from '../RecordQr';
 import { Signatures } from '../RecordForm';
@@ -103,7 +104,8 @@ export function SurveyNonRespondents(props: { office: Office }) {
     null,
   );
   return (
-    <PrintPage office={props.office} title={t('survey.nonRespondentsTitle')} orientation="portrait" ready={data() !== null} backHref={`/surveys/${params.id ?? ''}/entry?wave=${params.wave ?? 1}`}>
+    <PrintPage office={props.office} title={t('survey.nonRespondentsTitle')} orientation="portrait" ready={data() !== null} backHref={`/surveys/${params.id ?? ''}/entry?wave=${params.wave ?? 1}`}
+      paper={data() ? { form: 'survey-nonrespondents', ref: printRef('survey-nonrespondents', { id: params.id, wave: params.wave ?? '1' }), title: `${t('survey.nonRespondentsTitle')} · ${data()!.survey.title}` } : undefined}>
       <Show when={data()}>
         {(d) => (
           <>

@@ -3,6 +3,7 @@ import type { DateKind } from '../../domain/dates';
 import type { Office } from '../../store/office-api';
 import { todayView, type TodayView } from '../../store/queries/today';
 import { createLive } from '../../shared/bindings/live';
+import { printRef } from '../../domain/papers/paper';
 import { FormTitle, formatPrintDate, PrintPage, usePrint } from '../PrintPage';
 import { RegisterTable, type RegisterColumn } from '../RegisterTable';
 
@@ -41,7 +42,8 @@ export function Worksheet(props: { office: Office }) {
     return v ? worksheetLines(v) : [];
   };
   return (
-    <PrintPage office={props.office} title={t('worksheet.title')} ready={view() !== null} backHref="/today">
+    <PrintPage office={props.office} title={t('worksheet.title')} ready={view() !== null} backHref="/today"
+      paper={view() ? { form: 'worksheet', ref: printRef('worksheet', { day: view()!.today }), title: `${t('worksheet.title')} · ${view()!.today}`, period: view()!.today } : undefined}>
       <Body lines={lines()} columns={columns} day={view()?.today ?? ''} />
     </PrintPage>
   );

@@ -39,4 +39,9 @@ export const FORMS: Record<string, PrintForm> = {
   'resident-register': lazy(() => import('./ResidentForms').then((m) => ({ default: m.ResidentRegister }))),
   // Each person's figures (issue 21)
   'staff-figures': lazy(() => import('./StaffSheets').then((m) => ({ default: m.StaffSheets }))),
+  // Corrective and preventive actions, the monthly case review, the annual report (issue 21)
+  'case-review': lazy(() => import('./CaseReview').then((m) => ({ default: m.CaseReview }))),
+  'annual-report': lazy(() => import('./AnnualReport').then((m) => ({ default: m.AnnualReport }))),
+  'annual-owners': lazy(() => import('./AnnualReport').then((m) => ({ default: m.AnnualOwners }))),
+  'action-letter': lazy(() => import('./ActionLetter').then((m) => ({ default: m.ActionLetter }))),
 };

@@ -1,4 +1,4 @@
-import { paperId, type PaperRow } from '../../domain/papers/paper';
+import { inPeriod, paperId, type PaperRow } from '../../domain/papers/paper';
 import type { ReadonlyDB } from '../readonly-db';
 
 /** The paper records of one record (all its forms), e.g. `events/<id>`. */
@@ -31,4 +31,35 @@ export async function papersInBox(db: ReadonlyDB, box: string): Promise<PaperRow
 
 export async function boxes(db: ReadonlyDB): Promise<string[]> {
   return ((await db.papers.orderBy('box').uniqueKeys()) as string[]).filter(Boolean);
+}
+
+// Every paper filed (issue 21): a paper found by its number, and the archive searched by box, period and kind.
+
+/** The paper a scanned or typed number names (null: never recorded as printed here). */
+export async function paperByNumber(db: ReadonlyDB, number: string): Promise<PaperRow | null> {
+  return (await db.papers.where('number').equals(number).first()) ?? null;
+}
+
+export interface PaperSearch {
+  box?: string;
+  /** `YYYY-MM` or `YYYY` (a year finds its months too). */
+  period?: string;
+  form?: string;
+}
+
+/**
+ * The archive index (归档目录) searched: papers that came back, narrowed by box, period and kind;
+ * with no box, the printed-and-not-back ones of that period and kind too (state tells them apart).
+ * An office files a few thousand papers a year, so the narrowing after the first index is in memory.
+ */
+export async function findPapers(db: ReadonlyDB, q: PaperSearch): Promise<PaperRow[]> {
+  const rows = q.box ? await db.papers.where('box').equals(q.box).toArray() : q.form ? await db.papers.where('form').equals(q.form).toArray() : await db.papers.toArray();
+  return rows
+    .filter((r) => (!q.form || r.form === q.form) && inPeriod(r.period, q.period ?? ''))
+    .sort((a, b) => a.period.localeCompare(b.period) || a.receivedAt.localeCompare(b.receivedAt) || a.title.localeCompare(b.title, 'zh-CN'));
+}
+
+/** The kinds of form that have ever been printed here (the archive's kind filter). */
+export async function paperForms(db: ReadonlyDB): Promise<string[]> {
+  return (await db.papers.orderBy('form').uniqueKeys()) as string[];
 }

@@ -1,3 +1,4 @@
+import { PaperPanel } from '../papers/PaperPanel';
 import { A, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
 import { customerFromRecord, type Customer, type CustomerInput } from '../../domain/customers/customer';
@@ -179,6 +180,8 @@ function CustomerView(props: { office: Office; id: string }) {
                 <div class="col">
                   <CustomerRequests office={props.office} customerId={props.id} />
                   <ContactLog office={props.office} customerId={props.id} unitCode={c().unitCode} />
+                  {/* Every paper filed (issue 21): the signed customer sheet comes back here */}
+                  <PaperPanel office={props.office} refPath={`customers/${props.id}`} forms={['customer']} />
                   <section class="card">
                     <NotesEditor value={c().notes} onEdit={(v, base) => editNotes(props.office, props.id, v, base)} />
                   </section>

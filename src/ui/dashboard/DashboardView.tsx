@@ -1,4 +1,5 @@
 import { A } from '@solidjs/router';
+import { ActionsStats } from '../actions/ActionsStats';
 import { dateField } from '../../i18n/date-field';
 import { createMemo, For, Show } from 'solid-js';
 import { DIMENSIONS, type Dimension, type Group } from '../../domain/indicators/breakdown';
@@ -111,6 +112,9 @@ export function DashboardView(props: DashboardViewProps) {
           )}
         </For>
       </section>
+
+      {/* Corrective and preventive actions, the case review and the annual report (issue 21) */}
+      <ActionsStats office={props.office} month={props.month} />
 
       <Show when={drill()}>
         {(d) => <DrillList office={props.office} title={d().title} refs={d().refs} onClose={() => props.onDrill('')} />}

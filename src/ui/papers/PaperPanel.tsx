@@ -28,7 +28,7 @@ export function PaperPanel(props: { office: Office; refPath: string; forms: stri
   );
 }
 
-function PaperLine(props: { office: Office; form: string; refPath: string; row?: PaperRow; highlight: boolean }) {
+export function PaperLine(props: { office: Office; form: string; refPath: string; row?: PaperRow; highlight: boolean }) {
   const [box, setBox] = createSignal('');
   const state = () => props.row?.state ?? 'none';
   const formName = () => t(`paperform.${props.form}` as 'paperform.sign-in');
@@ -36,6 +36,7 @@ function PaperLine(props: { office: Office; form: string; refPath: string; row?:
     <li class={`paper-line${props.highlight ? ' highlight' : ''}`} data-testid="paper-line" data-form={props.form} data-state={state()}>
       <div>
         <strong>{formName()}</strong> <span class={`chip paper-${state()}`} data-testid="paper-state">{t(`paperstate.${state()}`)}</span>
+        <Show when={props.row?.number}><span class="muted paper-number"> {props.row!.number}</span></Show>
         <Show when={props.row?.printedAt}><span class="muted"> {t('papers.printedOn', { when: formatDateTime(props.row!.printedAt) })}</span></Show>
         <Show when={props.row?.receivedAt}><span class="muted"> · {t('papers.receivedOn', { when: formatDateTime(props.row!.receivedAt) })}</span></Show>
         <Show when={props.row?.box}><span class="muted"> · {t('papers.inBox', { box: props.row!.box })}</span></Show>

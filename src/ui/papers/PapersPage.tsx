@@ -3,6 +3,8 @@ import { createSignal, For, Show } from 'solid-js';
 import { formatDateTime, t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { boxes, notBack, notBackCounts } from '../../store/queries/papers';
+import { paperHref } from '../../domain/papers/paper';
+import { ArchiveSearch } from './ArchiveSearch';
 import { createLive } from '../../shared/bindings/live';
 import { EventsNav } from '../events/EventsNav';
 import '../events/events.css';
@@ -37,7 +39,7 @@ export function PapersPage(props: { office: Office }) {
             <For each={rows()}>
               {(p) => (
                 <li>
-                  <A class="row" href={`/${p.ref}?paper=${encodeURIComponent(p.form)}`}>
+                  <A class="row" href={paperHref(p)}>
                     <strong>{p.title}</strong>
                     <span class="chip">{t(`paperform.${p.form}` as 'paperform.sign-in')}</span>
                     <span class="muted">{t('papers.printedOn', { when: formatDateTime(p.printedAt) })}</span>
@@ -48,6 +50,7 @@ export function PapersPage(props: { office: Office }) {
           </ul>
         </Show>
       </section>
+      <ArchiveSearch office={props.office} />
       <section class="card" aria-labelledby="boxes-title">
         <h2 id="boxes-title">{t('papers.archiveIndex')}</h2>
         <Show when={boxList().length} fallback={<p class="muted">{t('papers.noBoxes')}</p>}>

@@ -21,6 +21,7 @@ import { StepStamp } from './StepForm';
 import { Timeline } from './Timeline';
 import { requestPrintLinks } from '../../print/links';
 import { PaperPanel } from '../papers/PaperPanel';
+import { ComplaintActions } from '../actions/ComplaintActions';
 import { allStaff } from '../../store/queries/staff';
 import { followUpsOfRequest, requestRow } from '../../store/queries/requests';
 // Pictures, scans and signatures (issue 19)
@@ -133,6 +134,8 @@ function RequestView(props: { office: Office; row: RequestRow }) {
           <Show when={isComplaintKind(r().kind)}>
             <ComplaintFinding office={props.office} req={r()} role={role()} staff={staff()} when={formatDateTime} />
             <ComplaintSteps office={props.office} req={r()} role={role()} />
+            {/* Corrective and preventive actions carried to the end (issue 21) */}
+            <ComplaintActions office={props.office} requestId={r().id} number={r().number} cause={r().investigation?.cause ?? ''} />
           </Show>
           <LifecycleSteps office={props.office} req={r()} settings={s()} staff={staff()} role={role()}
             beforeClose={<UnsentPicturesWarning office={props.office} requestId={id} record={record()} />} />

@@ -4,6 +4,7 @@ import { formatDateTime, t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { eventsToDo } from '../../store/queries/events';
 import { notBack } from '../../store/queries/papers';
+import { paperHref } from '../../domain/papers/paper';
 import { createLive } from '../../shared/bindings/live';
 
 /** 今日: papers printed and not back yet (oldest first), each one tap from its record. */
@@ -17,7 +18,7 @@ export function PapersNotBack(props: { office: Office; today: string }) {
           <For each={rows().slice(0, 10)}>
             {(p) => (
               <li>
-                <A href={`/${p.ref}?paper=${encodeURIComponent(p.form)}`}>{p.title || t(`paperform.${p.form}` as 'paperform.sign-in')}</A>{' '}
+                <A href={paperHref(p)}>{p.title || t(`paperform.${p.form}` as 'paperform.sign-in')}</A>{' '}
                 <span class="muted">{t('today.printedAt', { at: formatDateTime(p.printedAt) })}</span>
               </li>
             )}
