@@ -39,7 +39,9 @@ export function openOffice(config: DeviceConfig): OfficeClient {
     office.start();
     if (writing) {
       await office.load(thisMonth).catch(() => undefined);
-      await Promise.race([office.firstSave, new Promise((resolve) => setTimeout(resolve, DIRECTORY_AFTER_MS))]);
+      // After the save, a moment more: the saved record's page, shown at once, reads it through the worker.
+      const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      await Promise.race([office.firstSave.then(() => delay(AFTER_SAVE_MS)), delay(DIRECTORY_AFTER_MS)]);
     }
     for (const shard of ['directory', lastMonth] as const) await office.load(shard).catch(() => undefined);
   });
@@ -51,6 +53,8 @@ export function openOffice(config: DeviceConfig): OfficeClient {
 const WRITING_ROUTE = /\/new\/?$/;
 /** How long a tab opened on such a form holds the directory's load back at most once it could save, waiting for its first save. */
 const DIRECTORY_AFTER_MS = 10_000;
+/** After that save: the page it leads to (the saved request's) gets its record from the worker first (measured: it waited out the directory's load). */
+const AFTER_SAVE_MS = 1000;
 
 let markFirst: () => void = () => {};
 const firstScreen = new Promise<void>((resolve) => {
