@@ -1,3 +1,5 @@
+import { mapEntries } from './map-entries';
+
 /**
  * Which blobs the office's records refer to. A record's pictures are a map `attachments` keyed by
  * the original's SHA-256, each entry `{ sha256, mime, bytes, width, height, kind, by, at, thumb }`
@@ -22,10 +24,8 @@ const SHA = /^[0-9a-f]{64}$/;
 
 /** The references of one record (plain JSON of its Y.Map). */
 export function refsOfRecord(record: unknown): BlobRef[] {
-  const attachments = (record as { attachments?: unknown } | null)?.attachments;
-  if (!attachments || typeof attachments !== 'object') return [];
   const out: BlobRef[] = [];
-  for (const [key, value] of Object.entries(attachments as Record<string, unknown>)) {
+  for (const [key, value] of Object.entries(mapEntries(record, 'attachments'))) {
     const v = (value ?? {}) as Record<string, unknown>;
     const sha256 = typeof v.sha256 === 'string' && SHA.test(v.sha256) ? v.sha256 : SHA.test(key) ? key : '';
     if (!sha256) continue;

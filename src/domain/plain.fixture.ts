@@ -1,3 +1,5 @@
+import { mapFieldsOf } from './attachments/map-fields';
+import { entryKey } from './map-entries';
 import type { Command } from './ops';
 import type { Result } from './result';
 
@@ -38,16 +40,21 @@ export function applyToPlain(records: PlainRecords, made: Parameters<typeof comm
       const key = keyOf(op.collection, op.id);
       if (op.kind === 'create') {
         const fields = Object.entries(op.fields).filter(([, v]) => v !== '' && v !== null && v !== undefined);
-        records.set(key, { ...Object.fromEntries(fields), ...op.texts, history: [] });
+        // The map fields a record starts with (its pictures), as the store's apply makes them.
+        records.set(key, { ...Object.fromEntries(fields), ...op.texts, ...Object.fromEntries(mapFieldsOf(op.collection).map((f) => [f, {}])), history: [] });
         continue;
       }
-      if (op.kind === 'set' && op.upsert && !records.has(key)) records.set(key, { history: [] });
+      if (op.kind === 'set' && op.upsert && !records.has(key)) records.set(key, { ...Object.fromEntries(mapFieldsOf(op.collection).map((f) => [f, {}])), history: [] });
       const record = records.get(key);
       if (!record) throw new Error(`${key} not found`);
       if (op.kind === 'set') Object.assign(record, op.fields);
       if (op.kind === 'text') record[op.field] = op.value;
       if (op.kind === 'log') record.history = [...((record.history as unknown[]) ?? []), op.entry];
-      if (op.kind === 'entry') record[op.field] = { ...((record[op.field] as Plain | undefined) ?? {}), [op.key]: op.value };
+      // As the store does: into the record's map when it has one, else beside its fields (map-entries.ts).
+      if (op.kind === 'entry') {
+        if (record[op.field] && typeof record[op.field] === 'object') record[op.field] = { ...(record[op.field] as Plain), [op.key]: op.value };
+        else record[entryKey(op.field, op.key)] = op.value;
+      }
     }
   }
   return records;

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { Command, Op } from '../domain/ops';
 import { rebaseSplice } from '../domain/text-diff';
 import { mapFieldsOf } from '../domain/attachments/map-fields';
+import { entryKey } from '../domain/map-entries';
 
 export class MissingRecordError extends Error {
   constructor(readonly collection: string, readonly id: string) {
@@ -68,16 +69,13 @@ function applyOp(doc: Y.Doc, op: Op): void {
     case 'entry': {
       // The map is made with the record (create, upsert) for the collections that hold pictures,
       // so two tablets adding to it offline write into ONE map and both entries survive. A record
-      // made before that (an older build) gets its map here, lazily: two tablets doing that
-      // offline at once would each make a map and one map would win whole — the known gap,
-      // README § Pictures and signatures.
+      // made before that (an older build) gets no map here — two tablets making one offline would
+      // each make their own and one would win whole — but the entry beside its fields, under
+      // `<field>:<key>` (domain/map-entries.ts; every reader takes both places).
       const record = recordOf(doc, op);
-      let map = record.get(op.field);
-      if (!(map instanceof Y.Map)) {
-        map = new Y.Map();
-        record.set(op.field, map);
-      }
-      (map as Y.Map<unknown>).set(op.key, op.value);
+      const map = record.get(op.field);
+      if (map instanceof Y.Map) map.set(op.key, op.value);
+      else record.set(entryKey(op.field, op.key), op.value);
       return;
     }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../actor';
+import { mapEntries } from '../map-entries';
 import { applyToPlain, plainAfter, type PlainRecords } from '../plain.fixture';
 import type { Result } from '../result';
 import { completeWork, dispatch, takeRequest } from '../requests/lifecycle';
@@ -33,7 +34,8 @@ describe('pictures on a record', () => {
     let r = plainAfter(attachPicture(t, { history: [] }, { ...photo('a'), kind: 'photo' }, ctx('2026-12-07T01:00:00.000Z')), 'customers', 'c1', { history: [] });
     r = plainAfter(removePicture(t, r, sha('a'), ctx('2026-12-07T02:00:00.000Z', 'm1', '赵经理')), 'customers', 'c1', r);
     expect(picturesOf(r)).toEqual([]);
-    expect((r.attachments as Record<string, { removedByName: string; removedAt: string }>)[sha('a')]).toMatchObject({ removedByName: '赵经理', removedAt: '2026-12-07T02:00:00.000Z' });
+    // A record from before pictures (no map): the entry lives beside its fields (map-entries.ts).
+    expect((mapEntries(r, 'attachments') as Record<string, { removedByName: string; removedAt: string }>)[sha('a')]).toMatchObject({ removedByName: '赵经理', removedAt: '2026-12-07T02:00:00.000Z' });
     expect(refused(removePicture(t, r, sha('a'), ctx('2026-12-07T02:01:00.000Z')))).toEqual(['picture.error.alreadyRemoved']);
     expect((r.history as { action: string; byName: string }[]).at(-1)).toMatchObject({ action: 'picture.removed', byName: '赵经理' });
     r = plainAfter(attachPicture(t, r, { ...photo('a'), kind: 'photo' }, ctx('2026-12-07T03:00:00.000Z')), 'customers', 'c1', r);

@@ -1,4 +1,5 @@
 import type { CommandContext } from '../actor';
+import { mapEntries } from '../map-entries';
 import { historyEntry } from '../history';
 import { LIMITS } from '../limits';
 import type { Command } from '../ops';
@@ -42,9 +43,7 @@ function refFromPlain(v: unknown): PictureRef | null {
  * included (they carry `removedAt`). A record from before pictures has none.
  */
 export function allPicturesOf(record: Record<string, unknown> | null | undefined): PictureRef[] {
-  const map = record?.[ATTACHMENTS_FIELD];
-  if (!map || typeof map !== 'object') return [];
-  return Object.values(map as Record<string, unknown>)
+  return Object.values(mapEntries(record, ATTACHMENTS_FIELD))
     .map(refFromPlain)
     .filter((r): r is PictureRef => r !== null)
     .sort((a, b) => a.at.localeCompare(b.at) || a.sha256.localeCompare(b.sha256));

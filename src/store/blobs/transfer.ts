@@ -13,6 +13,9 @@ export { backoffMs, fetchOriginal } from './fetch';
 
 /** Originals whose picture is this recent are fetched without being opened (thumbnails always are). */
 export const EAGER_DAYS = 30;
+
+/** A record with pictures: its map, or entries beside its fields (a record older than the map; domain/map-entries.ts). */
+const holdsPictures = (record: Y.Map<unknown>) => record.has('attachments') || [...record.keys()].some((k) => k.startsWith('attachments:'));
 /** The outbox is swept this often even when nothing says so (a missed event, a relay back up). */
 export const SWEEP_MS = 15_000;
 /** A relay whose quota was full is asked again after this long (the office may have been given more). */
@@ -74,7 +77,7 @@ export class BlobTransfer {
     for (const [, type] of doc.share) {
       if (!(type instanceof Y.Map)) continue;
       type.forEach((record) => {
-        if (record instanceof Y.Map && record.has('attachments')) all.push(...refsOfRecord(record.toJSON()));
+        if (record instanceof Y.Map && holdsPictures(record)) all.push(...refsOfRecord(record.toJSON()));
       });
     }
     if (all.length) void this.learn(all);
@@ -83,7 +86,7 @@ export class BlobTransfer {
       for (const key of changedRecords(doc, tr)) {
         const slash = key.indexOf('/');
         const record = doc.getMap(key.slice(0, slash)).get(key.slice(slash + 1));
-        if (record instanceof Y.Map && record.has('attachments')) refs.push(...refsOfRecord(record.toJSON()));
+        if (record instanceof Y.Map && holdsPictures(record)) refs.push(...refsOfRecord(record.toJSON()));
       }
       if (refs.length) void this.learn(refs);
     };
