@@ -105,7 +105,10 @@ function AnnualSheet(props: { d: AnnualData; frozen: { label: string; at: string
  */
 export function AnnualOwners(props: { office: Office }) {
   const { year, data } = useAnnual(props.office);
-  const owners = () => (data() ? ownersVersion(data()!.content) : null);
+  const owners = () => {
+    const d = data();
+    return d ? ownersVersion(d.content) : null;
+  };
   return (
     <PrintPage office={props.office} title={t('annual.ownersTitle')} orientation="portrait" ready={data() !== null} backHref={`/annual?year=${year()}`}
       paper={{ form: 'annual-owners', ref: printRef('annual-owners', { year: year() }), title: `${t('annual.ownersTitle')} · ${year()}`, period: year() }}>

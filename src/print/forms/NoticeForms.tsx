@@ -8,6 +8,7 @@ import type { Telling } from '../../domain/notices/notice';
 import { specialNeedsOf } from '../../domain/residents/needs';
 import { formatDateTime, t } from '../../i18n';
 import { createLive } from '../../shared/bindings/live';
+import type { PaperRef } from '../../domain/papers/paper';
 import type { Office } from '../../store/office-api';
 import { FormTitle, formatPrintDate, PrintPage, usePrint } from '../PrintPage';
 import { RecordQr, recordUrl } from '../RecordQr';
@@ -17,6 +18,11 @@ import { loadIncidentPrint, loadNoticePrint, noticeNumber, type NoticePrintData 
 import './notice-forms.css';
 
 const needsText = (tags: readonly string[]) => specialNeedsOf(tags).map((n) => t(`need.${n}` as never)).join('、');
+
+/** Back to the notice (or the list when it is not found), and the paper to track once it is read. */
+const noticeBack = (d: NoticePrintData | null | undefined) => (d ? `/notices/${d.notice.id}` : '/notices');
+const noticePapers = (d: NoticePrintData | null | undefined, form: PaperRef['form'], title: string): PaperRef[] | undefined =>
+  d ? [{ form, ref: `notices/${d.notice.id}`, title: `${title} · ${d.notice.title}` }] : undefined;
 
 function useNotice(office: Office) {
   const [params] = useSearchParams<{ id?: string; size?: string }>();
@@ -28,8 +34,8 @@ export function NoticeBoard(props: { office: Office }) {
   const { params, data } = useNotice(props.office);
   const size = () => (params.size === 'A3' ? 'A3' : 'A4');
   return (
-    <PrintPage office={props.office} title={data()?.notice.title || t('notice.title')} sheetSize={size()} ready={data() !== undefined} backHref={data() ? `/notices/${data()!.notice.id}` : '/notices'}
-      papers={data() ? [{ form: 'notice-board', ref: `notices/${data()!.notice.id}`, title: `${t('notice.board')} · ${data()!.notice.title}` }] : undefined}>
+    <PrintPage office={props.office} title={data()?.notice.title || t('notice.title')} sheetSize={size()} ready={data() !== undefined} backHref={noticeBack(data())}
+      papers={noticePapers(data(), 'notice-board', t('notice.board'))}>
       <Show when={data()} fallback={<p class="empty">{t('notice.notFound')}</p>}>{(d) => <Board data={d()} size={size()} />}</Show>
     </PrintPage>
   );
@@ -68,8 +74,8 @@ export function NoticeCallList(props: { office: Office }) {
     { id: 'by', label: t('notice.by'), width: '16mm' },
   ];
   return (
-    <PrintPage office={props.office} title={t('notice.callList')} ready={data() !== undefined} backHref={data() ? `/notices/${data()!.notice.id}` : '/notices'}
-      papers={data() ? [{ form: 'notice-calls', ref: `notices/${data()!.notice.id}`, title: `${t('notice.callList')} · ${data()!.notice.title}` }] : undefined}>
+    <PrintPage office={props.office} title={t('notice.callList')} ready={data() !== undefined} backHref={noticeBack(data())}
+      papers={noticePapers(data(), 'notice-calls', t('notice.callList'))}>
       <Show when={data()} fallback={<p class="empty">{t('notice.notFound')}</p>}>
         {(d) => (
           <>
@@ -97,8 +103,8 @@ export function NoticeRegister(props: { office: Office }) {
   ];
   const rows = (d: NoticePrintData) => [...d.tellings, ...Array.from({ length: Math.max(5, 15 - d.tellings.length) }, () => null)];
   return (
-    <PrintPage office={props.office} title={t('notice.register')} ready={data() !== undefined} backHref={data() ? `/notices/${data()!.notice.id}` : '/notices'}
-      papers={data() ? [{ form: 'notice-register', ref: `notices/${data()!.notice.id}`, title: `${t('notice.register')} · ${data()!.notice.title}` }] : undefined}>
+    <PrintPage office={props.office} title={t('notice.register')} ready={data() !== undefined} backHref={noticeBack(data())}
+      papers={noticePapers(data(), 'notice-register', t('notice.register'))}>
       <Show when={data()} fallback={<p class="empty">{t('notice.notFound')}</p>}>
         {(d) => (
           <>
@@ -124,8 +130,12 @@ export function IncidentCallBacks(props: { office: Office }) {
     { id: 'back', label: t('incident.calledBackButton'), width: '30mm', value: (c) => (c.calledBackAt ? formatDateTime(c.calledBackAt) : '') },
     { id: 'remark', label: t('print.remark') },
   ];
+  const incidentBack = () => {
+    const d = data();
+    return d ? `/incidents/${d.incident.id}` : '/incidents';
+  };
   return (
-    <PrintPage office={props.office} title={t('incident.callBackList')} ready={data() !== undefined} backHref={data() ? `/incidents/${data()!.incident.id}` : '/incidents'}>
+    <PrintPage office={props.office} title={t('incident.callBackList')} ready={data() !== undefined} backHref={incidentBack()}>
       <Show when={data()} fallback={<p class="empty">{t('incident.notFound')}</p>}>
         {(d) => (
           <>

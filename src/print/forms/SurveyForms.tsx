@@ -103,9 +103,13 @@ export function SurveyNonRespondents(props: { office: Office }) {
     },
     null,
   );
+  const paper = () => {
+    const d = data();
+    return d ? { form: 'survey-nonrespondents' as const, ref: printRef('survey-nonrespondents', { id: params.id, wave: params.wave ?? '1' }), title: `${t('survey.nonRespondentsTitle')} · ${d.survey.title}` } : undefined;
+  };
   return (
     <PrintPage office={props.office} title={t('survey.nonRespondentsTitle')} orientation="portrait" ready={data() !== null} backHref={`/surveys/${params.id ?? ''}/entry?wave=${params.wave ?? 1}`}
-      paper={data() ? { form: 'survey-nonrespondents', ref: printRef('survey-nonrespondents', { id: params.id, wave: params.wave ?? '1' }), title: `${t('survey.nonRespondentsTitle')} · ${data()!.survey.title}` } : undefined}>
+      paper={paper()}>
       <Show when={data()}>
         {(d) => (
           <>

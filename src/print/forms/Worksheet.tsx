@@ -41,9 +41,13 @@ export function Worksheet(props: { office: Office }) {
     const v = view();
     return v ? worksheetLines(v) : [];
   };
+  const paper = () => {
+    const v = view();
+    return v ? { form: 'worksheet' as const, ref: printRef('worksheet', { day: v.today }), title: `${t('worksheet.title')} · ${v.today}`, period: v.today } : undefined;
+  };
   return (
     <PrintPage office={props.office} title={t('worksheet.title')} ready={view() !== null} backHref="/today"
-      paper={view() ? { form: 'worksheet', ref: printRef('worksheet', { day: view()!.today }), title: `${t('worksheet.title')} · ${view()!.today}`, period: view()!.today } : undefined}>
+      paper={paper()}>
       <Body lines={lines()} columns={columns} day={view()?.today ?? ''} />
     </PrintPage>
   );

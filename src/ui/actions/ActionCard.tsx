@@ -44,16 +44,16 @@ export function ActionCard(props: { office: Office; row: ActionRow; today: strin
       </div>
       <p class="action-text"><strong>{props.row.action}</strong></p>
       <dl class="action-facts">
-        <Show when={full()?.cause}><dt>{t('actions.cause')}</dt><dd>{full()!.cause}</dd></Show>
+        <Show when={full()?.cause}>{(cause) => <><dt>{t('actions.cause')}</dt><dd>{cause()}</dd></>}</Show>
         <dt>{t('actions.team')}</dt><dd>{props.row.teamName}{props.row.ownerName ? ` · ${props.row.ownerName}` : ''}</dd>
         <dt>{t('actions.due')}</dt><dd>{props.row.due}</dd>
         <Show when={props.showSource !== false}><dt>{t('actions.from')}</dt><dd><A href={sourceHref(props.row)}>{sourceText(props.row)}</A></dd></Show>
       </dl>
-      <Show when={full()?.doneNote}>
-        <p class="muted">{t('actions.doneBy', { name: full()!.doneByName, when: full()!.doneAt ? formatDateTime(full()!.doneAt) : '', note: full()!.doneNote })}</p>
+      <Show when={full()?.doneNote ? full() : null}>
+        {(f) => <p class="muted">{t('actions.doneBy', { name: f().doneByName, when: f().doneAt ? formatDateTime(f().doneAt) : '', note: f().doneNote })}</p>}
       </Show>
-      <Show when={full()?.checkedAt}>
-        <p class="muted">{t('actions.checkedBy', { name: full()!.checkedByName, when: formatDateTime(full()!.checkedAt), note: full()!.verdict === 'effective' ? `${t('actions.effective')} ${full()!.checkNote}` : `${t('actions.redo')} ${full()!.checkNote}` })}</p>
+      <Show when={full()?.checkedAt ? full() : null}>
+        {(f) => <p class="muted">{t('actions.checkedBy', { name: f().checkedByName, when: formatDateTime(f().checkedAt), note: f().verdict === 'effective' ? `${t('actions.effective')} ${f().checkNote}` : `${t('actions.redo')} ${f().checkNote}` })}</p>}
       </Show>
       <Show when={props.row.status === 'open'}>
         <div class="inline-form">

@@ -27,6 +27,11 @@ export function ReviewPage(props: { office: Office }) {
   const today = createOfficeToday(props.office);
   const month = () => (params.month && /^\d{4}-(0[1-9]|1[0-2])$/.test(params.month) ? params.month : today().slice(0, 7));
   const data = createLive(month, (m) => (m ? loadCaseReview(props.office, m) : Promise.resolve(null)), null as CaseReviewData | null);
+  /** The month's data once it is the month asked for and the office's day is known. */
+  const shown = () => {
+    const d = data();
+    return d && d.month === month() && today() ? d : null;
+  };
   return (
     <main class="page wide">
       <div class="page-head">
@@ -40,33 +45,35 @@ export function ReviewPage(props: { office: Office }) {
         </div>
       </div>
       <ActionsNav />
-      <Show when={data() && data()!.month === month() && today()} fallback={<p>{t('common.loading')}</p>}>
-        <div class="c360">
-          <div class="col">
-            <MeetingForm office={props.office} data={data()!} />
-            <Attendance office={props.office} data={data()!} />
+      <Show when={shown()} fallback={<p>{t('common.loading')}</p>}>
+        {(d) => (
+          <div class="c360">
+            <div class="col">
+              <MeetingForm office={props.office} data={d()} />
+              <Attendance office={props.office} data={d()} />
+            </div>
+            <div class="col">
+              <section class="card" aria-labelledby="review-cases-title" data-testid="review-cases">
+                <h2 id="review-cases-title">{t('review.cases', { n: d().cases.length })}</h2>
+                <Show when={d().cases.length} fallback={<p class="empty">{t('review.noCases')}</p>}>
+                  <div class="review-cases">
+                    <For each={d().cases}>{(c) => <CaseView office={props.office} c={c} today={today()} />}</For>
+                  </div>
+                </Show>
+              </section>
+              <section class="card" aria-labelledby="review-actions-title" data-testid="review-actions">
+                <h2 id="review-actions-title">{t('review.meetingActions')}</h2>
+                <ul class="plain action-list">
+                  <For each={d().reviewActions}>{(a) => <ActionCard office={props.office} row={a} today={today()} showSource={false} />}</For>
+                </ul>
+                <details>
+                  <summary>{t('actions.new')}</summary>
+                  <ActionForm office={props.office} source={{ ref: `reviews/${reviewId(month())}`, label: month() }} today={today()} label={t('actions.newFor', { source: t('actions.fromReview', { month: month() }) })} />
+                </details>
+              </section>
+            </div>
           </div>
-          <div class="col">
-            <section class="card" aria-labelledby="review-cases-title" data-testid="review-cases">
-              <h2 id="review-cases-title">{t('review.cases', { n: data()!.cases.length })}</h2>
-              <Show when={data()!.cases.length} fallback={<p class="empty">{t('review.noCases')}</p>}>
-                <div class="review-cases">
-                  <For each={data()!.cases}>{(c) => <CaseView office={props.office} c={c} today={today()} />}</For>
-                </div>
-              </Show>
-            </section>
-            <section class="card" aria-labelledby="review-actions-title" data-testid="review-actions">
-              <h2 id="review-actions-title">{t('review.meetingActions')}</h2>
-              <ul class="plain action-list">
-                <For each={data()!.reviewActions}>{(a) => <ActionCard office={props.office} row={a} today={today()} showSource={false} />}</For>
-              </ul>
-              <details>
-                <summary>{t('actions.new')}</summary>
-                <ActionForm office={props.office} source={{ ref: `reviews/${reviewId(month())}`, label: month() }} today={today()} label={t('actions.newFor', { source: t('actions.fromReview', { month: month() }) })} />
-              </details>
-            </section>
-          </div>
-        </div>
+        )}
       </Show>
     </main>
   );

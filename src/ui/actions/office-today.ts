@@ -6,5 +6,8 @@ import { createLive } from '../../shared/bindings/live';
 /** The office's day (its calendar's time zone), '' until the settings are read. */
 export function createOfficeToday(office: Office) {
   const settings = createLive(() => office, (o) => serviceSettings(o.db), null);
-  return () => (settings() ? officeDay(new Date(), settings()!.calendar) : '');
+  return () => {
+    const s = settings();
+    return s ? officeDay(new Date(), s.calendar) : '';
+  };
 }

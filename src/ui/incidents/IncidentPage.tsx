@@ -40,7 +40,10 @@ export function IncidentPage(props: { office: Office }) {
 function IncidentView(props: { office: Office; row: IncidentRow }) {
   const id = props.row.id;
   const record = createRecord(props.office, incidentShard(props.row), 'incidents', id);
-  const incident = createMemo(() => (record() ? incidentFromRecord(id, record()!) : null));
+  const incident = createMemo(() => {
+    const r = record();
+    return r ? incidentFromRecord(id, r) : null;
+  });
   const calls = createLive(() => id, (i) => incidentCalls(props.office.db, i), []);
   const link = createAction();
   const [caller, setCaller] = createSignal<CustomerRow | null>(null);

@@ -41,7 +41,10 @@ export function NoticePage(props: { office: Office }) {
 function NoticeView(props: { office: Office; row: NoticeRow }) {
   const id = props.row.id;
   const record = createRecord(props.office, noticeShard(props.row), 'notices', id);
-  const notice = createMemo(() => (record() ? noticeFromRecord(id, record()!) : null));
+  const notice = createMemo(() => {
+    const r = record();
+    return r ? noticeFromRecord(id, r) : null;
+  });
   const people = createLive(() => props.row, (r) => noticeAudience(props.office.db, r, new Date().getFullYear()), null);
   const told = (customerId: string) => (people()?.tellings ?? []).filter((x) => x.customerId === customerId);
   const tell = createAction();

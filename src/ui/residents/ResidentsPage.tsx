@@ -52,7 +52,10 @@ export function ResidentsPage(props: { office: Office }) {
   const save = createSave(() => saveResidentList(props.office, null, name(), current()), () => setName(''));
 
   const facts = createLive(() => props.office.config.staffId ?? '', () => personalDataFacts(props.office), null);
-  const mayFull = () => !!facts() && mayExportFull(facts()!.policy, facts()!.role).ok;
+  const mayFull = () => {
+    const f = facts();
+    return !!f && mayExportFull(f.policy, f.role).ok;
+  };
   const [full, setFull] = createSignal(false);
   const exporting = createAction();
   const exportCsv = () =>
