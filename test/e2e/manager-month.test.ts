@@ -34,9 +34,15 @@ let errors: string[] = [];
 const papers: Record<'register' | 'report', { number: string; png: string }> = { register: { number: '', png: '' }, report: { number: '', png: '' } };
 
 /** Presses 打印 in the preview (the browser's own dialog is not under test) and waits for the paper to be recorded. */
+/** Presses 打印 and waits until the page has recorded its papers and asked the browser to print. */
 async function pressPrint(p: Page): Promise<void> {
-  await p.evaluate(() => (window.print = () => undefined));
+  await p.evaluate(() => {
+    const w = window as unknown as { printCalls: number };
+    w.printCalls = 0;
+    window.print = () => void w.printCalls++;
+  });
   await p.getByRole('toolbar').getByRole('button', { name: zh['print.print'] }).click();
+  await p.waitForFunction(() => (window as unknown as { printCalls: number }).printCalls > 0);
 }
 
 describe('every paper filed', () => {
@@ -189,6 +195,8 @@ describe('corrective and preventive actions carried to the end, and the monthly 
     expect(await again.textContent()).toContain(zh['actions.redone'].replace('{{ n }}', '1'));
     await again.getByLabel(`${zh['actions.doneNote']}：${ACTION}`).fill('补齐巡查记录');
     await again.getByRole('button', { name: zh['actions.markDone'] }).click();
+    // The save is in before the next page is opened (it left the overdue list).
+    await expect.poll(() => page.getByTestId('action-list').count()).toBe(0);
     await page.goto(`${app.base}/actions?tab=done`);
     const check = page.getByTestId('action-list').getByTestId('action-card').first();
     await check.getByLabel(`${zh['actions.checkNote']}：${ACTION}`).fill('连续两周巡查无漏项');

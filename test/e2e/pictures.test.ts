@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import * as Y from 'yjs';
@@ -56,18 +56,19 @@ function buildLedger(): { doc: Y.Doc; shard: string } {
 }
 
 /** A camera JPEG with GPS EXIF, drawn by the page's own canvas (a leak on a ceiling, roughly). */
-async function cameraPhoto(): Promise<string> {
-  const b64 = await page.evaluate(async () => {
+async function cameraPhoto(variant = 0): Promise<string> {
+  const b64 = await page.evaluate(async (variant) => {
     const c = new OffscreenCanvas(2000, 1500);
     const g = c.getContext('2d')!;
     const grad = g.createLinearGradient(0, 0, 2000, 1500);
     grad.addColorStop(0, '#e8e4dc'); grad.addColorStop(1, '#b8b0a0');
     g.fillStyle = grad; g.fillRect(0, 0, 2000, 1500);
     g.fillStyle = 'rgba(120, 90, 40, 0.55)';
-    g.beginPath(); g.ellipse(1000, 700, 420, 260, 0.3, 0, Math.PI * 2); g.fill();
+    g.beginPath(); g.ellipse(1000 + variant * 150, 700, 420, 260, 0.3, 0, Math.PI * 2); g.fill();
     const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
     return await new Promise<string>((ok) => { const r = new FileReader(); r.onload = () => ok(String(r.result).split(',')[1]); r.readAsDataURL(blob); });
-  });
+  }, variant);
+  await mkdir(ARTIFACTS, { recursive: true });
   const path = resolve(ARTIFACTS, 'leak-photo.jpg');
   const bytes = withExif(Uint8Array.from(Buffer.from(b64, 'base64')));
   expect(metadataOf(bytes).exif).toBe(true);
@@ -129,7 +130,9 @@ describe('pictures and signatures on a request', () => {
     expect(await thumb.count()).toBe(1);
     // The thumbnail is the 320 px one, not the photo.
     expect(await thumb.locator('img').evaluate((i: HTMLImageElement) => Math.max(i.naturalWidth, i.naturalHeight))).toBe(320);
-    expect(await thumb.getByTestId('picture-state').textContent()).toBe(zh['picture.state.waiting']);
+    // Kept on the tablet first (等待发送 / 发送中), then the worker's outbox sends it: 已上传.
+    expect([zh['picture.state.waiting'], zh['picture.state.sending'], zh['picture.state.relay']]).toContain(await thumb.getByTestId('picture-state').textContent());
+    await expect.poll(() => thumb.getByTestId('picture-state').textContent(), { timeout: 30_000 }).toBe(zh['picture.state.relay']);
     await expect.poll(() => page.getByTestId('timeline').textContent()).toContain(zh['picture.added']);
     await shoot('pictures-request');
     await thumb.getByRole('button').click();
@@ -147,8 +150,22 @@ describe('pictures and signatures on a request', () => {
     await page.getByRole('button', { name: '登记回访' }).click();
     await page.getByRole('button', { name: zh['action.close'], exact: true }).waitFor();
     const warning = page.getByTestId('unsent-pictures');
-    await expect.poll(() => warning.count()).toBe(1);
-    expect(await warning.textContent()).toContain('有 1 张照片或扫描件还没有上传到同步服务器');
+    // The first photo reached the relay: nothing to warn about (once the states are read).
+    await expect.poll(() => warning.count()).toBe(0);
+    // Offline, another photo the resident sent stays on this tablet: closing warns.
+    const photo = await cameraPhoto(1); // another picture (drawn before the network goes)
+    await page.context().setOffline(true);
+    try {
+      const intake = page.locator('[data-testid=picture-strip][data-stage=intake]');
+      await intake.getByLabel(`从相册选照片到“${zh['picture.stageTitle.intake']}”`).setInputFiles(photo);
+      await expect.poll(() => intake.getByTestId('picture-thumb').count()).toBe(2);
+      await expect.poll(() => warning.count()).toBe(1);
+      expect(await warning.textContent()).toContain('有 1 张照片或扫描件还没有上传到同步服务器');
+    } finally {
+      await page.context().setOffline(false);
+    }
+    // Back online, the outbox sends it and the warning goes.
+    await expect.poll(() => warning.count(), { timeout: 60_000 }).toBe(0);
   });
 
   it('the resident signs with pointer events: the signature shows, is in the history, and prints in its box', async () => {
@@ -219,8 +236,8 @@ describe('pictures and signatures on a request', () => {
     await page.waitForURL(new RegExp(`/requests/${requestId}\\?paper=request$`), { timeout: 60_000 });
     await page.locator('[data-testid=paper-line][data-form=request][data-state=received]').waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-testid=paper-line][data-form=request]').getByTestId('paper-scan').textContent()).toContain(zh['papers.hasScan']);
-    // The photo, the signature and the scan all wait to be sent now.
-    await expect.poll(async () => (await page.getByTestId('unsent-pictures').textContent()) ?? '').toContain('有 3 张');
+    // The scan (and the signature) go on to the relay like any picture: nothing is left to warn about.
+    await expect.poll(() => page.getByTestId('unsent-pictures').count(), { timeout: 60_000 }).toBe(0);
     await shoot('pictures-paper-received');
   });
 
@@ -233,7 +250,7 @@ describe('pictures and signatures on a request', () => {
     await page.goto(`${base}/units/unit-3-2-1101`);
     await page.getByLabel(`从相册选照片到“${zh['units.pictures']}”`).setInputFiles(photo);
     await imagesLoaded('[data-testid=picture-thumb] img', 1);
-    expect(await page.getByTestId('picture-state').textContent()).toBe(zh['picture.state.waiting']);
+    await expect.poll(() => page.getByTestId('picture-state').textContent(), { timeout: 30_000 }).toBe(zh['picture.state.relay']);
     await shoot('pictures-unit');
   });
 });

@@ -114,7 +114,8 @@ describe('print framework', () => {
     await openPrint(`/print/customer?id=${fullId}`);
     await page.evaluate('window.__printed = 0; window.print = () => { window.__printed++; }');
     await page.getByRole('button', { name: '打印' }).click();
-    expect(await page.evaluate('window.__printed')).toBe(1);
+    // 打印 first records the papers this prints, then calls the browser's print.
+    await expect.poll(() => page.evaluate('window.__printed')).toBe(1);
     expect(await page.getByRole('link', { name: '← 返回' }).getAttribute('href')).toBe(`/customers/${fullId}`);
     await page.emulateMedia({ media: 'print' });
     for (const sel of ['.app-bar', '.print-toolbar']) expect(await page.locator(sel).isVisible(), sel).toBe(false);
