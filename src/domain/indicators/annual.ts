@@ -1,8 +1,7 @@
 import type { CommandContext } from '../actor';
-import { historyEntry } from '../history';
 import { newId } from '../ids';
 import type { Command } from '../ops';
-import { shardOfRecord } from '../shards';
+import { freezeSnapshot } from './report';
 import { percent } from './stats';
 import { DIRECTION, INDICATOR_IDS, statusOf, UNIT, type IndicatorId, type Status, type Targets } from './targets';
 
@@ -106,18 +105,7 @@ export const annualLabel = (year: string, deviceCode: string, n: number) => `AR-
 
 /** Freezes the annual report as printed, in the `reports` collection beside the months (its period is the year). */
 export function freezeAnnual(content: AnnualContent, deviceCount: number, ctx: CommandContext, id = newId()): { id: string; label: string; command: Command } {
-  const label = annualLabel(content.period, ctx.actor.deviceCode, deviceCount + 1);
-  return {
-    id,
-    label,
-    command: {
-      shard: shardOfRecord('reports', { record: content }),
-      ops: [
-        { kind: 'create', collection: 'reports', id, fields: { ...content, label, device: ctx.actor.deviceCode, printedAt: ctx.now, printedBy: ctx.actor.staffId, printedByName: ctx.actor.name } },
-        { kind: 'log', collection: 'reports', id, entry: historyEntry(ctx, 'report.frozen', undefined, { label, period: content.period }) },
-      ],
-    },
-  };
+  return freezeSnapshot(content, annualLabel(content.period, ctx.actor.deviceCode, deviceCount + 1), ctx, id);
 }
 
 export function annualFromRecord(id: string, r: Record<string, unknown>): AnnualSnapshot {

@@ -87,7 +87,11 @@ export function reportLabel(period: string, deviceCode: string, n: number): stri
 
 /** `deviceCount`: snapshots of this month this device already made. */
 export function freezeReport(content: ReportContent, deviceCount: number, ctx: CommandContext, id = newId()): { id: string; label: string; command: Command } {
-  const label = reportLabel(content.period, ctx.actor.deviceCode, deviceCount + 1);
+  return freezeSnapshot(content, reportLabel(content.period, ctx.actor.deviceCode, deviceCount + 1), ctx, id);
+}
+
+/** A report (monthly or annual) frozen as printed: its content, label and printer, and one history line. */
+export function freezeSnapshot(content: { period: string }, label: string, ctx: CommandContext, id: string): { id: string; label: string; command: Command } {
   return {
     id,
     label,
