@@ -14,8 +14,19 @@ export { backoffMs, fetchOriginal } from './fetch';
 /** Originals whose picture is this recent are fetched without being opened (thumbnails always are). */
 export const EAGER_DAYS = 30;
 
-/** A record with pictures: its map, or entries beside its fields (a record older than the map; domain/map-entries.ts). */
-const holdsPictures = (record: Y.Map<unknown>) => record.has('attachments') || [...record.keys()].some((k) => k.startsWith('attachments:'));
+/**
+ * A record's pictures as plain JSON — its `attachments` map and the entries beside its fields (a
+ * record older than the map; domain/map-entries.ts) — or null when it has none. Only these are
+ * converted, never the whole record with its history: this runs for every record of a shard as it
+ * loads and for every record a transaction touches (each keystroke in a description).
+ */
+function picturesJson(record: Y.Map<unknown>): Record<string, unknown> | null {
+  let out: Record<string, unknown> | null = null;
+  const map = record.get('attachments');
+  if (map instanceof Y.Map && map.size) out = { attachments: map.toJSON() };
+  for (const [key, value] of record.entries()) if (key.startsWith('attachments:')) (out ??= {})[key] = value;
+  return out;
+}
 /** The outbox is swept this often even when nothing says so (a missed event, a relay back up). */
 export const SWEEP_MS = 15_000;
 /** A relay whose quota was full is asked again after this long (the office may have been given more). */
@@ -77,7 +88,8 @@ export class BlobTransfer {
     for (const [, type] of doc.share) {
       if (!(type instanceof Y.Map)) continue;
       type.forEach((record) => {
-        if (record instanceof Y.Map && holdsPictures(record)) all.push(...refsOfRecord(record.toJSON()));
+        const pictures = record instanceof Y.Map ? picturesJson(record) : null;
+        if (pictures) all.push(...refsOfRecord(pictures));
       });
     }
     if (all.length) void this.learn(all);
@@ -86,7 +98,8 @@ export class BlobTransfer {
       for (const key of changedRecords(doc, tr)) {
         const slash = key.indexOf('/');
         const record = doc.getMap(key.slice(0, slash)).get(key.slice(slash + 1));
-        if (record instanceof Y.Map && holdsPictures(record)) refs.push(...refsOfRecord(record.toJSON()));
+        const pictures = record instanceof Y.Map ? picturesJson(record) : null;
+        if (pictures) refs.push(...refsOfRecord(pictures));
       }
       if (refs.length) void this.learn(refs);
     };
