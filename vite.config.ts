@@ -69,6 +69,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // After the unit and relay projects, alone: a browser sharing two cores with the
+          // property tests ran 5× slower and timed out (CI, stop 25).
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -117,7 +117,7 @@ describe('a day at the counter', () => {
     await expect.poll(() => when.inputValue()).toBe('2026-12-12 09:30');
     await page.getByLabel(zh['events.place']).fill('会所二楼会议室');
     await page.getByRole('button', { name: zh['common.save'] }).click();
-    await page.waitForURL(/\/events\/[^/?]+$/);
+    await page.waitForURL(/\/events\/(?!new(?:$|[/?]))[^/?]+$/);
     urls.event = page.url();
     const addAgenda = page.getByRole('form', { name: zh['events.addAgenda'] });
     for (const [i, item] of ['物业费使用情况通报', '停车管理'].entries()) {

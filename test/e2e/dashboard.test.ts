@@ -127,7 +127,7 @@ describe('dashboard', () => {
     const numbers = await drill.locator('.request-row .number').allTextContents();
     expect(numbers.sort()).toEqual([...seeded.liftNumbers].sort());
     await drill.locator('.request-row').first().click();
-    await page.waitForURL(/\/requests\/[^/]+$/);
+    await page.waitForURL(/\/requests\/(?!new(?:$|[/?]))[^/]+$/);
     await page.getByText(numbers[0]).first().waitFor();
     expect(seeded.liftNumbers).toContain(numbers[0]);
   });

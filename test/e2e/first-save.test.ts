@@ -43,7 +43,7 @@ describe('the first save of a tab opened on a create form', () => {
     await page.getByTestId('picked-customer').waitFor();
     await page.getByLabel(zh['requests.description']).fill('厨房水龙头漏水');
     await page.getByRole('button', { name: zh['common.save'], exact: true }).click();
-    await page.waitForURL(/\/requests\/[^/?]+$/);
+    await page.waitForURL(/\/requests\/(?!new(?:$|[/?]))[^/?]+$/);
     expect(await page.getByTestId('request-number').textContent()).toMatch(/^BX-/);
 
     const timeline = (await page.evaluate(entries)) as Entry[];
@@ -51,13 +51,16 @@ describe('the first save of a tab opened on a create form', () => {
     expect(save).toBeDefined();
     // This month's ledger was loaded for it, before the save ended…
     expect(timeline.find((e) => e.name === month)!.end).toBeLessThanOrEqual(save!.end);
-    // …and the directory's load, if it began yet, began only after the save was on disk.
+    // …and the directory's load, if it began yet, began only after the save was on disk — or, on a
+    // machine so busy that typing the form took longer than the hold (ui/session.ts
+    // DIRECTORY_AFTER_MS, 10 s), no sooner than that hold after this month's ledger was in.
+    const monthIn = timeline.find((e) => e.name === month)!.end;
     const before = timeline.find((e) => e.name === 'linli:load directory');
-    if (before) expect(before.start).toBeGreaterThanOrEqual(save!.end);
+    if (before && before.start < save!.end) expect(before.start - monthIn).toBeGreaterThanOrEqual(10_000 - 50);
 
     // The directory does load afterwards (colleagues' customer edits keep arriving).
     await page.waitForFunction(`performance.getEntriesByName('linli:load directory').length > 0`, null, { timeout: 30_000 });
     const dir = ((await page.evaluate(entries)) as Entry[]).find((e) => e.name === 'linli:load directory')!;
-    expect(dir.start).toBeGreaterThanOrEqual(save!.end);
+    expect(Math.max(dir.start - save!.end, dir.start - monthIn - 10_000 + 50)).toBeGreaterThanOrEqual(0);
   });
 });

@@ -207,7 +207,7 @@ describe('special needs at the desk', () => {
     await page.getByTestId('intake-needs').getByText('独居老人').waitFor();
     await page.getByRole('textbox', { name: '内容描述' }).fill('厨房水龙头滴水');
     await page.getByRole('button', { name: '保存' }).click();
-    await page.waitForURL(/\/requests\/[a-z0-9]+$/);
+    await page.waitForURL(/\/requests\/(?!new(?:$|[/?]))[a-z0-9]+$/);
     await page.goto(`${base}/requests?q=open`);
     const row = page.getByTestId('request-queue').locator('li', { hasText: '王秀英' });
     await row.waitFor({ timeout: 20_000 });

@@ -112,7 +112,7 @@ describe('once per tap', () => {
     await page.goto(`${base}/surveys/new`);
     const surveyForm = page.getByRole('form', { name: surveyZh['survey.new'] });
     await surveyForm.getByLabel(surveyZh['survey.titleField']).fill('2026 年满意度调查');
-    expect(await doubleTap(page, surveyForm, () => page.waitForURL(/\/surveys\/[^/]+\/entry/), 'surveys')).toBe(1);
+    expect(await doubleTap(page, surveyForm, () => page.waitForURL(/\/surveys\/(?!new(?:$|[/?]))[^/]+\/entry/), 'surveys')).toBe(1);
 
     // 客户座谈会的计划
     await page.goto(`${base}/events/new`);

@@ -164,7 +164,7 @@ describe('origin and validity; each person\'s figures', () => {
     await form.getByLabel(zh['requests.description']).fill('物业公司转来：电梯广告噪音扰民');
     await form.getByLabel(zh['form.customerRequest']).fill('撤下电梯里的广告屏并书面答复');
     await form.getByRole('button', { name: zh['common.save'], exact: true }).click();
-    await page.waitForURL(/\/requests\/[^/?]+$/);
+    await page.waitForURL(/\/requests\/(?!new(?:$|[/?]))[^/?]+$/);
     const id = new URL(page.url()).pathname.split('/').pop()!;
     await page.getByTestId('request-demand').filter({ hasText: '撤下电梯里的广告屏并书面答复' }).waitFor();
     expect(await page.getByTestId('finding-origin').textContent()).toBe(zh['origin.company']);

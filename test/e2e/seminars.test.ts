@@ -121,7 +121,7 @@ describe('a customer seminar', () => {
     await a.getByLabel(zh['events.buildings']).fill('3');
     await a.getByLabel(zh['events.recorder']).selectOption({ label: '王丽' });
     await a.getByRole('button', { name: zh['common.save'] }).click();
-    await a.waitForURL(/\/events\/[^/?]+$/);
+    await a.waitForURL(/\/events\/(?!new(?:$|[/?]))[^/?]+$/);
     eventId = new URL(a.url()).pathname.split('/').pop()!;
     await expect.poll(() => status(a).textContent()).toBe(zh['evstatus.plan']);
 
@@ -324,7 +324,7 @@ describe('a customer seminar', () => {
     await a.getByLabel(zh['events.place']).fill('会所一楼');
     await a.getByLabel(zh['events.buildings']).fill('5');
     await a.getByRole('button', { name: zh['common.save'] }).click();
-    await a.waitForURL(/\/events\/[^/?]+$/);
+    await a.waitForURL(/\/events\/(?!new(?:$|[/?]))[^/?]+$/);
     const activityId = new URL(a.url()).pathname.split('/').pop()!;
     const addTask = a.getByRole('form', { name: zh['events.addTask'] });
     await addTask.getByLabel(zh['events.task']).fill('采购茶点');

@@ -215,7 +215,7 @@ export async function createCustomer(page: Page, c: NewCustomer): Promise<string
   if (c.unit) await page.getByLabel(zh['customers.unit']).fill(c.unit);
   if (c.notes) await page.getByLabel(zh['customers.notes']).fill(c.notes);
   await page.getByRole('button', { name: zh['common.save'] }).click();
-  await page.waitForURL(/\/customers\/[^/]+$/);
+  await page.waitForURL(/\/customers\/(?!new(?:$|[/?]))[^/]+$/);
   await page.getByTestId('customer-name').filter({ hasText: c.name }).waitFor();
   return new URL(page.url()).pathname.split('/').pop()!;
 }
@@ -405,7 +405,7 @@ export async function newRequest(page: Page, base: string, r: NewRequest): Promi
   if (r.category) await page.getByLabel(zh['requests.category']).selectOption({ label: r.category });
   await page.getByLabel(zh['requests.description']).fill(r.description);
   await page.getByRole('button', { name: zh['common.save'], exact: true }).click();
-  await page.waitForURL(/\/requests\/[^/?]+$/);
+  await page.waitForURL(/\/requests\/(?!new(?:$|[/?]))[^/?]+$/);
   const number = (await page.getByTestId('request-number').textContent()) ?? '';
   return { id: new URL(page.url()).pathname.split('/').pop()!, number };
 }
