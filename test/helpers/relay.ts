@@ -30,13 +30,14 @@ export interface RelayProcess {
  * The relay as its own Node process (`npm run relay` without npm), for SIGKILL tests and the
  * bench; `cpu` pins it to that core with taskset (the bench's relay capacity figure is per core).
  */
-export async function spawnRelay(dataDir: string, port = 0, cpu?: number): Promise<RelayProcess> {
+/** `env`: more of the relay's settings (e.g. RELAY_CREATE_LIMIT for a bench creating hundreds of offices). */
+export async function spawnRelay(dataDir: string, port = 0, cpu?: number, env: Record<string, string> = {}): Promise<RelayProcess> {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   const node = [process.execPath, '--import', 'tsx', join(root, 'sync-server/main.ts')];
   const argv = cpu === undefined ? node : ['taskset', '-c', String(cpu), ...node];
   const child = spawn(argv[0], argv.slice(1), {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HTTPS_PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), HTTPS_PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
