@@ -3,7 +3,7 @@ import { customerTable, recordFullExport, unitTable } from '../domain/import/exp
 import {
   createPlanner,
   IMPORT_LIMITS,
-  keysOf,
+  keyCollector,
   saveImportSettings,
   sheetFromRows,
   valuesUsed,
@@ -15,6 +15,7 @@ import {
   type Sheet,
 } from '../domain/import';
 import { fail, ok, type Result } from '../domain/result';
+import type { CustomerRow } from '../domain/customers/types';
 import type { Office } from './office-api';
 import { personalDataFacts } from './personal-data';
 import { csvBytes, readPasted, readSpreadsheet, xlsxBytes, type RawSheet } from './spreadsheet';
@@ -29,6 +30,8 @@ export type ImportProgress =
 const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** Longest stretch of checking rows before the page gets to paint and answer input. */
 const SLICE_MS = 25;
+/** Keys per index lookup when checking a file against the office's customers. */
+const HOLDERS_AT_ONCE = 500;
 
 function sheetsOf(read: Result<RawSheet[]>): Result<Sheet[]> {
   if (!read.ok) return read;
@@ -37,6 +40,25 @@ function sheetsOf(read: Result<RawSheet[]>): Result<Sheet[]> {
   const largest = Math.max(...sheets.map((s) => s.rows.length));
   if (largest > IMPORT_LIMITS.rows) return fail({ code: 'import.error.tooManyRows', params: { n: largest, max: IMPORT_LIMITS.rows } });
   return ok(sheets);
+}
+
+/**
+ * Runs `step(0 … total-1)` in slices of SLICE_MS — by time, not by row count: a row's cost varies
+ * tenfold with the file's columns and the machine, and the page must answer a tap within a frame
+ * or two throughout. Resolves false if the job stopped being current meanwhile.
+ */
+async function inSlices(total: number, step: (i: number) => void, onSlice?: (done: number) => void, isCurrent: () => boolean = () => true): Promise<boolean> {
+  let sliceStart = performance.now();
+  for (let i = 0; i < total; i++) {
+    step(i);
+    if (performance.now() - sliceStart > SLICE_MS && i + 1 < total) {
+      onSlice?.(i + 1);
+      await breathe();
+      if (!isCurrent()) return false;
+      sliceStart = performance.now();
+    }
+  }
+  return true;
 }
 
 /**
@@ -70,17 +92,28 @@ export async function saveImportSetting(office: Office, patch: Partial<ImportSet
  * numbers, and for a roster the people already on its units (looked up by index, not by reading
  * every customer), the unit register and the office's setting for bad optional fields.
  */
-async function factsFor(office: Office, sheet: Sheet, mapping: Mapping): Promise<ImportFacts> {
+async function factsFor(office: Office, sheet: Sheet, mapping: Mapping, isCurrent: () => boolean): Promise<ImportFacts | null> {
   await office.load('directory');
   const [knownUnits, settings] = await Promise.all([knownUnitCodes(office.db), importSettings(office)]);
   const refuseBadOptional = settings.refuseBadOptional;
   if (mapping.kind === 'units') return { existing: [], knownUnits, refuseBadOptional };
-  const { phones, idNumbers, unitCodes } = keysOf(sheet.rows, mapping);
-  const [byPhone, byId, byUnit] = await Promise.all([
-    phones.length ? office.db.customers.where('phones').anyOf(phones).toArray() : [],
-    idNumbers.length ? office.db.customers.where('idNumber').anyOf(idNumbers).toArray() : [],
-    unitCodes.length ? office.db.customers.where('unitCodes').anyOf(unitCodes).toArray() : [],
-  ]);
+  const collector = keyCollector(mapping);
+  if (!(await inSlices(sheet.rows.length, (i) => collector.add(sheet.rows[i]), undefined, isCurrent))) return null;
+  const { phones, idNumbers, unitCodes } = collector.keys();
+  // Asked a few hundred keys at a time: Dexie sorts an `anyOf` list on the page first, and 8,000
+  // phones in one list held it for ~100 ms.
+  const holders = async (index: 'phones' | 'idNumber' | 'unitCodes', keys: string[]) => {
+    const found: CustomerRow[] = [];
+    for (let i = 0; i < keys.length; i += HOLDERS_AT_ONCE) {
+      found.push(...(await office.db.customers.where(index).anyOf(keys.slice(i, i + HOLDERS_AT_ONCE)).toArray()));
+      if (!isCurrent()) return null;
+    }
+    return found;
+  };
+  const byPhone = await holders('phones', phones);
+  const byId = byPhone && (await holders('idNumber', idNumbers));
+  const byUnit = byId && (await holders('unitCodes', unitCodes));
+  if (!byPhone || !byId || !byUnit) return null;
   return { existing: [...byPhone, ...byId, ...byUnit], knownUnits: mapping.kind === 'household' ? knownUnits ?? new Set() : knownUnits, refuseBadOptional };
 }
 
@@ -90,21 +123,12 @@ async function factsFor(office: Office, sheet: Sheet, mapping: Mapping): Promise
  * (staff changed a column meanwhile).
  */
 export async function checkImport(office: Office, sheet: Sheet, mapping: Mapping, onProgress?: (p: ImportProgress) => void, isCurrent: () => boolean = () => true): Promise<ImportPlan | null> {
-  const facts = await factsFor(office, sheet, mapping);
+  const facts = await factsFor(office, sheet, mapping, isCurrent);
+  if (!facts) return null;
   const planner = createPlanner(sheet.headers, mapping, facts, office.context());
   const total = sheet.rows.length;
-  // Slices by time, not by row count: a row's cost varies tenfold with the file's columns and
-  // the machine, and the page must answer a tap within a frame or two throughout.
-  let sliceStart = performance.now();
-  for (let i = 0; i < total; i++) {
-    planner.add(sheet.rows[i]);
-    if (performance.now() - sliceStart > SLICE_MS && i + 1 < total) {
-      onProgress?.({ stage: 'checking', done: i + 1, total });
-      await breathe();
-      if (!isCurrent()) return null;
-      sliceStart = performance.now();
-    }
-  }
+  const done = await inSlices(total, (i) => planner.add(sheet.rows[i]), (n) => onProgress?.({ stage: 'checking', done: n, total }), isCurrent);
+  if (!done) return null;
   return planner.finish();
 }
 

@@ -99,9 +99,19 @@ export const headerWords = (kind: ImportKind, target: Target): string[] => [...H
 /** The header an export writes for a field. */
 export const exportHeader = (_kind: ImportKind, target: Target): string => HEADERS[target][0];
 
+const normalized = new Map<string, string>();
+const NORMALIZED_KEPT = 2000;
 /** 联系电话（必填）→ 联系电话必填; * 姓名 → 姓名; E-Mail → e-mail; 業主姓名 → 业主姓名; ㎡ → m2. */
 export function normalizeHeader(header: string): string {
-  return toSimplified(header.normalize('NFKC').toLowerCase()).replace(/[\s()（）[\]【】<>《》:：*＊#№._/、\u200b]/g, '');
+  let done = normalized.get(header);
+  if (done === undefined) {
+    done = toSimplified(header.normalize('NFKC').toLowerCase()).replace(/[\s()（）[\]【】<>《》:：*＊#№._/、\u200b]/g, '');
+    // A file repeats the same few words in its choice columns thousands of times (业主, 住宅):
+    // each is normalised once. Bounded, so a file of distinct values cannot grow it without end.
+    if (normalized.size >= NORMALIZED_KEPT) normalized.clear();
+    normalized.set(header, done);
+  }
+  return done;
 }
 
 /**
@@ -264,12 +274,23 @@ export const choicesOf = (field: ChoiceField): string[] => Object.keys(VALUE_WOR
 /** The choice field a target fills with a word (kind → kind; use → use). */
 export const choiceFieldOf = (target: Target | null): ChoiceField | null => (target && (CHOICE_FIELDS as string[]).includes(target) ? (target as ChoiceField) : null);
 
+/** Each field's known words, normalised once (normalising them again for every cell of an 8,000-row file was most of its check). */
+const normalizedWords = new Map<ChoiceField, ReadonlyMap<string, string>>();
+function choiceWords(field: ChoiceField): ReadonlyMap<string, string> {
+  let words = normalizedWords.get(field);
+  if (!words) {
+    const byWord = new Map<string, string>();
+    const table = VALUE_WORDS[field] as Record<string, readonly string[]>;
+    // The first choice naming a word wins, as the loop over the table did.
+    for (const [choice, list] of Object.entries(table)) for (const w of list) if (!byWord.has(normalizeHeader(w))) byWord.set(normalizeHeader(w), choice);
+    normalizedWords.set(field, (words = byWord));
+  }
+  return words;
+}
+
 /** The choice a cell's words name without asking, or null. */
 export function knownChoice(field: ChoiceField, raw: string): string | null {
-  const value = normalizeHeader(raw);
-  const table = VALUE_WORDS[field] as Record<string, readonly string[]>;
-  for (const [choice, words] of Object.entries(table)) if (words.some((w) => normalizeHeader(w) === value)) return choice;
-  return null;
+  return choiceWords(field).get(normalizeHeader(raw)) ?? null;
 }
 
 /**

@@ -75,23 +75,41 @@ function lastFilled(cells: string[]): number {
 }
 
 /** The phones, ID numbers and units a file mentions, for the store to look up who holds them. */
-export function keysOf(rows: SheetRow[], mapping: Mapping): { phones: string[]; idNumbers: string[]; unitCodes: string[] } {
+export function keysOf(rows: SheetRow[], mapping: Mapping): ImportKeys {
+  const collector = keyCollector(mapping);
+  for (const row of rows) collector.add(row);
+  return collector.keys();
+}
+
+export interface ImportKeys {
+  phones: string[];
+  idNumbers: string[];
+  unitCodes: string[];
+}
+
+/**
+ * `keysOf` row by row, so the store can collect the keys of a big file in slices (8,000 rows in
+ * one go held the page for 155 ms on the bench).
+ */
+export function keyCollector(mapping: Mapping): { add(row: SheetRow): void; keys(): ImportKeys } {
   const phones = new Set<string>();
   const idNumbers = new Set<string>();
   const unitCodes = new Set<string>();
-  for (const row of rows) {
-    let input: CustomerInput | null;
-    if (mapping.kind === 'household') {
-      const { unit, person } = householdFromRow(row, mapping, () => '').input;
-      const code = canonicalUnitCode(unit.code);
-      if (code) unitCodes.add(code);
-      input = person;
-    } else input = customerFromRow(row, mapping, () => '').input;
-    if (!input) continue;
-    for (const p of input.phones) phones.add(normalizePhone(p));
-    if (input.idNumber) idNumbers.add(normalizeIdNumber(input.idNumber));
-  }
-  return { phones: [...phones].filter(Boolean), idNumbers: [...idNumbers], unitCodes: [...unitCodes] };
+  return {
+    add(row) {
+      let input: CustomerInput | null;
+      if (mapping.kind === 'household') {
+        const { unit, person } = householdFromRow(row, mapping, () => '').input;
+        const code = canonicalUnitCode(unit.code);
+        if (code) unitCodes.add(code);
+        input = person;
+      } else input = customerFromRow(row, mapping, () => '').input;
+      if (!input) return;
+      for (const p of input.phones) phones.add(normalizePhone(p));
+      if (input.idNumber) idNumbers.add(normalizeIdNumber(input.idNumber));
+    },
+    keys: () => ({ phones: [...phones].filter(Boolean), idNumbers: [...idNumbers], unitCodes: [...unitCodes] }),
+  };
 }
 
 /**
