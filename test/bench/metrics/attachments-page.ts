@@ -35,7 +35,7 @@ const THUMBS = `${INTAKE} [data-testid=picture-thumb]`;
 const GALLERY = '从相册选照片到“受理照片（住户发来的）”';
 
 /**
- * `n` distinct camera-like JPEGs (4,000 × 3,000, sensor noise, quality 0.92: 3–4 MB each, as a
+ * `n` distinct camera-like JPEGs (4,000 × 3,000, sensor noise, quality 0.95: 3–4 MB each, as a
  * phone writes them); one base scene, each photo with its own marks so that no two re-encode alike.
  */
 const MAKE_PHOTO = `async ({ i }) => {
@@ -59,7 +59,7 @@ const MAKE_PHOTO = `async ({ i }) => {
   g.fillStyle = 'hsla(' + ((i * 47) % 360) + ', 60%, 40%, 0.6)';
   g.beginPath(); g.ellipse(400 + ((i * 613) % 3200), 500 + ((i * 389) % 2000), 300 + (i % 7) * 40, 180 + (i % 5) * 30, i * 0.3, 0, Math.PI * 2); g.fill();
   g.fillStyle = '#222'; g.font = '160px sans-serif'; g.fillText('IMG_' + (1000 + i), 200 + (i % 9) * 300, 2800);
-  const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
+  const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.95 });
   return await new Promise((ok) => { const r = new FileReader(); r.onload = () => ok(String(r.result).split(',')[1]); r.readAsDataURL(blob); });
 }`;
 
