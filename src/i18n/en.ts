@@ -1633,6 +1633,7 @@ export const en: Dictionary = {
   'signature.image': 'Signature of {{ signer }}',
   'signature.error.signer': 'Enter the name of the person signing.',
   'signature.error.purpose': 'Not a valid purpose for a signature.',
+  'signature.error.notNow': 'This signature cannot be taken now: a service confirmation after the work is done, a settlement after it is approved.',
   'scan.keepScan': 'Photograph the signed form (keep its scan and mark it back)',
   'scan.kept': 'Scan kept; {{ form }} marked as signed and back.',
   'scan.saving': 'Keeping the scan…',

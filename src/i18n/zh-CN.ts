@@ -1632,6 +1632,7 @@ export const zhCN = {
   'signature.image': '{{ signer }}的签名',
   'signature.error.signer': '请填写签名人姓名。',
   'signature.error.purpose': '签名用途无效。',
+  'signature.error.notNow': '这项签名现在不能做：服务确认要在完工后，处理协议确认要在方案批准后。',
   'scan.keepScan': '拍签回的表格（保存扫描件并登记签回）',
   'scan.kept': '扫描件已保存，{{ form }}已登记签回。',
   'scan.saving': '正在保存扫描件…',

@@ -1633,6 +1633,7 @@ export const zhTW: Dictionary = {
   'signature.image': '{{ signer }}的簽名',
   'signature.error.signer': '請填寫簽名人姓名。',
   'signature.error.purpose': '簽名用途無效。',
+  'signature.error.notNow': '這項簽名現在不能做：服務確認要在完工後，處理協議確認要在方案批准後。',
   'scan.keepScan': '拍簽回的表格（儲存掃描件並登記簽回）',
   'scan.kept': '掃描件已儲存，{{ form }}已登記簽回。',
   'scan.saving': '正在儲存掃描件…',

@@ -29,8 +29,10 @@ import { join } from './metrics/join';
 import { memory } from './metrics/memory';
 import { tablet } from './metrics/tablet';
 import { relayOffice } from './metrics/relay-office';
-// Attachments (issue 19): a photo's thumbnail from one tablet to another
+// Attachments (issue 19): a photo's thumbnail from one tablet to another (store level, and page to
+// page with the tablet's memory after 50 photos)
 import { attachments } from './metrics/attachments';
+import { attachmentsPage } from './metrics/attachments-page';
 import { Bench, SIZES } from './office';
 import { Results } from './results';
 import { Scope, TimeoutError, within } from './scope';
@@ -40,7 +42,7 @@ import { Scope, TimeoutError, within } from './scope';
 // requests to the year); node-sync, which has no target, last, so that it is the one the
 // deadline cuts. The join, memory and tablet figures reopen one profile joined at desk speed
 // (join first: it is that join); relay-office spawns a relay of its own and runs last but one.
-const METRICS: Metric[] = [relayCapacity, open, ledgerLoad, editable, mainThread, search, pageOpen, queue, today, tabletsSync, importMetric, print, dashboard, create, join, memory, tablet, relayOffice, attachments, nodeSync];
+const METRICS: Metric[] = [relayCapacity, open, ledgerLoad, editable, mainThread, search, pageOpen, queue, today, tabletsSync, importMetric, print, dashboard, create, join, memory, tablet, relayOffice, attachments, attachmentsPage, nodeSync];
 /** BENCH_BUDGET_SCALE=2 on a slower machine gives every metric and shared setup twice its time (the total deadline still holds). */
 const SCALE = Number(process.env.BENCH_BUDGET_SCALE ?? 1);
 /** A shared setup's limit (the office, the tablet's join), scaled as the metrics' budgets are. */

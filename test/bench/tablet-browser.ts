@@ -20,8 +20,9 @@ export interface CdpBrowser {
   close(): Promise<void>;
 }
 
-export async function launchInGroup(userDataDir: string, group: CpuGroup | null): Promise<CdpBrowser> {
-  const args = [...CHROMIUM_ARGS, '--headless', '--window-size=1280,800', '--remote-debugging-port=0', '--remote-debugging-address=127.0.0.1', `--user-data-dir=${userDataDir}`, 'about:blank'];
+/** `extraArgs`: more Chromium flags (attachments-page: `--js-flags=--expose-gc`, to tell garbage from what is kept). */
+export async function launchInGroup(userDataDir: string, group: CpuGroup | null, extraArgs: string[] = []): Promise<CdpBrowser> {
+  const args = [...CHROMIUM_ARGS, ...extraArgs, '--headless', '--window-size=1280,800', '--remote-debugging-port=0', '--remote-debugging-address=127.0.0.1', `--user-data-dir=${userDataDir}`, 'about:blank'];
   // `exec` keeps the shell's pid (already in the group) for Chromium: nothing runs outside it first.
   const script = group ? `echo $$ > '${group.procs}' && exec "$0" "$@"` : 'exec "$0" "$@"';
   const child: ChildProcess = spawn('/bin/sh', ['-c', script, CHROMIUM_PATH, ...args], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });

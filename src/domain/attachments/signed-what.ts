@@ -18,12 +18,17 @@ export function signedWhatOf(req: Pick<ServiceRequest, 'kind' | 'number' | 'hist
   return `${req.number} · ${typeof report === 'string' ? report : req.description}`.trim();
 }
 
-/** Which signatures a request may take now: 服务确认 once the work is done, a complaint's settlement once agreed. */
+/**
+ * Which signatures a request may take now: 服务确认 once the work is done; a complaint's settlement
+ * while an approved settlement stands (approved, agreed or signed) — not after 客户要求修改 sent
+ * it back, when the last approved text is no longer what is on offer.
+ */
 export function signaturePurposesFor(req: ServiceRequest): SignaturePurpose[] {
   const out: SignaturePurpose[] = [];
   if (req.status === 'done' || req.status === 'followUp' || req.status === 'closed') out.push('serviceConfirm');
   if (isComplaintKind(req.kind)) {
-    if (complaintState(req.history).proposals.some((p) => p.status === 'approved')) out.push('settlement');
+    const stage = complaintState(req.history).stage;
+    if (stage === 'approved' || stage === 'agreed' || stage === 'signed') out.push('settlement');
   }
   return out;
 }

@@ -1,6 +1,7 @@
-import { attachPicture, removePicture, signOnTablet, type EncodedPicture, type PictureInput, type PicturedCollection, type PictureTarget, type SignaturePurpose } from '../../domain/attachments/picture';
+import { attachPicture, removePicture, type EncodedPicture, type PictureInput, type PicturedCollection, type PictureTarget, type SignaturePurpose } from '../../domain/attachments/picture';
 import { scanSignedPaper } from '../../domain/attachments/paper-scan';
-import { signedWhatOf } from '../../domain/attachments/signed-what';
+import { signRequestOnTablet } from '../../domain/attachments/sign-request';
+import { localDay } from '../../domain/days';
 import { paperFromRecord, paperId } from '../../domain/papers/paper';
 import { requestFromRecord } from '../../domain/requests/record';
 import { fail, ok, type Result } from '../../domain/result';
@@ -59,15 +60,17 @@ export async function removePictureFrom(office: Office, collection: PicturedColl
   return made.ok ? office.run(made.value) : made;
 }
 
-/** 签名确认 on a request: the PNG of the strokes is kept, with who signed and what the request said then. */
+/**
+ * 签名确认 on a request: the PNG of the strokes is kept, with who signed and what the request said
+ * then; a complaint's settlement signed here is its 协议签字 too, dated this tablet's day.
+ */
 export async function signRequest(office: Office, id: string, png: Blob, size: { width: number; height: number }, signer: string, purpose: SignaturePurpose): Promise<Result<void>> {
   const target = await pictureTarget(office, 'requests', id);
   if (!target) return fail({ code: 'picture.error.noRecord' });
   const record = await office.read(target.shard, 'requests', id);
   if (!record) return fail({ code: 'picture.error.noRecord' });
   const kept = await keepEncoded(office, { full: png, thumb: png, width: size.width, height: size.height, mime: 'image/png' });
-  const req = requestFromRecord(id, record);
-  const made = signOnTablet(target, record, { ...kept, signer, purpose, signedWhat: signedWhatOf(req, purpose), signedStatus: req.status }, office.context());
+  const made = signRequestOnTablet(target, record, requestFromRecord(id, record), { ...kept, signer, purpose }, localDay(), office.context());
   return made.ok ? office.run(made.value) : made;
 }
 
