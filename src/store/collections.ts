@@ -90,7 +90,8 @@ export const COLLECTIONS = {
   followups: spec({ indexes: 'id, requestId, customerId, at', version: 1, row: projectFollowUp }),
   // The front desk's day (今日)
   templates: spec({ indexes: 'id, kind, name', version: 1, row: projectTemplate }),
-  plans: spec({ indexes: 'id, name', version: 1, row: projectPlan }),
+  // version 2: a group may name a saved list (`listId`, `listName`; issue 20)
+  plans: spec({ indexes: 'id, name', version: 2, row: projectPlan }),
   answers: spec({
     indexes: 'id, category, *terms, review, keeperId',
     version: 1,

@@ -93,7 +93,7 @@ const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
   requests: { version: 5, row: '6cffba2966e8' },
   followups: { version: 1, row: '939dc003c8b3' },
   templates: { version: 1, row: '28924899e147' },
-  plans: { version: 1, row: '4bece45f6fd5' },
+  plans: { version: 2, row: '822a8ba94b3a' },
   answers: { version: 1, row: '24e604b21357' },
   tasks: { version: 2, row: '33ffcf916921' },
   taskResults: { version: 1, row: '36cb533ed2c6' },
