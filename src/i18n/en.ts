@@ -1826,7 +1826,6 @@ export const en: Dictionary = {
   'handoverSettings.meter.required': 'Required',
   'handoverSettings.meter.optional': 'Optional',
   'handoverSettings.meter.off': 'Not read',
-  'handoverSettings.managerOnly': 'Only the office manager may change the checklist.',
   'moves.error.metersRequired': 'Read at least one meter',
   'moves.history.checklistSaved': 'Move-in checklist changed',
 };

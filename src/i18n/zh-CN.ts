@@ -1825,7 +1825,6 @@ export const zhCN = {
   'handoverSettings.meter.required': '必抄',
   'handoverSettings.meter.optional': '可不抄',
   'handoverSettings.meter.off': '不抄',
-  'handoverSettings.managerOnly': '只有管理处经理可以修改交接清单。',
   'moves.error.metersRequired': '至少要抄一块表',
   'moves.history.checklistSaved': '修改入伙交接清单',
 } as const;

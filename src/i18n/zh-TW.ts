@@ -1826,7 +1826,6 @@ export const zhTW: Dictionary = {
   'handoverSettings.meter.required': '必抄',
   'handoverSettings.meter.optional': '可不抄',
   'handoverSettings.meter.off': '不抄',
-  'handoverSettings.managerOnly': '只有管理處經理可以修改交接清單。',
   'moves.error.metersRequired': '至少要抄一塊表',
   'moves.history.checklistSaved': '修改入夥交接清單',
 };
