@@ -215,6 +215,7 @@ describe('moves in the browser', () => {
     await running.getByTestId('reno-inspect-due').waitFor({ timeout: 20_000 });
     await running.getByTestId('reno-ending').waitFor();
     await expect.poll(() => running.innerText()).toMatch(/施工中[\s\S]*好家装饰/);
+    await shots('renovations-running');
     // Inspection with a finding that becomes a rectification request.
     await page.goto(renovationUrl);
     const inspect = page.getByTestId('reno-inspect');

@@ -292,6 +292,8 @@ describe('lists of the people who live here', () => {
     const pages = [
       ['residents', '/residents'], ['notices', '/notices'], ['notice', `/notices/${noticeId}`], ['notice-new', '/notices/new'],
       ['incidents', '/incidents'], ['incident', `/incidents/${incidentId}`], ['incident-new', '/incidents/new'],
+      // Where a saved list is chosen as recipients (plans, surveys).
+      ['plans', '/settings/plans'], ['survey-new', '/surveys/new'],
     ] as const;
     const found: Record<string, unknown[]> = {};
     for (const lang of ['zh-CN', 'zh-TW', 'en']) {

@@ -31,7 +31,10 @@ export function MoveInPage(props: { office: Office }) {
   // The office's checklist (设置 → 入伙交接清单): its documents, and only the meters it reads.
   const checklist = createLive(() => props.office, (o) => handoverChecklist(o.db), null);
   const docs = () => checklist()?.documents ?? [];
-  const meters = () => (checklist() ? metersRead(checklist()!) : []);
+  const meters = () => {
+    const c = checklist();
+    return c ? metersRead(c) : [];
+  };
   const [customer, setCustomer] = createSignal<CustomerRow | null>(null);
   const [form, setForm] = createStore({
     role: 'owner' as TenureRole, day: '', leaseEnd: '', keys: '', water: '', electricity: '', gas: '', defects: '',

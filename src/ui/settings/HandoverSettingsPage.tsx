@@ -12,6 +12,7 @@ import { handoverChecklist } from '../../store/queries/moves';
 import { problemFor } from '../common/Problems';
 import { createSave, FormShell } from '../common/FormShell';
 import './settings.css';
+import '../moves/moves.css';
 
 /**
  * 设置 → 入伙交接清单 (issue 20): the documents the office has signed at a move-in, in order, and
