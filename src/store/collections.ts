@@ -90,7 +90,8 @@ export const COLLECTIONS = {
   followups: spec({ indexes: 'id, requestId, customerId, at', version: 1, row: projectFollowUp }),
   // The front desk's day (今日)
   templates: spec({ indexes: 'id, kind, name', version: 1, row: projectTemplate }),
-  plans: spec({ indexes: 'id, name', version: 1, row: projectPlan }),
+  // version 2: a group may name a saved list (`listId`, `listName`; issue 20)
+  plans: spec({ indexes: 'id, name', version: 2, row: projectPlan }),
   answers: spec({
     indexes: 'id, category, *terms, review, keeperId',
     version: 1,
@@ -114,7 +115,8 @@ export const COLLECTIONS = {
   // Moves (issue 20): relations to units with dates, handovers, renovations and their inspections
   tenures: spec({ indexes: 'id, customerId, unitCode, current, leaseEnd', version: 1, row: projectTenure }),
   handovers: spec({ indexes: 'id, number, unitCode, customerId, createdAt', version: 1, row: projectHandover }),
-  renovations: spec({ indexes: 'id, number, unitCode, status, inspectionDue, end, createdAt', version: 1, row: projectRenovation }),
+  // version 2: the contractor on the row (装修一览, issue 20)
+  renovations: spec({ indexes: 'id, number, unitCode, status, inspectionDue, end, createdAt', version: 2, row: projectRenovation }),
   renovationChecks: spec({ indexes: 'id, renovationId, day', version: 1, row: projectCheck }),
   // Notices, incidents and lists of the people who live here (issue 20)
   residentLists: spec({ indexes: 'id, name', version: 1, row: projectResidentList }),

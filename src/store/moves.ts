@@ -1,7 +1,7 @@
 import { customerFromRecord, type Customer } from '../domain/customers/customer';
 import type { Day } from '../domain/days';
 import { newId } from '../domain/ids';
-import { MOVES_PREFIX, recordHandover, saveHandoverDocuments, type HandoverInput } from '../domain/moves/handover';
+import { MOVES_PREFIX, recordHandover, saveHandoverChecklist, type HandoverChecklist, type HandoverInput } from '../domain/moves/handover';
 import {
   acceptRenovation, applyRenovation, decideRenovation, linkRequestToRenovation, noteDepositRefund, recordInspection, renovationFromRecord,
   renovationShard, submitRenovation, type InspectionInput, type RenovationInput,
@@ -16,7 +16,7 @@ import type { Decision } from '../domain/approval';
 import { projectUnit, type UnitRow } from '../domain/units/unit';
 import { deviceTables } from './device-tables';
 import type { Office } from './office-api';
-import { checksOf, handoverDocuments, openRenovations, openRequestsOfUnit, renovationRow, tenureRow } from './queries/moves';
+import { checksOf, handoverChecklist, openRenovations, openRequestsOfUnit, renovationRow, tenureRow } from './queries/moves';
 import { serviceSettings } from './queries/settings';
 import { myRole, nextNumber, readRequest } from './requests';
 import { runAll } from './run-all';
@@ -91,18 +91,20 @@ function repairCategory(settings: Awaited<ReturnType<typeof serviceSettings>>, w
   return (repairs.find((c) => words.test(c.name)) ?? repairs[0])?.id ?? '';
 }
 
-export async function saveDocuments(office: Office, documents: string[]): Promise<Result<void>> {
-  const made = saveHandoverDocuments(documents, await myRole(office), office.context());
+/** 设置 → 入伙交接清单: the office's documents and meters (a manager's). */
+export async function saveChecklist(office: Office, checklist: HandoverChecklist): Promise<Result<void>> {
+  await office.load('office');
+  const made = saveHandoverChecklist(checklist, await myRole(office), office.context());
   return made.ok ? office.run(made.value) : made;
 }
 
 /** 入伙交接: the handover, a warranty request per defect, the person linked to the unit from the day. */
 export async function moveIn(office: Office, input: HandoverInput): Promise<Result<{ id: string; number: string }>> {
   const customer = input.customerId ? await readCustomer(office, input.customerId) : null;
-  const [settings, day, current] = await Promise.all([serviceSettings(office.db), today(office), input.unitCode ? currentOfUnit(office, input.unitCode) : []]);
+  const [settings, day, current, checklist] = await Promise.all([serviceSettings(office.db), today(office), input.unitCode ? currentOfUnit(office, input.unitCode) : [], handoverChecklist(office.db)]);
   const defects = input.defects.map((d) => d.trim()).filter(Boolean);
   const now = new Date(office.context().now);
-  const facts = { today: day, current, customer, settings, repairCategory: repairCategory(settings, /保修|维保|warranty/i), ids: { handover: newId(), defects: defects.map(() => newId()) } };
+  const facts = { today: day, current, customer, settings, checklist, repairCategory: repairCategory(settings, /保修|维保|warranty/i), ids: { handover: newId(), defects: defects.map(() => newId()) } };
   // Checked before any number is drawn, so a refused form leaves no gap in the paper numbers.
   const checked = recordHandover(input, { ...facts, number: '', defectNumbers: defects.map(() => '') }, office.context());
   if (!checked.ok) return checked;

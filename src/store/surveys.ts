@@ -2,6 +2,7 @@ import { ok, fail, type Result } from '../domain/result';
 import { addWave as addWaveCommand, createSurvey as createCommand, surveyFromRecord, type Survey, type SurveyInput } from '../domain/surveys/survey';
 import { isUnsatisfiedWithComment, linkRequest, projectResponse, recordResponse, type Answer, type ResponseChannel, type ResponseRow } from '../domain/surveys/response';
 import type { Office } from './office-api';
+import { residentList } from './queries/residents';
 import { requestFromAnswer } from '../domain/surveys/to-request';
 import { officeDay } from '../domain/requests/work-time';
 import { makeSurveyTasks } from '../domain/tasks/survey-tasks';
@@ -10,7 +11,9 @@ import { serviceSettings } from './queries/settings';
 import { followUpsToMake } from './queries/surveys';
 
 export async function createSurvey(office: Office, input: SurveyInput): Promise<Result<string>> {
-  const made = createCommand(input, office.context());
+  // A saved list must be on this tablet; its name is kept with the survey (issue 20).
+  const list = input.target.kind === 'list' && input.target.listId ? await residentList(office.db, input.target.listId) : undefined;
+  const made = createCommand(input, office.context(), undefined, { listName: list ? list.name : null });
   if (!made.ok) return made;
   const saved = await office.run(made.value.command);
   return saved.ok ? ok(made.value.id) : saved;

@@ -37,6 +37,9 @@ const MoveInPage = lazy(() => import('./moves/MoveInPage').then((m) => ({ defaul
 const RenovationNew = lazy(() => import('./moves/RenovationNew').then((m) => ({ default: m.RenovationNew })));
 const RenovationPage = lazy(() => import('./moves/RenovationPage').then((m) => ({ default: m.RenovationPage })));
 const HandoverPage = lazy(() => import('./moves/HandoverPage').then((m) => ({ default: m.HandoverPage })));
+// All renovations; the move-in checklist in 设置 (issue 20, lists branch)
+const RenovationsPage = lazy(() => import('./moves/RenovationsPage').then((m) => ({ default: m.RenovationsPage })));
+const HandoverSettingsPage = lazy(() => import('./settings/HandoverSettingsPage').then((m) => ({ default: m.HandoverSettingsPage })));
 const PrintRoute = lazy(() => import('../print/PrintRoute').then((m) => ({ default: m.PrintRoute })));
 const Setup = lazy(() => import('./setup/Setup').then((m) => ({ default: m.Setup })));
 const WhoAreYou = lazy(() => import('./setup/WhoAreYou').then((m) => ({ default: m.WhoAreYou })));
@@ -120,6 +123,9 @@ export function App() {
       <Route path="/units/:id/renovation" component={() => <Office page={(o) => <RenovationNew office={o} />} />} />
       <Route path="/renovations/:id" component={() => <Office page={(o) => <RenovationPage office={o} />} />} />
       <Route path="/handovers/:id" component={() => <Office page={(o) => <HandoverPage office={o} />} />} />
+      {/* All renovations; the move-in checklist in 设置 (issue 20, lists branch) */}
+      <Route path="/renovations" component={() => <Office page={(o) => <RenovationsPage office={o} />} />} />
+      <Route path="/settings/handover" component={() => <Office page={(o) => <HandoverSettingsPage office={o} />} />} />
       <Route path="/events" component={() => <Office page={(o) => <EventList office={o} />} />} />
       <Route path="/events/new" component={() => <Office page={(o) => <EventNew office={o} />} />} />
       <Route path="/events/:id" component={() => <Office page={(o) => <EventPage office={o} />} />} />

@@ -38,7 +38,7 @@ const units: Record<string, string> = {};
 function directory(): Y.Doc {
   const doc = new Y.Doc();
   const codes = new Set<string>();
-  for (const [code, status] of [['3-2-1101', 'owner'], ['5-1-302', 'vacant']] as const) {
+  for (const [code, status] of [['3-2-1101', 'owner'], ['5-1-302', 'vacant'], ['6-1-101', 'vacant']] as const) {
     const made = createUnit({ code, area: '98', use: 'residential', status }, ctx(), codes);
     if (!made.ok) throw new Error('unit');
     applyCommand(doc, made.value.command, 'seed');
@@ -49,6 +49,7 @@ function directory(): Y.Doc {
     { name: '张伟', phones: ['13800000001'], unitCode: '3-2-1101', kind: 'owner' as const, unitFrom: '2015-05-01' },
     { name: '李娜', phones: ['13800000002'], unitCode: '', kind: 'owner' as const },
     { name: '王芳', phones: ['13900000009'], unitCode: '', kind: 'owner' as const },
+    { name: '赵敏', phones: ['13900000010'], unitCode: '', kind: 'owner' as const },
   ]) {
     const made = createCustomer(c, '', ctx(), []);
     if (!made.ok) throw new Error(JSON.stringify(made.problems));
@@ -65,13 +66,13 @@ beforeAll(async () => {
   const ws = wsUrl(relay);
   base = relay.url.replace('127.0.0.1', 'localhost');
   await pushDoc(ws, `${office.id}/office`, office.token, officeDoc(OFFICE), (d) => d.getMap('staff').size === 1);
-  await pushDoc(ws, `${office.id}/directory`, office.token, directory(), (d) => d.getMap('customers').size === 3);
+  await pushDoc(ws, `${office.id}/directory`, office.token, directory(), (d) => d.getMap('customers').size === 4);
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   page = await context.newPage();
   page.on('pageerror', (e) => console.error('pageerror:', e.message));
   await joinOffice(page, base, ws, office, OFFICE, benchActor.name);
-  await page.getByText('共 3 位客户').waitFor({ timeout: 60_000 });
+  await page.getByText('共 4 位客户').waitFor({ timeout: 60_000 });
 });
 
 afterAll(async () => {
@@ -86,6 +87,15 @@ async function shots(name: string) {
   await screenshot(page, `moves-${name}-800x1280.png`);
   await page.setViewportSize({ width: 1280, height: 800 });
   await screenshot(page, `moves-${name}-1280x800.png`);
+}
+
+/** Elements sticking out past the screen's right edge (outside anything that scrolls sideways). */
+function wideElements(): Promise<string[]> {
+  return page.evaluate(() => {
+    const scrolls = (e: Element | null): boolean => !!e && (['auto', 'scroll', 'hidden'].includes(getComputedStyle(e).overflowX) || scrolls(e.parentElement));
+    return [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !scrolls(e.parentElement))
+      .slice(0, 5).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`);
+  });
 }
 
 async function pick(name: string) {
@@ -198,6 +208,14 @@ describe('moves in the browser', () => {
     await expect.poll(() => page.getByTestId('today-reno-inspect').innerText(), { timeout: 30_000 }).toContain('3-2-1101');
     await expect.poll(() => page.getByTestId('today-reno-ending').innerText()).toContain('3-2-1101');
     await shots('today');
+    // 装修一览 (from 房屋): the running works marked — inspection due today, ending within 3 days.
+    await page.goto(`${base}/units`);
+    await page.getByRole('link', { name: '装修一览' }).click();
+    const running = page.getByTestId('reno-list').locator('li', { hasText: '3-2-1101' });
+    await running.getByTestId('reno-inspect-due').waitFor({ timeout: 20_000 });
+    await running.getByTestId('reno-ending').waitFor();
+    await expect.poll(() => running.innerText()).toMatch(/施工中[\s\S]*好家装饰/);
+    await shots('renovations-running');
     // Inspection with a finding that becomes a rectification request.
     await page.goto(renovationUrl);
     const inspect = page.getByTestId('reno-inspect');
@@ -225,6 +243,104 @@ describe('moves in the browser', () => {
     expectRealChinese(pdf, ['装修管理规定及业主承诺书', '好家装饰', '厨卫改造', '不得拆改承重墙', '业主签字', '装修单位负责人签字', '管理处审批']);
     expect(pdf.text).toMatch(/ZH-\d{4}-[A-Z0-9]+-001/);
     await pdfPageToPng(pdf.path, 'moves-undertaking');
+  });
+
+  it('装修一览: every renovation with its stage, filtered by stage and building; three languages at both sizes', async () => {
+    // A second renovation, only applied for, on another building.
+    await page.goto(`${base}/units/${units['5-1-302']}/renovation`);
+    const form = page.getByTestId('renovation-new');
+    await form.waitFor();
+    await pick('王芳');
+    await form.getByLabel('装修单位', { exact: true }).fill('美居装修');
+    await form.getByLabel('施工人数').fill('3');
+    await form.getByLabel('开工日期').fill(addDays(today, 10));
+    await form.getByLabel('完工日期').fill(addDays(today, 40));
+    await form.getByLabel('装修项目及范围').fill('刷墙');
+    await form.getByLabel(/装修押金/).fill('2000');
+    await form.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('reno-status').waitFor();
+    await page.goto(`${base}/renovations`);
+    const rows = () => page.getByTestId('reno-list').locator('li').evaluateAll((li) => li.map((l) => `${l.querySelector('strong')?.textContent} ${l.getAttribute('data-stage')}`));
+    await expect.poll(rows, { timeout: 20_000 }).toEqual(['5-1-302 plan', '3-2-1101 refunded']);
+    expect(await page.getByTestId('reno-inspect-due').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('reno-list').innerText()).toMatch(/押金已退[\s\S]*好家装饰/);
+    await page.getByRole('combobox', { name: '楼栋' }).selectOption({ label: '5 栋' });
+    await expect.poll(rows).toEqual(['5-1-302 plan']);
+    await page.getByRole('combobox', { name: '状态' }).selectOption({ label: '押金已退' });
+    await expect.poll(rows).toEqual([]);
+    await page.getByRole('combobox', { name: '楼栋' }).selectOption({ label: '全部楼栋' });
+    await expect.poll(rows).toEqual(['3-2-1101 refunded']);
+    await page.getByRole('combobox', { name: '状态' }).selectOption({ label: '全部状态' });
+    await expect.poll(rows).toEqual(['5-1-302 plan', '3-2-1101 refunded']);
+    expect(await unnamedControls()).toEqual([]);
+    for (const [locale, words] of [['zh-CN', '装修一览'], ['zh-TW', '裝修一覽'], ['en', 'All renovations']] as const) {
+      await page.evaluate((l) => localStorage.setItem('linli.locale', l), locale);
+      await page.goto(`${base}/renovations`);
+      await expect.poll(() => page.locator('main h1').innerText(), { timeout: 30_000 }).toBe(words);
+      await page.getByTestId('reno-list').waitFor();
+      await shots(`renovations-${locale}`);
+      for (const w of [800, 1280]) {
+        await page.setViewportSize({ width: w, height: w === 800 ? 1280 : 800 });
+        expect(await wideElements()).toEqual([]);
+      }
+    }
+    await page.evaluate(() => localStorage.setItem('linli.locale', 'zh-CN'));
+  });
+
+  it('the office sets its move-in checklist in 设置: the next handover form and its printed 入伙交接单 follow it', async () => {
+    await page.goto(`${base}/settings`);
+    await page.getByRole('link', { name: /入伙交接清单/ }).click();
+    const form = page.getByRole('form', { name: '入伙交接清单' });
+    const docs = form.getByRole('textbox', { name: /签署文件/ });
+    await expect.poll(() => docs.inputValue(), { timeout: 20_000 }).toContain('管理规约');
+    // Refused with a reason: no meter read at all.
+    for (const meter of ['水表读数', '电表读数', '燃气表读数']) await form.getByRole('combobox', { name: meter }).selectOption({ label: '不抄' });
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.getByRole('alert').getByText('至少要抄一块表').waitFor();
+    await docs.fill('管理规约\n装修管理协议\n车位使用协议');
+    await form.getByRole('combobox', { name: '电表读数' }).selectOption({ label: '必抄' });
+    await form.getByRole('combobox', { name: '燃气表读数' }).selectOption({ label: '必抄' });
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+    expect(await unnamedControls()).toEqual([]);
+    for (const locale of ['zh-CN', 'zh-TW', 'en'] as const) {
+      await page.evaluate((l) => localStorage.setItem('linli.locale', l), locale);
+      await page.goto(`${base}/settings/handover`);
+      await page.locator('main form textarea').waitFor();
+      await expect.poll(() => page.locator('main form textarea').inputValue(), { timeout: 20_000 }).toContain('车位使用协议');
+      await shots(`handover-settings-${locale}`);
+      for (const w of [800, 1280]) {
+        await page.setViewportSize({ width: w, height: w === 800 ? 1280 : 800 });
+        expect(await wideElements()).toEqual([]);
+      }
+    }
+    await page.evaluate(() => localStorage.setItem('linli.locale', 'zh-CN'));
+
+    // The next move-in: the office's three documents, gas and electricity read, no water meter.
+    await page.goto(`${base}/units/${units['6-1-101']}/move-in`);
+    const moveIn = page.getByRole('form', { name: '办理入伙' });
+    await moveIn.waitFor();
+    await expect.poll(() => moveIn.getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value)), { timeout: 20_000 }).toEqual(['管理规约', '装修管理协议', '车位使用协议']);
+    expect(await moveIn.getByLabel('水表读数').count()).toBe(0);
+    await pick('赵敏');
+    await moveIn.getByRole('checkbox', { name: '管理规约' }).check();
+    await moveIn.getByLabel('交付钥匙（把）').fill('2');
+    await moveIn.getByLabel('电表读数').fill('88');
+    await moveIn.getByRole('button', { name: '办理入伙' }).click();
+    // Refused: the office's other documents unsigned and the gas reading it now requires.
+    await expect.poll(() => moveIn.getByRole('alert').innerText()).toContain('还有文件未签署：装修管理协议、车位使用协议');
+    expect(await moveIn.getByRole('alert').innerText()).toContain('请填写燃气表读数');
+    for (const box of await moveIn.getByRole('checkbox').all()) await box.check();
+    await moveIn.getByLabel('燃气表读数').fill('7');
+    await shots('move-in-checklist');
+    await moveIn.getByRole('button', { name: '办理入伙' }).click();
+    await page.locator('[data-testid=print-sheet][data-print-ready=true]').waitFor({ timeout: 60_000 });
+    const pdf = await printToPdf(page, 'moves-handover-checklist');
+    expectRealChinese(pdf, ['入伙交接单', '赵敏', '6-1-101', '装修管理协议', '车位使用协议']);
+    expect(pdf.text).toMatch(/电表读数\s+88/);
+    expect(pdf.text).toMatch(/燃气表读数\s+7/);
+    expect(pdf.text).not.toContain('水表读数');
+    await pdfPageToPng(pdf.path, 'moves-handover-checklist');
   });
 
   it('every control of the new screens has an accessible name; the unit page in zh-TW and English', async () => {

@@ -248,10 +248,52 @@ describe('lists of the people who live here', () => {
     await pdfPageToPng(pdf.path, 'resident-calls');
   });
 
+  it('the saved list chosen as the recipients of a plan and of a survey: tasks and households of its two customers only', async () => {
+    // The list 3栋独居老人 was saved by the test before. A plan for it: after-contact, due on the office's day.
+    const officeDay = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    await page.goto(`${base}/settings/plans`);
+    const form = page.getByRole('form', { name: '沟通计划' });
+    await form.getByRole('textbox', { name: '名称', exact: true }).fill('独居老人每周电话');
+    await form.getByRole('combobox', { name: '已存名单' }).selectOption({ label: '3栋独居老人' });
+    // A list replaces the conditions: they are not offered beside it.
+    expect(await form.getByRole('textbox', { name: '标签（任一）' }).count()).toBe(0);
+    await form.getByRole('combobox', { name: '频率' }).selectOption('afterContact');
+    await form.getByRole('spinbutton', { name: '上次接触后天数' }).fill('7');
+    await form.getByLabel('开始日期').fill(officeDay);
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+    await page.getByTestId('plan-list').getByText('名单：3栋独居老人').waitFor();
+    await shot('plans-list-1280');
+    await page.setViewportSize({ width: 800, height: 1280 });
+    await shot('plans-list-800');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${base}/today`);
+    // The office has plans of its own (the seed's); this plan's rows name it.
+    const planRows = page.getByTestId('today-plans').locator('li.task', { hasText: '独居老人每周电话' });
+    await expect.poll(() => planRows.count(), { timeout: 30_000 }).toBe(2);
+    const names = await planRows.allTextContents();
+    for (const name of B3_ALONE) expect(names.filter((x) => x.includes(name))).toHaveLength(1);
+
+    // A survey to the list: its entry grid holds exactly the two households.
+    await page.goto(`${base}/surveys/new`);
+    await page.getByRole('textbox', { name: '问卷标题' }).fill('独居老人关怀回访');
+    await page.getByRole('combobox', { name: '调查对象' }).selectOption('list');
+    await page.getByRole('combobox', { name: '名单', exact: true }).selectOption({ label: '3栋独居老人' });
+    await shot('survey-new-list-1280');
+    await page.setViewportSize({ width: 800, height: 1280 });
+    await shot('survey-new-list-800');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/\/surveys\/[^/]+\/entry$/);
+    await expect.poll(() => page.getByTestId('entry-grid').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-unit'))), { timeout: 20_000 }).toEqual(['3-1-101', '3-1-102']);
+  });
+
   it('every new screen: three languages, 800×1280 and 1280×800, nothing wider than the screen, controls named, axe clean', async () => {
     const pages = [
       ['residents', '/residents'], ['notices', '/notices'], ['notice', `/notices/${noticeId}`], ['notice-new', '/notices/new'],
       ['incidents', '/incidents'], ['incident', `/incidents/${incidentId}`], ['incident-new', '/incidents/new'],
+      // Where a saved list is chosen as recipients (plans, surveys).
+      ['plans', '/settings/plans'], ['survey-new', '/surveys/new'],
     ] as const;
     const found: Record<string, unknown[]> = {};
     for (const lang of ['zh-CN', 'zh-TW', 'en']) {

@@ -93,7 +93,7 @@ const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
   requests: { version: 5, row: '6cffba2966e8' },
   followups: { version: 1, row: '939dc003c8b3' },
   templates: { version: 1, row: '28924899e147' },
-  plans: { version: 1, row: '4bece45f6fd5' },
+  plans: { version: 2, row: '822a8ba94b3a' },
   answers: { version: 1, row: '24e604b21357' },
   tasks: { version: 2, row: '33ffcf916921' },
   taskResults: { version: 1, row: '36cb533ed2c6' },
@@ -109,7 +109,7 @@ const PROJECTIONS: Record<CollectionName, { version: number; row: string }> = {
   // Moves (issue 20)
   tenures: { version: 1, row: '5106eeb24b94' },
   handovers: { version: 1, row: '74d134f46c69' },
-  renovations: { version: 1, row: '23d3aca0eb13' },
+  renovations: { version: 2, row: '11b9024de134' },
   renovationChecks: { version: 1, row: '1993880d6457' },
   // Notices, incidents and lists of the people who live here (issue 20)
   residentLists: { version: 1, row: '81fa4a192af7' },

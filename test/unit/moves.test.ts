@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/days';
+import { DEFAULT_HANDOVER_DOCUMENTS } from '../../src/domain/moves/handover';
 import { officeDay } from '../../src/domain/requests/work-time';
 import { categoriesFor } from '../../src/domain/requests/settings';
 import { ledgerShardAt, type ShardName } from '../../src/domain/shards';
@@ -101,7 +102,7 @@ describe('moves on the store', () => {
     const settings = await serviceSettings(b.office.db);
     const [handover, request] = await Promise.all([
       moveIn(a.office, {
-        unitCode: '5-1-302', customerId: buyer, role: 'owner', day: today, leaseEnd: '', documents: [{ name: '管理规约', signed: true }], keys: 3,
+        unitCode: '5-1-302', customerId: buyer, role: 'owner', day: today, leaseEnd: '', documents: DEFAULT_HANDOVER_DOCUMENTS.map((name) => ({ name, signed: true })), keys: 3,
         readings: { water: '12', electricity: '345', gas: '6' }, defects: ['卫生间地漏反味'],
       }),
       takeRequest(b.office, {

@@ -8,7 +8,7 @@ import type { ServiceSettings } from '../requests/settings';
 import { fail, ok, type Problem, type Result } from '../result';
 import { ledgerShardAt, shardOfRecord, type ShardName } from '../shards';
 import { readingsOf, startTenure, type UnitFacts } from './tenure';
-import { TENURE_ROLES, type Handover, type HandoverRow, type Readings, type TenureRole } from './types';
+import { METERS, TENURE_ROLES, type Handover, type HandoverRow, type Meter, type Readings, type TenureRole } from './types';
 
 /**
  * 入伙交接 (move-in handover): the checklist the office sets (its documents), the keys handed over
@@ -21,23 +21,46 @@ import { TENURE_ROLES, type Handover, type HandoverRow, type Readings, type Tenu
 /** What most offices have signed at 入伙 when they have not set their own list. */
 export const DEFAULT_HANDOVER_DOCUMENTS = ['入伙通知书', '房屋质量保证书', '住宅使用说明书', '管理规约', '前期物业服务合同'];
 
-/** The office's checklist (settings record `handover`): the documents to sign at the counter. */
-export function handoverDocumentsFrom(data: Record<string, unknown> | undefined): string[] {
-  const docs = Array.isArray(data?.documents) ? (data!.documents as unknown[]).map(String).filter(Boolean) : [];
-  return docs.length ? docs : DEFAULT_HANDOVER_DOCUMENTS;
+/** Which meters are read at a handover, and whether a reading may be left blank (e.g. no gas supply). */
+export type MeterRule = 'required' | 'optional' | 'off';
+export const METER_RULES: MeterRule[] = ['required', 'optional', 'off'];
+export const DEFAULT_METERS: Record<Meter, MeterRule> = { water: 'required', electricity: 'required', gas: 'optional' };
+
+/**
+ * The office's handover checklist (settings record `handover`, office shard; 设置 → 入伙交接清单):
+ * the documents to sign, in order, and the meters to read. What is not set yet is the default
+ * (the checklist as it was fixed before the office could set it).
+ */
+export interface HandoverChecklist {
+  documents: string[];
+  meters: Record<Meter, MeterRule>;
 }
 
-/** Saves the office's handover checklist (its documents, in order). */
-export function saveHandoverDocuments(documents: string[], role: string, ctx: CommandContext): Result<Command> {
+export function handoverChecklistFrom(data: Record<string, unknown> | undefined): HandoverChecklist {
+  const docs = Array.isArray(data?.documents) ? (data!.documents as unknown[]).map(String).filter(Boolean) : [];
+  const raw = (data?.meters && typeof data.meters === 'object' ? data.meters : {}) as Record<string, unknown>;
+  const meters = Object.fromEntries(METERS.map((m) => [m, METER_RULES.includes(raw[m] as MeterRule) ? (raw[m] as MeterRule) : DEFAULT_METERS[m]])) as Record<Meter, MeterRule>;
+  return { documents: docs.length ? docs : DEFAULT_HANDOVER_DOCUMENTS, meters };
+}
+
+/** The meters a checklist reads, in the form's order. */
+export const metersRead = (c: Pick<HandoverChecklist, 'meters'>): Meter[] => METERS.filter((m) => c.meters[m] !== 'off');
+
+/** Saves the office's handover checklist (a manager's decision): its documents in order, its meters. */
+export function saveHandoverChecklist(input: HandoverChecklist, role: string, ctx: CommandContext): Result<Command> {
   if (role !== 'manager') return fail({ code: 'moves.error.managerOnly' });
-  const docs = documents.map((d) => d.trim()).filter(Boolean);
-  if (!docs.length) return fail({ code: 'moves.error.documentsRequired', field: 'documents' });
-  if (docs.some((d) => d.length > LIMITS.name)) return fail({ code: 'error.tooLong', field: 'documents', params: { max: LIMITS.name } });
+  const docs = [...new Set(input.documents.map((d) => d.trim()).filter(Boolean))];
+  const problems: Problem[] = [];
+  if (!docs.length) problems.push({ code: 'moves.error.documentsRequired', field: 'documents' });
+  if (docs.some((d) => d.length > LIMITS.name)) problems.push({ code: 'error.tooLong', field: 'documents', params: { max: LIMITS.name } });
+  const meters = Object.fromEntries(METERS.map((m) => [m, METER_RULES.includes(input.meters[m]) ? input.meters[m] : DEFAULT_METERS[m]])) as Record<Meter, MeterRule>;
+  if (!metersRead({ meters }).length) problems.push({ code: 'moves.error.metersRequired', field: 'meters' });
+  if (problems.length) return fail(...problems);
   return ok({
     shard: 'office',
     ops: [
-      { kind: 'set', collection: 'settings', id: 'handover', upsert: true, fields: { name: 'handover', documents: docs, updatedAt: ctx.now, updatedBy: ctx.actor.staffId } },
-      { kind: 'log', collection: 'settings', id: 'handover', entry: historyEntry(ctx, 'moves.history.documentsSaved', undefined, { documents: docs }) },
+      { kind: 'set', collection: 'settings', id: 'handover', upsert: true, fields: { name: 'handover', documents: docs, meters, updatedAt: ctx.now, updatedBy: ctx.actor.staffId } },
+      { kind: 'log', collection: 'settings', id: 'handover', entry: historyEntry(ctx, 'moves.history.checklistSaved', undefined, { documents: docs, meters: metersRead({ meters }) }) },
     ],
   });
 }
@@ -62,6 +85,11 @@ export interface HandoverFacts extends UnitFacts {
   settings: ServiceSettings;
   /** The repair category warranty requests go to (the office's 保修 category, else its first repair one). */
   repairCategory: string;
+  /**
+   * The office's checklist: every one of its documents must be signed, its meters read as it
+   * says. Absent: the documents the form sent and the default meters.
+   */
+  checklist?: HandoverChecklist;
   /** Drawn by the store: the handover's own number and one request number per defect. */
   number: string;
   defectNumbers: string[];
@@ -75,13 +103,16 @@ function check(input: HandoverInput, facts: HandoverFacts): Problem[] {
   if (!facts.customer || input.customerId !== facts.customer.id) problems.push({ code: 'moves.error.customerRequired', field: 'customerId' });
   if (!TENURE_ROLES.includes(input.role) || input.role === 'resident') problems.push({ code: 'moves.error.handoverRole', field: 'role' });
   if (!Number.isInteger(input.keys) || input.keys < 1 || input.keys > 99) problems.push({ code: 'moves.error.keysRequired', field: 'keys' });
-  for (const k of ['water', 'electricity', 'gas'] as const) {
+  const meters = (facts.checklist ?? { meters: DEFAULT_METERS }).meters;
+  for (const k of METERS) {
     const v = input.readings[k].trim();
-    if (!v && k !== 'gas') problems.push({ code: 'moves.error.readingRequired', field: k, params: { meter: `moves.meter.${k}` } });
+    if (meters[k] === 'off') continue;
+    if (!v && meters[k] === 'required') problems.push({ code: 'moves.error.readingRequired', field: k, params: { meter: `moves.meter.${k}` } });
     else if (v && !READING.test(v)) problems.push({ code: 'moves.error.badReading', field: k, params: { meter: `moves.meter.${k}` } });
   }
-  const unsigned = input.documents.filter((d) => !d.signed).map((d) => d.name);
-  if (!input.documents.length || unsigned.length) problems.push({ code: 'moves.error.documentsUnsigned', field: 'documents', params: { documents: unsigned.join('、') || '—' } });
+  const required = facts.checklist ? facts.checklist.documents : input.documents.map((d) => d.name);
+  const unsigned = required.filter((name) => !input.documents.some((d) => d.name === name && d.signed));
+  if (!required.length || unsigned.length) problems.push({ code: 'moves.error.documentsUnsigned', field: 'documents', params: { documents: unsigned.join('、') || '—' } });
   const defects = input.defects.map((d) => d.trim()).filter(Boolean);
   if (defects.some((d) => d.length > LIMITS.longText)) problems.push({ code: 'error.tooLong', field: 'defects', params: { max: LIMITS.longText } });
   if (defects.length && !facts.repairCategory) problems.push({ code: 'moves.error.noRepairCategory', field: 'defects' });
@@ -100,6 +131,7 @@ export function recordHandover(input: HandoverInput, facts: HandoverFacts, ctx: 
   if (tenure && !tenure.ok) problems.push(...tenure.problems);
   if (problems.length || !tenure?.ok || !c) return fail(...problems);
   const id = facts.ids.handover;
+  const read = metersRead(facts.checklist ?? { meters: DEFAULT_METERS });
   const defects: Handover['defects'] = [];
   const requests: Command[] = [];
   for (const [i, text] of input.defects.map((d) => d.trim()).filter(Boolean).entries()) {
@@ -119,7 +151,8 @@ export function recordHandover(input: HandoverInput, facts: HandoverFacts, ctx: 
         fields: {
           number: facts.number, unitCode: input.unitCode, customerId: c.id, customerName: c.name, role: input.role, day: input.day,
           leaseEnd: input.role === 'tenant' ? input.leaseEnd : '', documents: input.documents, keys: input.keys,
-          readings: { water: input.readings.water.trim(), electricity: input.readings.electricity.trim(), gas: input.readings.gas.trim() },
+          // The meters this checklist read, kept with the handover: its paper reprints the same after the office changes its list.
+          meters: read, readings: Object.fromEntries(METERS.map((m) => [m, read.includes(m) ? input.readings[m].trim() : ''])),
           defects, createdAt: ctx.now, createdBy: ctx.actor.staffId, createdByName: ctx.actor.name,
         },
       },
@@ -146,6 +179,7 @@ export function handoverFromRecord(id: string, r: Record<string, unknown>): Hand
     documents: Array.isArray(r.documents) ? (r.documents as Handover['documents']) : [],
     keys: typeof r.keys === 'number' ? r.keys : 0,
     readings: readingsOf(r.readings),
+    meters: Array.isArray(r.meters) ? METERS.filter((m) => (r.meters as unknown[]).includes(m)) : [...METERS],
     defects: Array.isArray(r.defects) ? (r.defects as Handover['defects']) : [],
     createdAt: str(r.createdAt),
     createdBy: str(r.createdBy),

@@ -5,7 +5,7 @@ import { applyToPlain, commandsOf, plainRows, type PlainRecords } from '../plain
 import { requestFromRecord } from '../requests/record';
 import { categoriesFor, defaultServiceSettings } from '../requests/settings';
 import { projectUnit } from '../units/unit';
-import { recordHandover, handoverFromRecord, saveHandoverDocuments, type HandoverInput } from './handover';
+import { recordHandover, handoverChecklistFrom, handoverFromRecord, saveHandoverChecklist, DEFAULT_HANDOVER_DOCUMENTS, DEFAULT_METERS, type HandoverInput } from './handover';
 import {
   acceptRenovation, applyRenovation, decideRenovation, inspectionDue, linkRequestToRenovation, noteDepositRefund, recordInspection,
   renovationFromRecord, renovationsToday, submitRenovation, type RenovationInput,
@@ -107,6 +107,31 @@ describe('move-in handover', () => {
   });
 });
 
+describe('the office’s handover checklist', () => {
+  it('every document of the office’s list must be signed, its meters read as it says; the handover keeps the meters it read', () => {
+    const w = world();
+    w.delete('customers/old');
+    const checklist = { documents: ['管理规约', '装修管理协议'], meters: { water: 'off', electricity: 'required', gas: 'required' } as const };
+    const facts = { today, current: [], customer: customer(w, 'new'), settings, repairCategory: repair, number: 'RH-2612-A-002', defectNumbers: [], ids: { handover: 'h2', defects: [] }, checklist };
+    // The form sent only one of the office's documents and no gas reading.
+    const refused = recordHandover(handover({ documents: [{ name: '管理规约', signed: true }], defects: [], readings: { water: '', electricity: '9', gas: '' } }), facts, ctx());
+    expect(refused.ok ? [] : refused.problems.map((p) => [p.code, p.params?.documents ?? p.field])).toEqual([['moves.error.readingRequired', 'gas'], ['moves.error.documentsUnsigned', '装修管理协议']]);
+    const made = recordHandover(handover({
+      documents: [{ name: '管理规约', signed: true }, { name: '装修管理协议', signed: true }], defects: [], readings: { water: '123', electricity: '9', gas: '4' },
+    }), facts, ctx());
+    applyToPlain(w, made);
+    // Water is not read by this office: not kept even when typed.
+    expect(handoverFromRecord('h2', w.get('handovers/h2')!)).toMatchObject({ meters: ['electricity', 'gas'], readings: { water: '', electricity: '9', gas: '4' } });
+  });
+
+  it('reads the stored checklist, the defaults where nothing is set', () => {
+    expect(handoverChecklistFrom(undefined)).toEqual({ documents: DEFAULT_HANDOVER_DOCUMENTS, meters: DEFAULT_METERS });
+    expect(handoverChecklistFrom({ documents: ['管理规约'], meters: { gas: 'off', water: 'bogus' } })).toEqual({ documents: ['管理规约'], meters: { water: 'required', electricity: 'required', gas: 'off' } });
+    const saved = saveHandoverChecklist({ documents: [' 管理规约 ', '', '管理规约', '车位协议'], meters: { water: 'optional', electricity: 'required', gas: 'off' } }, 'manager', ctx());
+    expect(saved.ok && saved.value.ops[0]).toMatchObject({ fields: { documents: ['管理规约', '车位协议'], meters: { water: 'optional', electricity: 'required', gas: 'off' } } });
+  });
+});
+
 const reno = (over: Partial<RenovationInput> = {}): RenovationInput => ({
   unitCode: '3-2-1101', customerId: 'old', contractor: '好家装饰', contractorPhone: '13900000000', workers: 4, start: '2026-12-01', end: '2026-12-09', scope: '厨卫改造', deposit: 2000, inspectEvery: 7, ...over,
 });
@@ -187,7 +212,8 @@ describe('every refusal of moves has its words', () => {
     applyToPlain(w, applyRenovation(reno(), customer(w, 'old'), [], 'ZH-5', ctx(), 'rn'));
     const accepted = { ...renovationFromRecord('rn', w.get('renovations/rn')!), status: 'accepted' as const, refundedOn: '2026-12-01' };
     expect(codes(noteDepositRefund(accepted, today, '', today, ctx()))).toEqual(['reno.error.alreadyRefunded']);
-    expect(codes(saveHandoverDocuments(['管理规约'], 'reception', ctx()))).toEqual(['moves.error.managerOnly']);
-    expect(codes(saveHandoverDocuments([' '], 'manager', ctx()))).toEqual(['moves.error.documentsRequired']);
+    expect(codes(saveHandoverChecklist({ documents: ['管理规约'], meters: DEFAULT_METERS }, 'reception', ctx()))).toEqual(['moves.error.managerOnly']);
+    expect(codes(saveHandoverChecklist({ documents: [' '], meters: DEFAULT_METERS }, 'manager', ctx()))).toEqual(['moves.error.documentsRequired']);
+    expect(codes(saveHandoverChecklist({ documents: ['管理规约'], meters: { water: 'off', electricity: 'off', gas: 'off' } }, 'manager', ctx()))).toEqual(['moves.error.metersRequired']);
   });
 });

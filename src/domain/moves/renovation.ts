@@ -285,7 +285,7 @@ export function renovationFromRecord(id: string, r: Record<string, unknown>): Re
 export function projectRenovation(id: string, r: Record<string, unknown>): RenovationRow {
   const x = renovationFromRecord(id, r);
   return {
-    id, number: x.number, unitCode: x.unitCode, customerName: x.customerName, status: x.status, start: x.start, end: x.end,
+    id, number: x.number, unitCode: x.unitCode, customerName: x.customerName, contractor: x.contractor, status: x.status, start: x.start, end: x.end,
     inspectionDue: inspectionDue(x), deposit: x.deposit, refunded: x.refundedOn ? 1 : 0, createdAt: x.createdAt,
   };
 }

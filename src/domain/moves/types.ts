@@ -13,6 +13,9 @@ export const TENURE_ROLES: TenureRole[] = ['owner', 'tenant', 'resident'];
 export type EndReason = '' | 'moveOut' | 'ownerChange' | 'leaseEnd';
 export const END_REASONS: Exclude<EndReason, ''>[] = ['moveOut', 'ownerChange', 'leaseEnd'];
 
+export type Meter = 'water' | 'electricity' | 'gas';
+export const METERS: Meter[] = ['water', 'electricity', 'gas'];
+
 /** Meter readings as written on the form (the office's units; free digits, kept as typed). */
 export interface Readings {
   water: string;
@@ -79,6 +82,8 @@ export interface Handover {
   /** The office's documents, and whether each was signed. */
   documents: { name: string; signed: boolean }[];
   keys: number;
+  /** The meters the office's checklist read at this handover (older handovers: all three). */
+  meters: Meter[];
   readings: Readings;
   /** Each defect found and the warranty repair request it became. */
   defects: { text: string; requestId: string; requestNumber: string }[];
@@ -140,6 +145,8 @@ export interface RenovationRow {
   number: string;
   unitCode: string;
   customerName: string;
+  /** 装修单位 (装修一览 lists it; projection version 2). */
+  contractor: string;
   status: RenovationStatus;
   start: string;
   end: string;

@@ -1,5 +1,6 @@
 import type { CustomerRow } from '../customers/types';
-import { buildingOfUnit, filterRows, type ResidentFilter } from '../residents/filter';
+import { buildingOfUnit, type ResidentFilter } from '../residents/filter';
+import { membersOfList } from '../residents/saved-list';
 import { specialNeedsOf } from '../residents/needs';
 import type { UnitRow } from '../units/types';
 import type { Audience, Notice } from './types';
@@ -21,7 +22,7 @@ export function audienceOf(a: Audience, customers: readonly CustomerRow[], units
       return customers.filter((c) => c.unitCodes.some((u) => a.uses.includes(useOf.get(u) ?? 'residential')));
     }
     case 'list':
-      return list ? filterRows(customers, list, year) : [];
+      return membersOfList(list, customers, year);
   }
 }
 

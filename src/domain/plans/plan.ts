@@ -36,6 +36,13 @@ export interface CustomerGroup {
   grades: Grade[];
   /** Only customers with a complaint (投诉/纠纷) taken on or after this day; '' for no such condition. */
   complaintSince: Day | '';
+  /**
+   * A saved list (住户名单, issue 20) instead of the parts above: the plan is for the list's
+   * members as the list resolves them on each day tasks are made ('' for none). Its name as it
+   * was when chosen, shown where this tablet does not hold the list.
+   */
+  listId?: string;
+  listName?: string;
 }
 
 export interface Plan {
@@ -117,7 +124,12 @@ export function inGroup(c: GroupMember, g: CustomerGroup, complainedSince: Reado
   return true;
 }
 
-function clean(input: PlanInput): Result<PlanInput> {
+/** `listName`: the saved list's name when the group names one, null when this tablet holds no such list. */
+export interface PlanFacts {
+  listName: string | null;
+}
+
+function clean(input: PlanInput, facts: PlanFacts): Result<PlanInput> {
   const problems: Problem[] = [];
   const name = input.name.trim();
   if (!name) problems.push({ code: 'plan.error.nameRequired', field: 'name' });
@@ -126,6 +138,11 @@ function clean(input: PlanInput): Result<PlanInput> {
   if (recurrence) problems.push(recurrence);
   if (!isDay(input.start)) problems.push({ code: 'plan.error.start', field: 'start' });
   const g = input.group;
+  // A list replaces the other parts: the office chose its people once, on the list page.
+  if (g.listId) {
+    if (facts.listName === null) problems.push({ code: 'plan.error.noList', field: 'listId' });
+    return problems.length ? fail(...problems) : ok({ ...input, name, group: { ...EMPTY_GROUP, listId: g.listId, listName: facts.listName ?? '' } });
+  }
   if (g.complaintSince && !isDay(g.complaintSince)) problems.push({ code: 'plan.error.complaintSince', field: 'complaintSince' });
   const group: CustomerGroup = {
     kinds: g.kinds.filter((k) => CUSTOMER_KINDS.includes(k)),
@@ -144,12 +161,12 @@ const PLANS: OfficeRecordKind<PlanInput> = {
   show: (value) => JSON.stringify(value),
 };
 
-export function savePlan(current: Plan | null, input: PlanInput, ctx: CommandContext, id = newId()): Result<{ id: string; command: Command | null }> {
-  const cleaned = clean(input);
+export function savePlan(current: Plan | null, input: PlanInput, ctx: CommandContext, id = newId(), facts: PlanFacts = { listName: null }): Result<{ id: string; command: Command | null }> {
+  const cleaned = clean(input, facts);
   return cleaned.ok ? saveOfficeRecord(PLANS, current, cleaned.value, ctx, id) : cleaned;
 }
 
-const EMPTY_GROUP: CustomerGroup = { kinds: [], buildings: [], tags: [], grades: [], complaintSince: '' };
+const EMPTY_GROUP: CustomerGroup = { kinds: [], buildings: [], tags: [], grades: [], complaintSince: '', listId: '', listName: '' };
 
 export function planFromRecord(id: string, r: Record<string, unknown>): Plan {
   const g = (r.group ?? {}) as Partial<CustomerGroup>;

@@ -5,7 +5,7 @@ import { LIMITS } from '../limits';
 import type { Command } from '../ops';
 import { saveOfficeRecord, type OfficeRecordKind } from '../office-record';
 import { fail, type Result } from '../result';
-import { checkFilter, filterFromRecord, isEmptyFilter, type ResidentFilter } from './filter';
+import { checkFilter, filterFromRecord, filterRows, isEmptyFilter, type ResidentFilter, type ResidentRow } from './filter';
 
 /**
  * A list saved by name (e.g. 3栋独居老人): an office record holding the FILTER, not the people, so
@@ -44,6 +44,16 @@ export function saveResidentList(
   const filter = checkFilter(input.filter);
   if (!filter.ok) return filter;
   return saveOfficeRecord(LISTS, current, { name, filter: filter.value }, ctx, id);
+}
+
+/**
+ * The people a saved list holds now: its filter over the directory as it is. THE resolver of a
+ * list — notices' audiences, plans' tasks and surveys' households all go through it, so one list
+ * means the same people everywhere. A list this tablet does not hold (null) holds nobody: a plan
+ * or survey aimed at it reaches no one rather than everyone.
+ */
+export function membersOfList<R extends ResidentRow>(list: ResidentFilter | null, rows: readonly R[], year: number): R[] {
+  return list ? filterRows(rows, list, year) : [];
 }
 
 export function residentListFromRecord(id: string, r: Record<string, unknown>): ResidentList {

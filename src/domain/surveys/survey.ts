@@ -28,8 +28,14 @@ export interface SurveyInput {
   firstWave: { label: string; start: string };
 }
 
-function check(input: SurveyInput): Problem[] {
+/** `listName`: the saved list's name when the survey goes to one, null when this tablet holds no such list. */
+export interface SurveyFacts {
+  listName: string | null;
+}
+
+function check(input: SurveyInput, facts: SurveyFacts): Problem[] {
   const problems: Problem[] = [];
+  if (input.target.kind === 'list' && (!input.target.listId || facts.listName === null)) problems.push({ code: 'survey.error.noList', field: 'listId' });
   if (!input.title.trim()) problems.push({ code: 'survey.error.titleRequired', field: 'title' });
   if (input.title.length > LIMITS.shortText) problems.push({ code: 'error.tooLong', field: 'title', params: { max: LIMITS.shortText } });
   if (input.levels !== 5 && input.levels !== 7) problems.push({ code: 'survey.error.levels', field: 'levels' });
@@ -46,8 +52,8 @@ function check(input: SurveyInput): Problem[] {
   return problems;
 }
 
-export function createSurvey(input: SurveyInput, ctx: CommandContext, id = newId()): Result<{ id: string; command: Command }> {
-  const problems = check(input);
+export function createSurvey(input: SurveyInput, ctx: CommandContext, id = newId(), facts: SurveyFacts = { listName: null }): Result<{ id: string; command: Command }> {
+  const problems = check(input, facts);
   if (problems.length) return fail(...problems);
   const questions: Question[] = input.questions.map((q, i) => ({
     id: q.id || `q${i + 1}`,
@@ -57,7 +63,7 @@ export function createSurvey(input: SurveyInput, ctx: CommandContext, id = newId
   }));
   const fields = {
     title: input.title.trim(), intro: input.intro.trim(), levels: input.levels, satisfiedFrom: input.satisfiedFrom, questions,
-    target: input.target, waves: [{ n: 1, label: input.firstWave.label.trim() || '1', start: input.firstWave.start }],
+    target: input.target.kind === 'list' ? { kind: 'list', listId: input.target.listId, listName: facts.listName ?? '' } : input.target, waves: [{ n: 1, label: input.firstWave.label.trim() || '1', start: input.firstWave.start }],
     createdAt: ctx.now, createdBy: ctx.actor.staffId,
   };
   return ok({
@@ -96,12 +102,14 @@ export interface TargetCustomer {
 /**
  * The households a survey goes to: unit codes. All: every unit that is not a parking space (or,
  * in an office without a unit register, every unit a customer lives in); by building; by
- * customer type or tag: the units of the customers who match.
+ * customer type or tag: the units of the customers who match; a saved list: the units of its
+ * members, which the caller resolved with `membersOfList` (the resolver notices and plans use).
  */
 export function targetUnits(
   target: SurveyTarget,
   units: readonly { code: string; building: string; use: string }[],
   customers: readonly TargetCustomer[],
+  listMembers: readonly TargetCustomer[] = [],
 ): string[] {
   const household = units.filter((u) => u.use !== 'parking').map((u) => u.code);
   const base = household.length ? household : [...new Set(customers.flatMap((c) => c.unitCodes))];
@@ -118,6 +126,10 @@ export function targetUnits(
       return pick((c) => target.customerKinds.includes(c.kind));
     case 'tag':
       return pick((c) => c.tags.some((t) => target.tags.includes(t)));
+    case 'list': {
+      const codes = new Set(listMembers.flatMap((c) => c.unitCodes));
+      return base.filter((code) => codes.has(code));
+    }
   }
 }
 

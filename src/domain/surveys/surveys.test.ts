@@ -57,6 +57,9 @@ describe('surveys', () => {
     expect(targetUnits({ kind: 'building', buildings: ['2'] }, units, customers)).toEqual(['2-1-101']);
     expect(targetUnits({ kind: 'type', customerKinds: ['tenant'] }, units, customers)).toEqual(['1-1-102']);
     expect(targetUnits({ kind: 'tag', tags: ['老人'] }, units, customers)).toEqual(['1-1-102']);
+    // A saved list: the households of its resolved members only (none when it resolved to nobody).
+    expect(targetUnits({ kind: 'list', listId: 'l1', listName: '名单' }, units, customers, [customers[1]])).toEqual(['2-1-101']);
+    expect(targetUnits({ kind: 'list', listId: 'l1', listName: '名单' }, units, customers)).toEqual([]);
     const targeted = targetUnits({ kind: 'all' }, units, customers);
     const rows = [projectResponse('x', { surveyId: 'sv1', wave: 1, unitCode: '1-1-101', 'a.q1': 5, 't.q1': 'scale' })];
     expect(responseRates(targeted, rows)).toEqual([

@@ -19,7 +19,9 @@ export type SurveyTarget =
   | { kind: 'all' }
   | { kind: 'building'; buildings: string[] }
   | { kind: 'type'; customerKinds: string[] }
-  | { kind: 'tag'; tags: string[] };
+  | { kind: 'tag'; tags: string[] }
+  // A saved list (住户名单, issue 20): the households of its members; its name as it was when chosen.
+  | { kind: 'list'; listId: string; listName: string };
 
 /** A wave: the same questionnaire sent again (next quarter), compared with the last. */
 export interface Wave {

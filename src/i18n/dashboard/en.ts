@@ -230,4 +230,9 @@ export const dashboardEn: DashboardDictionary = {
   'staffFigures.error.period': 'Choose a valid period (from not after to, at most 12 months).',
   'staffFigures.none': 'Nothing in this period',
   'staffFigures.ratio': '{{ hits }} / {{ n }}',
+  // Surveys to a saved list (issue 20, lists branch)
+  'survey.target.list': 'A saved list',
+  'survey.targetValues.list': 'List',
+  'survey.pickList': 'Choose a list',
+  'survey.error.noList': 'Choose a saved list (this tablet does not hold that list)',
 };

@@ -229,6 +229,11 @@ export const dashboardZhCN = {
   'staffFigures.error.period': '请选择正确的起止月份（起始不晚于截止，最多 12 个月）。',
   'staffFigures.none': '此期间没有记录',
   'staffFigures.ratio': '{{ hits }} / {{ n }}',
+  // Surveys to a saved list (issue 20, lists branch)
+  'survey.target.list': '已存名单',
+  'survey.targetValues.list': '名单',
+  'survey.pickList': '请选择名单',
+  'survey.error.noList': '请选择一份已存名单（此平板上没有这份名单）',
 } as const;
 
 export type DashboardKey = keyof typeof dashboardZhCN;

@@ -230,4 +230,9 @@ export const dashboardZhTW: DashboardDictionary = {
   'staffFigures.error.period': '請選擇正確的起止月份（起始不晚於截止，最多 12 個月）。',
   'staffFigures.none': '此期間沒有記錄',
   'staffFigures.ratio': '{{ hits }} / {{ n }}',
+  // Surveys to a saved list (issue 20, lists branch)
+  'survey.target.list': '已存名單',
+  'survey.targetValues.list': '名單',
+  'survey.pickList': '請選擇名單',
+  'survey.error.noList': '請選擇一份已存名單（此平板上沒有這份名單）',
 };

@@ -46,9 +46,8 @@ export function HandoverForm(props: { office: Office }) {
                 title: `${t('moves.keys')} / ${t('moves.readings')}`,
                 fields: [
                   { label: t('moves.keys'), value: String(h().keys) },
-                  { label: t('moves.meter.water'), value: h().readings.water || '—' },
-                  { label: t('moves.meter.electricity'), value: h().readings.electricity || '—' },
-                  { label: t('moves.meter.gas'), value: h().readings.gas || '—' },
+                  // The meters the office's checklist read at this handover.
+                  ...h().meters.map((m) => ({ label: t(`moves.meter.${m}`), value: h().readings[m] || '—' })),
                 ],
               },
               {

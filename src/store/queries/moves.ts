@@ -1,6 +1,6 @@
 import type { CustomerRow } from '../../domain/customers/types';
 import { addDays, type Day } from '../../domain/days';
-import { handoverDocumentsFrom } from '../../domain/moves/handover';
+import { handoverChecklistFrom, type HandoverChecklist } from '../../domain/moves/handover';
 import { renovationsToday } from '../../domain/moves/renovation';
 import { LEASE_NOTICE_DAYS, leasesEnding } from '../../domain/moves/tenure';
 import type { HandoverRow, RenovationCheck, RenovationRow, TenureRole, TenureRow } from '../../domain/moves/types';
@@ -82,9 +82,9 @@ export function handoverRow(db: ReadonlyDB, id: string): Promise<HandoverRow | u
   return db.handovers.get(id);
 }
 
-/** The office's handover checklist (its documents). */
-export async function handoverDocuments(db: ReadonlyDB): Promise<string[]> {
-  return handoverDocumentsFrom((await db.settings.get('handover'))?.data);
+/** The office's handover checklist: its documents and meters (设置 → 入伙交接清单; the defaults until set). */
+export async function handoverChecklist(db: ReadonlyDB): Promise<HandoverChecklist> {
+  return handoverChecklistFrom((await db.settings.get('handover'))?.data);
 }
 
 export function renovationsOfUnit(db: ReadonlyDB, unitCode: string): Promise<RenovationRow[]> {
@@ -102,13 +102,6 @@ export function openRenovations(db: ReadonlyDB, unitCode: string): Promise<Renov
 
 export async function checksOf(db: ReadonlyDB, renovationId: string): Promise<RenovationCheck[]> {
   return (await db.renovationChecks.where('renovationId').equals(renovationId).toArray()).sort((a, b) => a.day.localeCompare(b.day) || a.createdAt.localeCompare(b.createdAt));
-}
-
-/** 装修 list: everything waiting for approval or running, then the rest newest first. */
-export async function renovationList(db: ReadonlyDB): Promise<RenovationRow[]> {
-  const all = await db.renovations.toArray();
-  const rank = (r: RenovationRow) => (r.status === 'submitted' ? 0 : r.status === 'approved' ? 1 : r.status === 'plan' || r.status === 'rejected' ? 2 : 3);
-  return all.sort((a, b) => rank(a) - rank(b) || b.createdAt.localeCompare(a.createdAt));
 }
 
 export interface MovesToday {

@@ -6,6 +6,7 @@ import type { Day } from '../../domain/days';
 import { unitSortKey } from '../../domain/units/unit';
 import type { ReadonlyDB } from '../readonly-db';
 import { readTogether } from '../readonly-db';
+import { listFilter } from './residents';
 
 const estateOrder = (a: CustomerRow, b: CustomerRow) => unitSortKey(a.unitCode).localeCompare(unitSortKey(b.unitCode)) || a.name.localeCompare(b.name, 'zh-CN');
 
@@ -36,10 +37,10 @@ export async function noticeAudience(db: ReadonlyDB, n: NoticeRow, year: number)
     const [customers, units, list, tellings] = await Promise.all([
       db.customers.toArray(),
       n.audience.scope === 'uses' ? db.units.toArray() : Promise.resolve([]),
-      n.audience.scope === 'list' ? db.residentLists.get(n.audience.listId) : Promise.resolve(undefined),
+      n.audience.scope === 'list' ? listFilter(db, n.audience.listId) : Promise.resolve(null),
       db.noticeTellings.where('noticeId').equals(n.id).toArray(),
     ]);
-    const audience = audienceOf(n.audience, customers, units, list?.filter ?? null, year).sort(estateOrder);
+    const audience = audienceOf(n.audience, customers, units, list, year).sort(estateOrder);
     return { audience, callList: callListOf(n, audience), tellings: tellings.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)) };
   });
 }

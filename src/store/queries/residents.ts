@@ -41,6 +41,11 @@ export function residentList(db: ReadonlyDB, id: string): Promise<ResidentListRo
   return db.residentLists.get(id);
 }
 
+/** A saved list's filter, null when this tablet holds no such list (notices, plans and surveys resolve it with `membersOfList`). */
+export async function listFilter(db: ReadonlyDB, id: string): Promise<ResidentFilter | null> {
+  return id ? ((await db.residentLists.get(id))?.filter ?? null) : null;
+}
+
 /** The tags of these customers, for those with a special need (queue rows show 行动不便 / 独居老人). */
 export async function needTagsOf(db: ReadonlyDB, ids: string[]): Promise<Record<string, string[]>> {
   const rows = await db.customers.bulkGet([...new Set(ids.filter(Boolean))]);

@@ -6,6 +6,8 @@ import type { Day } from '../../domain/days';
 import { surveyFollowUpTasks, surveyTaskRef, type SurveyHousehold } from '../../domain/tasks/survey-tasks';
 import type { Task } from '../../domain/tasks/task';
 import type { ReadonlyDB } from '../readonly-db';
+import { membersOfList } from '../../domain/residents/saved-list';
+import { listFilter } from './residents';
 
 export function listSurveys(db: ReadonlyDB): Promise<SurveyRow[]> {
   return db.surveys.orderBy('createdAt').reverse().toArray();
@@ -17,8 +19,12 @@ export function responsesOf(db: ReadonlyDB, surveyId: string, wave: number): Pro
 
 /** The households a survey goes to, in building and unit order (the order of the entry grid and the printed forms). */
 export async function surveyHouseholds(db: ReadonlyDB, survey: SurveyRow): Promise<string[]> {
-  const [units, customers] = await Promise.all([db.units.toArray(), db.customers.toArray()]);
-  const codes = targetUnits(survey.target, units, customers.map((c) => ({ kind: c.kind, tags: c.tags, unitCodes: c.unitCodes })));
+  const t = survey.target;
+  const [units, customers, list] = await Promise.all([db.units.toArray(), db.customers.toArray(), t.kind === 'list' ? listFilter(db, t.listId) : null]);
+  const asTarget = (rows: CustomerRow[]) => rows.map((c) => ({ kind: c.kind, tags: c.tags, unitCodes: c.unitCodes }));
+  // A saved list (issue 20) resolves as for notices and plans: its members in the directory now.
+  const members = t.kind === 'list' ? asTarget(membersOfList(list, customers, new Date().getFullYear())) : [];
+  const codes = targetUnits(t, units, asTarget(customers), members);
   return codes.sort((a, b) => unitSortKey(a).localeCompare(unitSortKey(b)));
 }
 

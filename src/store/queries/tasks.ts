@@ -7,6 +7,8 @@ import type { CustomerRow } from '../../domain/customers/types';
 import type { WorkCalendar } from '../../domain/requests/settings';
 import type { ReadonlyDB } from '../readonly-db';
 import { formerResidentIds } from './moves';
+import { membersOfList } from '../../domain/residents/saved-list';
+import { listFilter } from './residents';
 
 /** The office's care on important dates (days before, template per kind of date). */
 export async function careSettings(db: ReadonlyDB): Promise<CareSettings> {
@@ -45,7 +47,10 @@ export async function dueTasks(db: ReadonlyDB, today: Day, cal: WorkCalendar, ho
   const tasks = careTasks(celebrating.map(toCandidate), care, today, horizon);
   let everyone: CustomerRow[] | null = null;
   for (const plan of plans.filter((p) => p.active)) {
-    const rows = current(plan.group.tags.length ? await db.customers.where('tags').anyOf(plan.group.tags).distinct().toArray() : (everyone ??= await db.customers.toArray()));
+    // A plan aimed at a saved list (issue 20): the list's members today, resolved as notices resolve it.
+    const rows = current(plan.group.listId
+      ? membersOfList(await listFilter(db, plan.group.listId), everyone ??= await db.customers.toArray(), Number(today.slice(0, 4)))
+      : plan.group.tags.length ? await db.customers.where('tags').anyOf(plan.group.tags).distinct().toArray() : (everyone ??= await db.customers.toArray()));
     const candidates = rows.map(toCandidate);
     let complained = new Set<string>();
     if (plan.group.complaintSince) {

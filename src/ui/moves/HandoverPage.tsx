@@ -34,7 +34,7 @@ export function HandoverPage(props: { office: Office }) {
                     <dt>{t('moves.customer')}</dt><dd><A href={`/customers/${x().customerId}`}>{x().customerName}</A> · {t(`moves.role.${x().role}`)}</dd>
                     <dt>{t('moves.day')}</dt><dd>{x().day}</dd>
                     <dt>{t('moves.keys')}</dt><dd>{x().keys}</dd>
-                    <dt>{t('moves.readings')}</dt><dd>{t('moves.meter.water')} {x().readings.water || '—'} · {t('moves.meter.electricity')} {x().readings.electricity || '—'} · {t('moves.meter.gas')} {x().readings.gas || '—'}</dd>
+                    <dt>{t('moves.readings')}</dt><dd>{x().meters.map((m) => `${t(`moves.meter.${m}`)} ${x().readings[m] || '—'}`).join(' · ')}</dd>
                     <dt>{t('moves.defectList')}</dt>
                     <dd>
                       <For each={x().defects} fallback={t('moves.noDefects')}>

@@ -10,7 +10,8 @@ import { movesPrintLinks } from '../../print/links';
 import { createLive } from '../../shared/bindings/live';
 import { moveIn } from '../../store/moves';
 import type { Office } from '../../store/office-api';
-import { handoverDocuments } from '../../store/queries/moves';
+import { handoverChecklist } from '../../store/queries/moves';
+import { metersRead } from '../../domain/moves/handover';
 import { unitRow } from '../../store/queries/units';
 import { problemFor } from '../common/Problems';
 import { createSave, FormShell } from '../common/FormShell';
@@ -27,7 +28,13 @@ export function MoveInPage(props: { office: Office }) {
   const params = useParams<{ id: string }>();
   const navigate = useNavigate();
   const unit = createLive(() => params.id, (id) => unitRow(props.office.db, id), undefined);
-  const docs = createLive(() => props.office, (o) => handoverDocuments(o.db), [] as string[]);
+  // The office's checklist (设置 → 入伙交接清单): its documents, and only the meters it reads.
+  const checklist = createLive(() => props.office, (o) => handoverChecklist(o.db), null);
+  const docs = () => checklist()?.documents ?? [];
+  const meters = () => {
+    const c = checklist();
+    return c ? metersRead(c) : [];
+  };
   const [customer, setCustomer] = createSignal<CustomerRow | null>(null);
   const [form, setForm] = createStore({
     role: 'owner' as TenureRole, day: '', leaseEnd: '', keys: '', water: '', electricity: '', gas: '', defects: '',
@@ -66,9 +73,9 @@ export function MoveInPage(props: { office: Office }) {
         <label>{t('moves.keys')}<input name="keys" inputmode="numeric" maxLength={2} value={form.keys} aria-invalid={invalid('keys')} onInput={(e) => setForm('keys', e.currentTarget.value)} /></label>
         <fieldset class="readings">
           <legend>{t('moves.readings')}</legend>
-          <label>{t('moves.meter.water')}<input name="water" inputmode="decimal" maxLength={12} value={form.water} aria-invalid={invalid('water')} onInput={(e) => setForm('water', e.currentTarget.value)} /></label>
-          <label>{t('moves.meter.electricity')}<input name="electricity" inputmode="decimal" maxLength={12} value={form.electricity} aria-invalid={invalid('electricity')} onInput={(e) => setForm('electricity', e.currentTarget.value)} /></label>
-          <label>{t('moves.meter.gas')}<input name="gas" inputmode="decimal" maxLength={12} value={form.gas} aria-invalid={invalid('gas')} onInput={(e) => setForm('gas', e.currentTarget.value)} /></label>
+          <For each={meters()}>
+            {(m) => <label>{t(`moves.meter.${m}`)}<input name={m} inputmode="decimal" maxLength={12} value={form[m]} aria-invalid={invalid(m)} onInput={(e) => setForm(m, e.currentTarget.value)} /></label>}
+          </For>
         </fieldset>
         <label>{t('moves.defects')}<textarea name="defects" rows={4} maxLength={LIMITS.longText} value={form.defects} onInput={(e) => setForm('defects', e.currentTarget.value)} /></label>
       </FormShell>

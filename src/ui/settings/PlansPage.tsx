@@ -18,11 +18,13 @@ import './settings.css';
 import { allStaff } from '../../store/queries/staff';
 import { teams as officeTeams } from '../../store/queries/settings';
 import { LIMITS } from '../../domain/limits';
+import { residentLists } from '../../store/queries/residents';
+import { problemFor } from '../common/Problems';
 
 type Every = Recurrence['every'];
 const words = (s: string) => s.split(/[,，、\s]+/).map((x) => x.trim()).filter(Boolean);
 const blank = () => ({
-  id: '', name: '', tags: '', buildings: '', kinds: [] as CustomerKind[], grades: [] as Grade[], complaintSince: '',
+  id: '', name: '', listId: '', tags: '', buildings: '', kinds: [] as CustomerKind[], grades: [] as Grade[], complaintSince: '',
   every: 'month' as Every, weekday: 1, day: 1, month: 1, days: 30, festival: 'midAutumn' as Festival, start: localDay(), ownerId: '', teamId: '', templateId: '', active: true,
 });
 
@@ -43,19 +45,22 @@ export function PlansPage(props: { office: Office }) {
   const templates = createLive(() => props.office, (o) => listTemplates(o.db), []);
   const staff = createLive(() => props.office, (o) => allStaff(o.db), []);
   const teams = createLive(() => props.office, (o) => officeTeams(o.db), []);
+  // Saved lists (issue 20): a plan may be for a list's members instead of the conditions.
+  const lists = createLive(() => props.office, (o) => residentLists(o.db), []);
+  const listName = (p: PlanRow) => lists().find((l) => l.id === p.group.listId)?.name ?? p.group.listName ?? '';
   const [form, setForm] = createStore(blank());
   const edit = (p: PlanRow | null) => {
     save.reset();
     if (!p) return setForm(blank());
     const r = p.recurrence as Recurrence & Partial<{ weekday: number; day: number; month: number; days: number; festival: Festival }>;
     setForm({
-      ...blank(), id: p.id, name: p.name, tags: p.group.tags.join('，'), buildings: p.group.buildings.join('，'), kinds: p.group.kinds, grades: p.group.grades,
+      ...blank(), id: p.id, name: p.name, listId: p.group.listId ?? '', tags: p.group.tags.join('，'), buildings: p.group.buildings.join('，'), kinds: p.group.kinds, grades: p.group.grades,
       complaintSince: p.group.complaintSince, every: r.every, weekday: r.weekday ?? 1, day: r.day ?? 1, month: r.month ?? 1, days: r.days ?? 30, festival: r.festival ?? 'midAutumn',
       start: p.start, ownerId: p.ownerId, teamId: p.teamId, templateId: p.templateId, active: p.active,
     });
   };
   const save = createSave(() => savePlan(props.office, form.id || null, {
-    name: form.name, group: { kinds: form.kinds, buildings: words(form.buildings), tags: words(form.tags), grades: form.grades, complaintSince: form.complaintSince },
+    name: form.name, group: { kinds: form.kinds, buildings: words(form.buildings), tags: words(form.tags), grades: form.grades, complaintSince: form.complaintSince, listId: form.listId },
     recurrence: recurrenceOf(form), start: form.start, ownerId: form.ownerId, teamId: form.teamId, templateId: form.templateId, active: form.active,
   }), (id) => setForm('id', id));
   const toggle = <T,>(list: T[], v: T, on: boolean) => (on ? [...list, v] : list.filter((x) => x !== v));
@@ -72,7 +77,7 @@ export function PlansPage(props: { office: Office }) {
           <h2 id="plan-list">{t('plans.list')}</h2>
           <Show when={plans().length} fallback={<p class="muted">{t('plans.none')}</p>}>
             <ul class="plain" data-testid="plan-list">
-              <For each={plans()}>{(p) => <li><button type="button" class="link" onClick={() => edit(p)}>{p.name}</button><span class="muted"> · {t(`plan.every.${p.recurrence.every}`)}{p.active ? '' : ` · ${t('plans.paused')}`}</span></li>}</For>
+              <For each={plans()}>{(p) => <li><button type="button" class="link" onClick={() => edit(p)}>{p.name}</button><span class="muted"> · {t(`plan.every.${p.recurrence.every}`)}{p.group.listId ? ` · ${t('plans.listNamed', { name: listName(p) })}` : ''}{p.active ? '' : ` · ${t('plans.paused')}`}</span></li>}</For>
             </ul>
           </Show>
         </section>
@@ -83,6 +88,14 @@ export function PlansPage(props: { office: Office }) {
           </label>
           <fieldset>
             <legend>{t('plans.group')}</legend>
+            <label>
+              {t('plans.savedList')}
+              <select name="listId" value={form.listId} aria-invalid={problemFor(save.problems(), 'listId') ? 'true' : undefined} onChange={(e) => setForm('listId', e.currentTarget.value)}>
+                <option value="">{t('plans.noList')}</option>
+                <For each={lists()}>{(l) => <option value={l.id} selected={l.id === form.listId}>{l.name}</option>}</For>
+              </select>
+            </label>
+            <Show when={!form.listId}>
             <div class="grid-2">
               <label>
                 {t('plans.tags')}
@@ -105,6 +118,7 @@ export function PlansPage(props: { office: Office }) {
               {t('plans.complaintSince')}
               <input {...dateField('date')} value={form.complaintSince} onInput={(e) => setForm('complaintSince', e.currentTarget.value)} />
             </label>
+            </Show>
           </fieldset>
           <fieldset>
             <legend>{t('plans.recurrence')}</legend>

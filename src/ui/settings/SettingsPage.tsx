@@ -64,6 +64,13 @@ export function SettingsPage(props: { office: Office }) {
               <span class="muted">{t('settings.plansHelp')}</span>
             </A>
           </li>
+          {/* The move-in checklist (issue 20, lists branch) */}
+          <li>
+            <A href="/settings/handover" class="row link-row">
+              <strong>{t('handoverSettings.link')}</strong>
+              <span class="muted">{t('handoverSettings.intro')}</span>
+            </A>
+          </li>
           <li>
             <A href="/settings/devices" class="row link-row">
               <strong>{t('settings.devices')}</strong>

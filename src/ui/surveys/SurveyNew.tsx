@@ -11,6 +11,8 @@ import type { Office } from '../../store/office-api';
 import { createSurvey } from '../../store/surveys';
 import { problemFor } from '../common/Problems';
 import { createSave, FormShell } from '../common/FormShell';
+import { createLive } from '../../shared/bindings/live';
+import { residentLists } from '../../store/queries/residents';
 
 interface Draft {
   title: string;
@@ -18,7 +20,8 @@ interface Draft {
   levels: 5 | 7;
   satisfiedFrom: number;
   questions: { type: QuestionType; text: string; options: string[] }[];
-  target: 'all' | 'building' | 'type' | 'tag';
+  target: 'all' | 'building' | 'type' | 'tag' | 'list';
+  listId: string;
   targetValues: string;
   waveLabel: string;
   start: string;
@@ -36,8 +39,9 @@ export function SurveyNew(props: { office: Office }) {
       { type: 'scale', text: t('survey.defaultQ2'), options: [...DEFAULT_LABELS[5]] },
       { type: 'text', text: t('survey.defaultQ3'), options: [] },
     ],
-    target: 'all', targetValues: '', waveLabel: t('survey.firstWave'), start: today(),
+    target: 'all', targetValues: '', listId: '', waveLabel: t('survey.firstWave'), start: today(),
   });
+  const lists = createLive(() => props.office, (o) => residentLists(o.db), []);
   const setLevels = (levels: 5 | 7) =>
     setDraft(produce((d) => {
       d.levels = levels;
@@ -50,7 +54,7 @@ export function SurveyNew(props: { office: Office }) {
     const d = unwrap(draft);
     const values = d.targetValues.split(/[,，、\s]+/).map((s) => s.trim()).filter(Boolean);
     const target: SurveyInput['target'] =
-      d.target === 'building' ? { kind: 'building', buildings: values } : d.target === 'type' ? { kind: 'type', customerKinds: values } : d.target === 'tag' ? { kind: 'tag', tags: values } : { kind: 'all' };
+      d.target === 'list' ? { kind: 'list', listId: d.listId, listName: '' } : d.target === 'building' ? { kind: 'building', buildings: values } : d.target === 'type' ? { kind: 'type', customerKinds: values } : d.target === 'tag' ? { kind: 'tag', tags: values } : { kind: 'all' };
     return createSurvey(props.office, { ...structuredClone(d), target, firstWave: { label: d.waveLabel, start: d.start } });
   }, (id) => navigate(`/surveys/${id}/entry`, { replace: true }));
   const problems = save.problems;
@@ -108,10 +112,19 @@ export function SurveyNew(props: { office: Office }) {
         <div class="row-fields">
           <label>{t('survey.target')}
             <select value={draft.target} onChange={(e) => setDraft('target', e.currentTarget.value as Draft['target'])}>
-              <For each={['all', 'building', 'type', 'tag'] as const}>{(k) => <option value={k}>{t(`survey.target.${k}`)}</option>}</For>
+              <For each={['all', 'building', 'type', 'tag', 'list'] as const}>{(k) => <option value={k}>{t(`survey.target.${k}`)}</option>}</For>
             </select>
           </label>
-          <Show when={draft.target !== 'all'}>
+          {/* A saved list (issue 20): resolved as notices and plans resolve it. */}
+          <Show when={draft.target === 'list'}>
+            <label class="grow">{t('survey.targetValues.list')}
+              <select name="listId" value={draft.listId} aria-invalid={!!problemFor(problems(), 'listId')} onChange={(e) => setDraft('listId', e.currentTarget.value)}>
+                <option value="">{t('survey.pickList')}</option>
+                <For each={lists()}>{(l) => <option value={l.id}>{l.name}</option>}</For>
+              </select>
+            </label>
+          </Show>
+          <Show when={draft.target !== 'all' && draft.target !== 'list'}>
             <label class="grow">{t(`survey.targetValues.${draft.target as 'building'}`)}
               <Show when={draft.target === 'type'} fallback={<input value={draft.targetValues} onInput={(e) => setDraft('targetValues', e.currentTarget.value)} />}>
                 <select value={draft.targetValues} onChange={(e) => setDraft('targetValues', e.currentTarget.value)}>

@@ -18,6 +18,7 @@ export function UnitList(props: { office: Office }) {
       <div class="page-head">
         <h1>{t('units.title')}</h1>
         <div class="head-actions">
+          <A href="/renovations" class="button">{t('renoList.link')}</A>
           <A href="/import" class="button">{t('import.title')}</A>
           <A href="/units/new" class="button primary">{t('units.new')}</A>
         </div>
