@@ -118,6 +118,28 @@ async function shots(name: string) {
   }
 }
 
+/** Rendered buttons, links and fields with no accessible name, as Chromium computes it (as test/e2e/moves.test.ts). */
+async function unnamedControls(): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('Accessibility.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'button, a, input, select, textarea, img' });
+    const unnamed: string[] = [];
+    for (const nodeId of nodeIds) {
+      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+      const node = nodes[0];
+      if (!node || node.ignored) continue;
+      if (!String(node.name?.value ?? '').trim()) unnamed.push((await cdp.send('DOM.getOuterHTML', { nodeId })).outerHTML.slice(0, 160));
+    }
+    expect(nodeIds.length).toBeGreaterThan(5);
+    return unnamed;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** Waits until every <img> matched has decoded (a blob URL read from IndexedDB). */
 const imagesLoaded = (selector: string, n: number) =>
   page.waitForFunction(([sel, count]) => {
@@ -177,6 +199,7 @@ describe('photos of defects, findings and notices', () => {
     const wallThumbSha = await formThumb.locator('img').getAttribute('data-sha');
     expect(wallThumbSha).toMatch(/^[0-9a-f]{64}$/);
     await shots('move-in');
+    expect(await unnamedControls()).toEqual([]);
     await form.getByRole('button', { name: '办理入伙' }).click();
 
     // The printed 入伙交接单: the defects with their numbers, and their photos' thumbnails under them.
@@ -201,6 +224,7 @@ describe('photos of defects, findings and notices', () => {
     await expect.poll(() => page.getByTestId('defect-pictures').getByTestId('picture-state').allTextContents(), { timeout: 30_000 })
       .toEqual([zh['picture.state.relay'], zh['picture.state.relay']]);
     await shots('handover');
+    expect(await unnamedControls()).toEqual([]);
 
     // The wall's warranty request: the same picture (same thumbnail's name), at 受理时, for the team.
     await page.getByTestId('handover-facts').getByRole('link', { name: numbers[1] }).click();
@@ -235,6 +259,7 @@ describe('photos of defects, findings and notices', () => {
     await imagesLoaded('[data-testid=reno-checks] [data-testid=picture-thumb] img', 1);
     expect(await page.getByTestId('reno-checks').getByTestId('picture-thumb').locator('img').getAttribute('data-sha')).toBe(sha);
     await shots('renovation');
+    expect(await unnamedControls()).toEqual([]);
     await page.getByTestId('reno-checks').getByRole('link', { name: /BX-/ }).click();
     await imagesLoaded('[data-testid=picture-strip][data-stage=intake] [data-testid=picture-thumb] img', 1);
     expect(await page.locator('[data-testid=picture-strip][data-stage=intake] [data-testid=picture-thumb] img').getAttribute('data-sha')).toBe(sha);
@@ -248,6 +273,7 @@ describe('photos of defects, findings and notices', () => {
     await imagesLoaded('[data-testid=notice-posted] [data-testid=picture-thumb] img', 1);
     await expect.poll(() => posted.getByTestId('picture-state').textContent(), { timeout: 30_000 }).toBe(zh['picture.state.relay']);
     await shots('notice');
+    expect(await unnamedControls()).toEqual([]);
     for (const [locale, words] of [['zh-TW', '張貼照片'], ['en', 'Photos as posted']] as const) {
       await page.evaluate((l) => localStorage.setItem('linli.locale', l), locale);
       await page.goto(`${base}/notices/${noticeId}`);

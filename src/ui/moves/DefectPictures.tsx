@@ -13,7 +13,7 @@ import { PictureStrip } from '../pictures/PictureStrip';
 export function DefectPictures(props: { office: Office; handover: Handover; record: PlainRecord | null | undefined }) {
   return (
     <section class="card" aria-labelledby="defect-pictures-title" data-testid="defect-pictures">
-      <h2 id="defect-pictures-title">{t('moves.defectList')}</h2>
+      <h2 id="defect-pictures-title">{t('moves.defectPhotosTitle')}</h2>
       <p class="muted">{t('moves.photosCarried')}</p>
       <For each={props.handover.defects}>
         {(d, i) => (
