@@ -98,7 +98,7 @@ function NoticeView(props: { office: Office; row: NoticeRow }) {
           <section class="card"><p class="notice-body">{n().body}</p></section>
           {/* notice as posted (movepics): a photo of it on the lobby board, with its way to the relay */}
           <section class="card" data-testid="notice-posted">
-            <PictureStrip office={props.office} collection="notices" id={id} record={record()} title={t('notice.postedPhotos')} hint={t('notice.postedPhotosHint')} readOnly={!!n().withdrawnAt} />
+            <PictureStrip office={props.office} collection="notices" id={id} record={record()} title={t('notice.postedPhotos')} hint={t('notice.postedPhotosHint')} level={2} readOnly={!!n().withdrawnAt} />
           </section>
           <Problems problems={tell.problems()} />
           <section class="card" aria-labelledby="call-list">

@@ -1,4 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
 import { picturesOf, type PictureRef, type PicturedCollection, type PictureStage } from '../../domain/attachments/picture';
 import type { Problem, Result } from '../../domain/result';
 import { formatDateTime, t } from '../../i18n';
@@ -32,6 +33,8 @@ export function PictureStrip(props: {
   add?: (file: Blob) => Promise<Result<void>>;
   /** A line under the title (where else the photos go). */
   hint?: string;
+  /** The title's heading level: 3 inside a titled card (default), 2 where the strip is a page's own section. */
+  level?: 2 | 3;
 }) {
   const pictures = () => picturesOf(props.record).filter((p) => p.kind === 'photo' && (props.stage ? p.stage === props.stage : true) && (props.item ? p.item === props.item : true));
   const shas = () => pictures().map((p) => p.sha256).join(',');
@@ -58,7 +61,7 @@ export function PictureStrip(props: {
 
   return (
     <section class="picture-strip" aria-labelledby={`pictures-${slug()}`} data-testid="picture-strip" data-stage={props.stage ?? ''}>
-      <h3 id={`pictures-${slug()}`}>{props.title}</h3>
+      <Dynamic component={props.level === 2 ? 'h2' : 'h3'} id={`pictures-${slug()}`}>{props.title}</Dynamic>
       <Show when={props.hint}><p class="muted">{props.hint}</p></Show>
       <ul class="thumbs plain">
         <For each={pictures()} fallback={<li class="muted">{t('picture.none')}</li>}>
