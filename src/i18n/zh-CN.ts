@@ -1478,7 +1478,7 @@ export const zhCN = {
   'moves.documents': "文件签署",
   'moves.keys': "交付钥匙（把）",
   'moves.readings': "表底读数",
-  'moves.defects': "验房发现的问题（每行一项，生成保修单）",
+  'moves.defects': "验房发现的问题（每项生成一张保修单，可拍照）",
   'moves.handover': "入伙交接单",
   'moves.handoverOf': "{{ unit }} 入伙交接",
   'moves.handovers': "入伙交接",
@@ -1828,6 +1828,22 @@ export const zhCN = {
   'handoverSettings.meter.off': '不抄',
   'moves.error.metersRequired': '至少要抄一块表',
   'moves.history.checklistSaved': '修改入伙交接清单',
+  // moves pictures (issue 20 × 19): photos of a handover's defects and of an inspection's findings
+  'moves.error.defectPhotoWithoutText': '有照片的问题请写明是什么问题',
+  'moves.error.notADefect': '这不是本次交接发现的问题',
+  'moves.defectN': '问题 {{ n }}',
+  'moves.defectPhotos': '问题 {{ n }} 的照片',
+  'moves.addDefect': '再加一项问题',
+  'moves.removeDefect': '删去问题 {{ n }}',
+  'moves.photosCarried': '照片同时附在该问题的保修单上，维修班组可以看到。',
+  'reno.findingPhotos': '巡查照片',
+  'reno.checkPhotos': '{{ day }} 巡查的照片',
+  'reno.photosCarried': '开整改单时，照片同时附在整改单上。',
+  'picture.removePending': '去掉这张照片（{{ n }}）',
+  'picture.pendingAlt': '已选的照片 {{ n }}',
+  'moves.remove': '删去',
+  'moves.defectPhotosTitle': '问题照片',
+  'picture.takeOut': '去掉',
 } as const;
 
 export type DictKey = keyof typeof zhCN;

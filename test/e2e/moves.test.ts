@@ -141,7 +141,7 @@ describe('moves in the browser', () => {
     await form.getByLabel('水表读数').fill('12.5');
     await form.getByLabel('电表读数').fill('345');
     await form.getByLabel('燃气表读数').fill('6');
-    await form.getByLabel(/验房发现的问题/).fill('卫生间地漏反味');
+    await form.getByLabel('问题 1', { exact: true }).fill('卫生间地漏反味');
     await shots('move-in');
     await form.getByRole('button', { name: '办理入伙' }).click();
     await page.locator('[data-testid=print-sheet][data-print-ready=true]').waitFor({ timeout: 60_000 });
@@ -222,7 +222,7 @@ describe('moves in the browser', () => {
     await inspect.getByLabel('巡查情况').fill('施工时间超出规定');
     await inspect.getByLabel('发现违规或问题').check();
     await inspect.getByLabel('开整改单').check();
-    await inspect.getByRole('button', { name: '巡查' }).click();
+    await inspect.getByRole('button', { name: '巡查', exact: true }).click();
     await expect.poll(() => page.getByTestId('reno-checks').innerText()).toMatch(/施工时间超出规定[\s\S]*BX-/);
     await shots('renovation');
     await page.goto(`${base}/today`);

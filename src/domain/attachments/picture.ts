@@ -30,6 +30,7 @@ function refFromPlain(v: unknown): PictureRef | null {
   };
   if (PICTURE_STAGES.includes(r.stage as never)) ref.stage = r.stage as PictureRef['stage'];
   if (str(r.team)) ref.team = str(r.team);
+  if (str(r.item)) ref.item = str(r.item);
   if (str(r.signer)) ref.signer = str(r.signer);
   if (SIGNATURE_PURPOSES.includes(r.purpose as never)) ref.purpose = r.purpose as PictureRef['purpose'];
   if (str(r.signedWhat)) ref.signedWhat = str(r.signedWhat);
@@ -69,7 +70,7 @@ function checkEncoded(p: EncodedPicture): Problem[] {
 
 const historyData = (ref: PictureRef) => ({
   sha256: ref.sha256.slice(0, 12), kind: ref.kind,
-  ...(ref.stage ? { stage: ref.stage } : {}), ...(ref.team ? { team: ref.team } : {}),
+  ...(ref.stage ? { stage: ref.stage } : {}), ...(ref.team ? { team: ref.team } : {}), ...(ref.item ? { item: ref.item } : {}),
 });
 
 function write(target: PictureTarget, ref: PictureRef, action: string, ctx: CommandContext, data: Record<string, string>): Command {
@@ -101,6 +102,7 @@ export function attachPicture(target: PictureTarget, current: Record<string, unk
     by: ctx.actor.staffId, byName: ctx.actor.name, at: ctx.now, thumb: input.thumb,
     ...(input.stage ? { stage: input.stage } : {}),
     ...(input.team ? { team: input.team.slice(0, LIMITS.shortText) } : {}),
+    ...(input.item ? { item: input.item.slice(0, LIMITS.name) } : {}),
   };
   return ok(write(target, ref, input.kind === 'scan' ? 'picture.scanAdded' : 'picture.added', ctx, historyData(ref)));
 }

@@ -17,7 +17,11 @@ export type SignaturePurpose = 'serviceConfirm' | 'settlement';
 export const SIGNATURE_PURPOSES: readonly SignaturePurpose[] = ['serviceConfirm', 'settlement'];
 
 /** The collections whose records can hold pictures. */
-export const PICTURED = ['requests', 'events', 'papers', 'customers', 'units'] as const satisfies readonly CollectionName[];
+export const PICTURED = [
+  'requests', 'events', 'papers', 'customers', 'units',
+  // moves and notices (issue 20): a handover's defects, an inspection's findings, a notice as posted
+  'handovers', 'renovationChecks', 'notices',
+] as const satisfies readonly CollectionName[];
 export type PicturedCollection = (typeof PICTURED)[number];
 
 /** The record's field holding its pictures: a map keyed by sha256 (a Y.Map in the document). */
@@ -40,6 +44,11 @@ export interface PictureRef {
   /** Requests: the stage and the team that had the request then. */
   stage?: PictureStage;
   team?: string;
+  /**
+   * Which part of the record the picture shows, where a record holds several: a handover's defect
+   * (the id of the warranty request made from it — stable, unlike a position in a list).
+   */
+  item?: string;
   /** Signatures: who signed (the resident's name as they wrote it), for what, and what the record said then. */
   signer?: string;
   purpose?: SignaturePurpose;
@@ -73,6 +82,7 @@ export interface PictureInput extends EncodedPicture {
   kind: PictureKind;
   stage?: PictureStage;
   team?: string;
+  item?: string;
 }
 
 export interface SignatureInput extends EncodedPicture {

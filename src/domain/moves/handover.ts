@@ -1,4 +1,6 @@
 import type { CommandContext } from '../actor';
+import { attachCarried, picturesAtCreation } from '../attachments/carried';
+import type { EncodedPicture } from '../attachments/types';
 import type { Customer } from '../customers/types';
 import { historyEntry, type HistoryEntry } from '../history';
 import { LIMITS } from '../limits';
@@ -77,6 +79,12 @@ export interface HandoverInput {
   readings: Readings;
   /** One line per defect found. */
   defects: string[];
+  /**
+   * Photos of each defect, by the defect's position in `defects` (already re-encoded and kept in
+   * this tablet's blob table): they go on the handover (its `item`: the defect's request) and on
+   * the defect's warranty request, the same references in both.
+   */
+  defectPictures?: readonly (readonly EncodedPicture[])[];
 }
 
 export interface HandoverFacts extends UnitFacts {
@@ -114,6 +122,7 @@ function check(input: HandoverInput, facts: HandoverFacts): Problem[] {
   const unsigned = required.filter((name) => !input.documents.some((d) => d.name === name && d.signed));
   if (!required.length || unsigned.length) problems.push({ code: 'moves.error.documentsUnsigned', field: 'documents', params: { documents: unsigned.join('、') || '—' } });
   const defects = input.defects.map((d) => d.trim()).filter(Boolean);
+  if (input.defects.some((d, i) => !d.trim() && (input.defectPictures?.[i]?.length ?? 0) > 0)) problems.push({ code: 'moves.error.defectPhotoWithoutText', field: 'defects' });
   if (defects.some((d) => d.length > LIMITS.longText)) problems.push({ code: 'error.tooLong', field: 'defects', params: { max: LIMITS.longText } });
   if (defects.length && !facts.repairCategory) problems.push({ code: 'moves.error.noRepairCategory', field: 'defects' });
   if (facts.defectNumbers.length < defects.length || facts.ids.defects.length < defects.length) problems.push({ code: 'moves.error.defectNumbers' });
@@ -134,7 +143,9 @@ export function recordHandover(input: HandoverInput, facts: HandoverFacts, ctx: 
   const read = metersRead(facts.checklist ?? { meters: DEFAULT_METERS });
   const defects: Handover['defects'] = [];
   const requests: Command[] = [];
-  for (const [i, text] of input.defects.map((d) => d.trim()).filter(Boolean).entries()) {
+  const pictures: Command[] = [];
+  const lines = input.defects.map((text, at) => ({ text: text.trim(), photos: input.defectPictures?.[at] ?? [] })).filter((d) => d.text);
+  for (const [i, { text, photos }] of lines.entries()) {
     const made = takeRequest(
       { kind: 'repair', category: facts.repairCategory, urgency: 'normal', channel: 'walkIn', description: text, customerId: c.id, customerName: c.name, unitCode: input.unitCode, phone: c.phones[0] ?? '', location: '', warranty: { handoverId: id } },
       facts.defectNumbers[i], facts.settings, ctx, facts.ids.defects[i],
@@ -142,6 +153,12 @@ export function recordHandover(input: HandoverInput, facts: HandoverFacts, ctx: 
     if (!made.ok) return made;
     requests.push(made.value.command);
     defects.push({ text, requestId: made.value.id, requestNumber: facts.defectNumbers[i] });
+    const carried = picturesAtCreation(
+      { collection: 'handovers', id, shard: ledgerShardAt(ctx.now) }, photos, { item: made.value.id },
+      { collection: 'requests', id: made.value.id, shard: made.value.command.shard }, ctx,
+    );
+    if (!carried.ok) return carried;
+    pictures.push(...carried.value);
   }
   const handover: Command = {
     shard: ledgerShardAt(ctx.now),
@@ -159,7 +176,25 @@ export function recordHandover(input: HandoverInput, facts: HandoverFacts, ctx: 
       { kind: 'log', collection: 'handovers', id, entry: historyEntry(ctx, 'moves.history.handover', undefined, { number: facts.number, unit: input.unitCode, defects: defects.length }) },
     ],
   };
-  return ok({ id, commands: combine(handover, ...requests, tenure.value) });
+  // The pictures' entries come after the records' `create` ops (same shard: one transaction).
+  return ok({ id, commands: combine(handover, ...requests, ...pictures, tenure.value) });
+}
+
+/**
+ * A photo of one of the handover's defects added afterwards (on the handover's page): on the
+ * handover, marked with the defect, and on the defect's warranty request — the same reference.
+ */
+export function attachDefectPicture(
+  h: Handover, current: Record<string, unknown> | null, requestId: string, request: Record<string, unknown> | null, requestShard: ShardName | null,
+  picture: EncodedPicture, ctx: CommandContext,
+): Result<Command[]> {
+  if (!h.defects.some((d) => d.requestId === requestId)) return fail({ code: 'moves.error.notADefect' });
+  return attachCarried(
+    { target: { collection: 'handovers', id: h.id, shard: handoverShard(h) }, current },
+    { ...picture, kind: 'photo', item: requestId },
+    request && requestShard ? { target: { collection: 'requests', id: requestId, shard: requestShard }, current: request } : null,
+    ctx,
+  );
 }
 
 export const handoverShard = (h: Pick<Handover, 'createdAt'>): ShardName => shardOfRecord('handovers', { record: h });

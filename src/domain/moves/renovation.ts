@@ -1,4 +1,6 @@
 import type { CommandContext } from '../actor';
+import { attachCarried, picturesAtCreation } from '../attachments/carried';
+import type { EncodedPicture } from '../attachments/types';
 import { decideApproval, submitForApproval, type Decision } from '../approval';
 import type { Customer } from '../customers/types';
 import { addDays, isDay, type Day } from '../days';
@@ -130,6 +132,8 @@ export interface InspectionInput {
   problem: boolean;
   /** Raise a rectification request (整改) for the problem found. */
   rectify: boolean;
+  /** Photos of what was found (re-encoded, kept in this tablet's blob table): on the inspection and its rectification request. */
+  pictures?: readonly EncodedPicture[];
 }
 
 export interface RectifyFacts {
@@ -179,7 +183,29 @@ export function recordInspection(r: Renovation, input: InspectionInput, today: D
       { kind: 'log', collection: 'renovations', id: r.id, entry: historyEntry(ctx, 'reno.history.inspected', undefined, { day: input.day, problem: input.problem, ...(request && rectify ? { request: rectify.number } : {}) }) },
     ],
   };
-  return ok({ id, commands: combine(check, request) });
+  const pictures = picturesAtCreation(
+    { collection: 'renovationChecks', id, shard: check.shard }, input.pictures ?? [], {},
+    request && rectify ? { collection: 'requests', id: rectify.requestId, shard: request.shard } : null, ctx,
+  );
+  if (!pictures.ok) return pictures;
+  // The pictures' entries come after both records' `create` ops (combined per shard).
+  return ok({ id, commands: combine(check, request, ...pictures.value) });
+}
+
+/**
+ * A photo added to an inspection afterwards (its row on the renovation's page): on the inspection,
+ * and on the rectification request made from it if there is one — the same reference.
+ */
+export function attachFindingPicture(
+  c: RenovationCheck, current: Record<string, unknown> | null, request: Record<string, unknown> | null, requestShard: ShardName | null,
+  picture: EncodedPicture, ctx: CommandContext,
+): Result<Command[]> {
+  return attachCarried(
+    { target: { collection: 'renovationChecks', id: c.id, shard: checkShard(c) }, current },
+    { ...picture, kind: 'photo' },
+    c.requestId && request && requestShard ? { target: { collection: 'requests', id: c.requestId, shard: requestShard }, current: request } : null,
+    ctx,
+  );
 }
 
 /** 验收: the works are accepted; the unit gets back the status it had before. */

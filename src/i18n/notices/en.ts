@@ -187,4 +187,7 @@ export const noticesEn: NoticesDictionary = {
   'report.incidentCalls': 'Calls linked',
   'report.incidentToCallBack': 'To call back',
   'report.noIncidents': 'No incidents this month',
+  // notice as posted (movepics)
+  'notice.postedPhotos': 'Photos as posted',
+  'notice.postedPhotosHint': 'Take one once the notice is on the lobby board: proof of posting.',
 };

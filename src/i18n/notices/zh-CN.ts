@@ -190,6 +190,9 @@ export const noticesZhCN = {
   'report.incidentCalls': '关联来电',
   'report.incidentToCallBack': '待回电',
   'report.noIncidents': '本月没有突发事件',
+  // notice as posted (movepics)
+  'notice.postedPhotos': '张贴照片',
+  'notice.postedPhotosHint': '公告贴上公告栏后拍一张，留作张贴的凭据。',
 } as const;
 
 export type NoticesKey = keyof typeof noticesZhCN;

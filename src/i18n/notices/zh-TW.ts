@@ -192,4 +192,7 @@ export const noticesZhTW: NoticesDictionary = {
   'report.incidentCalls': '關聯來電',
   'report.incidentToCallBack': '待回電',
   'report.noIncidents': '本月沒有突發事件',
+  // notice as posted (movepics)
+  'notice.postedPhotos': '張貼照片',
+  'notice.postedPhotosHint': '公告貼上公告欄後拍一張，留作張貼的憑據。',
 };

@@ -7,7 +7,8 @@ import type { Office } from '../../store/office-api';
 import { PrintPage } from '../PrintPage';
 import { RecordForm, Signatures } from '../RecordForm';
 import { recordUrl } from '../RecordQr';
-import { loadHandover, loadRenovation } from './moves-data';
+import { loadHandover, loadRenovation, type PrintedHandover } from './moves-data';
+import { PrintedPictures } from './printed-pictures';
 
 /**
  * 入伙交接单 (moves, issue 20): the handover's number and QR code, who and which unit, the documents
@@ -22,7 +23,12 @@ const undertakingPapers = (r: Renovation | null | undefined) =>
 
 export function HandoverForm(props: { office: Office }) {
   const [params] = useSearchParams<{ id?: string }>();
-  const data = createLive(() => params.id ?? '', (id) => loadHandover(props.office, id), undefined as Handover | null | undefined);
+  const data = createLive(() => params.id ?? '', (id) => loadHandover(props.office, id), undefined as PrintedHandover | null | undefined);
+  /** 问题 1 · BX-…: which defect a photo shows, as numbered in the defects section above it. */
+  const defectOf = (h: PrintedHandover, item: string | undefined) => {
+    const i = h.defects.findIndex((d) => d.requestId === item);
+    return i < 0 ? '' : `${t('moves.defectN', { n: i + 1 })} · ${h.defects[i].requestNumber}`;
+  };
   return (
     <PrintPage office={props.office} title={t('paperform.handover')} ready={data() !== undefined} backHref={params.id ? `/handovers/${params.id}` : '/units'}
       papers={handoverPapers(data())}>
@@ -57,6 +63,7 @@ export function HandoverForm(props: { office: Office }) {
                   : [{ label: t('moves.defectList'), value: t('moves.noDefects'), wide: true }],
               },
             ]}
+            extra={<PrintedPictures db={props.office.db} pictures={h().pictures} title={t('moves.defectPhotosTitle')} label={(p) => defectOf(h(), p.item)} />}
             signatures={[{ label: t('moves.signCustomer') }, { label: t('moves.signStaff') }, { label: t('moves.signEngineer') }, { label: t('moves.day'), date: true }]}
           />
         )}

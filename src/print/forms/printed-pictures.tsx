@@ -11,15 +11,23 @@ import './printed-pictures.css';
  * stage, who took it and the day — a sheet on paper shows what the leak looked like before and
  * after. Thumbnails rather than originals: every tablet has them, so the sheet prints offline.
  */
-export function PrintedPictures(props: { db: ReadonlyDB; pictures: PictureRef[] }) {
+export function PrintedPictures(props: {
+  db: ReadonlyDB;
+  pictures: PictureRef[];
+  /** The heading, where not simply 照片 (a handover's 问题照片). */
+  title?: string;
+  /** What the picture shows, before who and when (a handover's defect: 问题 1 · BX-…). */
+  label?: (p: PictureRef) => string;
+}) {
   return (
     <Show when={props.pictures.length}>
-      <section class="printed-pictures" aria-label={t('print.photos')} data-testid="printed-pictures">
-        <h3>{t('print.photos')}</h3>
+      <section class="printed-pictures" aria-label={props.title ?? t('print.photos')} data-testid="printed-pictures">
+        <h3>{props.title ?? t('print.photos')}</h3>
         <ul>
           <For each={props.pictures}>
             {(p) => {
-              const caption = `${p.stage ? `${t(`picture.stage.${p.stage}`)} · ` : ''}${p.byName} · ${formatPrintDate(new Date(p.at), false)}`;
+              const what = props.label?.(p) ?? (p.stage ? t(`picture.stage.${p.stage}`) : '');
+              const caption = `${what ? `${what} · ` : ''}${p.byName} · ${formatPrintDate(new Date(p.at), false)}`;
               return (
                 <li>
                   <BlobImage db={props.db} sha256={p.thumb} alt={caption} />

@@ -32,6 +32,21 @@ export async function keepEncoded(office: Office, enc: Encoded): Promise<Encoded
   return { sha256: full.sha256, mime: enc.mime, bytes: full.bytes, width: enc.width, height: enc.height, thumb: thumb.sha256 };
 }
 
+/**
+ * A photo chosen in a form before its record exists (the move-in form's defects, an inspection):
+ * re-encoded and kept in the blob table now (the outbox may send it before the record is saved —
+ * the relay keeps an unreferenced blob for its grace period), referenced when the form is saved.
+ */
+export async function keepPicture(office: Office, file: Blob): Promise<Result<EncodedPicture>> {
+  let enc: Encoded;
+  try {
+    enc = await encodeInWorker(file);
+  } catch {
+    return fail({ code: 'picture.error.unreadable' });
+  }
+  return ok(await keepEncoded(office, enc));
+}
+
 /** Adds an already encoded picture to a record. */
 export async function addEncoded(office: Office, collection: PicturedCollection, id: string, enc: Encoded, input: Omit<PictureInput, keyof EncodedPicture>): Promise<Result<void>> {
   const target = await pictureTarget(office, collection, id);

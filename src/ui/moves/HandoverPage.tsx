@@ -8,6 +8,7 @@ import { createRecord } from '../../shared/bindings/record';
 import type { Office } from '../../store/office-api';
 import { handoverRow } from '../../store/queries/moves';
 import { PaperPanel } from '../papers/PaperPanel';
+import { DefectPictures } from './DefectPictures';
 import './moves.css';
 
 /** One move-in handover: what was handed over and found, its printed form and whether it came back signed. */
@@ -43,6 +44,9 @@ export function HandoverPage(props: { office: Office }) {
                     </dd>
                   </dl>
                 )}
+              </Show>
+              <Show when={h()}>
+                {(x) => <Show when={x().defects.length}><DefectPictures office={props.office} handover={x()} record={record()} /></Show>}
               </Show>
               <PaperPanel office={props.office} refPath={`handovers/${r().id}`} forms={['handover']} highlight={search.paper} />
             </>

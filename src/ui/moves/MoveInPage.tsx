@@ -1,6 +1,7 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
-import { createEffect, createSignal, For, Show } from 'solid-js';
+import { createEffect, createSignal, For, Index, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
+import type { EncodedPicture } from '../../domain/attachments/types';
 import type { CustomerRow } from '../../domain/customers/types';
 import type { TenureRole } from '../../domain/moves/types';
 import { LIMITS } from '../../domain/limits';
@@ -15,6 +16,7 @@ import { metersRead } from '../../domain/moves/handover';
 import { unitRow } from '../../store/queries/units';
 import { problemFor } from '../common/Problems';
 import { createSave, FormShell } from '../common/FormShell';
+import { PendingPictures } from '../pictures/PendingPictures';
 import { CustomerPicker } from '../requests/CustomerPicker';
 import { fillOfficeToday } from './office-today';
 import './moves.css';
@@ -37,15 +39,23 @@ export function MoveInPage(props: { office: Office }) {
   };
   const [customer, setCustomer] = createSignal<CustomerRow | null>(null);
   const [form, setForm] = createStore({
-    role: 'owner' as TenureRole, day: '', leaseEnd: '', keys: '', water: '', electricity: '', gas: '', defects: '',
+    role: 'owner' as TenureRole, day: '', leaseEnd: '', keys: '', water: '', electricity: '', gas: '', defects: [''] as string[],
     signed: {} as Record<string, boolean>,
   });
+  // Each defect's photos, by row: in a signal, not the store — they go to the sync worker, and a
+  // store's proxies do not survive structured cloning.
+  const [photos, setPhotos] = createSignal<EncodedPicture[][]>([[]]);
+  const addDefect = () => { setForm('defects', (d) => [...d, '']); setPhotos((p) => [...p, []]); };
+  const removeDefect = (i: number) => {
+    setForm('defects', (d) => d.filter((_, j) => j !== i));
+    setPhotos((p) => p.filter((_, j) => j !== i));
+  };
   fillOfficeToday(props.office, () => form.day, (day) => setForm('day', day));
   createEffect(() => { for (const d of docs()) if (form.signed[d] === undefined) setForm('signed', d, false); });
   const save = createSave(async () => moveIn(props.office, {
     unitCode: unit()?.code ?? '', customerId: customer()?.id ?? '', role: form.role, day: form.day, leaseEnd: form.role === 'tenant' ? form.leaseEnd : '',
     documents: docs().map((name) => ({ name, signed: !!form.signed[name] })), keys: form.keys.trim() === '' ? NaN : Number(form.keys),
-    readings: { water: form.water, electricity: form.electricity, gas: form.gas }, defects: form.defects.split('\n'),
+    readings: { water: form.water, electricity: form.electricity, gas: form.gas }, defects: [...form.defects], defectPictures: photos(),
   }), (r) => navigate(movesPrintLinks.handover(r.id), { replace: true }));
   const invalid = (field: string) => (problemFor(save.problems(), field) ? 'true' : undefined);
   return (
@@ -77,7 +87,27 @@ export function MoveInPage(props: { office: Office }) {
             {(m) => <label>{t(`moves.meter.${m}`)}<input name={m} inputmode="decimal" maxLength={12} value={form[m]} aria-invalid={invalid(m)} onInput={(e) => setForm(m, e.currentTarget.value)} /></label>}
           </For>
         </fieldset>
-        <label>{t('moves.defects')}<textarea name="defects" rows={4} maxLength={LIMITS.longText} value={form.defects} onInput={(e) => setForm('defects', e.currentTarget.value)} /></label>
+        <fieldset class="defects" aria-invalid={invalid('defects')} data-testid="defects">
+          <legend>{t('moves.defects')}</legend>
+          <Index each={form.defects}>
+            {(text, i) => (
+              <div class="defect" data-testid="defect">
+                <div class="defect-line">
+                  <label>{t('moves.defectN', { n: i + 1 })}
+                    <input name="defect" maxLength={LIMITS.longText} value={text()} onInput={(e) => setForm('defects', i, e.currentTarget.value)} />
+                  </label>
+                  <Show when={form.defects.length > 1}>
+                    <button type="button" class="link" aria-label={t('moves.removeDefect', { n: i + 1 })} onClick={() => removeDefect(i)}>{t('moves.remove')}</button>
+                  </Show>
+                </div>
+                <PendingPictures office={props.office} title={t('moves.defectPhotos', { n: i + 1 })} pictures={photos()[i] ?? []}
+                  onChange={(list) => setPhotos((p) => p.map((x, j) => (j === i ? list : x)))} testid={`defect-pictures-${i + 1}`} />
+              </div>
+            )}
+          </Index>
+          <p class="muted">{t('moves.photosCarried')}</p>
+          <button type="button" onClick={addDefect}>{t('moves.addDefect')}</button>
+        </fieldset>
       </FormShell>
     </main>
   );

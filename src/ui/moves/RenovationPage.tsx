@@ -1,5 +1,6 @@
 import { A, useParams, useSearchParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
+import type { EncodedPicture } from '../../domain/attachments/types';
 import { LIMITS } from '../../domain/limits';
 import { renovationFromRecord, renovationShard } from '../../domain/moves/renovation';
 import type { Renovation } from '../../domain/moves/types';
@@ -15,6 +16,8 @@ import { HistoryList } from '../customers/HistoryList';
 import { ActionButton } from '../events/ActionButton';
 import { createSave, FormShell } from '../common/FormShell';
 import { PaperPanel } from '../papers/PaperPanel';
+import { PendingPictures } from '../pictures/PendingPictures';
+import { CheckPictures } from './CheckPictures';
 import { fillOfficeToday } from './office-today';
 import './moves.css';
 
@@ -78,9 +81,10 @@ function RenovationView(props: { office: Office; reno: Renovation; paper?: strin
         <ul class="rows" data-testid="reno-checks">
           <For each={checks()} fallback={<li class="row muted">{t('reno.noChecks')}</li>}>
             {(c) => (
-              <li class="row">
+              <li class="row reno-check">
                 <strong>{c.day}</strong><span>{c.findings}</span><span class="muted">{c.byName}</span>
                 <Show when={c.requestId}><A href={`/requests/${c.requestId}`} class="chip">{c.requestNumber}</A></Show>
+                <CheckPictures office={props.office} check={c} readOnly={r().status !== 'approved'} />
               </li>
             )}
           </For>
@@ -115,7 +119,8 @@ function Inspect(props: { office: Office; id: string }) {
   const [form, setForm] = createSignal({ day: '', findings: '', problem: false, rectify: false });
   const set = (p: Partial<ReturnType<typeof empty>>) => setForm({ ...form(), ...p });
   const today = fillOfficeToday(props.office, () => form().day, (day) => set({ day }));
-  const save = createSave(async () => inspectRenovation(props.office, props.id, form()), () => setForm(empty()));
+  const [pictures, setPictures] = createSignal<EncodedPicture[]>([]);
+  const save = createSave(async () => inspectRenovation(props.office, props.id, { ...form(), pictures: pictures() }), () => { setForm(empty()); setPictures([]); });
   return (
     <FormShell save={save} class="card form" aria-label={t('reno.inspect')} submit={t('reno.inspect')} data-testid="reno-inspect">
       <h2>{t('reno.inspect')}</h2>
@@ -123,6 +128,8 @@ function Inspect(props: { office: Office; id: string }) {
       <label>{t('reno.findings')}<textarea name="findings" rows={2} maxLength={LIMITS.longText} value={form().findings} onInput={(e) => set({ findings: e.currentTarget.value })} /></label>
       <label class="check-line"><input type="checkbox" name="problem" checked={form().problem} onChange={(e) => set({ problem: e.currentTarget.checked })} />{t('reno.problem')}</label>
       <label class="check-line"><input type="checkbox" name="rectify" checked={form().rectify} onChange={(e) => set({ rectify: e.currentTarget.checked })} />{t('reno.rectify')}</label>
+      <PendingPictures office={props.office} title={t('reno.findingPhotos')} pictures={pictures()} onChange={setPictures} testid="finding-pictures" />
+      <p class="muted">{t('reno.photosCarried')}</p>
     </FormShell>
   );
 }

@@ -15,6 +15,7 @@ import { noticeAudience, noticeRow } from '../../store/queries/notices';
 import { createAction, createSave, FormShell } from '../common/FormShell';
 import { Problems } from '../common/Problems';
 import { NeedChips } from '../residents/NeedChips';
+import { PictureStrip } from '../pictures/PictureStrip';
 import { BoardNav } from './BoardNav';
 import { boardLinks } from './links';
 import { audienceText } from './audience-text';
@@ -95,6 +96,10 @@ function NoticeView(props: { office: Office; row: NoticeRow }) {
             <dt>{t('notice.madeBy')}</dt><dd>{n().createdByName} · {formatDateTime(n().createdAt)}</dd>
           </dl>
           <section class="card"><p class="notice-body">{n().body}</p></section>
+          {/* notice as posted (movepics): a photo of it on the lobby board, with its way to the relay */}
+          <section class="card" data-testid="notice-posted">
+            <PictureStrip office={props.office} collection="notices" id={id} record={record()} title={t('notice.postedPhotos')} hint={t('notice.postedPhotosHint')} level={2} readOnly={!!n().withdrawnAt} />
+          </section>
           <Problems problems={tell.problems()} />
           <section class="card" aria-labelledby="call-list">
             <h2 id="call-list">{t('notice.callList')} ({people()?.callList.length ?? 0})</h2>

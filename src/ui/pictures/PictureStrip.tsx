@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
 import { picturesOf, type PictureRef, type PicturedCollection, type PictureStage } from '../../domain/attachments/picture';
-import type { Problem } from '../../domain/result';
+import type { Problem, Result } from '../../domain/result';
 import { formatDateTime, t } from '../../i18n';
 import type { Office, PlainRecord } from '../../store/office-api';
 import { addPicture } from '../../store/pictures/actions';
@@ -26,14 +27,23 @@ export function PictureStrip(props: {
   stage?: PictureStage;
   team?: string;
   readOnly?: boolean;
+  /** Only the pictures of this part of the record (a handover's defect: its request's id). */
+  item?: string;
+  /** Adds a chosen file some other way than onto this record alone (a defect's photo also goes on its request). */
+  add?: (file: Blob) => Promise<Result<void>>;
+  /** A line under the title (where else the photos go). */
+  hint?: string;
+  /** The title's heading level: 3 inside a titled card (default), 2 where the strip is a page's own section. */
+  level?: 2 | 3;
 }) {
-  const pictures = () => picturesOf(props.record).filter((p) => p.kind === 'photo' && (props.stage ? p.stage === props.stage : true));
+  const pictures = () => picturesOf(props.record).filter((p) => p.kind === 'photo' && (props.stage ? p.stage === props.stage : true) && (props.item ? p.item === props.item : true));
   const shas = () => pictures().map((p) => p.sha256).join(',');
   const states = createLive(shas, (s) => blobStates(props.office.db, s ? s.split(',') : []), {} as Record<string, string>);
   const [busy, setBusy] = createSignal(false);
   const [problems, setProblems] = createSignal<Problem[]>([]);
   const [open, setOpen] = createSignal<PictureRef | null>(null);
-  const slug = () => `${props.collection}-${props.stage ?? 'all'}`;
+  // The record's id too: a page may show several records' strips (a renovation's inspections).
+  const slug = () => `${props.collection}-${props.id}-${props.stage ?? props.item ?? 'all'}`;
 
   const add = async (files: FileList | null | undefined, input: HTMLInputElement) => {
     const list = [...(files ?? [])];
@@ -42,7 +52,7 @@ export function PictureStrip(props: {
     setBusy(true);
     const found: Problem[] = [];
     for (const file of list) {
-      const r = await addPicture(props.office, props.collection, props.id, file, { kind: 'photo', ...(props.stage ? { stage: props.stage } : {}), ...(props.team ? { team: props.team } : {}) });
+      const r = props.add ? await props.add(file) : await addPicture(props.office, props.collection, props.id, file, { kind: 'photo', ...(props.stage ? { stage: props.stage } : {}), ...(props.team ? { team: props.team } : {}) });
       if (!r.ok) found.push(...r.problems);
     }
     setProblems(found);
@@ -51,7 +61,8 @@ export function PictureStrip(props: {
 
   return (
     <section class="picture-strip" aria-labelledby={`pictures-${slug()}`} data-testid="picture-strip" data-stage={props.stage ?? ''}>
-      <h3 id={`pictures-${slug()}`}>{props.title}</h3>
+      <Dynamic component={props.level === 2 ? 'h2' : 'h3'} id={`pictures-${slug()}`}>{props.title}</Dynamic>
+      <Show when={props.hint}><p class="muted">{props.hint}</p></Show>
       <ul class="thumbs plain">
         <For each={pictures()} fallback={<li class="muted">{t('picture.none')}</li>}>
           {(p) => {

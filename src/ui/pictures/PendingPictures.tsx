@@ -1,0 +1,80 @@
+import { createSignal, For, Show } from 'solid-js';
+import type { EncodedPicture } from '../../domain/attachments/types';
+import type { Problem } from '../../domain/result';
+import { t } from '../../i18n';
+import type { Office } from '../../store/office-api';
+import { keepPicture } from '../../store/pictures/actions';
+import { blobStates } from '../../store/queries/blobs';
+import { createLive } from '../../shared/bindings/live';
+import { BlobImage } from '../../shared/pictures/BlobImage';
+import { Problems } from '../common/Problems';
+import './pictures.css';
+
+/**
+ * Photos chosen in a form whose record does not exist yet (a defect at the move-in counter, an
+ * inspection): 拍照 / 从相册选 as on a record's strip, each re-encoded in the pictures worker and
+ * kept in this tablet's blob table at once (with its state), and referenced when the form is
+ * saved. Taking one out of the form only drops it from the list: bytes no record refers to are
+ * collected by the relay after its grace period.
+ */
+export function PendingPictures(props: {
+  office: Office;
+  title: string;
+  pictures: readonly EncodedPicture[];
+  onChange: (pictures: EncodedPicture[]) => void;
+  testid?: string;
+}) {
+  const shas = () => props.pictures.map((p) => p.sha256).join(',');
+  const states = createLive(shas, (s) => blobStates(props.office.db, s ? s.split(',') : []), {} as Record<string, string>);
+  const [busy, setBusy] = createSignal(false);
+  const [problems, setProblems] = createSignal<Problem[]>([]);
+  const add = async (files: FileList | null | undefined, input: HTMLInputElement) => {
+    const list = [...(files ?? [])];
+    input.value = '';
+    if (!list.length || busy()) return;
+    setBusy(true);
+    const found: Problem[] = [];
+    let next = [...props.pictures];
+    for (const file of list) {
+      const kept = await keepPicture(props.office, file);
+      if (!kept.ok) found.push(...kept.problems);
+      else if (!next.some((p) => p.sha256 === kept.value.sha256)) next = [...next, kept.value];
+    }
+    props.onChange(next);
+    setProblems(found);
+    setBusy(false);
+  };
+  return (
+    <div class="picture-strip pending" role="group" aria-label={props.title} data-testid={props.testid ?? 'pending-pictures'}>
+      <ul class="thumbs plain">
+        <For each={props.pictures}>
+          {(p, i) => {
+            const state = () => states()[p.sha256] ?? 'missing';
+            return (
+              <li class="thumb" data-testid="picture-thumb" data-state={state()}>
+                <span class="thumb-open">
+                  <BlobImage db={props.office.db} sha256={p.thumb} alt={t('picture.pendingAlt', { n: i() + 1 })} />
+                </span>
+                <span class={`chip blob-${state()}`} data-testid="picture-state">{t(`picture.state.${state()}` as 'picture.state.waiting')}</span>
+                <button type="button" class="link" aria-label={t('picture.removePending', { n: i() + 1 })}
+                  onClick={() => props.onChange(props.pictures.filter((x) => x.sha256 !== p.sha256))}>{t('picture.takeOut')}</button>
+              </li>
+            );
+          }}
+        </For>
+      </ul>
+      <div class="actions start">
+        <label class="button file-button" classList={{ disabled: busy() }}>
+          {t('picture.take')}
+          <input type="file" accept="image/*" capture="environment" class="visually-hidden" disabled={busy()} aria-label={t('picture.takeFor', { title: props.title })} onChange={(e) => void add(e.currentTarget.files, e.currentTarget)} />
+        </label>
+        <label class="button file-button" classList={{ disabled: busy() }}>
+          {t('picture.gallery')}
+          <input type="file" accept="image/*" multiple class="visually-hidden" disabled={busy()} aria-label={t('picture.galleryFor', { title: props.title })} onChange={(e) => void add(e.currentTarget.files, e.currentTarget)} />
+        </label>
+        <Show when={busy()}><span role="status" class="muted">{t('picture.adding')}</span></Show>
+      </div>
+      <Problems problems={problems()} />
+    </div>
+  );
+}
