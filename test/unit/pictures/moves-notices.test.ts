@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { picturesOf } from '../../../src/domain/attachments/picture';
 import { addDays } from '../../../src/domain/days';
-import { handoverFromRecord } from '../../../src/domain/moves/handover';
+import { DEFAULT_HANDOVER_DOCUMENTS, handoverFromRecord } from '../../../src/domain/moves/handover';
 import { officeDay } from '../../../src/domain/requests/work-time';
 import { ledgerShardAt, type ShardName } from '../../../src/domain/shards';
 import { createStaff, type StaffRole } from '../../../src/domain/staff/staff';
@@ -52,7 +52,7 @@ describe('photos of a handover’s defects, through the store', () => {
     // The form keeps the chosen photo in the blob table at once; saving references it.
     const kept = await keepEncoded(a.office, encoded('drain'));
     const { id } = must(await moveIn(a.office, {
-      unitCode: '5-1-302', customerId: buyer, role: 'owner', day: today, leaseEnd: '', documents: [{ name: '管理规约', signed: true }], keys: 3,
+      unitCode: '5-1-302', customerId: buyer, role: 'owner', day: today, leaseEnd: '', documents: DEFAULT_HANDOVER_DOCUMENTS.map((name) => ({ name, signed: true })), keys: 3,
       readings: { water: '12', electricity: '345', gas: '' }, defects: ['卫生间地漏反味', '主卧墙面开裂'], defectPictures: [[kept], []],
     }));
     await merge([a, b], shards);
