@@ -4,9 +4,10 @@ import { newId } from '../ids';
 import { LIMITS } from '../limits';
 import type { Command } from '../ops';
 import { fail, ok, type Problem, type Result } from '../result';
-import { ledgerShardAt, shardOfRecord, type ShardName } from '../shards';
+import { shardOfRecord, type ShardName } from '../shards';
 import { buildingOfUnit } from '../residents/filter';
 import { isDay } from '../days';
+import { newLedgerRecord } from '../ledger-record';
 
 /**
  * 突发事件 / 停水停电: something that touches whole buildings at once (a burst main, a power cut,
@@ -94,22 +95,9 @@ export function openIncident(input: IncidentInput, ctx: CommandContext, id = new
   if (!script) problems.push({ code: 'incident.error.scriptRequired', field: 'script' });
   if (script.length > LIMITS.note) problems.push({ code: 'error.tooLong', field: 'script', params: { max: LIMITS.note } });
   if (problems.length) return fail(...problems);
-  return ok({
-    id,
-    command: {
-      shard: ledgerShardAt(ctx.now),
-      ops: [
-        {
-          kind: 'create', collection: 'incidents', id,
-          fields: {
-            kind: input.kind, title, buildings, startsAt: input.startsAt, endsAt: input.endsAt, script, answerId: input.answerId, answerVersion: input.answerVersion,
-            status: 'open', createdAt: ctx.now, createdBy: ctx.actor.staffId, createdByName: ctx.actor.name,
-          },
-        },
-        { kind: 'log', collection: 'incidents', id, entry: historyEntry(ctx, 'history.created') },
-      ],
-    },
-  });
+  return ok(newLedgerRecord('incidents', id, {
+    kind: input.kind, title, buildings, startsAt: input.startsAt, endsAt: input.endsAt, script, answerId: input.answerId, answerVersion: input.answerVersion, status: 'open',
+  }, ctx));
 }
 
 /** The caller's building is one the incident touches. */

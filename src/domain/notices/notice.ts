@@ -5,10 +5,11 @@ import { newId } from '../ids';
 import { LIMITS } from '../limits';
 import type { Command } from '../ops';
 import { fail, ok, type Problem, type Result } from '../result';
-import { ledgerShardAt, shardOfRecord, type ShardName } from '../shards';
+import { shardOfRecord, type ShardName } from '../shards';
 import { SPECIAL_NEEDS, type SpecialNeed } from '../residents/needs';
 import { UNIT_USES, type UnitUse } from '../units/types';
 import { AUDIENCE_SCOPES, NOTICE_KINDS, TELL_CHANNELS, type Audience, type Notice, type NoticeInput, type NoticeRow, type TellChannel, type Telling } from './types';
+import { newLedgerRecord } from '../ledger-record';
 
 export * from './types';
 
@@ -55,19 +56,7 @@ export function createNotice(input: NoticeInput, ctx: CommandContext, facts: { l
   if (!audience.ok) problems.push(...audience.problems);
   if (problems.length || !audience.ok) return fail(...problems);
   const callNeeds = SPECIAL_NEEDS.filter((n) => input.callNeeds.includes(n));
-  return ok({
-    id,
-    command: {
-      shard: ledgerShardAt(ctx.now),
-      ops: [
-        {
-          kind: 'create', collection: 'notices', id,
-          fields: { kind: input.kind, title, body, audience: audience.value, callNeeds, from: input.from, to: input.to, createdAt: ctx.now, createdBy: ctx.actor.staffId, createdByName: ctx.actor.name },
-        },
-        { kind: 'log', collection: 'notices', id, entry: historyEntry(ctx, 'history.created') },
-      ],
-    },
-  });
+  return ok(newLedgerRecord('notices', id, { kind: input.kind, title, body, audience: audience.value, callNeeds, from: input.from, to: input.to }, ctx));
 }
 
 /** Taken down early (撤下): it leaves 今日 and takes no more tellings; nothing is deleted. */
