@@ -13,6 +13,7 @@ import '../lock/lock.css';
 import { allStaff } from '../../store/queries/staff';
 import { teams as officeTeams } from '../../store/queries/settings';
 import { LIMITS } from '../../domain/limits';
+import { SelectField } from '../common/SelectField';
 
 /**
  * Choose a staff profile on this device (the list arrives with the office shard): its PIN is
@@ -59,19 +60,10 @@ export function WhoAreYou(props: { office: Office }) {
           {t('setup.staffName')}
           <input name="staffName" value={form.name} aria-invalid={invalid('name')} onInput={(e) => setForm('name', e.currentTarget.value)} maxLength={LIMITS.name} />
         </label>
-        <label>
-          {t('setup.role')}
-          <select name="role" value={form.role} onChange={(e) => setForm('role', e.currentTarget.value as StaffRole)}>
-            <For each={NEWCOMER_ROLES}>{(r) => <option value={r}>{t(`role.${r}`)}</option>}</For>
-          </select>
-        </label>
+        <SelectField label={t('setup.role')} name="role" value={form.role} options={NEWCOMER_ROLES} text={(r) => t(`role.${r}`)} onChange={(r) => setForm('role', r)} />
         <Show when={form.role === 'team'}>
-          <label>
-            {t('setup.team')}
-            <select name="team" value={teamId()} onChange={(e) => setForm('team', e.currentTarget.value)}>
-              <For each={teams()}>{(tm) => <option value={tm.id}>{tm.name}</option>}</For>
-            </select>
-          </label>
+          <SelectField label={t('setup.team')} name="team" value={teamId()} options={teams().map((tm) => tm.id)}
+            text={(id) => teams().find((tm) => tm.id === id)?.name ?? id} onChange={(id) => setForm('team', id)} />
         </Show>
         <label>
           {t('pin.label')}
