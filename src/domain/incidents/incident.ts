@@ -7,7 +7,7 @@ import { fail, ok, type Problem, type Result } from '../result';
 import { shardOfRecord, type ShardName } from '../shards';
 import { buildingOfUnit } from '../residents/filter';
 import { isDay } from '../days';
-import { newLedgerRecord } from '../ledger-record';
+import { newLedgerRecord, registerLine } from '../ledger-record';
 
 /**
  * 突发事件 / 停水停电: something that touches whole buildings at once (a burst main, a power cut,
@@ -108,18 +108,7 @@ export function linkCall(i: Incident, caller: { id: string; name: string; unitCo
   if (i.status !== 'open') return fail({ code: 'incident.error.closed' });
   if (!caller.id) return fail({ code: 'incident.error.noCaller', field: 'customer' });
   if (!touches(i, caller.unitCode)) return fail({ code: 'incident.error.otherBuilding', field: 'customer', params: { unit: caller.unitCode || '—', buildings: i.buildings.join('、') } });
-  return ok({
-    id,
-    command: {
-      shard: incidentShard(i),
-      ops: [
-        {
-          kind: 'create', collection: 'incidentCalls', id,
-          fields: { incidentId: i.id, incidentCreatedAt: i.createdAt, customerId: caller.id, name: caller.name, unitCode: caller.unitCode, phone: caller.phone, at: ctx.now, by: ctx.actor.staffId, byName: ctx.actor.name },
-        },
-      ],
-    },
-  });
+  return ok(registerLine(incidentShard(i), 'incidentCalls', id, { incidentId: i.id, incidentCreatedAt: i.createdAt, customerId: caller.id, name: caller.name, unitCode: caller.unitCode, phone: caller.phone }, ctx));
 }
 
 /** Closing: what was done, in the office's words; the callers are then listed to be called back. */

@@ -9,7 +9,7 @@ import { shardOfRecord, type ShardName } from '../shards';
 import { SPECIAL_NEEDS, type SpecialNeed } from '../residents/needs';
 import { UNIT_USES, type UnitUse } from '../units/types';
 import { AUDIENCE_SCOPES, NOTICE_KINDS, TELL_CHANNELS, type Audience, type Notice, type NoticeInput, type NoticeRow, type TellChannel, type Telling } from './types';
-import { newLedgerRecord } from '../ledger-record';
+import { newLedgerRecord, registerLine } from '../ledger-record';
 
 export * from './types';
 
@@ -88,18 +88,7 @@ export function tellHousehold(
   if (!TELL_CHANNELS.includes(channel)) return fail({ code: 'notice.error.channel', field: 'channel' });
   const text = note.trim();
   if (text.length > LIMITS.longText) return fail({ code: 'error.tooLong', field: 'note', params: { max: LIMITS.longText } });
-  return ok({
-    id,
-    command: {
-      shard: noticeShard(n),
-      ops: [
-        {
-          kind: 'create', collection: 'noticeTellings', id,
-          fields: { noticeId: n.id, noticeCreatedAt: n.createdAt, customerId: who.id, customerName: who.name, unitCode: who.unitCode, channel, note: text, at: ctx.now, by: ctx.actor.staffId, byName: ctx.actor.name },
-        },
-      ],
-    },
-  });
+  return ok(registerLine(noticeShard(n), 'noticeTellings', id, { noticeId: n.id, noticeCreatedAt: n.createdAt, customerId: who.id, customerName: who.name, unitCode: who.unitCode, channel, note: text }, ctx));
 }
 
 /** In force on this office day (shown on 今日). */
