@@ -1,21 +1,17 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createCustomer } from '../../src/domain/customers/customer';
 import { addDays } from '../../src/domain/days';
 import { defaultServiceSettings } from '../../src/domain/requests/settings';
 import { officeDay } from '../../src/domain/requests/work-time';
 import { createUnit } from '../../src/domain/units/unit';
 import { applyCommand } from '../../src/store/apply';
-import { benchActor, officeDoc } from '../bench/seed';
+import { benchActor } from '../bench/seed';
 import { screenshot } from '../helpers/app';
-import { launchChromium } from '../helpers/browser';
-import { joinOffice, pushDoc } from '../helpers/office';
 import { expectRealChinese, openPrintPreview, pdfPageToPng, printToPdf } from '../helpers/pdf';
-import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';
-import type { Relay } from '../../sync-server/relay';
+import { unnamedControls as namelessControls } from '../helpers/a11y';
+import { closeSeededOffice, openSeededOffice, type SeededOffice } from '../helpers/seeded-office';
 
 /**
  * Moves in the browser (issue 20): a move-in at the counter with a defect (→ a warranty repair)
@@ -27,10 +23,7 @@ const OFFICE = '翠湖花园管理处';
 const ctx = () => ({ actor: benchActor, now: new Date().toISOString() });
 const today = officeDay(new Date(), defaultServiceSettings().calendar);
 
-let dir: string;
-let relay: Relay;
-let browser: Browser;
-let context: BrowserContext;
+let app: SeededOffice | undefined;
 let page: Page;
 let base: string;
 const units: Record<string, string> = {};
@@ -59,27 +52,14 @@ function directory(): Y.Doc {
 }
 
 beforeAll(async () => {
-  if (!existsSync(resolve('dist/index.html'))) throw new Error('dist/ is missing: run `npx vite build` first');
-  dir = await tempDir('linli-moves-');
-  relay = await relayIn(dir, { staticDir: resolve('dist') });
-  const office = await relay.offices.add(OFFICE);
-  const ws = wsUrl(relay);
-  base = relay.url.replace('127.0.0.1', 'localhost');
-  await pushDoc(ws, `${office.id}/office`, office.token, officeDoc(OFFICE), (d) => d.getMap('staff').size === 1);
-  await pushDoc(ws, `${office.id}/directory`, office.token, directory(), (d) => d.getMap('customers').size === 4);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  page = await context.newPage();
-  page.on('pageerror', (e) => console.error('pageerror:', e.message));
-  await joinOffice(page, base, ws, office, OFFICE, benchActor.name);
-  await page.getByText('共 4 位客户').waitFor({ timeout: 60_000 });
+  app = await openSeededOffice({
+    prefix: 'linli-moves-', officeName: OFFICE, customers: 4,
+    shards: [{ shard: 'directory', doc: directory(), ready: (d) => d.getMap('customers').size === 4 }],
+  });
+  ({ page, base } = app);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-  if (dir) await removeDir(dir);
-});
+afterAll(() => closeSeededOffice(app));
 
 /** The same screen at the tablet's portrait and the desk's landscape size. */
 async function shots(name: string) {
@@ -103,26 +83,11 @@ async function pick(name: string) {
   await page.getByTestId('customer-matches').getByRole('button', { name: new RegExp(name) }).click();
 }
 
-/** Rendered buttons, links and fields with no accessible name, as Chromium computes it (as test/e2e/a11y.test.ts). */
+/** Rendered buttons, links and fields with no accessible name, as Chromium computes it (test/helpers/a11y.ts). */
 async function unnamedControls(): Promise<string[]> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('DOM.enable');
-    await cdp.send('Accessibility.enable');
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
-    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'button, a, input, select, textarea' });
-    const unnamed: string[] = [];
-    for (const nodeId of nodeIds) {
-      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
-      const node = nodes[0];
-      if (!node || node.ignored) continue;
-      if (!String(node.name?.value ?? '').trim()) unnamed.push((await cdp.send('DOM.getOuterHTML', { nodeId })).outerHTML.slice(0, 160));
-    }
-    expect(nodeIds.length).toBeGreaterThan(5);
-    return unnamed;
-  } finally {
-    await cdp.detach();
-  }
+  const { count, unnamed } = await namelessControls(page);
+  expect(count).toBeGreaterThan(5);
+  return unnamed.map((c) => c.html);
 }
 
 describe('moves in the browser', () => {

@@ -1,23 +1,18 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createCustomer, type CustomerInput } from '../../src/domain/customers/customer';
 import { createUnit } from '../../src/domain/units/unit';
 import { createNotice } from '../../src/domain/notices/notice';
 import { openIncident } from '../../src/domain/incidents/incident';
 import { ledgerShardAt } from '../../src/domain/shards';
 import { applyCommand } from '../../src/store/apply';
-import { officeDoc, benchActor } from '../bench/seed';
-import { launchChromium } from '../helpers/browser';
-import { joinOffice, pushDoc } from '../helpers/office';
+import { benchActor } from '../bench/seed';
 import { openPrintPreview, pdfPageToPng, printToPdf, expectRealChinese } from '../helpers/pdf';
-import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';
+import { closeSeededOffice, openSeededOffice, type SeededOffice } from '../helpers/seeded-office';
 import { axeFindings, lowContrastControls } from '../helpers/axe';
 import { formLayoutProblems } from '../helpers/layout';
 import { unnamedControls } from '../helpers/a11y';
-import type { Relay } from '../../sync-server/relay';
 
 /**
  * Notices, incidents and lists of residents in the browser (issue 20): a notice to building 3
@@ -40,10 +35,7 @@ const must = <T,>(r: { ok: true; value: T } | { ok: false; problems: unknown }):
 const B3_ALONE = ['王秀英', '李桂兰'];
 const B2_CALLERS = ['钱芳', '吴磊', '郑洁', '冯涛', '陈静'];
 
-let dir: string;
-let relay: Relay;
-let browser: Browser;
-let context: BrowserContext;
+let app: SeededOffice | undefined;
 let page: Page;
 let base: string;
 let noticeId: string;
@@ -51,12 +43,6 @@ let incidentId: string;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(resolve('dist/index.html'))) throw new Error('dist/ is missing: run `npx vite build` first');
-  dir = await tempDir('linli-notices-');
-  relay = await relayIn(dir, { staticDir: resolve('dist') });
-  const office = await relay.offices.add(OFFICE);
-  const ws = wsUrl(relay);
-  base = relay.url.replace('127.0.0.1', 'localhost');
   const directory = new Y.Doc();
   const codes = new Set<string>();
   for (const code of ['2-1-101', '2-1-102', '2-1-201', '2-1-202', '2-1-301', '3-1-101', '3-1-102', '3-1-201', '3-1-202', '3-1-301', '5-1-101']) {
@@ -87,22 +73,17 @@ beforeAll(async () => {
   const incident = must(openIncident({ kind: 'power', title: '2栋停电', buildings: ['2'], startsAt: `${today}T09:00`, endsAt: `${today}T13:00`, script: '2栋配电房跳闸，电工正在抢修，预计13点前恢复供电。', answerId: '', answerVersion: 0 }, ctx()));
   incidentId = incident.id;
   applyCommand(ledger, incident.command, 'seed');
-  await pushDoc(ws, `${office.id}/office`, office.token, officeDoc(OFFICE), (d) => d.getMap('staff').size === 1);
-  await pushDoc(ws, `${office.id}/directory`, office.token, directory, (d) => d.getMap('customers').size === 11);
-  await pushDoc(ws, `${office.id}/${ledgerShardAt(now())}`, office.token, ledger, (d) => d.getMap('incidents').size === 1);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  await joinOffice(page, base, ws, office, OFFICE, benchActor.name);
-  await page.getByText('共 11 位客户').waitFor({ timeout: 60_000 });
+  app = await openSeededOffice({
+    prefix: 'linli-notices-', officeName: OFFICE, customers: 11, onPageError: (m) => errors.push(m),
+    shards: [
+      { shard: 'directory', doc: directory, ready: (d) => d.getMap('customers').size === 11 },
+      { shard: ledgerShardAt(now()), doc: ledger, ready: (d) => d.getMap('incidents').size === 1 },
+    ],
+  });
+  ({ page, base } = app);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-  if (dir) await removeDir(dir);
-});
+afterAll(() => closeSeededOffice(app));
 
 const shot = (name: string) => page.screenshot({ path: `test/.artifacts/${name}.png`, fullPage: true });
 

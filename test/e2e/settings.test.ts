@@ -10,6 +10,7 @@ import { en } from '../../src/i18n/en';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ARTIFACTS, joinOffice, readJoinLink, screenshot, TEST_PIN, watchErrors, withAppAndBrowser, zh, type AppRelay } from '../helpers/app';
+import { unnamedControls as namelessControls } from '../helpers/a11y';
 
 let app: AppRelay;
 const cleanup = withAppAndBrowser((a) => {
@@ -25,26 +26,11 @@ async function openSettings(page: Page, link: 'settings.service' | 'settings.sta
   await page.getByRole('heading', { level: 1, name: link === 'settings.service' ? zh['settings.service'] : zh['staff.title'] }).waitFor();
 }
 
-/** Every rendered button, link and form control of the page has an accessible name (Chromium's AX tree). */
+/** Every rendered button, link and form control of the page has an accessible name (Chromium's AX tree, test/helpers/a11y.ts). */
 async function unnamedControls(page: Page): Promise<string[]> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('DOM.enable');
-    await cdp.send('Accessibility.enable');
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
-    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'button, a, input, select, textarea' });
-    const unnamed: string[] = [];
-    for (const nodeId of nodeIds) {
-      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
-      const node = nodes[0];
-      if (!node || node.ignored) continue;
-      if (!String(node.name?.value ?? '').trim()) unnamed.push((await cdp.send('DOM.getOuterHTML', { nodeId })).outerHTML.slice(0, 160));
-    }
-    expect(nodeIds.length).toBeGreaterThan(5);
-    return unnamed;
-  } finally {
-    await cdp.detach();
-  }
+  const { count, unnamed } = await namelessControls(page);
+  expect(count).toBeGreaterThan(5);
+  return unnamed.map((c) => c.html);
 }
 
 /** Nothing sticks out sideways: the page does not scroll horizontally. */

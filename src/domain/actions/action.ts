@@ -5,8 +5,9 @@ import { newId } from '../ids';
 import { LIMITS } from '../limits';
 import type { Command } from '../ops';
 import { fail, ok, type Problem, type Result } from '../result';
-import { ledgerShardAt, shardOfRecord, type ShardName } from '../shards';
+import { shardOfRecord, type ShardName } from '../shards';
 import { ACTION_KINDS, type ActionInput, type ActionRow, type ActionStatus, type ActionVerdict, type CorrectiveAction } from './types';
+import { newLedgerRecord } from '../ledger-record';
 
 export * from './types';
 
@@ -71,24 +72,11 @@ export function checkActionInput(input: ActionInput): Problem[] {
 export function createAction(input: ActionInput, ctx: CommandContext, id = newId()): Result<{ id: string; command: Command }> {
   const problems = checkActionInput(input);
   if (problems.length) return fail(...problems);
-  return ok({
-    id,
-    command: {
-      shard: ledgerShardAt(ctx.now),
-      ops: [
-        {
-          kind: 'create', collection: 'actions', id,
-          fields: {
-            kind: input.kind, sourceRef: input.source.ref, sourceLabel: input.source.label.slice(0, LIMITS.shortText),
-            cause: input.cause.trim(), action: input.action.trim(), teamId: input.teamId, teamName: input.teamName.trim(), ownerId: input.ownerId, ownerName: input.ownerName,
-            due: input.due, doneAt: '', doneNote: '', verdict: '', redoCount: 0,
-            createdAt: ctx.now, createdBy: ctx.actor.staffId, createdByName: ctx.actor.name,
-          },
-        },
-        { kind: 'log', collection: 'actions', id, entry: historyEntry(ctx, 'action.created', undefined, { due: input.due, team: input.teamName }) },
-      ],
-    },
-  });
+  return ok(newLedgerRecord('actions', id, {
+    kind: input.kind, sourceRef: input.source.ref, sourceLabel: input.source.label.slice(0, LIMITS.shortText),
+    cause: input.cause.trim(), action: input.action.trim(), teamId: input.teamId, teamName: input.teamName.trim(), ownerId: input.ownerId, ownerName: input.ownerName,
+    due: input.due, doneAt: '', doneNote: '', verdict: '', redoCount: 0,
+  }, ctx, { action: 'action.created', data: { due: input.due, team: input.teamName } }));
 }
 
 /** 已完成: the department says what it did. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCustomer, customerFromRecord, customerTerms, editCustomerNotes, projectCustomer, updateCustomer, type Customer } from './customer';
 import type { CommandContext } from '../actor';
+import { plainAfter, type Plain } from '../plain.fixture';
 
 const ctx = (now = '2026-11-23T09:00:00.000Z', staffId = 's1'): CommandContext => ({ actor: { staffId, name: '王丽', deviceCode: 'A' }, now });
 
@@ -16,13 +17,11 @@ function customer(overrides: Partial<Customer> = {}): Customer {
 }
 
 describe('createCustomer', () => {
-  it('makes one create op and a history entry saying who and when', () => {
-    const r = createCustomer({ name: ' 张伟 ', phones: ['+86 138 1234 5678'], unitCode: '3栋2单元1101' }, '', ctx(), []);
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    const [create, log] = r.value.command.ops;
-    expect(create).toMatchObject({ kind: 'create', fields: { name: '张伟', phones: ['13812345678'], unitCode: '3-2-1101', createdBy: 's1' } });
-    expect(log).toMatchObject({ kind: 'log', entry: { by: 's1', byName: '王丽', device: 'A', at: '2026-11-23T09:00:00.000Z', action: 'history.created' } });
+  it('makes the customer, cleaned, with a history entry saying who and when', () => {
+    const made = plainAfter(createCustomer({ name: ' 张伟 ', phones: ['+86 138 1234 5678'], unitCode: '3栋2单元1101' }, '', ctx(), [], 'c9'), 'customers', 'c9');
+    expect(customerFromRecord('c9', made)).toMatchObject({ name: '张伟', phones: ['13812345678'], unitCode: '3-2-1101' });
+    expect(made.createdBy).toBe('s1');
+    expect(made.history).toEqual([{ by: 's1', byName: '王丽', device: 'A', at: '2026-11-23T09:00:00.000Z', action: 'history.created' }]);
   });
 
   it('refuses a missing name, a bad phone and an unreadable unit, each with its field', () => {
@@ -47,13 +46,12 @@ describe('createCustomer', () => {
 
 describe('updateCustomer', () => {
   it('writes only the changed fields, so a colleague’s edit of another field stands', () => {
-    const r = updateCustomer(customer(), { name: '张伟', phones: ['13812345679'], unitCode: '3-2-1101' }, ctx(), []);
-    expect(r.ok && r.value).toBeTruthy();
-    if (!r.ok || !r.value) return;
-    const set = r.value.ops[0];
-    expect(set.kind === 'set' && Object.keys(set.fields).sort()).toEqual(['phones', 'updatedAt', 'updatedBy']);
-    const log = r.value.ops[1];
-    expect(log.kind === 'log' && log.entry.changes).toEqual([{ field: 'phones', from: '138****5678', to: '138****5679' }]);
+    // This tablet read 张伟; meanwhile a colleague renamed the customer and wrote an e-mail address.
+    const stored = { name: '张伟强', email: 'zw@example.com', phones: ['13812345678'], unitCode: '3-2-1101', notes: '', history: [] };
+    const after = plainAfter(updateCustomer(customer(), { name: '张伟', phones: ['13812345679'], unitCode: '3-2-1101' }, ctx(), []), 'customers', 'c1', stored);
+    expect(customerFromRecord('c1', after)).toMatchObject({ name: '张伟强', email: 'zw@example.com', phones: ['13812345679'] });
+    expect(after).toMatchObject({ updatedBy: 's1', updatedAt: '2026-11-23T09:00:00.000Z' });
+    expect(after.history).toEqual([expect.objectContaining({ by: 's1', changes: [{ field: 'phones', from: '138****5678', to: '138****5679' }] })]);
   });
 
   it('does nothing when nothing changed', () => {
@@ -64,15 +62,18 @@ describe('updateCustomer', () => {
 
 describe('editCustomerNotes', () => {
   it('logs one history line per person per ten minutes, not one per keystroke', () => {
-    const first = editCustomerNotes(customer(), 'a', ctx('2026-11-23T09:00:00.000Z'));
-    expect(first.ok && first.value?.ops.some((o) => o.kind === 'log')).toBe(true);
-    const logged = customer({ notes: 'a', history: [{ at: '2026-11-23T09:00:00.000Z', by: 's1', byName: '王丽', device: 'A', action: 'history.notesEdited' }] });
-    const soon = editCustomerNotes(logged, 'ab', ctx('2026-11-23T09:05:00.000Z'));
-    expect(soon.ok && soon.value?.ops.some((o) => o.kind === 'log')).toBe(false);
-    const other = editCustomerNotes(logged, 'ab', ctx('2026-11-23T09:05:00.000Z', 's2'));
-    expect(other.ok && other.value?.ops.some((o) => o.kind === 'log')).toBe(true);
-    const later = editCustomerNotes(logged, 'ab', ctx('2026-11-23T09:20:00.000Z'));
-    expect(later.ok && later.value?.ops.some((o) => o.kind === 'log')).toBe(true);
+    // Each edit applied to the record as stored; the notes are written every time, a history line only now and then.
+    const edit = (record: Plain, value: string, c: CommandContext) => plainAfter(editCustomerNotes(customerFromRecord('c1', record), value, c), 'customers', 'c1', record);
+    const lines = (record: Plain) => (record.history as { by: string; at: string }[]).map((h) => `${h.by} ${h.at.slice(11, 16)}`);
+    const start: Plain = { name: '张伟', phones: ['13812345678'], unitCode: '3-2-1101', notes: '', history: [] };
+    const first = edit(start, 'a', ctx('2026-11-23T09:00:00.000Z'));
+    expect(first.notes).toBe('a');
+    expect(lines(first)).toEqual(['s1 09:00']);
+    const soon = edit(first, 'ab', ctx('2026-11-23T09:05:00.000Z'));
+    expect(soon.notes).toBe('ab');
+    expect(lines(soon)).toEqual(['s1 09:00']);
+    expect(lines(edit(first, 'ab', ctx('2026-11-23T09:05:00.000Z', 's2')))).toEqual(['s1 09:00', 's2 09:05']);
+    expect(lines(edit(soon, 'abc', ctx('2026-11-23T09:20:00.000Z')))).toEqual(['s1 09:00', 's1 09:20']);
   });
 });
 

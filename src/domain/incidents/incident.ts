@@ -4,9 +4,10 @@ import { newId } from '../ids';
 import { LIMITS } from '../limits';
 import type { Command } from '../ops';
 import { fail, ok, type Problem, type Result } from '../result';
-import { ledgerShardAt, shardOfRecord, type ShardName } from '../shards';
+import { shardOfRecord, type ShardName } from '../shards';
 import { buildingOfUnit } from '../residents/filter';
 import { isDay } from '../days';
+import { newLedgerRecord, registerLine } from '../ledger-record';
 
 /**
  * 突发事件 / 停水停电: something that touches whole buildings at once (a burst main, a power cut,
@@ -94,22 +95,9 @@ export function openIncident(input: IncidentInput, ctx: CommandContext, id = new
   if (!script) problems.push({ code: 'incident.error.scriptRequired', field: 'script' });
   if (script.length > LIMITS.note) problems.push({ code: 'error.tooLong', field: 'script', params: { max: LIMITS.note } });
   if (problems.length) return fail(...problems);
-  return ok({
-    id,
-    command: {
-      shard: ledgerShardAt(ctx.now),
-      ops: [
-        {
-          kind: 'create', collection: 'incidents', id,
-          fields: {
-            kind: input.kind, title, buildings, startsAt: input.startsAt, endsAt: input.endsAt, script, answerId: input.answerId, answerVersion: input.answerVersion,
-            status: 'open', createdAt: ctx.now, createdBy: ctx.actor.staffId, createdByName: ctx.actor.name,
-          },
-        },
-        { kind: 'log', collection: 'incidents', id, entry: historyEntry(ctx, 'history.created') },
-      ],
-    },
-  });
+  return ok(newLedgerRecord('incidents', id, {
+    kind: input.kind, title, buildings, startsAt: input.startsAt, endsAt: input.endsAt, script, answerId: input.answerId, answerVersion: input.answerVersion, status: 'open',
+  }, ctx));
 }
 
 /** The caller's building is one the incident touches. */
@@ -120,18 +108,7 @@ export function linkCall(i: Incident, caller: { id: string; name: string; unitCo
   if (i.status !== 'open') return fail({ code: 'incident.error.closed' });
   if (!caller.id) return fail({ code: 'incident.error.noCaller', field: 'customer' });
   if (!touches(i, caller.unitCode)) return fail({ code: 'incident.error.otherBuilding', field: 'customer', params: { unit: caller.unitCode || '—', buildings: i.buildings.join('、') } });
-  return ok({
-    id,
-    command: {
-      shard: incidentShard(i),
-      ops: [
-        {
-          kind: 'create', collection: 'incidentCalls', id,
-          fields: { incidentId: i.id, incidentCreatedAt: i.createdAt, customerId: caller.id, name: caller.name, unitCode: caller.unitCode, phone: caller.phone, at: ctx.now, by: ctx.actor.staffId, byName: ctx.actor.name },
-        },
-      ],
-    },
-  });
+  return ok(registerLine(incidentShard(i), 'incidentCalls', id, { incidentId: i.id, incidentCreatedAt: i.createdAt, customerId: caller.id, name: caller.name, unitCode: caller.unitCode, phone: caller.phone }, ctx));
 }
 
 /** Closing: what was done, in the office's words; the callers are then listed to be called back. */

@@ -5,10 +5,11 @@ import { newId } from '../ids';
 import { LIMITS } from '../limits';
 import type { Command } from '../ops';
 import { fail, ok, type Problem, type Result } from '../result';
-import { ledgerShardAt, shardOfRecord, type ShardName } from '../shards';
+import { shardOfRecord, type ShardName } from '../shards';
 import { SPECIAL_NEEDS, type SpecialNeed } from '../residents/needs';
 import { UNIT_USES, type UnitUse } from '../units/types';
 import { AUDIENCE_SCOPES, NOTICE_KINDS, TELL_CHANNELS, type Audience, type Notice, type NoticeInput, type NoticeRow, type TellChannel, type Telling } from './types';
+import { newLedgerRecord, registerLine } from '../ledger-record';
 
 export * from './types';
 
@@ -55,19 +56,7 @@ export function createNotice(input: NoticeInput, ctx: CommandContext, facts: { l
   if (!audience.ok) problems.push(...audience.problems);
   if (problems.length || !audience.ok) return fail(...problems);
   const callNeeds = SPECIAL_NEEDS.filter((n) => input.callNeeds.includes(n));
-  return ok({
-    id,
-    command: {
-      shard: ledgerShardAt(ctx.now),
-      ops: [
-        {
-          kind: 'create', collection: 'notices', id,
-          fields: { kind: input.kind, title, body, audience: audience.value, callNeeds, from: input.from, to: input.to, createdAt: ctx.now, createdBy: ctx.actor.staffId, createdByName: ctx.actor.name },
-        },
-        { kind: 'log', collection: 'notices', id, entry: historyEntry(ctx, 'history.created') },
-      ],
-    },
-  });
+  return ok(newLedgerRecord('notices', id, { kind: input.kind, title, body, audience: audience.value, callNeeds, from: input.from, to: input.to }, ctx));
 }
 
 /** Taken down early (撤下): it leaves 今日 and takes no more tellings; nothing is deleted. */
@@ -99,18 +88,7 @@ export function tellHousehold(
   if (!TELL_CHANNELS.includes(channel)) return fail({ code: 'notice.error.channel', field: 'channel' });
   const text = note.trim();
   if (text.length > LIMITS.longText) return fail({ code: 'error.tooLong', field: 'note', params: { max: LIMITS.longText } });
-  return ok({
-    id,
-    command: {
-      shard: noticeShard(n),
-      ops: [
-        {
-          kind: 'create', collection: 'noticeTellings', id,
-          fields: { noticeId: n.id, noticeCreatedAt: n.createdAt, customerId: who.id, customerName: who.name, unitCode: who.unitCode, channel, note: text, at: ctx.now, by: ctx.actor.staffId, byName: ctx.actor.name },
-        },
-      ],
-    },
-  });
+  return ok(registerLine(noticeShard(n), 'noticeTellings', id, { noticeId: n.id, noticeCreatedAt: n.createdAt, customerId: who.id, customerName: who.name, unitCode: who.unitCode, channel, note: text }, ctx));
 }
 
 /** In force on this office day (shown on 今日). */

@@ -3,6 +3,8 @@ import { DEFAULT_CARE } from './care-settings';
 import { careTasks, finishTask, isSuperseded, planTasks, templateOfTask, upsertTasks } from './task';
 import { starterTemplates } from '../templates/starters';
 import type { PlanRow } from '../plans/plan';
+import { applyToPlain, plainAfter, plainRows, type PlainRecords } from '../plain.fixture';
+import { templateFromRecord } from '../templates/template';
 
 const ctx = { actor: { staffId: 's1', name: '王丽', deviceCode: 'A' }, now: '2026-11-23T08:00:00.000Z' };
 const ctxB = { actor: { staffId: 's2', name: '李娜', deviceCode: 'B' }, now: '2026-11-23T09:30:00.000Z' };
@@ -22,9 +24,12 @@ describe('tasks', () => {
     const b = planTasks(plan, customers, new Set(), new Map(), '2026-11-20');
     expect(a.map((t) => t.id)).toEqual(['plan:p1:c1:2026-12-01', 'plan:p1:c2:2026-12-01']);
     expect(b).toEqual(a);
-    // The commands differ only in who generated them, never in the record's id or fields.
-    const fieldsOf = (c: ReturnType<typeof upsertTasks>) => c.flatMap((x) => x.ops.filter((o) => o.kind === 'set'));
-    expect(fieldsOf(upsertTasks(a, ctx))).toEqual(fieldsOf(upsertTasks(b, ctxB)));
+    // The records differ only in who generated them (their history), never in their ids or fields.
+    const tasksAfter = (made: ReturnType<typeof upsertTasks>) => plainRows(applyToPlain(new Map(), made), 'tasks').map(([id, { history: _history, ...fields }]) => [id, fields]);
+    expect(tasksAfter(upsertTasks(a, ctx)).map(([id]) => id)).toEqual(['plan:p1:c1:2026-12-01', 'plan:p1:c2:2026-12-01']);
+    expect(tasksAfter(upsertTasks(a, ctx))).toEqual(tasksAfter(upsertTasks(b, ctxB)));
+    const [, history] = plainRows(applyToPlain(new Map(), upsertTasks(b, ctxB)), 'tasks')[0];
+    expect(history.history).toEqual([expect.objectContaining({ by: 's2', at: ctxB.now })]);
   });
 
   it('care: a lunar birthday a few days ahead makes a greeting task, due the set days before; none without consent', () => {
@@ -48,6 +53,9 @@ describe('tasks', () => {
     expect(finishTask({ id: 'x', due: '2026-11-20' }, 'skipped', ' ', ctx).ok).toBe(false);
     const done = finishTask({ id: 'x', due: '2027-01-02' }, 'done', '', ctx);
     expect(done.ok && done.value.shard).toBe('ledger-2027-01');
+    const skipped = plainAfter(finishTask({ id: 'x', due: '2026-11-20' }, 'skipped', ' 住户出差 ', ctx), 'taskResults', 'x');
+    expect(skipped).toMatchObject({ outcome: 'skipped', reason: '住户出差', by: 's1', byName: '王丽', at: ctx.now });
+    expect(skipped.history).toEqual([expect.objectContaining({ by: 's1', at: ctx.now })]);
   });
 });
 
@@ -62,11 +70,11 @@ describe('the template a task prints', () => {
   });
 
   it('a new office starts with letters for birthdays and move-in days, chosen in its care settings', () => {
-    const command = starterTemplates('hans', ctx);
-    const created = command.ops.filter((o) => o.kind === 'create' && o.collection === 'templates');
-    expect(created.map((o) => (o.kind === 'create' ? o.fields.name : ''))).toEqual(['生日贺信（范本）', '入住周年贺信（范本）']);
-    const care = command.ops.find((o) => o.kind === 'set' && o.collection === 'settings');
-    expect(care?.kind === 'set' && care.fields.templates).toEqual({ birthday: 'starter-birthday', moveIn: 'starter-move-in', anniversary: '' });
-    expect(starterTemplates('hant', ctx).ops.some((o) => o.kind === 'create' && String(o.fields.name).includes('賀信'))).toBe(true);
+    const office = applyToPlain(new Map(), starterTemplates('hans', ctx));
+    const names = (records: PlainRecords) => plainRows(records, 'templates').map(([id, r]) => templateFromRecord(id, r).name);
+    expect(names(office)).toEqual(['生日贺信（范本）', '入住周年贺信（范本）']);
+    expect(plainRows(office, 'templates').map(([id]) => id)).toEqual(['starter-birthday', 'starter-move-in']);
+    expect(office.get('settings/care')?.templates).toEqual({ birthday: 'starter-birthday', moveIn: 'starter-move-in', anniversary: '' });
+    expect(names(applyToPlain(new Map(), starterTemplates('hant', ctx))).some((n) => n.includes('賀信'))).toBe(true);
   });
 });

@@ -1,18 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { isValidIdNumber } from '../id-number';
-import { createUnit, projectUnit, unitParts, unitSortKey } from './unit';
+import { plainAfter } from '../plain.fixture';
+import { createUnit, projectUnit, unitParts, unitSortKey, updateUnit } from './unit';
 
 const ctx = { actor: { staffId: 's', name: '王丽', deviceCode: 'A' }, now: '2026-11-23T09:00:00Z' };
 
 describe('units', () => {
   it('stores the canonical code whatever form was typed, with its parts', () => {
-    const r = createUnit({ code: '3栋2单元1101', area: '89.5', use: 'residential', status: 'rented' }, ctx, new Set());
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    const create = r.value.command.ops[0];
-    expect(create.kind === 'create' && create.fields).toMatchObject({ code: '3-2-1101', area: 89.5, status: 'rented' });
+    const made = plainAfter(createUnit({ code: '3栋2单元1101', area: '89.5', use: 'residential', status: 'rented' }, ctx, new Set(), 'u1'), 'units', 'u1');
+    expect(projectUnit('u1', made)).toMatchObject({ code: '3-2-1101', area: 89.5, status: 'rented', building: '3', entrance: '2', floor: 11, room: '1101' });
+    expect(made.history).toEqual([expect.objectContaining({ action: 'history.created', by: 's', at: ctx.now })]);
     expect(unitParts('3-2-1101')).toEqual({ building: '3', entrance: '2', floor: 11, room: '1101' });
     expect(projectUnit('u', { code: '5-0302' })).toMatchObject({ building: '5', entrance: '', floor: 3, room: '0302' });
+  });
+
+  it('an edit changes only what changed, and says from what to what in the history', () => {
+    const made = plainAfter(createUnit({ code: '3-2-1101', area: '89.5', use: 'residential', status: 'owner' }, ctx, new Set(), 'u1'), 'units', 'u1');
+    const later = { ...ctx, now: '2026-11-24T09:00:00Z' };
+    const edited = plainAfter(updateUnit(projectUnit('u1', made), { area: '90', use: 'residential', status: 'owner' }, later), 'units', 'u1', made);
+    expect(projectUnit('u1', edited)).toMatchObject({ code: '3-2-1101', area: 90, status: 'owner' });
+    expect(edited.updatedAt).toBe(later.now);
+    expect(edited.history).toEqual([
+      expect.objectContaining({ action: 'history.created' }),
+      expect.objectContaining({ action: 'history.updated', at: later.now, changes: [{ field: 'unit.area', from: '89.5', to: '90' }] }),
+    ]);
+    expect(updateUnit(projectUnit('u1', edited), { area: '90', use: 'residential', status: 'owner' }, later)).toEqual({ ok: true, value: null });
   });
 
   it('refuses a code already registered, an unreadable code and a bad area', () => {

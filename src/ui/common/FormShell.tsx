@@ -86,6 +86,8 @@ export interface FormShellProps {
   actionsClass?: string;
   /** Where the refusal reasons show: above the fields (default), below the button (small inline forms), or where the form puts them itself. */
   problemsAt?: 'top' | 'bottom' | 'none';
+  /** e.g. `group` for a small confirm form inside a table row. */
+  role?: 'group';
   'aria-label'?: string;
   'aria-labelledby'?: string;
   'data-testid'?: string;
@@ -99,7 +101,7 @@ export interface FormShellProps {
 export function FormShell(props: FormShellProps) {
   const tone = () => (props.tone === 'plain' ? undefined : props.tone ?? 'primary');
   return (
-    <form class={props.class} onSubmit={(e) => void props.save.submit(e)} aria-label={props['aria-label']} aria-labelledby={props['aria-labelledby']} data-testid={props['data-testid']} aria-busy={props.save.busy()}>
+    <form class={props.class} role={props.role} onSubmit={(e) => void props.save.submit(e)} aria-label={props['aria-label']} aria-labelledby={props['aria-labelledby']} data-testid={props['data-testid']} aria-busy={props.save.busy()}>
       {props.head}
       <Show when={(props.problemsAt ?? 'top') === 'top'}><Problems problems={props.save.problems()} /></Show>
       {props.children}

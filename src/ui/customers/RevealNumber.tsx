@@ -2,12 +2,12 @@ import { createSignal, Show } from 'solid-js';
 import { LIMITS } from '../../domain/limits';
 import type { RevealField } from '../../domain/customers/reveal';
 import { revealRuleFor } from '../../domain/customers/personal-data';
-import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { revealNumber } from '../../store/customers';
 import { personalDataFacts } from '../../store/personal-data';
 import { createLive } from '../../shared/bindings/live';
+import { createAction } from '../common/FormShell';
 import { Problems } from '../common/Problems';
 
 /**
@@ -25,22 +25,17 @@ export function RevealNumber(props: { office: Office; customerId: string; field:
   const [shown, setShown] = createSignal(false);
   const [asking, setAsking] = createSignal(false);
   const [reason, setReason] = createSignal('');
-  const [problems, setProblems] = createSignal<Problem[]>([]);
-  const [busy, setBusy] = createSignal(false);
+  const action = createAction();
   const label = () => t(props.field === 'phones' ? 'customers.phones' : 'customers.idNumber');
   const testId = props.field === 'phones' ? 'customer-phones' : 'customer-id-number';
 
-  const reveal = async (e?: Event) => {
+  const reveal = (e?: Event) => {
     e?.preventDefault();
-    if (busy()) return;
-    setBusy(true);
-    const r = await revealNumber(props.office, props.customerId, props.field, asking() ? reason() : undefined);
-    setBusy(false);
-    if (!r.ok) return setProblems(r.problems);
-    setProblems([]);
-    setAsking(false);
-    setReason('');
-    setShown(true);
+    return action.run(() => revealNumber(props.office, props.customerId, props.field, asking() ? reason() : undefined), () => {
+      setAsking(false);
+      setReason('');
+      setShown(true);
+    });
   };
   const press = () => {
     if (shown()) return setShown(false);
@@ -64,13 +59,13 @@ export function RevealNumber(props: { office: Office; customerId: string; field:
           <label>
             {t('personal.reasonLabel')}
             <input name="reason" value={reason()} maxLength={LIMITS.shortText} placeholder={t('personal.reasonPlaceholder')}
-              aria-invalid={problems().some((p) => p.field === 'reason')} onInput={(e) => setReason(e.currentTarget.value)} ref={(el) => queueMicrotask(() => el.focus())} />
+              aria-invalid={action.problems().some((p) => p.field === 'reason')} onInput={(e) => setReason(e.currentTarget.value)} ref={(el) => queueMicrotask(() => el.focus())} />
           </label>
-          <button type="submit" class="primary" disabled={busy()}>{t('personal.revealSubmit')}</button>
-          <button type="button" onClick={() => { setAsking(false); setProblems([]); }}>{t('common.cancel')}</button>
+          <button type="submit" class="primary" disabled={action.busy()}>{t('personal.revealSubmit')}</button>
+          <button type="button" onClick={() => { setAsking(false); action.reset(); }}>{t('common.cancel')}</button>
         </form>
       </Show>
-      <Problems problems={problems()} />
+      <Problems problems={action.problems()} />
     </>
   );
 }

@@ -1,10 +1,11 @@
 import { A } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For } from 'solid-js';
 import type { EventKind } from '../../domain/events/types';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { listEvents } from '../../store/queries/events';
 import { createLive } from '../../shared/bindings/live';
+import { RecordRow, RecordRows } from '../common/RecordList';
 import { eventLinks } from './event-links';
 import { EventsNav } from './EventsNav';
 import './events.css';
@@ -34,24 +35,16 @@ export function EventList(props: { office: Office }) {
           )}
         </For>
       </div>
-      <Show when={rows().length} fallback={<p class="empty">{t('events.none')}</p>}>
-        <ul class="rows" data-testid="event-list">
-          <For each={rows()}>
-            {(r) => (
-              <li>
-                <A class="row event-row" href={eventLinks.page(r.id)}>
-                  <strong class="event-title">{r.title}</strong>
-                  <span class="chips">
-                    <span class="chip">{t(`evkind.${r.kind}`)}</span>
-                    <span class={`chip status evstatus-${r.status}`}>{t(`evstatus.${r.status}`)}</span>
-                  </span>
-                  <span class="muted">{r.startsAt.replace('T', ' ')} · {r.place}</span>
-                </A>
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
+      <RecordRows rows={rows()} empty={t('events.none')} testId="event-list">
+        {(r) => (
+          <RecordRow class="event-row" href={eventLinks.page(r.id)} title={r.title} titleClass="event-title"
+            chips={<>
+              <span class="chip">{t(`evkind.${r.kind}`)}</span>
+              <span class={`chip status evstatus-${r.status}`}>{t(`evstatus.${r.status}`)}</span>
+            </>}
+            meta={<>{r.startsAt.replace('T', ' ')} · {r.place}</>} />
+        )}
+      </RecordRows>
     </main>
   );
 }

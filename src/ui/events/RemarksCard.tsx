@@ -13,6 +13,7 @@ import { createSave, FormShell } from '../common/FormShell';
 import { CustomerPicker } from '../requests/CustomerPicker';
 import { ActionButton } from './ActionButton';
 import { LIMITS } from '../../domain/limits';
+import { SelectField } from '../common/SelectField';
 
 /** Remarks raised (意见): each a line with its customer; one tap makes it a service request, whose status shows here. */
 export function RemarksCard(props: { office: Office; event: CommunityEvent }) {
@@ -58,12 +59,7 @@ function RemarkForm(props: { office: Office; event: CommunityEvent }) {
           {t('events.remarkTopic')}
           <input name="topic" value={form.topic} maxLength={LIMITS.shortText} onInput={(e) => setForm('topic', e.currentTarget.value)} />
         </label>
-        <label>
-          {t('events.remarkKind')}
-          <select name="remarkKind" value={form.kind} onChange={(e) => setForm('kind', e.currentTarget.value as RemarkKind)}>
-            <For each={REMARK_KINDS}>{(k) => <option value={k}>{t(`reqkind.${k}`)}</option>}</For>
-          </select>
-        </label>
+        <SelectField label={t('events.remarkKind')} name="remarkKind" value={form.kind} options={REMARK_KINDS} text={(k) => t(`reqkind.${k}`)} onChange={(k) => setForm('kind', k)} />
       </div>
       <label>
         {t('events.remarkText')}

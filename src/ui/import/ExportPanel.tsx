@@ -1,9 +1,9 @@
 import { createSignal, Show } from 'solid-js';
 import type { ImportKind } from '../../domain/import';
-import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import { exportTable, type ExportFormat } from '../../store/import';
 import type { Office } from '../../store/office-api';
+import { createAction } from '../common/FormShell';
 import { Problems } from '../common/Problems';
 import { createLive } from '../../shared/bindings/live';
 import { mayExportFull } from '../../domain/customers/personal-data';
@@ -19,21 +19,18 @@ export function ExportPanel(props: { office: Office }) {
     const f = facts();
     return !!f && mayExportFull(f.policy, f.role).ok;
   };
-  const [busy, setBusy] = createSignal(false);
+  const action = createAction();
   const [done, setDone] = createSignal('');
-  const [problems, setProblems] = createSignal<Problem[]>([]);
-  const run = async (kind: ImportKind, format: ExportFormat) => {
-    setBusy(true);
+  const run = (kind: ImportKind, format: ExportFormat) => {
     setDone('');
-    setProblems([]);
+    action.reset();
     const base = kind === 'customers' ? t('export.fileCustomers', { date: today() }) : t('export.fileUnits', { date: today() });
     const sheet = kind === 'customers' ? t('export.sheetCustomers') : t('export.sheetUnits');
-    const result = await exportTable(props.office, kind, format, full() && allowed(), sheet);
-    setBusy(false);
-    if (!result.ok) return setProblems(result.problems);
-    const fileName = `${base}.${format}`;
-    download(result.value.bytes, fileName, result.value.mime);
-    setDone(t('export.done', { n: result.value.rows, name: fileName }));
+    return action.run(() => exportTable(props.office, kind, format, full() && allowed(), sheet), (file) => {
+      const fileName = `${base}.${format}`;
+      download(file.bytes, fileName, file.mime);
+      setDone(t('export.done', { n: file.rows, name: fileName }));
+    });
   };
   return (
     <section class="card" aria-labelledby="export-title">
@@ -46,14 +43,14 @@ export function ExportPanel(props: { office: Office }) {
         {facts() && !allowed() ? t('personal.exportNotAllowed', { role: t(`role.${facts()?.role ?? 'team'}`) }) : t('export.fullHint')}
       </p>
       <div class="actions start">
-        <button type="button" disabled={busy()} onClick={() => run('customers', 'xlsx')}>{t('export.customersXlsx')}</button>
-        <button type="button" disabled={busy()} onClick={() => run('customers', 'csv')}>{t('export.customersCsv')}</button>
-        <button type="button" disabled={busy()} onClick={() => run('units', 'xlsx')}>{t('export.unitsXlsx')}</button>
-        <button type="button" disabled={busy()} onClick={() => run('units', 'csv')}>{t('export.unitsCsv')}</button>
+        <button type="button" disabled={action.busy()} onClick={() => run('customers', 'xlsx')}>{t('export.customersXlsx')}</button>
+        <button type="button" disabled={action.busy()} onClick={() => run('customers', 'csv')}>{t('export.customersCsv')}</button>
+        <button type="button" disabled={action.busy()} onClick={() => run('units', 'xlsx')}>{t('export.unitsXlsx')}</button>
+        <button type="button" disabled={action.busy()} onClick={() => run('units', 'csv')}>{t('export.unitsCsv')}</button>
       </div>
-      <Show when={busy()}><p role="status">{t('import.writing')}</p></Show>
+      <Show when={action.busy()}><p role="status">{t('import.writing')}</p></Show>
       <Show when={done()}><p class="saved" role="status">{done()}</p></Show>
-      <Problems problems={problems()} />
+      <Problems problems={action.problems()} />
     </section>
   );
 }

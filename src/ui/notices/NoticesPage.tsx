@@ -1,5 +1,4 @@
-import { A } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { localDay } from '../../domain/days';
 import { inForce } from '../../domain/notices/notice';
 import { t } from '../../i18n';
@@ -7,6 +6,7 @@ import '../../i18n/notices';
 import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { listNotices } from '../../store/queries/notices';
+import { BoardListPage, RecordRow } from '../common/RecordList';
 import { BoardNav } from './BoardNav';
 import { audienceText } from './audience-text';
 import { boardLinks } from './links';
@@ -18,33 +18,17 @@ export function NoticesPage(props: { office: Office }) {
   const rows = createLive(() => props.office, (o) => listNotices(o.db), []);
   const today = localDay();
   return (
-    <main class="page wide">
-      <div class="page-head">
-        <h1>{t('notice.title')}</h1>
-        <div class="head-actions">
-          <A class="button primary" href={boardLinks.newNotice()}>{t('notice.new')}</A>
-        </div>
-      </div>
-      <BoardNav />
-      <Show when={rows().length} fallback={<p class="empty">{t('notice.none')}</p>}>
-        <ul class="rows" data-testid="notice-list">
-          <For each={rows()}>
-            {(n) => (
-              <li>
-                <A class="row resident-row" href={boardLinks.notice(n.id)}>
-                  <strong>{n.title}</strong>
-                  <span class="chips">
-                    <span class="chip">{t(`noticeKind.${n.kind}` as never)}</span>
-                    <Show when={inForce(n, today)}><span class="chip need">{t('notice.inForce')}</span></Show>
-                    <Show when={n.withdrawn}><span class="chip status">{t('notice.withdrawnChip')}</span></Show>
-                  </span>
-                  <span class="muted">{n.from} – {n.to} · {audienceText(n)}</span>
-                </A>
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
-    </main>
+    <BoardListPage title={t('notice.title')} newHref={boardLinks.newNotice()} newLabel={t('notice.new')} nav={<BoardNav />}
+      rows={rows()} empty={t('notice.none')} testId="notice-list">
+      {(n) => (
+        <RecordRow class="resident-row" href={boardLinks.notice(n.id)} title={n.title}
+          chips={<>
+            <span class="chip">{t(`noticeKind.${n.kind}` as never)}</span>
+            <Show when={inForce(n, today)}><span class="chip need">{t('notice.inForce')}</span></Show>
+            <Show when={n.withdrawn}><span class="chip status">{t('notice.withdrawnChip')}</span></Show>
+          </>}
+          meta={<>{n.from} – {n.to} · {audienceText(n)}</>} />
+      )}
+    </BoardListPage>
   );
 }

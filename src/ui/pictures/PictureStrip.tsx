@@ -1,13 +1,14 @@
 import { createSignal, For, Show } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { picturesOf, type PictureRef, type PicturedCollection, type PictureStage } from '../../domain/attachments/picture';
-import type { Problem, Result } from '../../domain/result';
+import { fail, ok, type Problem, type Result } from '../../domain/result';
 import { formatDateTime, t } from '../../i18n';
 import type { Office, PlainRecord } from '../../store/office-api';
 import { addPicture } from '../../store/pictures/actions';
 import { blobStates } from '../../store/queries/blobs';
 import { createLive } from '../../shared/bindings/live';
 import { BlobImage } from '../../shared/pictures/BlobImage';
+import { createAction } from '../common/FormShell';
 import { Problems } from '../common/Problems';
 import { PictureViewer } from './PictureViewer';
 import './pictures.css';
@@ -39,8 +40,7 @@ export function PictureStrip(props: {
   const pictures = () => picturesOf(props.record).filter((p) => p.kind === 'photo' && (props.stage ? p.stage === props.stage : true) && (props.item ? p.item === props.item : true));
   const shas = () => pictures().map((p) => p.sha256).join(',');
   const states = createLive(shas, (s) => blobStates(props.office.db, s ? s.split(',') : []), {} as Record<string, string>);
-  const [busy, setBusy] = createSignal(false);
-  const [problems, setProblems] = createSignal<Problem[]>([]);
+  const action = createAction();
   const [open, setOpen] = createSignal<PictureRef | null>(null);
   // The record's id too: a page may show several records' strips (a renovation's inspections).
   const slug = () => `${props.collection}-${props.id}-${props.stage ?? props.item ?? 'all'}`;
@@ -48,15 +48,16 @@ export function PictureStrip(props: {
   const add = async (files: FileList | null | undefined, input: HTMLInputElement) => {
     const list = [...(files ?? [])];
     input.value = '';
-    if (!list.length || busy()) return;
-    setBusy(true);
-    const found: Problem[] = [];
-    for (const file of list) {
-      const r = props.add ? await props.add(file) : await addPicture(props.office, props.collection, props.id, file, { kind: 'photo', ...(props.stage ? { stage: props.stage } : {}), ...(props.team ? { team: props.team } : {}) });
-      if (!r.ok) found.push(...r.problems);
-    }
-    setProblems(found);
-    setBusy(false);
+    if (!list.length) return;
+    // Every picture is tried; the reasons of those refused are said together.
+    await action.run(async () => {
+      const found: Problem[] = [];
+      for (const file of list) {
+        const r = props.add ? await props.add(file) : await addPicture(props.office, props.collection, props.id, file, { kind: 'photo', ...(props.stage ? { stage: props.stage } : {}), ...(props.team ? { team: props.team } : {}) });
+        if (!r.ok) found.push(...r.problems);
+      }
+      return found.length ? fail(...found) : ok(undefined);
+    });
   };
 
   return (
@@ -81,18 +82,18 @@ export function PictureStrip(props: {
       </ul>
       <Show when={!props.readOnly}>
         <div class="actions start">
-          <label class="button file-button" classList={{ disabled: busy() }}>
+          <label class="button file-button" classList={{ disabled: action.busy() }}>
             {t('picture.take')}
-            <input type="file" accept="image/*" capture="environment" class="visually-hidden" disabled={busy()} aria-label={t('picture.takeFor', { title: props.title })} onChange={(e) => void add(e.currentTarget.files, e.currentTarget)} />
+            <input type="file" accept="image/*" capture="environment" class="visually-hidden" disabled={action.busy()} aria-label={t('picture.takeFor', { title: props.title })} onChange={(e) => void add(e.currentTarget.files, e.currentTarget)} />
           </label>
-          <label class="button file-button" classList={{ disabled: busy() }}>
+          <label class="button file-button" classList={{ disabled: action.busy() }}>
             {t('picture.gallery')}
-            <input type="file" accept="image/*" multiple class="visually-hidden" disabled={busy()} aria-label={t('picture.galleryFor', { title: props.title })} onChange={(e) => void add(e.currentTarget.files, e.currentTarget)} />
+            <input type="file" accept="image/*" multiple class="visually-hidden" disabled={action.busy()} aria-label={t('picture.galleryFor', { title: props.title })} onChange={(e) => void add(e.currentTarget.files, e.currentTarget)} />
           </label>
-          <Show when={busy()}><span role="status" class="muted">{t('picture.adding')}</span></Show>
+          <Show when={action.busy()}><span role="status" class="muted">{t('picture.adding')}</span></Show>
         </div>
       </Show>
-      <Problems problems={problems()} />
+      <Problems problems={action.problems()} />
       <Show when={open()}>{(p) => <PictureViewer office={props.office} collection={props.collection} id={props.id} picture={p()} readOnly={props.readOnly} onClose={() => setOpen(null)} />}</Show>
     </section>
   );

@@ -18,6 +18,7 @@ import type { Office } from '../../store/office-api';
 import { runStep } from '../../store/requests';
 import { openLoad } from '../../store/queries/requests';
 import { StepForm } from './StepForm';
+import { SelectField } from '../common/SelectField';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -114,12 +115,7 @@ export function LifecycleSteps(props: { office: Office; req: ServiceRequest; set
       <StepForm title={t('action.followUp')} submit={t('action.followUp')} onSubmit={() => step((req, ctx) => recordFollowUp(req, form.method, form.satisfaction, form.comment, ctx))}
         onDone={() => setForm({ satisfaction: 0, comment: '' })}>
         <div class="grid-2">
-          <label>
-            {t('requests.method')}
-            <select name="method" value={form.method} onChange={(e) => setForm('method', e.currentTarget.value as FollowUpMethod)}>
-              <For each={FOLLOW_UP_METHODS}>{(m) => <option value={m}>{t(`method.${m}`)}</option>}</For>
-            </select>
-          </label>
+          <SelectField label={t('requests.method')} name="method" value={form.method} options={FOLLOW_UP_METHODS} text={(m) => t(`method.${m}`)} onChange={(m) => setForm('method', m)} />
           <fieldset class="satisfaction">
             <legend>{t('requests.satisfaction')}</legend>
             <For each={[1, 2, 3, 4, 5]}>

@@ -18,6 +18,7 @@ import { IntakeIncident } from '../incidents/IntakeIncident';
 // Origin, 客户要求, praised staff (issue 21)
 import { IntakeExtras, type IntakeExtrasValue } from './IntakeExtras';
 import { allStaff } from '../../store/queries/staff';
+import { SelectField } from '../common/SelectField';
 
 /** 受理登记: caller, kind, category, what — save. Built to take a phone repair in seconds. */
 export function RequestNew(props: { office: Office }) {
@@ -68,12 +69,7 @@ export function RequestNew(props: { office: Office }) {
               <For each={categories()}>{(c) => <option value={c.id}>{c.name}</option>}</For>
             </select>
           </label>
-          <label>
-            {t('requests.channel')}
-            <select name="channel" value={form.channel} onChange={(e) => setForm('channel', e.currentTarget.value as Channel)}>
-              <For each={REQUEST_CHANNELS}>{(c) => <option value={c}>{t(`channel.${c}`)}</option>}</For>
-            </select>
-          </label>
+          <SelectField label={t('requests.channel')} name="channel" value={form.channel} options={REQUEST_CHANNELS} text={(c) => t(`channel.${c}`)} onChange={(c) => setForm('channel', c)} />
           <label class="inline urgent-toggle">
             <input type="checkbox" name="urgent" checked={form.urgency === 'urgent'} onChange={(e) => setForm('urgency', e.currentTarget.checked ? 'urgent' : 'normal')} />
             {t('urgency.urgent')}

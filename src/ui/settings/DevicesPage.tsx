@@ -2,11 +2,12 @@ import { A } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { renderSVG } from 'uqr';
 import { deviceState, mayManageDevices, type DeviceListing } from '../../domain/devices';
-import type { Problem } from '../../domain/result';
+import { fail } from '../../domain/result';
 import { formatDateTime, t } from '../../i18n';
 import { inviteDevice, loadDevices, myRole, removeDevice } from '../../store/devices';
 import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
+import { createAction, FormShell, saveWith } from '../common/FormShell';
 import { Problems } from '../common/Problems';
 import { BackupButton } from './BackupButton';
 import './settings.css';
@@ -33,10 +34,10 @@ export function DevicesPage(props: { office: Office }) {
   const [name, setName] = createSignal('');
   const [invite, setInvite] = createSignal<{ link: string; expiresAt: string } | null>(null);
   const [copied, setCopied] = createSignal(false);
-  const [problems, setProblems] = createSignal<Problem[]>([]);
   const [confirming, setConfirming] = createSignal<string | null>(null);
   const [done, setDone] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  // One thing at a time on this page (an invitation or a removal); the reasons of either show at the top.
+  const action = createAction();
   // The manager's PIN, asked for each invitation and removal: the relay checks it (not this tablet).
   const [pin, setPin] = createSignal('');
   const [revokePin, setRevokePin] = createSignal('');
@@ -46,36 +47,29 @@ export function DevicesPage(props: { office: Office }) {
     return made ? renderSVG(made.link, { border: 2 }) : '';
   });
 
-  const create = async (e: Event) => {
-    e.preventDefault();
-    if (busy()) return;
-    setBusy(true);
+  const create = saveWith(action, async () => {
     setCopied(false);
     const made = await inviteDevice(props.office, name(), pin());
-    setBusy(false);
     setPin('');
-    if (!made.ok) return setProblems(made.problems);
-    setProblems([]);
-    setInvite(made.value);
+    return made;
+  }, (made) => {
+    setInvite(made);
     setName('');
-  };
+  });
   const copy = async (link: string) => {
     await navigator.clipboard?.writeText(link).catch(() => undefined);
     setCopied(true);
   };
-  const revoke = async (d: DeviceListing) => {
-    if (busy()) return;
-    setBusy(true);
+  const revoke = (d: DeviceListing) => saveWith(action, async () => {
     const r = await removeDevice(props.office, d, revokePin());
-    setBusy(false);
     setRevokePin('');
     // The message is about the removal's PIN, not the invite form's field.
-    if (!r.ok) return setProblems(r.problems.map(({ field: _field, ...p }) => p));
+    return r.ok ? r : fail(...r.problems.map(({ field: _field, ...p }) => p));
+  }, () => {
     setConfirming(null);
-    setProblems([]);
     setDone(t('devices.revokedDone', { code: d.code }));
     void refetch();
-  };
+  });
 
   return (
     <main class="page wide devices-page">
@@ -85,13 +79,13 @@ export function DevicesPage(props: { office: Office }) {
       <Show when={role() !== undefined && !manager()}>
         <p class="read-only-note" role="note">{t('devices.readOnly')}</p>
       </Show>
-      <Problems problems={problems()} />
+      <Problems problems={action.problems()} />
       <p role="status" class="saved">{done()}</p>
 
       <Show when={manager()}>
         <section class="card" aria-labelledby="invite-title">
           <h2 id="invite-title">{t('devices.inviteTitle')}</h2>
-          <form class="invite-form" onSubmit={create}>
+          <FormShell save={create} class="invite-form" problemsAt="none" submit={t('devices.createInvite')}>
             <label class="field">
               {t('devices.deviceName')}
               <input name="deviceName" value={name()} onInput={(e) => setName(e.currentTarget.value)} placeholder={t('devices.deviceNamePlaceholder')} maxLength={LIMITS.name} />
@@ -99,10 +93,9 @@ export function DevicesPage(props: { office: Office }) {
             <label class="field">
               {t('devices.managerPin')}
               <input name="managerPin" type="password" inputmode="numeric" autocomplete="off" maxLength={6} value={pin()}
-                aria-invalid={problems().some((p) => p.field === 'managerPin')} onInput={(e) => setPin(e.currentTarget.value)} />
+                aria-invalid={action.problems().some((p) => p.field === 'managerPin')} onInput={(e) => setPin(e.currentTarget.value)} />
             </label>
-            <button type="submit" class="primary" disabled={busy()}>{t('devices.createInvite')}</button>
-          </form>
+          </FormShell>
           <p class="muted help">{t('devices.managerPinHelp')}</p>
           <Show when={invite()}>
             {(inv) => (
@@ -140,6 +133,7 @@ export function DevicesPage(props: { office: Office }) {
                 <For each={ok().devices}>
                   {(d) => {
                     const state = () => deviceState(d, ok().self);
+                    const remove = revoke(d);
                     return (
                       <tr data-code={d.code} data-state={state()}>
                         <th scope="row">{d.code}</th>
@@ -155,13 +149,12 @@ export function DevicesPage(props: { office: Office }) {
                                 when={confirming() === d.code}
                                 fallback={<button type="button" aria-label={t('devices.revokeLabel', { code: d.code })} onClick={() => { setRevokePin(''); setConfirming(d.code); }}>{t('devices.revoke')}</button>}
                               >
-                                <form class="confirm" role="group" aria-label={t('devices.revokeLabel', { code: d.code })} onSubmit={(e) => { e.preventDefault(); void revoke(d); }}>
-                                  <span>{t('devices.confirmRevoke', { code: d.code })}</span>
+                                <FormShell save={remove} class="confirm" role="group" aria-label={t('devices.revokeLabel', { code: d.code })} problemsAt="none" actionsClass="confirm-actions"
+                                  tone="danger" submit={t('devices.confirmRevokeButton')} onCancel={() => setConfirming(null)}
+                                  head={<span>{t('devices.confirmRevoke', { code: d.code })}</span>}>
                                   <input name="revokePin" type="password" inputmode="numeric" autocomplete="off" maxLength={6} value={revokePin()}
                                     aria-label={t('devices.managerPin')} placeholder={t('devices.managerPinShort')} onInput={(e) => setRevokePin(e.currentTarget.value)} />
-                                  <button type="submit" class="danger" disabled={busy()}>{t('devices.confirmRevokeButton')}</button>
-                                  <button type="button" onClick={() => setConfirming(null)}>{t('common.cancel')}</button>
-                                </form>
+                                </FormShell>
                               </Show>
                             </Show>
                           </td>

@@ -1,13 +1,13 @@
 import { A } from '@solidjs/router';
 import { createEffect, createSignal, For, Show } from 'solid-js';
 import { DEFAULT_PERSONAL_DATA, REVEAL_RULES, type PersonalDataPolicy, type RevealRule } from '../../domain/customers/personal-data';
-import type { Problem } from '../../domain/result';
 import type { StaffRole } from '../../domain/staff/staff';
 import { t } from '../../i18n';
 import { myRole } from '../../store/devices';
 import type { Office } from '../../store/office-api';
 import { personalDataPolicy, savePersonalDataPolicy } from '../../store/personal-data';
 import { createLive } from '../../shared/bindings/live';
+import { createSave } from '../common/FormShell';
 import { Problems } from '../common/Problems';
 import './settings.css';
 
@@ -25,23 +25,14 @@ export function PersonalDataPage(props: { office: Office }) {
   const canEdit = () => role() === 'manager';
   const [draft, setDraft] = createSignal<PersonalDataPolicy>(structuredClone(DEFAULT_PERSONAL_DATA));
   createEffect(() => setDraft(structuredClone(stored())));
-  const [problems, setProblems] = createSignal<Problem[]>([]);
   const [saved, setSaved] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
 
   const setReveal = (r: StaffRole, rule: RevealRule) => setDraft((d) => ({ ...d, reveal: { ...d.reveal, [r]: rule } }));
   const setExport = (r: StaffRole, on: boolean) => setDraft((d) => ({ ...d, export: { ...d.export, [r]: on } }));
-  const save = async (e: Event) => {
-    e.preventDefault();
-    if (busy()) return;
-    setBusy(true);
+  const save = createSave(() => {
     setSaved('');
-    const r = await savePersonalDataPolicy(props.office, draft());
-    setBusy(false);
-    if (!r.ok) return setProblems(r.problems);
-    setProblems([]);
-    setSaved(r.value ? t('personal.saved') : t('personal.unchanged'));
-  };
+    return savePersonalDataPolicy(props.office, draft());
+  }, (changed) => setSaved(changed ? t('personal.saved') : t('personal.unchanged')));
 
   return (
     <main class="page personal-data-page">
@@ -51,8 +42,8 @@ export function PersonalDataPage(props: { office: Office }) {
       <Show when={role() !== undefined && !canEdit()}>
         <p class="read-only-note" role="note">{t('personal.readOnly')}</p>
       </Show>
-      <form onSubmit={save} aria-labelledby="personal-table-title" aria-describedby="personal-help">
-        <Problems problems={problems()} />
+      <form onSubmit={(e) => void save.submit(e)} aria-labelledby="personal-table-title" aria-describedby="personal-help">
+        <Problems problems={save.problems()} />
         <table class="staff-table personal-table" data-testid="personal-data">
           <caption id="personal-table-title" class="sr-only">{t('personal.title')}</caption>
           <thead>
@@ -91,7 +82,7 @@ export function PersonalDataPage(props: { office: Office }) {
         </table>
         <Show when={canEdit()}>
           <div class="actions start">
-            <button type="submit" class="primary" disabled={busy()}>{t('common.save')}</button>
+            <button type="submit" class="primary" disabled={save.busy()}>{save.busy() ? t('common.saving') : t('common.save')}</button>
           </div>
         </Show>
         <p role="status" class="saved">{saved()}</p>

@@ -20,6 +20,7 @@ import { teams as officeTeams } from '../../store/queries/settings';
 import { LIMITS } from '../../domain/limits';
 import { residentLists } from '../../store/queries/residents';
 import { problemFor } from '../common/Problems';
+import { SelectField } from '../common/SelectField';
 
 type Every = Recurrence['every'];
 const words = (s: string) => s.split(/[,，、\s]+/).map((x) => x.trim()).filter(Boolean);
@@ -151,12 +152,7 @@ export function PlansPage(props: { office: Office }) {
               </Show>
               {/* Lunar festivals (issue 21) */}
               <Show when={form.every === 'festival'}>
-                <label>
-                  {t('plans.festival')}
-                  <select name="festival" value={form.festival} onChange={(e) => setForm('festival', e.currentTarget.value as Festival)}>
-                    <For each={FESTIVALS}>{(f) => <option value={f}>{t(`festival.${f}`)}</option>}</For>
-                  </select>
-                </label>
+                <SelectField label={t('plans.festival')} name="festival" value={form.festival} options={FESTIVALS} text={(f) => t(`festival.${f}`)} onChange={(f) => setForm('festival', f)} />
               </Show>
               <Show when={form.every === 'afterContact'}>
                 <label>

@@ -28,13 +28,25 @@ export function StaffPage(props: { office: Office }) {
   const teamName = (id: string | undefined) => teams().find((tm) => tm.id === id)?.name ?? '';
   // Read with the teams, so the choice is shown again once the options are there.
   const selectedTeam = (s: StaffRow) => (teams(), s.teamId ?? '');
+  // A role or team is saved on change, one command per select, and never dropped by a busy guard
+  // (the select already shows the new value): so the row changes keep their reasons here, not in an Action.
   const [problems, setProblems] = createSignal<Problem[]>([]);
   const [saved, setSaved] = createSignal('');
-  const [resetDone, setResetDone] = createSignal('');
-  const [changing, setChanging] = createSignal(false);
-  const [pinChanged, setPinChanged] = createSignal(false);
-  const [resetting, setResetting] = createSignal<string | null>(null);
-  const resetRow = () => staff().find((s) => s.id === resetting());
+  // The one PIN form open (mine, or a colleague's reset) and what the last one did.
+  const [pinForm, setPinForm] = createSignal<{ mine: true } | { reset: string } | null>(null);
+  const [pinDone, setPinDone] = createSignal<{ mine: true } | { reset: string } | null>(null);
+  const changing = () => {
+    const open = pinForm();
+    return !!open && 'mine' in open;
+  };
+  const pinNote = () => {
+    const done = pinDone();
+    return !done ? '' : 'mine' in done ? t('staff.pinChanged') : t('staff.resetDone', { name: done.reset });
+  };
+  const resetRow = () => {
+    const open = pinForm();
+    return open && 'reset' in open ? staff().find((s) => s.id === open.reset) : undefined;
+  };
   const pinState = (s: StaffRow) => (!s.pin ? t('staff.pinNone') : s.pinMustChange ? t('staff.pinTemporary') : t('staff.pinSet'));
 
   const update = async (s: StaffRow, patch: { role?: StaffRole; teamId?: string }, control: HTMLSelectElement) => {
@@ -102,10 +114,10 @@ export function StaffPage(props: { office: Office }) {
                 <td class="pin-cell">
                   <span class={s().pin ? '' : 'muted'}>{pinState(s())}</span>
                   <Show when={s().id === myId() && s().pin}>
-                    <button type="button" class="link" onClick={() => { setResetDone(''); setChanging(true); }}>{t('staff.changeMyPin')}</button>
+                    <button type="button" class="link" onClick={() => { setPinDone(null); setPinForm({ mine: true }); }}>{t('staff.changeMyPin')}</button>
                   </Show>
                   <Show when={canEdit() && s().id !== myId()}>
-                    <button type="button" class="link" aria-label={t('staff.resetPinFor', { name: s().name })} onClick={() => { setSaved(''); setPinChanged(false); setChanging(false); setResetting(s().id); }}>
+                    <button type="button" class="link" aria-label={t('staff.resetPinFor', { name: s().name })} onClick={() => { setSaved(''); setPinDone(null); setPinForm({ reset: s().id }); }}>
                       {t('staff.resetPin')}
                     </button>
                   </Show>
@@ -116,12 +128,12 @@ export function StaffPage(props: { office: Office }) {
         </tbody>
       </table>
       <Show when={changing()}>
-        <ChangeMyPinForm office={props.office} staffId={myId()} onCancel={() => setChanging(false)} onDone={() => { setChanging(false); setResetDone(''); setSaved(''); setPinChanged(true); }} />
+        <ChangeMyPinForm office={props.office} staffId={myId()} onCancel={() => setPinForm(null)} onDone={() => { setPinForm(null); setSaved(''); setPinDone({ mine: true }); }} />
       </Show>
       <Show when={canEdit() && resetRow()} keyed>
-        {(s) => <ResetPinForm office={props.office} staff={s} onCancel={() => setResetting(null)} onDone={(name) => { setResetting(null); setSaved(''); setResetDone(name); }} />}
+        {(s) => <ResetPinForm office={props.office} staff={s} onCancel={() => setPinForm(null)} onDone={(name) => { setPinForm(null); setSaved(''); setPinDone({ reset: name }); }} />}
       </Show>
-      <p role="status" class="saved" data-testid="reset-status">{resetDone() ? t('staff.resetDone', { name: resetDone() }) : pinChanged() ? t('staff.pinChanged') : ''}</p>
+      <p role="status" class="saved" data-testid="reset-status">{pinNote()}</p>
       <IdleLockSetting office={props.office} canEdit={canEdit()} />
       <StaffHistory office={props.office} />
     </main>

@@ -1,18 +1,19 @@
 import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { NEWCOMER_ROLES, type StaffRole } from '../../domain/staff/staff';
-import type { Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { addStaffProfile } from '../../store/staff-pins';
-import { Problems, problemFor } from '../common/Problems';
+import { createSave, FormShell } from '../common/FormShell';
+import { problemFor } from '../common/Problems';
 import { enterAs } from '../lock/lock-state';
 import { PinForm } from '../lock/PinForm';
 import '../lock/lock.css';
 import { allStaff } from '../../store/queries/staff';
 import { teams as officeTeams } from '../../store/queries/settings';
 import { LIMITS } from '../../domain/limits';
+import { SelectField } from '../common/SelectField';
 
 /**
  * Choose a staff profile on this device (the list arrives with the office shard): its PIN is
@@ -28,21 +29,11 @@ export function WhoAreYou(props: { office: Office }) {
   // The teams arrive with the office document, like the staff list (the defaults until then).
   const teams = createLive(() => props.office, (o) => officeTeams(o.db), []);
   const teamId = () => (teams().some((tm) => tm.id === form.team) ? form.team : teams()[0]?.id ?? '');
-  const [problems, setProblems] = createSignal<Problem[]>([]);
-  const [busy, setBusy] = createSignal(false);
-  const add = async (e: Event) => {
-    e.preventDefault();
-    if (busy()) return;
-    setBusy(true);
-    try {
-      const result = await addStaffProfile(props.office, { name: form.name, role: form.role, teamId: form.role === 'team' ? teamId() : '', pin: form.pin, pinAgain: form.pinAgain });
-      if (!result.ok) return setProblems(result.problems);
-      enterAs(props.office, result.value);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const invalid = (field: string) => !!problemFor(problems(), field);
+  const save = createSave(
+    () => addStaffProfile(props.office, { name: form.name, role: form.role, teamId: form.role === 'team' ? teamId() : '', pin: form.pin, pinAgain: form.pinAgain }),
+    (staff) => enterAs(props.office, staff),
+  );
+  const invalid = (field: string) => !!problemFor(save.problems(), field);
   return (
     <main class="setup">
       <h1>{t('setup.whoAreYou')}</h1>
@@ -64,26 +55,15 @@ export function WhoAreYou(props: { office: Office }) {
       <Show when={picked()} keyed>
         {(s) => <PinForm office={props.office} staff={s} onDone={() => enterAs(props.office, s)} onCancel={() => setPickedId(null)} />}
       </Show>
-      <form class="card" onSubmit={add} aria-labelledby="new-staff">
-        <h2 id="new-staff">{t('setup.newStaff')}</h2>
-        <Problems problems={problems()} />
+      <FormShell save={save} class="card" aria-labelledby="new-staff" actionsClass="setup-actions" submit={t('setup.addStaff')} head={<h2 id="new-staff">{t('setup.newStaff')}</h2>}>
         <label>
           {t('setup.staffName')}
           <input name="staffName" value={form.name} aria-invalid={invalid('name')} onInput={(e) => setForm('name', e.currentTarget.value)} maxLength={LIMITS.name} />
         </label>
-        <label>
-          {t('setup.role')}
-          <select name="role" value={form.role} onChange={(e) => setForm('role', e.currentTarget.value as StaffRole)}>
-            <For each={NEWCOMER_ROLES}>{(r) => <option value={r}>{t(`role.${r}`)}</option>}</For>
-          </select>
-        </label>
+        <SelectField label={t('setup.role')} name="role" value={form.role} options={NEWCOMER_ROLES} text={(r) => t(`role.${r}`)} onChange={(r) => setForm('role', r)} />
         <Show when={form.role === 'team'}>
-          <label>
-            {t('setup.team')}
-            <select name="team" value={teamId()} onChange={(e) => setForm('team', e.currentTarget.value)}>
-              <For each={teams()}>{(tm) => <option value={tm.id}>{tm.name}</option>}</For>
-            </select>
-          </label>
+          <SelectField label={t('setup.team')} name="team" value={teamId()} options={teams().map((tm) => tm.id)}
+            text={(id) => teams().find((tm) => tm.id === id)?.name ?? id} onChange={(id) => setForm('team', id)} />
         </Show>
         <label>
           {t('pin.label')}
@@ -94,8 +74,7 @@ export function WhoAreYou(props: { office: Office }) {
           {t('pin.again')}
           <input name="pinAgain" type="password" inputmode="numeric" autocomplete="new-password" maxLength={6} value={form.pinAgain} aria-invalid={invalid('pinAgain')} onInput={(e) => setForm('pinAgain', e.currentTarget.value)} />
         </label>
-        <button type="submit" class="primary" disabled={busy()}>{t('setup.addStaff')}</button>
-      </form>
+      </FormShell>
     </main>
   );
 }

@@ -42,7 +42,9 @@ export function EntryGrid(props: EntryGridProps) {
   const [channel, setChannel] = createSignal<ResponseChannel>(props.channel && RESPONSE_CHANNELS.includes(props.channel) ? props.channel : 'paper');
   const [draft, setDraft] = createStore<Record<string, Record<string, string>>>({});
   const [rowProblems, setRowProblems] = createStore<Record<string, Problem[]>>({});
-  const [busy, setBusy] = createSignal('');
+  // Which row is being written, for its 保存中… only: keying moves on to the next row while one saves
+  // (Enter saves and moves down), so rows are not behind one busy guard; each row's reasons are its own.
+  const [savingRow, setSavingRow] = createSignal('');
   const byUnit = createMemo(() => new Map(props.responses.map((r) => [r.unitCode, r])));
   const buildings = createMemo(() => [...new Set(props.codes.map(buildingOf))]);
   const shown = createMemo(() => (building() ? props.codes.filter((c) => buildingOf(c) === building()) : props.codes));
@@ -76,9 +78,9 @@ export function EntryGrid(props: EntryGridProps) {
     }
     focusCell(row + 1, 0);
     if (!Object.keys(answers).length) return;
-    setBusy(code);
+    setSavingRow(code);
     const r = await saveResponse(props.office, props.survey, props.wave, code, channel(), answers);
-    setBusy((b) => (b === code ? '' : b));
+    setSavingRow((b) => (b === code ? '' : b));
     // What was typed stays in the row (choices and comments are not in the projection row).
     setRowProblems(code, r.ok ? [] : r.problems);
   };
@@ -100,9 +102,9 @@ export function EntryGrid(props: EntryGridProps) {
   };
 
   const makeRequest = async (r: ResponseRow) => {
-    setBusy(r.unitCode);
+    setSavingRow(r.unitCode);
     const done = await requestFromResponse(props.office, props.survey, r);
-    setBusy('');
+    setSavingRow('');
     if (!done.ok) setRowProblems(r.unitCode, done.problems);
   };
 
@@ -179,8 +181,8 @@ export function EntryGrid(props: EntryGridProps) {
                       )}
                     </For>
                     <td class="state">
-                      <Show when={busy() === code}>{t('common.saving')}</Show>
-                      <Show when={busy() !== code && saved()}>
+                      <Show when={savingRow() === code}>{t('common.saving')}</Show>
+                      <Show when={savingRow() !== code && saved()}>
                         {(response) => (
                           <>
                             <span>{t('survey.saved')}</span>{' '}

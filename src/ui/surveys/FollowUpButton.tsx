@@ -1,6 +1,5 @@
 import { A } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
-import type { Problem } from '../../domain/result';
 import { localDay } from '../../domain/days';
 import { mayMakeSurveyTasks } from '../../domain/tasks/survey-tasks';
 import type { Survey } from '../../domain/surveys/survey';
@@ -10,6 +9,7 @@ import { myRole } from '../../store/requests';
 import { followUpHouseholds, followUpsToMake } from '../../store/queries/surveys';
 import { makeSurveyFollowUps } from '../../store/surveys';
 import { createLive } from '../../shared/bindings/live';
+import { createAction } from '../common/FormShell';
 import { Problems } from '../common/Problems';
 
 /**
@@ -26,27 +26,24 @@ export function FollowUpButton(props: { office: Office; survey: Survey; wave: nu
     async (q) => (q.households ? (await followUpsToMake(props.office.db, props.survey, q.wave, localDay(), q.households)).length : null),
     null as number | null,
   );
-  const [busy, setBusy] = createSignal(false);
+  const action = createAction();
   const [made, setMade] = createSignal<number | null>(null);
-  const [problems, setProblems] = createSignal<Problem[]>([]);
-  const press = async () => {
-    setBusy(true);
+  const press = () => action.run(async () => {
     const r = await makeSurveyFollowUps(props.office, props.survey, props.wave);
-    setBusy(false);
-    setProblems(r.ok ? [] : r.problems);
     setMade(r.ok ? r.value : null);
-  };
+    return r;
+  });
   return (
     <Show when={mayMakeSurveyTasks(role())}>
       <span class="follow-up-button">
-        <button type="button" disabled={busy() || !pending()} onClick={press} data-testid="make-follow-ups">
+        <button type="button" disabled={action.busy() || !pending()} onClick={press} data-testid="make-follow-ups">
           {t('survey.makeFollowUps', { n: pending() ?? '…' })}
         </button>
         {/* 0 made is said too: every household had a task already. */}
         <Show when={made() !== null}>
           <span role="status" class="muted"><A href="/today">{t('survey.followUpsMade', { n: made() ?? 0 })}</A></span>
         </Show>
-        <Problems problems={problems()} />
+        <Problems problems={action.problems()} />
       </span>
     </Show>
   );
