@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { CommandContext } from '../../src/domain/actor';
 import { decideSettlement, investigate, proposeSettlement } from '../../src/domain/requests/complaint';
 import { takeRequest } from '../../src/domain/requests/lifecycle';
@@ -16,13 +15,11 @@ import type { Result } from '../../src/domain/result';
 import type { Command } from '../../src/domain/ops';
 import { applyCommand } from '../../src/store/apply';
 import { zhCN as zh } from '../../src/i18n/zh-CN';
-import { benchActor, officeDoc } from '../bench/seed';
-import { launchChromium } from '../helpers/browser';
-import { joinOffice, pushDoc } from '../helpers/office';
+import { benchActor } from '../bench/seed';
 import { readTimeline } from '../helpers/app';
 import { ARTIFACTS, expectRealChinese, openPrintPreview, pdfPageToPng, printToPdf, type PrintedPdf } from '../helpers/pdf';
-import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';
-import type { Relay } from '../../sync-server/relay';
+import { imagesLoaded as picturesLoaded, shootBothSizes } from '../helpers/pictures-page';
+import { closeSeededOffice, openSeededOffice, type SeededOffice } from '../helpers/seeded-office';
 
 /**
  * A complaint's settlement agreement signed on the tablet (issue 19, point 4), in real Chromium
@@ -35,9 +32,7 @@ import type { Relay } from '../../sync-server/relay';
 const run = promisify(execFile);
 const OFFICE = '翠湖花园管理处';
 const SETTLEMENT = '周一上午由秩序部主管上门致歉，装修限定8:00-18:00';
-let dir: string;
-let relay: Relay;
-let browser: Browser;
+let app: SeededOffice | undefined;
 let page: Page;
 let base: string;
 let complaintId = '';
@@ -61,19 +56,9 @@ function buildLedger(): { doc: Y.Doc; shard: string } {
   return { doc, shard: shardOf(read()) };
 }
 
-async function shoot(name: string): Promise<void> {
-  for (const [w, h] of [[1280, 800], [800, 1280]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: resolve(ARTIFACTS, `${name}-${w}x${h}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const shoot = (name: string) => shootBothSizes(page, name);
 
-const imagesLoaded = (selector: string, n: number) =>
-  page.waitForFunction(([sel, count]) => {
-    const imgs = [...document.querySelectorAll<HTMLImageElement>(sel as string)];
-    return imgs.length >= (count as number) && imgs.every((i) => i.complete && i.naturalWidth > 0);
-  }, [selector, n] as const, { timeout: 30_000 });
+const imagesLoaded = (selector: string, n: number) => picturesLoaded(page, selector, n);
 
 const DPI = 100;
 const px = (pt: number) => Math.round((pt * DPI) / 72);
@@ -132,29 +117,17 @@ async function printComplaint(name: string, signed: boolean): Promise<PrintedPdf
 }
 
 beforeAll(async () => {
-  if (!existsSync(resolve('dist/index.html'))) throw new Error('dist/ is missing: run `npx vite build` first');
-  dir = await tempDir('linli-settlement-sign-');
-  relay = await relayIn(dir, { staticDir: resolve('dist') });
-  const office = await relay.offices.add(OFFICE);
-  const ws = wsUrl(relay);
-  base = relay.url.replace('127.0.0.1', 'localhost');
-  await pushDoc(ws, `${office.id}/office`, office.token, officeDoc(OFFICE), (d) => d.getMap('staff').size === 1);
   const ledger = buildLedger();
-  await pushDoc(ws, `${office.id}/${ledger.shard}`, office.token, ledger.doc, (d) => d.getMap('requests').size === 1);
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  page = await context.newPage();
-  page.on('pageerror', (e) => console.error('pageerror:', e.message));
-  await joinOffice(page, base, ws, office, OFFICE, benchActor.name);
+  app = await openSeededOffice({
+    prefix: 'linli-settlement-sign-', officeName: OFFICE,
+    shards: [{ shard: ledger.shard, doc: ledger.doc, ready: (d) => d.getMap('requests').size === 1 }],
+  });
+  ({ page, base } = app);
   await page.goto(`${base}/requests/${complaintId}`);
   await page.getByTestId('signature-card').waitFor({ timeout: 60_000 });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-  if (dir) await removeDir(dir);
-});
+afterAll(() => closeSeededOffice(app));
 
 describe('a complaint’s settlement agreement signed on the tablet', () => {
   it('the resident signs with pointer events: 协议已签字, in the history, and on the printed 投诉登记表 in its box', async () => {

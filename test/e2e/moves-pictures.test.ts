@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createCustomer, customerFromRecord } from '../../src/domain/customers/customer';
 import { addDays } from '../../src/domain/days';
 import { applyRenovation, decideRenovation, renovationFromRecord, submitRenovation } from '../../src/domain/moves/renovation';
@@ -19,12 +18,10 @@ import { createUnit } from '../../src/domain/units/unit';
 import { zhCN as zh } from '../../src/i18n/zh-CN';
 import { noticesZhCN } from '../../src/i18n/notices/zh-CN';
 import { applyCommand } from '../../src/store/apply';
-import { benchActor, officeDoc } from '../bench/seed';
-import { launchChromium } from '../helpers/browser';
-import { joinOffice, pushDoc } from '../helpers/office';
+import { benchActor } from '../bench/seed';
 import { ARTIFACTS, expectRealChinese, openPrintPreview, pdfPageToPng, printToPdf } from '../helpers/pdf';
-import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';
-import type { Relay } from '../../sync-server/relay';
+import { imagesLoaded as picturesLoaded, shootBothSizes } from '../helpers/pictures-page';
+import { closeSeededOffice, openSeededOffice, type SeededOffice } from '../helpers/seeded-office';
 
 /**
  * Photos where moves and notices need them (issue 20's last paragraph, with issue 19's pictures),
@@ -43,9 +40,7 @@ const must = <T,>(r: Result<T>): T => {
   return r.value;
 };
 
-let dir: string;
-let relay: Relay;
-let browser: Browser;
+let app: SeededOffice | undefined;
 let page: Page;
 let base: string;
 const units: Record<string, string> = {};
@@ -140,37 +135,21 @@ async function unnamedControls(): Promise<string[]> {
   }
 }
 
-/** Waits until every <img> matched has decoded (a blob URL read from IndexedDB). */
-const imagesLoaded = (selector: string, n: number) =>
-  page.waitForFunction(([sel, count]) => {
-    const imgs = [...document.querySelectorAll<HTMLImageElement>(sel as string)];
-    return imgs.length >= (count as number) && imgs.every((i) => i.complete && i.naturalWidth > 0);
-  }, [selector, n] as const, { timeout: 30_000 });
+const imagesLoaded = (selector: string, n: number) => picturesLoaded(page, selector, n);
 
 beforeAll(async () => {
-  if (!existsSync(resolve('dist/index.html'))) throw new Error('dist/ is missing: run `npx vite build` first');
-  dir = await tempDir('linli-movepics-');
-  relay = await relayIn(dir, { staticDir: resolve('dist') });
-  const office = await relay.offices.add(OFFICE);
-  const ws = wsUrl(relay);
-  base = relay.url.replace('127.0.0.1', 'localhost');
   const { directory, ledger } = seed();
-  await pushDoc(ws, `${office.id}/office`, office.token, officeDoc(OFFICE), (d) => d.getMap('staff').size === 1);
-  await pushDoc(ws, `${office.id}/directory`, office.token, directory, (d) => d.getMap('customers').size === 2);
-  await pushDoc(ws, `${office.id}/${ledgerShardAt(new Date().toISOString())}`, office.token, ledger, (d) => d.getMap('notices').size === 1);
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  page = await context.newPage();
-  page.on('pageerror', (e) => console.error('pageerror:', e.message));
-  await joinOffice(page, base, ws, office, OFFICE, benchActor.name);
-  await page.getByText('共 2 位客户').waitFor({ timeout: 60_000 });
+  app = await openSeededOffice({
+    prefix: 'linli-movepics-', officeName: OFFICE, customers: 2,
+    shards: [
+      { shard: 'directory', doc: directory, ready: (d) => d.getMap('customers').size === 2 },
+      { shard: ledgerShardAt(new Date().toISOString()), doc: ledger, ready: (d) => d.getMap('notices').size === 1 },
+    ],
+  });
+  ({ page, base } = app);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-  if (dir) await removeDir(dir);
-});
+afterAll(() => closeSeededOffice(app));
 
 describe('photos of defects, findings and notices', () => {
   it('a defect’s photo taken at the move-in counter is on the handover, on its warranty request (same picture) and on the printed 入伙交接单', async () => {

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { CommandContext } from '../../src/domain/actor';
 import { completeWork, dispatch, takeRequest } from '../../src/domain/requests/lifecycle';
 import { requestFromRecord } from '../../src/domain/requests/record';
@@ -15,12 +15,11 @@ import { createUnit } from '../../src/domain/units/unit';
 import { createCustomer } from '../helpers/app';
 import { applyCommand } from '../../src/store/apply';
 import { zhCN as zh } from '../../src/i18n/zh-CN';
-import { benchActor, officeDoc } from '../bench/seed';
-import { launchChromium } from '../helpers/browser';
+import { benchActor } from '../bench/seed';
 import { metadataOf, withExif } from '../helpers/camera-jpeg';
-import { joinOffice, pushDoc } from '../helpers/office';
 import { ARTIFACTS, expectRealChinese, openPrintPreview, pdfPageToPng, printToPdf } from '../helpers/pdf';
-import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';
+import { imagesLoaded as picturesLoaded, shootBothSizes } from '../helpers/pictures-page';
+import { closeSeededOffice, openSeededOffice, type SeededOffice } from '../helpers/seeded-office';
 import type { Relay } from '../../sync-server/relay';
 
 /**
@@ -35,7 +34,7 @@ const OFFICE = '翠湖花园管理处';
 const settings = defaultServiceSettings();
 let dir: string;
 let relay: Relay;
-let browser: Browser;
+let app: SeededOffice | undefined;
 let page: Page;
 let base: string;
 let requestId = '';
@@ -76,50 +75,29 @@ async function cameraPhoto(variant = 0): Promise<string> {
   return path;
 }
 
-async function shoot(name: string): Promise<void> {
-  for (const [w, h] of [[1280, 800], [800, 1280]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: resolve(ARTIFACTS, `${name}-${w}x${h}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const shoot = (name: string) => shootBothSizes(page, name);
 
-/** Waits until every <img> matched has decoded (a blob URL read from IndexedDB). */
-const imagesLoaded = (selector: string, n: number) =>
-  page.waitForFunction(([sel, count]) => {
-    const imgs = [...document.querySelectorAll<HTMLImageElement>(sel as string)];
-    return imgs.length >= (count as number) && imgs.every((i) => i.complete && i.naturalWidth > 0);
-  }, [selector, n] as const, { timeout: 30_000 });
+const imagesLoaded = (selector: string, n: number) => picturesLoaded(page, selector, n);
 
 beforeAll(async () => {
-  if (!existsSync(resolve('dist/index.html'))) throw new Error('dist/ is missing: run `npx vite build` first');
-  dir = await tempDir('linli-pictures-');
-  relay = await relayIn(dir, { staticDir: resolve('dist') });
-  const office = await relay.offices.add(OFFICE);
-  const ws = wsUrl(relay);
-  base = relay.url.replace('127.0.0.1', 'localhost');
-  await pushDoc(ws, `${office.id}/office`, office.token, officeDoc(OFFICE), (d) => d.getMap('staff').size === 1);
   const directory = new Y.Doc();
   const unit = createUnit({ code: '3-2-1101', area: '98', use: 'residential', status: 'owner' }, { actor: benchActor, now: new Date().toISOString() }, new Set(), 'unit-3-2-1101');
   if (!unit.ok) throw new Error(JSON.stringify(unit.problems));
   applyCommand(directory, unit.value.command, 'seed');
-  await pushDoc(ws, `${office.id}/directory`, office.token, directory, (d) => d.getMap('units').size === 1);
   const ledger = buildLedger();
-  await pushDoc(ws, `${office.id}/${ledger.shard}`, office.token, ledger.doc, (d) => d.getMap('requests').size === 1);
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  page = await context.newPage();
-  page.on('pageerror', (e) => console.error('pageerror:', e.message));
-  await joinOffice(page, base, ws, office, OFFICE, benchActor.name);
+  app = await openSeededOffice({
+    prefix: 'linli-pictures-', officeName: OFFICE,
+    shards: [
+      { shard: 'directory', doc: directory, ready: (d) => d.getMap('units').size === 1 },
+      { shard: ledger.shard, doc: ledger.doc, ready: (d) => d.getMap('requests').size === 1 },
+    ],
+  });
+  ({ page, base, relay, dir } = app);
   await page.goto(`${base}/requests/${requestId}`);
   await page.getByTestId('request-pictures').waitFor({ timeout: 60_000 });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await relay?.close();
-  if (dir) await removeDir(dir);
-});
+afterAll(() => closeSeededOffice(app));
 
 describe('pictures and signatures on a request', () => {
   it('a photo chosen from the gallery shows as its thumbnail, waiting to be sent, and opens large', async () => {

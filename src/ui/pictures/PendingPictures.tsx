@@ -1,13 +1,15 @@
-import { createSignal, For, Show } from 'solid-js';
+import { For } from 'solid-js';
 import type { EncodedPicture } from '../../domain/attachments/types';
-import type { Problem } from '../../domain/result';
+import { fail, ok, type Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { keepPicture } from '../../store/pictures/actions';
 import { blobStates } from '../../store/queries/blobs';
 import { createLive } from '../../shared/bindings/live';
 import { BlobImage } from '../../shared/pictures/BlobImage';
+import { createAction } from '../common/FormShell';
 import { Problems } from '../common/Problems';
+import { PictureButtons } from './PictureButtons';
 import './pictures.css';
 
 /**
@@ -26,23 +28,23 @@ export function PendingPictures(props: {
 }) {
   const shas = () => props.pictures.map((p) => p.sha256).join(',');
   const states = createLive(shas, (s) => blobStates(props.office.db, s ? s.split(',') : []), {} as Record<string, string>);
-  const [busy, setBusy] = createSignal(false);
-  const [problems, setProblems] = createSignal<Problem[]>([]);
+  const action = createAction();
   const add = async (files: FileList | null | undefined, input: HTMLInputElement) => {
     const list = [...(files ?? [])];
     input.value = '';
-    if (!list.length || busy()) return;
-    setBusy(true);
-    const found: Problem[] = [];
-    let next = [...props.pictures];
-    for (const file of list) {
-      const kept = await keepPicture(props.office, file);
-      if (!kept.ok) found.push(...kept.problems);
-      else if (!next.some((p) => p.sha256 === kept.value.sha256)) next = [...next, kept.value];
-    }
-    props.onChange(next);
-    setProblems(found);
-    setBusy(false);
+    if (!list.length) return;
+    // Every photo is tried; those kept join the form even when another was refused.
+    await action.run(async () => {
+      const found: Problem[] = [];
+      let next = [...props.pictures];
+      for (const file of list) {
+        const kept = await keepPicture(props.office, file);
+        if (!kept.ok) found.push(...kept.problems);
+        else if (!next.some((p) => p.sha256 === kept.value.sha256)) next = [...next, kept.value];
+      }
+      props.onChange(next);
+      return found.length ? fail(...found) : ok(undefined);
+    });
   };
   return (
     <div class="picture-strip pending" role="group" aria-label={props.title} data-testid={props.testid ?? 'pending-pictures'}>
@@ -63,18 +65,8 @@ export function PendingPictures(props: {
           }}
         </For>
       </ul>
-      <div class="actions start">
-        <label class="button file-button" classList={{ disabled: busy() }}>
-          {t('picture.take')}
-          <input type="file" accept="image/*" capture="environment" class="visually-hidden" disabled={busy()} aria-label={t('picture.takeFor', { title: props.title })} onChange={(e) => void add(e.currentTarget.files, e.currentTarget)} />
-        </label>
-        <label class="button file-button" classList={{ disabled: busy() }}>
-          {t('picture.gallery')}
-          <input type="file" accept="image/*" multiple class="visually-hidden" disabled={busy()} aria-label={t('picture.galleryFor', { title: props.title })} onChange={(e) => void add(e.currentTarget.files, e.currentTarget)} />
-        </label>
-        <Show when={busy()}><span role="status" class="muted">{t('picture.adding')}</span></Show>
-      </div>
-      <Problems problems={problems()} />
+      <PictureButtons title={props.title} busy={action.busy()} onFiles={(files, input) => void add(files, input)} />
+      <Problems problems={action.problems()} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { createLive } from '../../shared/bindings/live';
 import { BlobImage } from '../../shared/pictures/BlobImage';
 import { createAction } from '../common/FormShell';
 import { Problems } from '../common/Problems';
+import { PictureButtons } from './PictureButtons';
 import { PictureViewer } from './PictureViewer';
 import './pictures.css';
 
@@ -81,17 +82,7 @@ export function PictureStrip(props: {
         </For>
       </ul>
       <Show when={!props.readOnly}>
-        <div class="actions start">
-          <label class="button file-button" classList={{ disabled: action.busy() }}>
-            {t('picture.take')}
-            <input type="file" accept="image/*" capture="environment" class="visually-hidden" disabled={action.busy()} aria-label={t('picture.takeFor', { title: props.title })} onChange={(e) => void add(e.currentTarget.files, e.currentTarget)} />
-          </label>
-          <label class="button file-button" classList={{ disabled: action.busy() }}>
-            {t('picture.gallery')}
-            <input type="file" accept="image/*" multiple class="visually-hidden" disabled={action.busy()} aria-label={t('picture.galleryFor', { title: props.title })} onChange={(e) => void add(e.currentTarget.files, e.currentTarget)} />
-          </label>
-          <Show when={action.busy()}><span role="status" class="muted">{t('picture.adding')}</span></Show>
-        </div>
+        <PictureButtons title={props.title} busy={action.busy()} onFiles={(files, input) => void add(files, input)} />
       </Show>
       <Problems problems={action.problems()} />
       <Show when={open()}>{(p) => <PictureViewer office={props.office} collection={props.collection} id={props.id} picture={p()} readOnly={props.readOnly} onClose={() => setOpen(null)} />}</Show>
