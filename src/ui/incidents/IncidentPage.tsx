@@ -28,8 +28,9 @@ export function IncidentPage(props: { office: Office }) {
       <A href={boardLinks.incidents()} class="back">← {t('incident.title')}</A>
       <BoardNav />
       <Show when={row() !== undefined} fallback={<p>{t('common.loading')}</p>}>
-        <Show when={row()} keyed fallback={<p class="empty">{t('incident.notFound')}</p>}>
-          {(r) => <IncidentView office={props.office} row={r} />}
+        {/* Keyed by id: a re-read row (a colleague's edit) updates the view, it does not remount it. */}
+        <Show when={row()?.id} keyed fallback={<p class="empty">{t('incident.notFound')}</p>}>
+          {(_id) => <Show when={row()}>{(r) => <IncidentView office={props.office} row={r()} />}</Show>}
         </Show>
       </Show>
     </main>

@@ -42,8 +42,9 @@ export function LockScreen(props: { office: Office; staff: StaffRow[]; reason: L
             )}
           </Show>
         </header>
-        <Show when={target()} keyed>
-          {(s) => <PinForm office={props.office} staff={s} onDone={() => enterAs(props.office, s)} onCancel={targetId() ? () => setTargetId(null) : undefined} />}
+        {/* Keyed by id, not row: a re-read staff row must not remount the form and empty the PIN typed. */}
+        <Show when={target()?.id} keyed>
+          {(_id) => <Show when={target()}>{(s) => <PinForm office={props.office} staff={s()} onDone={() => enterAs(props.office, s())} onCancel={targetId() ? () => setTargetId(null) : undefined} />}</Show>}
         </Show>
         <section class="lock-switch" aria-labelledby="lock-switch-title">
           <h2 id="lock-switch-title">{t('lock.switch')}</h2>

@@ -31,8 +31,9 @@ export function NoticePage(props: { office: Office }) {
       <A href={boardLinks.notices()} class="back">← {t('notice.title')}</A>
       <BoardNav />
       <Show when={row() !== undefined} fallback={<p>{t('common.loading')}</p>}>
-        <Show when={row()} keyed fallback={<p class="empty">{t('notice.notFound')}</p>}>
-          {(r) => <NoticeView office={props.office} row={r} />}
+        {/* Keyed by id: a re-read row (a colleague's edit) updates the view, it does not remount it. */}
+        <Show when={row()?.id} keyed fallback={<p class="empty">{t('notice.notFound')}</p>}>
+          {(_id) => <Show when={row()}>{(r) => <NoticeView office={props.office} row={r()} />}</Show>}
         </Show>
       </Show>
     </main>

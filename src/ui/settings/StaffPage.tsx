@@ -130,8 +130,9 @@ export function StaffPage(props: { office: Office }) {
       <Show when={changing()}>
         <ChangeMyPinForm office={props.office} staffId={myId()} onCancel={() => setPinForm(null)} onDone={() => { setPinForm(null); setSaved(''); setPinDone({ mine: true }); }} />
       </Show>
-      <Show when={canEdit() && resetRow()} keyed>
-        {(s) => <ResetPinForm office={props.office} staff={s} onCancel={() => setPinForm(null)} onDone={(name) => { setPinForm(null); setSaved(''); setPinDone({ reset: name }); }} />}
+      {/* Keyed by id, not row: a colleague's edit re-reads the row and must not empty the form. */}
+      <Show when={canEdit() && resetRow()?.id} keyed>
+        {(_id) => <Show when={resetRow()}>{(s) => <ResetPinForm office={props.office} staff={s()} onCancel={() => setPinForm(null)} onDone={(name) => { setPinForm(null); setSaved(''); setPinDone({ reset: name }); }} />}</Show>}
       </Show>
       <p role="status" class="saved" data-testid="reset-status">{pinNote()}</p>
       <IdleLockSetting office={props.office} canEdit={canEdit()} />

@@ -52,8 +52,11 @@ export function WhoAreYou(props: { office: Office }) {
           </For>
         </ul>
       </Show>
-      <Show when={picked()} keyed>
-        {(s) => <PinForm office={props.office} staff={s} onDone={() => enterAs(props.office, s)} onCancel={() => setPickedId(null)} />}
+      {/* Keyed by the profile's id, not its row: the staff list is re-read while the office shard is
+          still being written on a new tablet, and a new row object must not remount the form (and
+          empty the PIN just typed). */}
+      <Show when={picked()?.id} keyed>
+        {(_id) => <Show when={picked()}>{(s) => <PinForm office={props.office} staff={s()} onDone={() => enterAs(props.office, s())} onCancel={() => setPickedId(null)} />}</Show>}
       </Show>
       <FormShell save={save} class="card" aria-labelledby="new-staff" actionsClass="setup-actions" submit={t('setup.addStaff')} head={<h2 id="new-staff">{t('setup.newStaff')}</h2>}>
         <label>
