@@ -43,6 +43,8 @@ export interface OpenOptions {
    * last use, in ms (default 2 minutes; tests shorten it).
    */
   idleUnloadMs?: number;
+  /** REFRESH_WAIT_MS, shorter in tests. */
+  refreshWaitMs?: number;
   /** The clock that says which months are hot (tests move it). */
   now?: () => Date;
   /** Attachments' transfer: sweep period, how many days of originals are fetched eagerly, its clock. */
@@ -51,6 +53,8 @@ export interface OpenOptions {
 
 /** Default of `idleUnloadMs`. */
 export const IDLE_UNLOAD_MS = 120_000;
+/** How long a month named by the change feed may take to sync before it goes back in the queue. */
+export const REFRESH_WAIT_MS = 30_000;
 
 /**
  * Everything this device holds of one office: the database, the loaded shards, their sync and
@@ -217,20 +221,31 @@ export class OfficeStore implements Office {
       if (this.loading.has(name)) continue; // loaded: its own provider syncs it
       const mine = (await this.db.meta.get(`sv:${name}`))?.value as Uint8Array | undefined;
       if (!isBehind(mine, theirs)) continue;
-      await this.refresh(name);
+      // A month whose sync did not complete in time goes back in the queue, after the others:
+      // one stuck month (its socket dropped mid-way, its first sync stalled) must not hold every
+      // other month of a join back. What it received is stored, so the retry goes on from there.
+      if ((await this.refresh(name)) === 'late' && !this.closed && !this.changed.has(name)) this.changed.set(name, theirs);
     }
   }
 
-  private async refresh(name: ShardName): Promise<void> {
+  /** Loads, syncs and unloads one month; 'late' if it was not in sync within REFRESH_WAIT_MS. */
+  private async refresh(name: ShardName): Promise<'done' | 'late'> {
+    let outcome: 'done' | 'late' = 'done';
     this.hold(name, 1);
     try {
       const shard = await this.shard(name);
       let stop = () => {};
+      let timer: ReturnType<typeof setTimeout> | undefined;
       const unreachable = new Promise<void>((resolve) => {
         stop = this.sync.onReachable((reachable) => reachable || resolve());
       });
-      await Promise.race([this.sync.whenSynced(shard), unreachable]);
+      const late = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), this.options.refreshWaitMs ?? REFRESH_WAIT_MS);
+      });
+      // (Unreachable: the feed names the month again once the relay is back.)
+      if ((await Promise.race([this.sync.whenSynced(shard), unreachable.then(() => true), late])) === false) outcome = 'late';
       stop();
+      clearTimeout(timer);
       await shard.flushed().catch(() => undefined);
     } catch {
       // closed meanwhile, or the shard could not load: the feed names it again next time
@@ -239,6 +254,7 @@ export class OfficeStore implements Office {
     }
     this.options.onRefreshed?.(name);
     if (this.unloadable(name, 0)) await this.unload(name);
+    return outcome;
   }
 
   /** Resolves once this device's year ledgers (old build) are split into months. */

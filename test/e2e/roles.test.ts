@@ -83,7 +83,8 @@ describe('roles', () => {
     await a.goto(`${app.base}/import`);
     const managerBox = a.getByRole('checkbox', { name: zh['export.full'] });
     await managerBox.waitFor();
-    expect(await managerBox.isDisabled()).toBe(false);
+    // (Enabled once the manager's role is read: polled, not read on the first paint.)
+    await expect.poll(() => managerBox.isDisabled(), { timeout: 15_000 }).toBe(false);
 
     // The manager lets team staff reveal with a reason (设置 → 个人信息权限); reception cannot change it.
     await a.goto(`${app.base}/settings`);

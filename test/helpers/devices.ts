@@ -49,7 +49,7 @@ export interface DeviceOptions {
   /** Sync with this relay (ws URL and a device token) instead of staying offline. */
   relay?: { url: string; token: string };
   /** More store options (a short `idleUnloadMs`, a clock for the hot months, `onUnloaded`). */
-  store?: Pick<OpenOptions, 'idleUnloadMs' | 'now' | 'onUnloaded' | 'onLoaded' | 'onRefreshed' | 'blobs' | 'online'>;
+  store?: Pick<OpenOptions, 'idleUnloadMs' | 'now' | 'onUnloaded' | 'onLoaded' | 'onRefreshed' | 'blobs' | 'online' | 'WebSocketImpl' | 'refreshWaitMs'>;
 }
 
 const open = new Set<Device>();
@@ -93,7 +93,7 @@ const diskOf = new WeakMap<Device, IDBFactory>();
 
 function build(config: DeviceConfig, factory: IDBFactory, via: Via, online = false, extra: DeviceOptions['store'] = {}): Device {
   const dexie = { indexedDB: factory, IDBKeyRange };
-  const storeOptions: OpenOptions = online ? { ...extra, dexie, WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true } : { ...extra, offline: true, dexie };
+  const storeOptions: OpenOptions = online ? { ...extra, dexie, WebSocketImpl: extra.WebSocketImpl ?? (WebSocket as unknown as typeof globalThis.WebSocket), disableBc: true } : { ...extra, offline: true, dexie };
   let store!: OfficeStore;
   let office: Office;
   let ports: MessagePort[] = [];

@@ -21,6 +21,7 @@ import type { Relay } from '../../sync-server/relay';
 import { openDevice, type Device } from '../helpers/devices';
 import { whenSynced, yClient } from '../helpers/client';
 import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';
+import WebSocket from 'ws';
 
 const settings = defaultServiceSettings();
 const repair = (text: string): IntakeInput => ({ kind: 'repair', category: 'water-electric', urgency: 'normal', channel: 'phone', description: text, customerId: 'c1', customerName: '张伟', unitCode: '3-2-1101', phone: '', location: '' });
@@ -215,5 +216,34 @@ describe('year ledgers of the old build', () => {
     expect(new Set(all).size).toBe(all.length);
     void numbers;
     still.provider.destroy();
+  });
+});
+
+describe('a month whose sync stalls', () => {
+  it('goes back in the queue after its wait, and the months behind it still arrive', async () => {
+    relay = await relayIn(dataDir);
+    const office = await relay.offices.add('翠湖花园');
+    const second = await relay.offices.join(office.id, (await relay.offices.invite(office.id, { createdByDevice: office.deviceCode })).code);
+    if (!second.ok) throw new Error('join');
+    // Tablet B's socket for October 2024 hears nothing from the relay (a connection that hangs).
+    class Stalling extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols);
+        if (url.includes('/ledger-2024-10')) Object.defineProperty(this, 'onmessage', { set: () => undefined, get: () => null });
+      }
+    }
+    const a = tablet(office.id, office.deviceCode, relay, office.token);
+    const events = new EventTarget();
+    const b = openDevice({
+      officeId: office.id, deviceCode: second.device.deviceCode, staffId: 's-B', staffName: '员工B',
+      relay: { url: wsUrl(relay), token: second.device.token },
+      store: { idleUnloadMs: 30, refreshWaitMs: 1000, WebSocketImpl: Stalling as unknown as typeof globalThis.WebSocket, onRefreshed: () => events.dispatchEvent(new Event('change')) },
+    });
+    // October first (the feed names the rooms in the order they were made, so B's queue starts
+    // with it and is stuck there), then November: without the wait, November queues behind
+    // October for ever.
+    await requestAt(a.device.office, '2024-10-05T01:00:00.000Z', '十月', 'BX-2410-A-001');
+    const nov = await requestAt(a.device.office, '2024-11-05T01:00:00.000Z', '十一月', 'BX-2411-A-001');
+    await eventually(events, () => b.office.db.requests.get(nov), (r) => !!r, 'November on B', 30_000);
   });
 });
