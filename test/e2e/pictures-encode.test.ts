@@ -2,7 +2,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
-import { metadataOf, withExif } from '../helpers/camera-jpeg';
+import { exifOrientation, metadataOf, withExif } from '../helpers/camera-jpeg';
 
 /**
  * The picture encoder (src/store/pictures/encode.ts) in real Chromium: a 12-megapixel camera JPEG
@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 /** A photo-like 4,000 × 3,000 picture: sky and wall gradients, windows, and sensor noise, as a camera JPEG at 0.92. */
-async function cameraJpeg(): Promise<Uint8Array> {
+async function cameraJpeg(exif?: Uint8Array): Promise<Uint8Array> {
   const bytes = await page.evaluate(async () => {
     const w = 4000, h = 3000;
     const c = new OffscreenCanvas(w, h);
@@ -42,7 +42,7 @@ async function cameraJpeg(): Promise<Uint8Array> {
     const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
     return (window as unknown as { toBase64: (b: Blob) => Promise<string> }).toBase64(blob);
   });
-  return withExif(Uint8Array.from(Buffer.from(bytes, 'base64')));
+  return withExif(Uint8Array.from(Buffer.from(bytes, 'base64')), exif);
 }
 
 describe('re-encoding a camera photo', () => {
@@ -74,5 +74,27 @@ describe('re-encoding a camera photo', () => {
       expect(meta.gpsRational).toBe(false);
       expect(meta.app1).toBe(0);
     }
+  });
+
+  it('a photo taken upright (EXIF orientation 6: stored 4,000 × 3,000) stays upright at 1,200 × 1,600, decoded already reduced', async () => {
+    const original = await cameraJpeg(exifOrientation(6));
+    const out = await page.evaluate(async (b64) => {
+      const source = await (await fetch(`data:image/jpeg;base64,${b64}`)).blob();
+      const enc = await (globalThis as unknown as { linliEncode: typeof import('../../src/store/pictures/encode') }).linliEncode.encodePicture(source);
+      const bm = await createImageBitmap(enc.full);
+      const tb = await createImageBitmap(enc.thumb);
+      // The top rows were the picture's left edge (sky blue in the stored picture): upright, the
+      // sky is on the right. Compare the mean blue of the left and right columns' middle.
+      const c = new OffscreenCanvas(bm.width, bm.height);
+      const g = c.getContext('2d')!;
+      g.drawImage(bm, 0, 0);
+      const blue = (x: number) => { const d = g.getImageData(x, bm.height / 2 - 50, 20, 100).data; let s = 0; for (let i = 0; i < d.length; i += 4) s += d[i + 2] - d[i]; return s / (d.length / 4); };
+      return { declared: [enc.width, enc.height], full: [bm.width, bm.height], thumb: [tb.width, tb.height], left: blue(0), right: blue(bm.width - 20) };
+    }, Buffer.from(original).toString('base64'));
+    expect(out.declared).toEqual([1200, 1600]);
+    expect(out.full).toEqual([1200, 1600]);
+    expect(out.thumb).toEqual([240, 320]);
+    // Orientation 6 turns the picture a quarter clockwise: the sky (top of the stored picture) on the right.
+    expect(out.right).toBeGreaterThan(out.left + 20);
   });
 });

@@ -102,8 +102,14 @@ afterAll(() => closeSeededOffice(app));
 describe('pictures and signatures on a request', () => {
   it('a photo chosen from the gallery shows as its thumbnail, waiting to be sent, and opens large', async () => {
     const intake = page.locator('[data-testid=picture-strip][data-stage=intake]');
+    const encoders = () => page.workers().filter((w) => w.url().includes('encode-worker'));
+    const started: string[] = [];
+    page.on('worker', (w) => void started.push(w.url()));
     await intake.getByLabel(`从相册选照片到“${zh['picture.stageTitle.intake']}”`).setInputFiles(await cameraPhoto());
     await imagesLoaded('[data-testid=picture-strip][data-stage=intake] [data-testid=picture-thumb] img', 1);
+    // The photo was re-encoded in the pictures worker, which ends once idle (2 s) and gives its memory back.
+    expect(started.filter((u) => u.includes('encode-worker'))).toHaveLength(1);
+    await expect.poll(() => encoders().length, { timeout: 15_000 }).toBe(0);
     const thumb = intake.getByTestId('picture-thumb');
     expect(await thumb.count()).toBe(1);
     // The thumbnail is the 320 px one, not the photo.
@@ -132,6 +138,7 @@ describe('pictures and signatures on a request', () => {
     await expect.poll(() => warning.count()).toBe(0);
     // Offline, another photo the resident sent stays on this tablet: closing warns.
     const photo = await cameraPhoto(1); // another picture (drawn before the network goes)
+    let waitingSrc: string | null = null;
     await page.context().setOffline(true);
     try {
       const intake = page.locator('[data-testid=picture-strip][data-stage=intake]');
@@ -139,11 +146,17 @@ describe('pictures and signatures on a request', () => {
       await expect.poll(() => intake.getByTestId('picture-thumb').count()).toBe(2);
       await expect.poll(() => warning.count()).toBe(1);
       expect(await warning.textContent()).toContain('有 1 张照片或扫描件还没有上传到同步服务器');
+      await imagesLoaded('[data-testid=picture-strip][data-stage=intake] [data-testid=picture-thumb] img', 2);
+      waitingSrc = await intake.getByTestId('picture-thumb').nth(1).locator('img').getAttribute('src');
     } finally {
       await page.context().setOffline(false);
     }
     // Back online, the outbox sends it and the warning goes.
     await expect.poll(() => warning.count(), { timeout: 60_000 }).toBe(0);
+    // Its row went 等待发送 → 发送中 → 已上传; the thumbnail is the same image, not decoded again.
+    const intake = page.locator('[data-testid=picture-strip][data-stage=intake]');
+    await expect.poll(() => intake.getByTestId('picture-thumb').nth(1).getAttribute('data-state')).toBe('relay');
+    expect(await intake.getByTestId('picture-thumb').nth(1).locator('img').getAttribute('src')).toBe(waitingSrc);
   });
 
   it('the resident signs with pointer events: the signature shows, is in the history, and prints in its box', async () => {

@@ -38,10 +38,18 @@ export function exifWithGps(): Uint8Array {
   return seg;
 }
 
+/** An APP1 EXIF segment whose IFD0 holds only Orientation, in the byte order given. */
+export function exifOrientation(value: number, bigEndian = false): Uint8Array {
+  const u16 = (v: number) => (bigEndian ? [v >> 8, v & 0xff] : [v & 0xff, v >> 8]);
+  const u32 = (v: number) => (bigEndian ? [0, 0, v >> 8, v & 0xff] : [v & 0xff, v >> 8, 0, 0]);
+  const tiff = [...(bigEndian ? [0x4d, 0x4d] : [0x49, 0x49]), ...u16(42), ...u32(8), ...u16(1), ...u16(0x0112), ...u16(3), ...u32(1), ...u16(value), 0, 0, ...u32(0)];
+  const payload = [0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff];
+  return Uint8Array.from([0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 0xff, ...payload]);
+}
+
 /** The JPEG with the EXIF segment put right after its start marker (where cameras write it). */
-export function withExif(jpeg: Uint8Array): Uint8Array {
+export function withExif(jpeg: Uint8Array, seg = exifWithGps()): Uint8Array {
   if (jpeg[0] !== 0xff || jpeg[1] !== 0xd8) throw new Error('not a JPEG');
-  const seg = exifWithGps();
   const out = new Uint8Array(jpeg.length + seg.length);
   out.set(jpeg.subarray(0, 2));
   out.set(seg, 2);

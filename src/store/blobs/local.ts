@@ -11,22 +11,43 @@ export async function sha256Of(data: Blob | Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** One picture's bytes to keep: the file, its type, whether it is a thumbnail. */
+export interface BlobToKeep {
+  data: Blob;
+  mime: string;
+  thumb: boolean;
+}
+
 /**
- * Keeps a picture's bytes on this tablet, once: the same bytes kept twice are one row. A new row
+ * Keeps pictures' bytes on this tablet, once: the same bytes kept twice are one row. A new row
  * is 'waiting' — the outbox the transfer sweep (transfer.ts) sends to the relay. The caller puts
- * the returned name into the record's reference (the document holds the name, never the bytes).
+ * the returned names into the record's reference (the document holds the name, never the bytes).
+ * A picture and its thumbnail are kept in one transaction: the outbox then sees both at once and
+ * sends the thumbnail first (what colleagues' pages show), not the original that happened to be
+ * written a moment earlier.
  */
-export async function keepBlob(db: LinliDB, data: Blob, mime: string, thumb: boolean): Promise<{ sha256: string; bytes: number }> {
-  const sha256 = await sha256Of(data);
-  const bytes = data.size;
-  const typed = data.type === mime ? data : new Blob([data], { type: mime });
+export async function keepBlobs(db: LinliDB, items: readonly BlobToKeep[]): Promise<{ sha256: string; bytes: number }[]> {
+  const named = await Promise.all(items.map(async (it) => ({ ...it, sha256: await sha256Of(it.data), typed: it.data.type === it.mime ? it.data : new Blob([it.data], { type: it.mime }) })));
   await db.transaction('rw', db.blobs, async () => {
-    const known = await db.blobs.get(sha256);
-    if (known?.data) return;
-    // Known only by reference (a colleague's), or new: now we hold it, and the relay may not.
-    await db.blobs.put({ sha256, mime, bytes, data: typed, state: known?.state === 'relay' ? 'relay' : 'waiting', addedAt: known?.addedAt ?? new Date().toISOString(), thumb });
+    const known = await db.blobs.bulkGet(named.map((n) => n.sha256));
+    const at = new Date().toISOString();
+    const seen = new Set<string>();
+    const rows = named.flatMap((n, i) => {
+      const k = known[i];
+      // A signature is its own thumbnail: the same bytes twice are one row, as the first says.
+      if (k?.data || seen.has(n.sha256)) return [];
+      seen.add(n.sha256);
+      // Known only by reference (a colleague's), or new: now we hold it, and the relay may not.
+      return [{ sha256: n.sha256, mime: n.mime, bytes: n.data.size, data: n.typed, state: k?.state === 'relay' ? ('relay' as const) : ('waiting' as const), addedAt: k?.addedAt ?? at, thumb: n.thumb }];
+    });
+    if (rows.length) await db.blobs.bulkPut(rows);
   });
-  return { sha256, bytes };
+  return named.map((n) => ({ sha256: n.sha256, bytes: n.data.size }));
+}
+
+/** Keeps one picture's bytes (keepBlobs for a single file). */
+export async function keepBlob(db: LinliDB, data: Blob, mime: string, thumb: boolean): Promise<{ sha256: string; bytes: number }> {
+  return (await keepBlobs(db, [{ data, mime, thumb }]))[0];
 }
 
 /** The bytes of a blob if this tablet holds them. */

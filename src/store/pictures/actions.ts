@@ -6,7 +6,7 @@ import { paperFromRecord, paperId } from '../../domain/papers/paper';
 import { requestFromRecord } from '../../domain/requests/record';
 import { fail, ok, type Result } from '../../domain/result';
 import { shardOfRecord } from '../../domain/shards';
-import { keepBlob } from '../blobs/local';
+import { keepBlobs } from '../blobs/local';
 import { deviceTables } from '../device-tables';
 import type { Office } from '../office-api';
 import type { Encoded } from './encode';
@@ -27,8 +27,10 @@ export async function pictureTarget(office: Office, collection: PicturedCollecti
 /** Keeps an encoded picture and its thumbnail in the blob table; what the reference needs. */
 export async function keepEncoded(office: Office, enc: Encoded): Promise<EncodedPicture> {
   const db = deviceTables(office);
-  const full = await keepBlob(db, enc.full, enc.mime, false);
-  const thumb = await keepBlob(db, enc.thumb, enc.thumb.type || enc.mime, true);
+  const [full, thumb] = await keepBlobs(db, [
+    { data: enc.full, mime: enc.mime, thumb: false },
+    { data: enc.thumb, mime: enc.thumb.type || enc.mime, thumb: true },
+  ]);
   return { sha256: full.sha256, mime: enc.mime, bytes: full.bytes, width: enc.width, height: enc.height, thumb: thumb.sha256 };
 }
 

@@ -2,23 +2,50 @@ import { encodePicture, type Encoded } from './encode';
 
 /**
  * The page's side of the pictures worker: one worker, started on first use, answering one photo at
- * a time. Where module workers or OffscreenCanvas are missing it encodes on the page instead.
+ * a time, and ended once it has had nothing to do for `IDLE_MS`. Decoding and encoding leave native
+ * memory behind in the worker (decoder buffers, image caches) that its few JavaScript objects never
+ * make it collect; ending the worker gives all of it back at once, so a tablet that took fifty
+ * photos holds what it held before (attachments.memory_growth_50_mb). Starting it again costs a
+ * few tens of ms, paid once per burst of photos, not per photo.
+ * Where module workers or OffscreenCanvas are missing it encodes on the page instead.
  */
+export const IDLE_MS = 2_000;
+
 let worker: Worker | null = null;
 let next = 0;
+let idle: ReturnType<typeof setTimeout> | null = null;
 const waiting = new Map<number, { resolve: (e: Encoded) => void; reject: (e: Error) => void }>();
 
 function start(): Worker {
+  if (idle) clearTimeout(idle);
+  idle = null;
   if (worker) return worker;
-  worker = new Worker(new URL('./encode-worker.ts', import.meta.url), { type: 'module' });
-  worker.onmessage = (e: MessageEvent<{ id: number; ok: boolean; value?: Encoded; error?: string }>) => {
-    const w = waiting.get(e.data.id);
+  const w = new Worker(new URL('./encode-worker.ts', import.meta.url), { type: 'module' });
+  w.onmessage = (e: MessageEvent<{ id: number; ok: boolean; value?: Encoded; error?: string }>) => {
+    const p = waiting.get(e.data.id);
     waiting.delete(e.data.id);
-    if (!w) return;
-    if (e.data.ok && e.data.value) w.resolve(e.data.value);
-    else w.reject(new Error(e.data.error ?? 'encode failed'));
+    if (!waiting.size) idle = setTimeout(stop, IDLE_MS);
+    if (!p) return;
+    if (e.data.ok && e.data.value) p.resolve(e.data.value);
+    else p.reject(new Error(e.data.error ?? 'encode failed'));
   };
-  return worker;
+  // A worker that cannot start or crashed (out of memory on a huge picture): every photo waiting
+  // on it is refused (the strip says the picture could not be read), and the next one starts afresh.
+  w.onerror = () => {
+    for (const p of waiting.values()) p.reject(new Error('pictures worker failed'));
+    waiting.clear();
+    stop();
+  };
+  worker = w;
+  return w;
+}
+
+function stop(): void {
+  if (idle) clearTimeout(idle);
+  idle = null;
+  if (waiting.size) return;
+  worker?.terminate();
+  worker = null;
 }
 
 export function encodeInWorker(file: Blob): Promise<Encoded> {
@@ -29,3 +56,6 @@ export function encodeInWorker(file: Blob): Promise<Encoded> {
     start().postMessage({ id, file });
   });
 }
+
+/** Whether the pictures worker is running now (tests). */
+export const encoderRunning = () => worker !== null;

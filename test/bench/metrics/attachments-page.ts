@@ -17,15 +17,18 @@
  *
  * A is the joined profile reopened in a browser of its own with one tab (as memory.renderer_mb,
  * so the largest renderer is A's page); B is the bench's tablet. The photos are generated first,
- * in a page of the bench's browser, and written to files: none of that work is in A's process.
+ * in a page of the bench's browser, and written to files (kept for the next run in
+ * test/bench/.cache/): none of that work is in A's process.
  */
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { spec, type Metric } from '../metric';
 import { NEW_REQUEST_SCRIPT, run } from '../page-scripts';
 import { median, quantile } from '../results';
 import { launchInGroup, rendererRss } from '../tablet-browser';
-import { removeDir, tempDir } from '../../helpers/relay';
+import { grown, memoryDump, type Dump } from '../memory-dump';
 
 const PHOTOS = 50;
 const WARMUP = 3;
@@ -106,21 +109,27 @@ export const attachmentsPage: Metric = {
     const profile = await bench.profile();
     const b = await bench.tablet();
 
-    // The photos, made in a page of the bench's browser (not A's) and kept as files.
-    const dir = scope.defer(await tempDir('linli-bench-photos-'), removeDir);
-    const maker = scope.defer(await bench.context(), (c) => c.close());
-    const makerPage = await maker.newPage();
-    const files: string[] = [];
-    let bytes = 0;
-    for (let i = 0; i < PHOTOS; i++) {
-      scope.check();
-      const data = Buffer.from(await run<string>(makerPage, MAKE_PHOTO, { i }, 30_000, `photo ${i}`), 'base64');
-      bytes += data.length;
-      files.push(resolve(dir, `IMG_${1000 + i}.jpg`));
-      await writeFile(files[i], data);
+    // The photos, made in a page of the bench's browser (not A's) and kept as files, once: they
+    // are the bench's fixture, kept in test/bench/.cache/ under the generator's own hash (a changed
+    // generator makes new ones), so a run spends its minutes on the app, not on making JPEGs.
+    const cache = resolve('test/bench/.cache', `photos-${createHash('sha256').update(`${MAKE_PHOTO}${PHOTOS}`).digest('hex').slice(0, 12)}`);
+    const files = Array.from({ length: PHOTOS }, (_, i) => resolve(cache, `IMG_${1000 + i}.jpg`));
+    if (!files.every((f) => existsSync(f))) {
+      const part = `${cache}.part`;
+      await rm(part, { recursive: true, force: true });
+      await mkdir(part, { recursive: true });
+      const maker = scope.defer(await bench.context(), (c) => c.close());
+      const makerPage = await maker.newPage();
+      for (let i = 0; i < PHOTOS; i++) {
+        scope.check();
+        await writeFile(resolve(part, basename(files[i])), Buffer.from(await run<string>(makerPage, MAKE_PHOTO, { i }, 30_000, `photo ${i}`), 'base64'));
+      }
+      await maker.close();
+      await rm(cache, { recursive: true, force: true });
+      await rename(part, cache);
     }
-    await maker.close();
-    console.log(`  (${PHOTOS} photos generated, ${(bytes / 1048576).toFixed(0)} MB)`);
+    const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+    console.log(`  (${PHOTOS} photos, ${(bytes / 1048576).toFixed(0)} MB, in ${cache})`);
 
     // Tablet A: the joined profile in a browser of its own, one tab; a new repair request on it.
     const a = scope.defer(await launchInGroup(profile.dir, null, ['--js-flags=--expose-gc']), (x) => x.close());
@@ -139,6 +148,7 @@ export const attachmentsPage: Metric = {
     const before = rendererRss(a.pid);
     if (!before.length) throw new Error('no renderer process found under tablet A’s browser');
     const heapBefore = await pageA.evaluate(HEAP_MB);
+    const dumpBefore: Dump | null = process.env.BENCH_MEMDUMP ? await memoryDump(a.browser) : null;
     const t0 = Date.now();
 
     // The choice as the browser makes it: CDP's DOM.setFileInputFiles hands the input a file backed
@@ -175,6 +185,12 @@ export const attachmentsPage: Metric = {
     await pageA.waitForTimeout(3000);
     const after = rendererRss(a.pid);
     const heapAfter = await pageA.evaluate(HEAP_MB);
+    if (dumpBefore) {
+      const dumpAfter = await memoryDump(a.browser);
+      const pid = dumpAfter.byPid.has(after[0].pid) ? after[0].pid : [...dumpAfter.byPid.keys()][0];
+      console.log(`  (memory-infra of renderer ${pid}; pids dumped: ${[...dumpAfter.byPid.keys()].join(', ')}; renderer ${after[0].pid})`);
+      for (const line of grown(dumpBefore, dumpAfter, pid, 25)) console.log(`    ${line}`);
+    }
     // Beside the figure (which, as memory.renderer_mb, forces no collection): the same after a
     // full garbage collection of the page and its workers, to tell garbage from what is kept.
     const collect = 'typeof gc === "function" && gc()';

@@ -50,6 +50,7 @@ export const tablet: Metric = {
       const names = inner.specs.map((s) => s.metric).filter(asked);
       if (!names.length) continue;
       const sub = new Scope(Math.min(inner.budgetMs * 3, scope.left()));
+      const t0 = Date.now();
       try {
         await within(
           inner.run({
@@ -67,6 +68,7 @@ export const tablet: Metric = {
         for (const name of names) fail(`tablet.${name}`, why);
       } finally {
         await sub.close();
+        console.log(`  (tablet ${inner.name}: ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
       }
     }
   },
