@@ -139,6 +139,10 @@ describe('pictures and signatures on a request', () => {
     // Offline, another photo the resident sent stays on this tablet: closing warns.
     const photo = await cameraPhoto(1); // another picture (drawn before the network goes)
     let waitingSrc: string | null = null;
+    // The first photo's thumbnail element, marked: adding another must not make it anew (a new
+    // element is a new decode of the same picture, per picture, per change of the record).
+    const firstImg = page.locator('[data-testid=picture-strip][data-stage=intake] [data-testid=picture-thumb] img').first();
+    await firstImg.evaluate((i) => ((i as HTMLImageElement & { linliMark?: boolean }).linliMark = true));
     await page.context().setOffline(true);
     try {
       const intake = page.locator('[data-testid=picture-strip][data-stage=intake]');
@@ -148,6 +152,7 @@ describe('pictures and signatures on a request', () => {
       expect(await warning.textContent()).toContain('有 1 张照片或扫描件还没有上传到同步服务器');
       await imagesLoaded('[data-testid=picture-strip][data-stage=intake] [data-testid=picture-thumb] img', 2);
       waitingSrc = await intake.getByTestId('picture-thumb').nth(1).locator('img').getAttribute('src');
+      expect(await firstImg.evaluate((i) => (i as HTMLImageElement & { linliMark?: boolean }).linliMark === true)).toBe(true);
     } finally {
       await page.context().setOffline(false);
     }

@@ -10,15 +10,17 @@ import { createLive } from '../bindings/live';
  * when the image goes.
  */
 export function BlobImage(props: { db: ReadonlyDB; sha256: string; alt: string; class?: string; onShown?: () => void }) {
-  const read = createLive(() => props.sha256, async (sha) => ({ sha, data: await blobBytes(props.db, sha) }), { sha: '', data: undefined as Blob | undefined });
+  // The name as a value: a parent handing the same name in a fresh object does not re-run the query.
+  const name = createMemo(() => props.sha256);
+  const read = createLive(name, async (sha) => ({ sha, data: await blobBytes(props.db, sha) }), { sha: '', data: undefined as Blob | undefined });
   // A name's bytes never change (the name is their SHA-256), but the query runs again whenever
   // the row does (等待发送 → 发送中 → 已上传) and hands a new Blob object each time: kept as the
   // first one, the picture is not given a new object URL and decoded again each time — three
   // decodes per photo filled the renderer's image cache (attachments.memory_growth_50_mb).
   const held = createMemo<{ sha: string; data: Blob } | undefined>((prev) => {
     const r = read();
-    if (prev?.sha === props.sha256) return prev;
-    return r.sha === props.sha256 && r.data ? { sha: r.sha, data: r.data } : undefined;
+    if (prev?.sha === name()) return prev;
+    return r.sha === name() && r.data ? { sha: r.sha, data: r.data } : undefined;
   });
   const url = createMemo(() => {
     const b = held()?.data;

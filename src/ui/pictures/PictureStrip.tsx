@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { picturesOf, type PictureRef, type PicturedCollection, type PictureStage } from '../../domain/attachments/picture';
 import { fail, ok, type Problem, type Result } from '../../domain/result';
@@ -39,7 +39,12 @@ export function PictureStrip(props: {
   level?: 2 | 3;
 }) {
   const pictures = () => picturesOf(props.record).filter((p) => p.kind === 'photo' && (props.stage ? p.stage === props.stage : true) && (props.item ? p.item === props.item : true));
-  const shas = () => pictures().map((p) => p.sha256).join(',');
+  // Listed by name, not by reference object: the record is re-read after every change (each photo
+  // added, each state), and a list keyed by the fresh objects made every thumbnail anew — a new
+  // image element and decode per picture per change, 50 photos filled the renderer's image cache.
+  const byName = createMemo(() => new Map(pictures().map((p) => [p.sha256, p])));
+  const names = createMemo(() => [...byName().keys()], undefined, { equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]) });
+  const shas = () => names().join(',');
   const states = createLive(shas, (s) => blobStates(props.office.db, s ? s.split(',') : []), {} as Record<string, string>);
   const action = createAction();
   const [open, setOpen] = createSignal<PictureRef | null>(null);
@@ -66,19 +71,24 @@ export function PictureStrip(props: {
       <Dynamic component={props.level === 2 ? 'h2' : 'h3'} id={`pictures-${slug()}`}>{props.title}</Dynamic>
       <Show when={props.hint}><p class="muted">{props.hint}</p></Show>
       <ul class="thumbs plain">
-        <For each={pictures()} fallback={<li class="muted">{t('picture.none')}</li>}>
-          {(p) => {
-            const state = () => states()[p.sha256] ?? 'missing';
-            const kind = t(`picture.kind.${p.kind}`);
-            return (
-              <li class="thumb" data-testid="picture-thumb" data-state={state()}>
-                <button type="button" class="thumb-open" aria-label={t('picture.open', { kind, who: p.byName, when: formatDateTime(p.at) })} onClick={() => setOpen(p)}>
-                  <BlobImage db={props.office.db} sha256={p.thumb} alt={t('picture.thumbAlt', { kind, who: p.byName, when: formatDateTime(p.at) })} />
-                </button>
-                <span class={`chip blob-${state()}`} data-testid="picture-state">{t(`picture.state.${state()}` as 'picture.state.waiting')}</span>
-              </li>
-            );
-          }}
+        <For each={names()} fallback={<li class="muted">{t('picture.none')}</li>}>
+          {(sha) => (
+            <Show when={byName().get(sha)}>
+              {(p) => {
+                const state = () => states()[sha] ?? 'missing';
+                const kind = () => t(`picture.kind.${p().kind}`);
+                const label = (key: 'picture.open' | 'picture.thumbAlt') => t(key, { kind: kind(), who: p().byName, when: formatDateTime(p().at) });
+                return (
+                  <li class="thumb" data-testid="picture-thumb" data-state={state()}>
+                    <button type="button" class="thumb-open" aria-label={label('picture.open')} onClick={() => setOpen(p())}>
+                      <BlobImage db={props.office.db} sha256={p().thumb} alt={label('picture.thumbAlt')} />
+                    </button>
+                    <span class={`chip blob-${state()}`} data-testid="picture-state">{t(`picture.state.${state()}` as 'picture.state.waiting')}</span>
+                  </li>
+                );
+              }}
+            </Show>
+          )}
         </For>
       </ul>
       <Show when={!props.readOnly}>
