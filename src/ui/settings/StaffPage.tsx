@@ -7,6 +7,7 @@ import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { updateStaffMember } from '../../store/settings';
 import { Problems } from '../common/Problems';
+import { KeyedById } from '../common/KeyedById';
 import { ChangeMyPinForm } from './ChangeMyPinForm';
 import { IdleLockSetting } from './IdleLockSetting';
 import { ResetPinForm } from './ResetPinForm';
@@ -130,10 +131,10 @@ export function StaffPage(props: { office: Office }) {
       <Show when={changing()}>
         <ChangeMyPinForm office={props.office} staffId={myId()} onCancel={() => setPinForm(null)} onDone={() => { setPinForm(null); setSaved(''); setPinDone({ mine: true }); }} />
       </Show>
-      {/* Keyed by id, not row: a colleague's edit re-reads the row and must not empty the form. */}
-      <Show when={canEdit() && resetRow()?.id} keyed>
-        {(_id) => <Show when={resetRow()}>{(s) => <ResetPinForm office={props.office} staff={s()} onCancel={() => setPinForm(null)} onDone={(name) => { setPinForm(null); setSaved(''); setPinDone({ reset: name }); }} />}</Show>}
-      </Show>
+      {/* By id, not row: a colleague's edit re-reads the row and must not empty the form. */}
+      <KeyedById when={canEdit() && resetRow()}>
+        {(s) => <ResetPinForm office={props.office} staff={s()} onCancel={() => setPinForm(null)} onDone={(name) => { setPinForm(null); setSaved(''); setPinDone({ reset: name }); }} />}
+      </KeyedById>
       <p role="status" class="saved" data-testid="reset-status">{pinNote()}</p>
       <IdleLockSetting office={props.office} canEdit={canEdit()} />
       <StaffHistory office={props.office} />
