@@ -210,6 +210,10 @@ describe('pictures and signatures on a request', () => {
     await run('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', '-singlefile', resolve(ARTIFACTS, 'request-signed.pdf'), prefix]);
     await page.goto(`${base}/scan`);
     await shoot('pictures-scan-page');
+    // A photo with no code in it: the reason in the person's language, as an alert (the page's one list of reasons).
+    await page.getByLabel(zh['scan.keepScan']).setInputFiles(await cameraPhoto(2));
+    await page.getByRole('alert').filter({ hasText: zh['scan.noCode'] }).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('scan-message').textContent()).toBe('');
     await page.getByLabel(zh['scan.keepScan']).setInputFiles(`${prefix}.png`);
     await page.waitForURL(new RegExp(`/requests/${requestId}\\?paper=request$`), { timeout: 60_000 });
     await page.locator('[data-testid=paper-line][data-form=request][data-state=received]').waitFor({ timeout: 30_000 });
