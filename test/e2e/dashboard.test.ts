@@ -114,6 +114,12 @@ describe('dashboard', () => {
     };
     await targets.locator('summary').click();
     await setRework('50');
+    // The targets form (a FormShell) as drawn, 已保存 beside its button, at both tablet sizes.
+    for (const [width, height] of [[800, 1280], [1280, 800]] as const) {
+      await page.setViewportSize({ width, height });
+      await targets.screenshot({ path: `test/.artifacts/dashboard-targets-${width}.png` });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
     await expect.poll(() => tile('rework'), { timeout: 10_000 }).toContain('≤50.0%');
     expect(await tile('rework')).not.toContain('未达标');
     await setRework('2');

@@ -13,6 +13,7 @@ import { closeSeededOffice, openSeededOffice, type SeededOffice } from '../helpe
 import { axeFindings, lowContrastControls } from '../helpers/axe';
 import { formLayoutProblems } from '../helpers/layout';
 import { unnamedControls } from '../helpers/a11y';
+import { noticesZhCN } from '../../src/i18n/notices/zh-CN';
 
 /**
  * Notices, incidents and lists of residents in the browser (issue 20): a notice to building 3
@@ -202,6 +203,17 @@ describe('special needs at the desk', () => {
       await page.goto(`${base}/today`);
       await page.getByTestId('today-board').waitFor();
       await shot(`today-board-${w}`);
+    }
+  });
+});
+
+describe('a board record not on this tablet', () => {
+  // BoardRecordPage (one loader for both pages): a row Dexie does not have reads as 未找到, not
+  // as 加载中… for ever, as both pages did while each had its own loader.
+  it('says the notice or incident is not found', async () => {
+    for (const [path, text] of [['/notices/no-such-notice', noticesZhCN['notice.notFound']], ['/incidents/no-such-incident', noticesZhCN['incident.notFound']]] as const) {
+      await page.goto(`${base}${path}`);
+      await page.locator('main p.empty', { hasText: text }).waitFor({ timeout: 20_000 });
     }
   });
 });

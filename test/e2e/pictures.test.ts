@@ -147,8 +147,9 @@ describe('pictures and signatures on a request', () => {
     try {
       const intake = page.locator('[data-testid=picture-strip][data-stage=intake]');
       await intake.getByLabel(`从相册选照片到“${zh['picture.stageTitle.intake']}”`).setInputFiles(photo);
-      await expect.poll(() => intake.getByTestId('picture-thumb').count()).toBe(2);
-      await expect.poll(() => warning.count()).toBe(1);
+      // Encoded in the pictures worker first: on a loaded machine that takes longer than poll's 1 s default.
+      await expect.poll(() => intake.getByTestId('picture-thumb').count(), { timeout: 30_000 }).toBe(2);
+      await expect.poll(() => warning.count(), { timeout: 30_000 }).toBe(1);
       expect(await warning.textContent()).toContain('有 1 张照片或扫描件还没有上传到同步服务器');
       await imagesLoaded('[data-testid=picture-strip][data-stage=intake] [data-testid=picture-thumb] img', 2);
       waitingSrc = await intake.getByTestId('picture-thumb').nth(1).locator('img').getAttribute('src');
@@ -228,6 +229,11 @@ describe('pictures and signatures on a request', () => {
     await run('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', '-singlefile', resolve(ARTIFACTS, 'request-signed.pdf'), prefix]);
     await page.goto(`${base}/scan`);
     await shoot('pictures-scan-page');
+    // A photo with no code in it: the reason in the person's language, as an alert (the page's one list of reasons).
+    await page.getByLabel(zh['scan.keepScan']).setInputFiles(await cameraPhoto(2));
+    await page.getByRole('alert').filter({ hasText: zh['scan.noCode'] }).waitFor({ timeout: 30_000 });
+    await shootBothSizes(page, 'pictures-scan-no-code');
+    expect(await page.getByTestId('scan-message').textContent()).toBe('');
     await page.getByLabel(zh['scan.keepScan']).setInputFiles(`${prefix}.png`);
     await page.waitForURL(new RegExp(`/requests/${requestId}\\?paper=request$`), { timeout: 60_000 });
     await page.locator('[data-testid=paper-line][data-form=request][data-state=received]').waitFor({ timeout: 30_000 });

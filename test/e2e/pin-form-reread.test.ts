@@ -7,7 +7,7 @@
  * PIN typed on tablet B's 选择身份 screen; the PIN is still there and takes him in.
  */
 import { describe, expect, it } from 'vitest';
-import { createOffice, joinOffice, readJoinLink, waitSyncState, withAppAndBrowser, zh, type AppRelay } from '../helpers/app';
+import { createOffice, joinOffice, readJoinLink, screenshot, waitSyncState, withAppAndBrowser, zh, type AppRelay } from '../helpers/app';
 
 let app: AppRelay;
 const cleanup = withAppAndBrowser((a) => {
@@ -28,6 +28,11 @@ describe('the PIN form on the choose-your-profile screen', () => {
     await b.locator('.staff-pick').getByRole('button', { name: /李明/ }).click();
     const form = b.getByTestId('pin-form');
     await form.locator('input[name=pin]').fill(LI_PIN);
+    // The form as drawn (KeyedById around it), at both tablet sizes, the PIN typed.
+    for (const [width, height] of [[800, 1280], [1280, 800]] as const) {
+      await b.setViewportSize({ width, height });
+      await screenshot(b, `pin-form-${width}.png`);
+    }
 
     // Tablet A: the manager makes 李明 班组人员 (the select saves at once).
     await a.getByRole('navigation', { name: zh['nav.main'] }).getByRole('link', { name: zh['nav.settings'] }).click();

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { plainAfter } from '../plain.fixture';
+import { plainAfter, type Plain } from '../plain.fixture';
 import type { CommandContext } from '../actor';
-import type { Op } from '../ops';
 import { defaultServiceSettings, serviceSettingsFrom, type ServiceSettings } from './settings';
 import { isDay } from '../days';
 import { cleanServiceSettings, describeChanges, saveServiceSettings } from './settings-commands';
@@ -14,6 +13,18 @@ function edited(change: (s: ServiceSettings) => void): ServiceSettings {
   change(s);
   return s;
 }
+
+/** The history lines of a record after the commands. */
+type Line = { action: string; by: string; byName: string; device: string; changes?: unknown[] };
+const historyOf = (r: Plain) => r.history as Line[];
+/** settings/service as a colleague left it: their own team renamed and Sundays worked. */
+const colleagues = (): Plain => {
+  const s = edited((x) => {
+    x.teams[1].name = '保洁绿化组';
+    x.calendar.days = [0, 1, 2, 3, 4, 5, 6];
+  });
+  return { teams: s.teams, categories: s.categories, calendar: s.calendar, updatedAt: '2025-03-01T01:00:00.000Z', updatedBy: 'm2', history: [{ action: 'history.updated', by: 'm2' }] };
+};
 
 const codes = (r: { ok: boolean; problems?: { code: string }[] }) => (r.ok ? [] : r.problems!.map((p) => p.code));
 const fieldsOf = (r: ReturnType<typeof cleanServiceSettings>) => (r.ok ? [] : r.problems.map((p) => p.field));
@@ -34,21 +45,25 @@ describe('saveServiceSettings', () => {
     const r = saveServiceSettings(next, ctx, 'manager');
     if (!r.ok || !r.value) throw new Error('expected a command');
     expect(r.value.shard).toBe('office');
-    const [set, log] = r.value.ops as [Extract<Op, { kind: 'set' }>, Extract<Op, { kind: 'log' }>];
-    expect(set).toMatchObject({ kind: 'set', collection: 'settings', id: 'service', upsert: true });
-    expect(Object.keys(set.fields).sort()).toEqual(['categories', 'updatedAt', 'updatedBy']);
-    const stored = set.fields.categories as ServiceSettings['categories'];
+    // Made where there was none yet (a new office), holding the categories and who saved them.
+    const made = plainAfter(r, 'settings', 'service');
+    expect(Object.keys(made).sort()).toEqual(['categories', 'history', 'updatedAt', 'updatedBy']);
+    const stored = made.categories as ServiceSettings['categories'];
     expect(stored).toHaveLength(next.categories.length);
     expect(stored[0]).toEqual(next.categories[0]);
-    expect(set.fields).toMatchObject({ updatedAt: ctx.now, updatedBy: 'm1' });
-    expect(log).toMatchObject({ kind: 'log', collection: 'settings', id: 'service' });
-    expect(log.entry).toMatchObject({ action: 'history.updated', by: 'm1', byName: '陈经理', device: 'A' });
-    expect(log.entry.changes).toEqual([
+    expect(made).toMatchObject({ updatedAt: ctx.now, updatedBy: 'm1' });
+    expect(historyOf(made)).toHaveLength(1);
+    expect(historyOf(made)[0]).toMatchObject({ action: 'history.updated', by: 'm1', byName: '陈经理', device: 'A' });
+    expect(historyOf(made)[0].changes).toEqual([
       { field: 'service.categoryTeam', from: '水电维修：工程组', to: '水电维修：环境组' },
       { field: 'service.limitsNormal', from: '水电维修：1 / 8 / 12 h', to: '水电维修：1 / 12 / 12 h' },
     ]);
     // What is stored reads back as what was saved.
-    expect(serviceSettingsFrom(plainAfter(r, 'settings', 'service')).categories).toEqual(stored);
+    expect(serviceSettingsFrom(made).categories).toEqual(stored);
+    // Over a colleague's save: their teams and calendar stand, the categories are replaced whole, one more line.
+    const over = plainAfter(r, 'settings', 'service', colleagues());
+    expect(over).toMatchObject({ teams: colleagues().teams, calendar: colleagues().calendar, categories: stored, updatedBy: 'm1' });
+    expect(historyOf(over).map((h) => h.by)).toEqual(['m2', 'm1']);
   });
 
   it('returns null when nothing changed (trimmed names and re-sorted dates are no change)', () => {
@@ -70,10 +85,12 @@ describe('saveServiceSettings', () => {
     });
     const r = saveServiceSettings(next, ctx, 'manager');
     if (!r.ok || !r.value) throw new Error('expected a command');
-    const set = r.value.ops[0] as Extract<Op, { kind: 'set' }>;
-    expect(Object.keys(set.fields).sort()).toEqual(['calendar', 'updatedAt', 'updatedBy']);
-    const log = r.value.ops[1] as Extract<Op, { kind: 'log' }>;
-    expect(log.entry.changes).toEqual([
+    expect(Object.keys(plainAfter(r, 'settings', 'service')).sort()).toEqual(['calendar', 'history', 'updatedAt', 'updatedBy']);
+    // A colleague's teams and categories stand; the calendar is this save's.
+    const start = colleagues();
+    const after = plainAfter(r, 'settings', 'service', start);
+    expect(after).toMatchObject({ teams: start.teams, categories: start.categories, calendar: next.calendar, updatedAt: ctx.now });
+    expect(historyOf(after).at(-1)?.changes).toEqual([
       { field: 'service.workHours', from: '08:30–17:30', to: '09:00–17:30' },
       { field: 'service.workDays', from: '一二三四五六', to: '一二三四五' },
       { field: 'service.holidays', from: '', to: '2025-10-01, 2025-10-02' },
@@ -90,8 +107,9 @@ describe('saveServiceSettings', () => {
     });
     const r = saveServiceSettings(next, ctx, 'manager');
     if (!r.ok || !r.value) throw new Error('expected a command');
-    const log = r.value.ops[1] as Extract<Op, { kind: 'log' }>;
-    expect(log.entry.changes).toEqual([
+    const after = plainAfter(r, 'settings', 'service');
+    expect(serviceSettingsFrom(after).teams.map((tm) => tm.name)).toContain('园林组');
+    expect(historyOf(after).at(-1)?.changes).toEqual([
       { field: 'service.team', from: '工程组', to: '工程维修组' },
       { field: 'service.team', from: '', to: '园林组' },
       { field: 'service.category', from: '', to: '树木修剪' },

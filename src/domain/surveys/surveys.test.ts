@@ -5,6 +5,7 @@ import { linkRequest, nonRespondents, projectResponse, recordResponse, responseI
 import { requestFromAnswer } from './to-request';
 import { defaultServiceSettings } from '../requests/settings';
 import { takeRequest } from '../requests/lifecycle';
+import { requestFromRecord } from '../requests/record';
 import { createSurvey, DEFAULT_LABELS, surveyFromRecord, targetUnits, type SurveyInput } from './survey';
 
 const ctx: CommandContext = { actor: { staffId: 's1', name: '王丽', deviceCode: 'A' }, now: '2026-11-05T02:00:00.000Z' };
@@ -37,11 +38,18 @@ describe('surveys', () => {
     if (!made.ok) return;
     expect(made.value.id).toBe(responseId('sv1', 1, '3-2-1101'));
     expect(made.value.command.shard).toBe('ledger-2026-01');
-    const set = made.value.command.ops[0];
-    expect(set).toMatchObject({ kind: 'set', upsert: true, collection: 'responses' });
-    const row = projectResponse(made.value.id, plainAfter(made, 'responses', made.value.id));
+    // Made where there was none (the household's first answer), saying who and when.
+    const stored = plainAfter(made, 'responses', made.value.id);
+    expect(stored).toMatchObject({ surveyId: 'sv1', wave: 1, unitCode: '3-2-1101', channel: 'paper', at: ctx.now, by: 's1' });
+    expect(stored.history).toEqual([expect.objectContaining({ action: 'history.created', by: 's1', at: ctx.now })]);
+    const row = projectResponse(made.value.id, stored);
     expect(row).toMatchObject({ building: '3', levels: { q1: 3 }, lowest: 3, comment: '电梯太慢' });
     expect(isUnsatisfiedWithComment(s, row)).toBe(true);
+    // The same household again: the one record, its answers replaced field by field, one more history line.
+    const again = recordResponse(s, 1, '3-2-1101', 'phone', { q1: 6 }, ctx, true);
+    const after = plainAfter(again, 'responses', made.value.id, stored);
+    expect(projectResponse(made.value.id, after)).toMatchObject({ channel: 'phone', levels: { q1: 6 }, lowest: 6, comment: '电梯太慢' });
+    expect((after.history as { action: string }[]).map((h) => h.action)).toEqual(['history.created', 'history.updated']);
     expect(recordResponse(s, 1, '3-2-1101', 'paper', { q1: 8 }, ctx, false)).toMatchObject({ ok: false, problems: [{ code: 'survey.error.level', params: { n: 1, levels: 7 } }] });
     expect(recordResponse(s, 2, '3-2-1101', 'paper', { q1: 3 }, ctx, false)).toMatchObject({ ok: false });
     expect(recordResponse(s, 1, '3-2-1101', 'paper', {}, ctx, false)).toMatchObject({ ok: false, problems: [{ code: 'survey.error.empty' }] });
@@ -76,24 +84,29 @@ describe('an unhappy answer becomes a request', () => {
     const sv = s();
     const made = recordResponse(sv, 1, '3-2-1101', 'paper', Object.fromEntries(sv.questions.map((q, i) => [q.id, answers[i]]).filter(([, a]) => a !== undefined)), ctx, false);
     if (!made.ok) throw new Error(JSON.stringify(made.problems));
-    const op = made.value.command.ops[0];
-    return projectResponse(made.value.id, op.kind === 'set' ? op.fields : {});
+    const stored = plainAfter(made, 'responses', made.value.id);
+    return { stored, row: projectResponse(made.value.id, stored) };
   };
   it('a low mark about the lifts is a complaint (其他 while 电梯 takes repairs only), by the survey channel, naming its answer', () => {
     const sv = s();
-    const row = rowOf({ 0: 2, 1: 5, 2: '电梯经常停运，等很久' });
+    const { stored, row } = rowOf({ 0: 2, 1: 5, 2: '电梯经常停运，等很久' });
     const input = requestFromAnswer(sv, sv.waves[0], row, defaultServiceSettings(), { id: 'c1', name: '张伟' });
     expect(input).toMatchObject({ kind: 'complaint', category: 'other', channel: 'survey', customerId: 'c1', unitCode: '3-2-1101', source: { surveyId: 'sv1', wave: 1, responseId: row.id } });
     const taken = takeRequest(input, 'TS-1', defaultServiceSettings(), ctx, 'r1');
-    expect(taken.ok && taken.value.command.ops[0].kind === 'create' && taken.value.command.ops[0].fields).toMatchObject({ kind: 'complaint', category: 'other', sourceSurveyId: 'sv1', sourceResponseId: row.id });
-    expect(linkRequest(row, sv.waves[0], 'r1', 'TS-1', ctx).ops[0]).toMatchObject({ collection: 'responses', id: row.id, fields: { requestId: 'r1' } });
+    const request = plainAfter(taken, 'requests', 'r1');
+    expect(requestFromRecord('r1', request)).toMatchObject({ kind: 'complaint', category: 'other', channel: 'survey' });
+    expect(request).toMatchObject({ sourceSurveyId: 'sv1', sourceWave: 1, sourceResponseId: row.id });
+    // The answer then names its request, and its history says which one was made.
+    const linked = plainAfter(linkRequest(row, sv.waves[0], 'r1', 'TS-1', ctx), 'responses', row.id, stored);
+    expect(projectResponse(row.id, linked).requestId).toBe('r1');
+    expect((linked.history as { action: string }[]).at(-1)).toMatchObject({ action: 'survey.requestMade', by: 's1', data: { requestId: 'r1', number: 'TS-1' } });
   });
   it('a comment on a question about nothing the office names goes to 其他 as a complaint', () => {
     const sv = s();
-    const input = requestFromAnswer(sv, sv.waves[0], rowOf({ 1: 1, 2: '总之不好' }), defaultServiceSettings(), null);
+    const input = requestFromAnswer(sv, sv.waves[0], rowOf({ 1: 1, 2: '总之不好' }).row, defaultServiceSettings(), null);
     expect(input).toMatchObject({ kind: 'complaint', category: 'other' });
     // Words of a category that takes complaints find it: 物业费 → 收费, 保安 → 安全与停车.
-    expect(requestFromAnswer(sv, sv.waves[0], rowOf({ 1: 2, 2: '物业费涨得太多' }), defaultServiceSettings(), null)).toMatchObject({ kind: 'complaint', category: 'fees' });
-    expect(requestFromAnswer(sv, sv.waves[0], rowOf({ 1: 2, 2: '保安晚上不巡逻' }), defaultServiceSettings(), null)).toMatchObject({ kind: 'complaint', category: 'security-parking' });
+    expect(requestFromAnswer(sv, sv.waves[0], rowOf({ 1: 2, 2: '物业费涨得太多' }).row, defaultServiceSettings(), null)).toMatchObject({ kind: 'complaint', category: 'fees' });
+    expect(requestFromAnswer(sv, sv.waves[0], rowOf({ 1: 2, 2: '保安晚上不巡逻' }).row, defaultServiceSettings(), null)).toMatchObject({ kind: 'complaint', category: 'security-parking' });
   });
 });

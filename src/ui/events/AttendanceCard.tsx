@@ -2,12 +2,14 @@ import { createSignal, For, Show } from 'solid-js';
 import type { CustomerRow } from '../../domain/customers/customer';
 import { attendanceTotals } from '../../domain/events/attendance';
 import { INVITE_STATUSES, PRESENCES, type AttendanceRow, type CommunityEvent, type InviteStatus } from '../../domain/events/types';
-import type { Problem } from '../../domain/result';
+import type { Result } from '../../domain/result';
 import { t } from '../../i18n';
 import { addWalkIn, closeAttendance, inviteGroups, inviteOne, markPresence, setInvite } from '../../store/events';
 import type { Office } from '../../store/office-api';
 import { attendanceOf } from '../../store/queries/events';
 import { createLive } from '../../shared/bindings/live';
+import { createAction } from '../common/FormShell';
+import { showOutcome } from '../common/outcome';
 import { Problems } from '../common/Problems';
 import { CustomerPicker } from '../requests/CustomerPicker';
 import { ActionButton } from './ActionButton';
@@ -21,14 +23,13 @@ export function AttendanceCard(props: { office: Office; event: CommunityEvent })
   const rows = createLive(() => props.event.id, (id) => attendanceOf(props.office.db, id), [] as AttendanceRow[]);
   const totals = () => attendanceTotals(rows(), props.event.attendanceClosed);
   const [logCall, setLogCall] = createSignal(true);
-  const [problems, setProblems] = createSignal<Problem[]>([]);
+  // An answer chosen, a presence ticked, a customer added: each taken as it comes (ticking row
+  // after row must not drop one), the last one's reasons shown in this one list.
+  const changes = createAction();
   const [adding, setAdding] = createSignal<'invite' | 'walkIn' | null>(null);
   const held = () => props.event.status === 'held' && !props.event.attendanceClosed;
   const inviting = () => props.event.status !== 'closed' && !props.event.attendanceClosed && props.event.status !== 'held';
-  const show = async (p: Promise<{ ok: boolean; problems?: Problem[] }>) => {
-    const r = await p;
-    setProblems(r.ok ? [] : (r.problems ?? []));
-  };
+  const show = (p: Promise<Result<unknown>>) => showOutcome(changes, p);
   const changeInvite = (a: AttendanceRow, invite: InviteStatus) =>
     show(setInvite(props.office, props.event.id, a.id, invite, logCall() ? t('events.callSummary', { title: props.event.title, answer: t(`invite.${invite}`) }) : undefined));
   const pick = async (c: CustomerRow | null) => {
@@ -66,7 +67,7 @@ export function AttendanceCard(props: { office: Office; event: CommunityEvent })
           <button type="button" class="link" onClick={() => setAdding(null)}>{t('common.cancel')}</button>
         </div>
       </Show>
-      <Problems problems={problems()} />
+      <Problems problems={changes.problems()} />
       <Show when={rows().length} fallback={<p class="muted">{t('events.noInvitees')}</p>}>
         {/* The list is open while attendance is being ticked; before and after, the totals say it. */}
         <details class="attendance-list" open={held()}>

@@ -1,5 +1,5 @@
-import { A, useParams, useSearchParams } from '@solidjs/router';
-import { createMemo, For, onCleanup, Show } from 'solid-js';
+import { A, useSearchParams } from '@solidjs/router';
+import { For, onCleanup, Show } from 'solid-js';
 import { eventFromRecord, eventShard } from '../../domain/events/record';
 import type { EventRow } from '../../domain/events/types';
 import { t } from '../../i18n';
@@ -9,8 +9,9 @@ import type { Office } from '../../store/office-api';
 import { itemsOf } from '../../store/queries/events';
 import { myRole } from '../../store/requests';
 import { createLive } from '../../shared/bindings/live';
-import { createRecord } from '../../shared/bindings/record';
+import { createRecordOf } from '../../shared/bindings/record';
 import { PaperPanel } from '../papers/PaperPanel';
+import { recordPage } from '../common/RecordPage';
 import { Timeline } from '../requests/Timeline';
 import { ActionButton } from './ActionButton';
 import { AnalysisCard } from './AnalysisCard';
@@ -25,29 +26,12 @@ import './events.css';
 import { eventRow } from '../../store/queries/events';
 
 /** One seminar, club founding or activity: loader (the projection row) + view (the live record). */
-export function EventPage(props: { office: Office }) {
-  const params = useParams<{ id: string }>();
-  const row = createLive(() => params.id, (id) => eventRow(props.office.db, id), undefined as EventRow | null | undefined);
-  return (
-    <main class="page wide">
-      <A href={eventLinks.list()} class="back">← {t('events.title')}</A>
-      <Show when={row() !== undefined} fallback={<p>{t('common.loading')}</p>}>
-        <Show when={row()?.id} keyed fallback={<p class="empty">{t('events.notFound')}</p>}>
-          <Show when={row()}>{(r) => <EventView office={props.office} row={r()} />}</Show>
-        </Show>
-      </Show>
-    </main>
-  );
-}
+export const EventPage = recordPage({ back: eventLinks.list, backLabel: () => t('events.title'), notFound: () => t('events.notFound'), load: eventRow, view: EventView });
 
 function EventView(props: { office: Office; row: EventRow }) {
   const id = props.row.id;
   const [search] = useSearchParams<{ paper?: string }>();
-  const record = createRecord(props.office, eventShard(props.row), 'events', id);
-  const event = createMemo(() => {
-    const r = record();
-    return r ? eventFromRecord(id, r) : null;
-  });
+  const { record, value: event } = createRecordOf(props.office, eventShard(props.row), 'events', id, eventFromRecord);
   const role = createLive(() => props.office, (o) => myRole(o), '');
   const items = createLive(() => id, (i) => itemsOf(props.office.db, i), []);
   props.office.presence.setViewing(`events/${id}`);

@@ -1,5 +1,5 @@
-import { A, useParams } from '@solidjs/router';
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { A } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
 import type { CustomerRow } from '../../domain/customers/types';
 import { callersToCallBack, incidentFromRecord, incidentShard, type IncidentRow } from '../../domain/incidents/incident';
 import { LIMITS } from '../../domain/limits';
@@ -8,43 +8,25 @@ import { formatDateTime, t } from '../../i18n';
 import '../../i18n/notices';
 import { noticePrintLinks } from '../../print/links';
 import { createLive } from '../../shared/bindings/live';
-import { createRecord } from '../../shared/bindings/record';
+import { createRecordOf } from '../../shared/bindings/record';
 import { closeIncident, linkCallToIncident, markCalledBack } from '../../store/incidents';
 import type { Office } from '../../store/office-api';
 import { incidentCalls, incidentRow } from '../../store/queries/incidents';
 import { createAction, createSave, FormShell } from '../common/FormShell';
 import { Problems } from '../common/Problems';
 import { CustomerPicker } from '../requests/CustomerPicker';
-import { BoardNav } from '../notices/BoardNav';
+import { boardRecordPage, BoardRecordView } from '../notices/BoardRecordPage';
 import { boardLinks } from '../notices/links';
 import '../residents/residents.css';
 import '../residents/need-chips.css';
 
-export function IncidentPage(props: { office: Office }) {
-  const params = useParams<{ id: string }>();
-  const row = createLive(() => params.id, (id) => incidentRow(props.office.db, id), undefined as IncidentRow | undefined | null);
-  return (
-    <main class="page wide">
-      <A href={boardLinks.incidents()} class="back">← {t('incident.title')}</A>
-      <BoardNav />
-      <Show when={row() !== undefined} fallback={<p>{t('common.loading')}</p>}>
-        {/* Keyed by id: a re-read row (a colleague's edit) updates the view, it does not remount it. */}
-        <Show when={row()?.id} keyed fallback={<p class="empty">{t('incident.notFound')}</p>}>
-          {(_id) => <Show when={row()}>{(r) => <IncidentView office={props.office} row={r()} />}</Show>}
-        </Show>
-      </Show>
-    </main>
-  );
-}
+/** One incident: loader (its row, BoardRecordPage) + view. */
+export const IncidentPage = boardRecordPage({ back: boardLinks.incidents, backLabel: () => t('incident.title'), notFound: () => t('incident.notFound'), load: incidentRow, view: IncidentView });
 
 /** One incident: the words to read, the calls linked, closing, and the callers to call back. */
 function IncidentView(props: { office: Office; row: IncidentRow }) {
   const id = props.row.id;
-  const record = createRecord(props.office, incidentShard(props.row), 'incidents', id);
-  const incident = createMemo(() => {
-    const r = record();
-    return r ? incidentFromRecord(id, r) : null;
-  });
+  const { value: incident } = createRecordOf(props.office, incidentShard(props.row), 'incidents', id, incidentFromRecord);
   const calls = createLive(() => id, (i) => incidentCalls(props.office.db, i), []);
   const link = createAction();
   const [caller, setCaller] = createSignal<CustomerRow | null>(null);
@@ -52,16 +34,12 @@ function IncidentView(props: { office: Office; row: IncidentRow }) {
   const close = createSave(() => closeIncident(props.office, id, outcome()));
   const back = createAction();
   return (
-    <Show when={incident()} fallback={<p>{t('common.loading')}</p>}>
+    <BoardRecordView value={incident()} actions={(i) => [
+      <span class={`chip ${i().status === 'open' ? 'need' : 'status'}`}>{t(i().status === 'open' ? 'incident.openChip' : 'incident.closedChip')}</span>,
+      <A class="button" href={noticePrintLinks.callBacks(id)}>{t('incident.printCallBacks')}</A>,
+    ]}>
       {(i) => (
         <>
-          <div class="page-head">
-            <h1>{i().title}</h1>
-            <div class="head-actions">
-              <span class={`chip ${i().status === 'open' ? 'need' : 'status'}`}>{t(i().status === 'open' ? 'incident.openChip' : 'incident.closedChip')}</span>
-              <A class="button" href={noticePrintLinks.callBacks(id)}>{t('incident.printCallBacks')}</A>
-            </div>
-          </div>
           <dl class="facts">
             <dt>{t('incident.kind')}</dt><dd>{t(`incidentKind.${i().kind}` as never)}</dd>
             <dt>{t('incident.buildings')}</dt><dd>{i().buildings.map((b) => t('units.building', { building: b })).join('、')}</dd>
@@ -119,6 +97,6 @@ function IncidentView(props: { office: Office; row: IncidentRow }) {
           </Show>
         </>
       )}
-    </Show>
+    </BoardRecordView>
   );
 }

@@ -3,6 +3,7 @@ import type { StaffRow } from '../../domain/staff/staff';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { signOut } from '../session';
+import { KeyedById } from '../common/KeyedById';
 import { enterAs, recentStaff, unlockToChooser, type LockReason } from './lock-state';
 import { PinForm } from './PinForm';
 import './lock.css';
@@ -42,10 +43,10 @@ export function LockScreen(props: { office: Office; staff: StaffRow[]; reason: L
             )}
           </Show>
         </header>
-        {/* Keyed by id, not row: a re-read staff row must not remount the form and empty the PIN typed. */}
-        <Show when={target()?.id} keyed>
-          {(_id) => <Show when={target()}>{(s) => <PinForm office={props.office} staff={s()} onDone={() => enterAs(props.office, s())} onCancel={targetId() ? () => setTargetId(null) : undefined} />}</Show>}
-        </Show>
+        {/* By id, not row: a re-read staff row must not remount the form and empty the PIN typed. */}
+        <KeyedById when={target()}>
+          {(s) => <PinForm office={props.office} staff={s()} onDone={() => enterAs(props.office, s())} onCancel={targetId() ? () => setTargetId(null) : undefined} />}
+        </KeyedById>
         <section class="lock-switch" aria-labelledby="lock-switch-title">
           <h2 id="lock-switch-title">{t('lock.switch')}</h2>
           <ul class="staff-pick">

@@ -1,5 +1,5 @@
-import { A, useParams } from '@solidjs/router';
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { A } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
 import type { CustomerRow } from '../../domain/customers/types';
 import { localDay } from '../../domain/days';
 import { LIMITS } from '../../domain/limits';
@@ -8,7 +8,7 @@ import { formatDateTime, t } from '../../i18n';
 import '../../i18n/notices';
 import { noticePrintLinks } from '../../print/links';
 import { createLive } from '../../shared/bindings/live';
-import { createRecord } from '../../shared/bindings/record';
+import { createRecordOf } from '../../shared/bindings/record';
 import { tellCustomer, withdrawNotice } from '../../store/notices';
 import type { Office } from '../../store/office-api';
 import { noticeAudience, noticeRow } from '../../store/queries/notices';
@@ -16,37 +16,18 @@ import { createAction, createSave, FormShell } from '../common/FormShell';
 import { Problems } from '../common/Problems';
 import { NeedChips } from '../residents/NeedChips';
 import { PictureStrip } from '../pictures/PictureStrip';
-import { BoardNav } from './BoardNav';
+import { boardRecordPage, BoardRecordView } from './BoardRecordPage';
 import { boardLinks } from './links';
 import { audienceText } from './audience-text';
 import '../residents/residents.css';
 import '../residents/need-chips.css';
 
-/** One notice: loader (its row) + view (the live record, the audience, the call list and the register). */
-export function NoticePage(props: { office: Office }) {
-  const params = useParams<{ id: string }>();
-  const row = createLive(() => params.id, (id) => noticeRow(props.office.db, id), undefined as NoticeRow | undefined | null);
-  return (
-    <main class="page wide">
-      <A href={boardLinks.notices()} class="back">← {t('notice.title')}</A>
-      <BoardNav />
-      <Show when={row() !== undefined} fallback={<p>{t('common.loading')}</p>}>
-        {/* Keyed by id: a re-read row (a colleague's edit) updates the view, it does not remount it. */}
-        <Show when={row()?.id} keyed fallback={<p class="empty">{t('notice.notFound')}</p>}>
-          {(_id) => <Show when={row()}>{(r) => <NoticeView office={props.office} row={r()} />}</Show>}
-        </Show>
-      </Show>
-    </main>
-  );
-}
+/** One notice: loader (its row, BoardRecordPage) + view (the live record, the audience, the call list and the register). */
+export const NoticePage = boardRecordPage({ back: boardLinks.notices, backLabel: () => t('notice.title'), notFound: () => t('notice.notFound'), load: noticeRow, view: NoticeView });
 
 function NoticeView(props: { office: Office; row: NoticeRow }) {
   const id = props.row.id;
-  const record = createRecord(props.office, noticeShard(props.row), 'notices', id);
-  const notice = createMemo(() => {
-    const r = record();
-    return r ? noticeFromRecord(id, r) : null;
-  });
+  const { record, value: notice } = createRecordOf(props.office, noticeShard(props.row), 'notices', id, noticeFromRecord);
   const people = createLive(() => props.row, (r) => noticeAudience(props.office.db, r, new Date().getFullYear()), null);
   const told = (customerId: string) => (people()?.tellings ?? []).filter((x) => x.customerId === customerId);
   const tell = createAction();
@@ -73,19 +54,19 @@ function NoticeView(props: { office: Office; row: NoticeRow }) {
     </li>
   );
 
+  const prints = () => (
+    <>
+      <A class="button" href={noticePrintLinks.board(id, 'A4')}>{t('notice.printA4')}</A>
+      <A class="button" href={noticePrintLinks.board(id, 'A3')}>{t('notice.printA3')}</A>
+      <A class="button" href={noticePrintLinks.callList(id)}>{t('notice.printCallList')}</A>
+      <A class="button" href={noticePrintLinks.register(id)}>{t('notice.printRegister')}</A>
+    </>
+  );
+
   return (
-    <Show when={notice()} fallback={<p>{t('common.loading')}</p>}>
+    <BoardRecordView value={notice()} actions={prints}>
       {(n) => (
         <>
-          <div class="page-head">
-            <h1>{n().title}</h1>
-            <div class="head-actions">
-              <A class="button" href={noticePrintLinks.board(id, 'A4')}>{t('notice.printA4')}</A>
-              <A class="button" href={noticePrintLinks.board(id, 'A3')}>{t('notice.printA3')}</A>
-              <A class="button" href={noticePrintLinks.callList(id)}>{t('notice.printCallList')}</A>
-              <A class="button" href={noticePrintLinks.register(id)}>{t('notice.printRegister')}</A>
-            </div>
-          </div>
           <p class="chips">
             <span class="chip">{t(`noticeKind.${n().kind}` as never)}</span>
             <Show when={inForce(props.row, localDay())}><span class="chip need">{t('notice.inForce')}</span></Show>
@@ -137,6 +118,6 @@ function NoticeView(props: { office: Office; row: NoticeRow }) {
           </Show>
         </>
       )}
-    </Show>
+    </BoardRecordView>
   );
 }

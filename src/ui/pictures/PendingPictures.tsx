@@ -1,6 +1,5 @@
 import { For } from 'solid-js';
 import type { EncodedPicture } from '../../domain/attachments/types';
-import { fail, ok, type Problem } from '../../domain/result';
 import { t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { keepPicture } from '../../store/pictures/actions';
@@ -9,6 +8,7 @@ import { createLive } from '../../shared/bindings/live';
 import { BlobImage } from '../../shared/pictures/BlobImage';
 import { createAction } from '../common/FormShell';
 import { Problems } from '../common/Problems';
+import { addEach } from './add-each';
 import { PictureButtons } from './PictureButtons';
 import './pictures.css';
 
@@ -29,23 +29,12 @@ export function PendingPictures(props: {
   const shas = () => props.pictures.map((p) => p.sha256).join(',');
   const states = createLive(shas, (s) => blobStates(props.office.db, s ? s.split(',') : []), {} as Record<string, string>);
   const action = createAction();
-  const add = async (files: FileList | null | undefined, input: HTMLInputElement) => {
-    const list = [...(files ?? [])];
-    input.value = '';
-    if (!list.length) return;
-    // Every photo is tried; those kept join the form even when another was refused.
-    await action.run(async () => {
-      const found: Problem[] = [];
-      let next = [...props.pictures];
-      for (const file of list) {
-        const kept = await keepPicture(props.office, file);
-        if (!kept.ok) found.push(...kept.problems);
-        else if (!next.some((p) => p.sha256 === kept.value.sha256)) next = [...next, kept.value];
-      }
-      props.onChange(next);
-      return found.length ? fail(...found) : ok(undefined);
-    });
-  };
+  // Every photo is tried; those kept join the form (once each) even when another was refused.
+  const add = addEach(action, (file) => keepPicture(props.office, file), (kept) => {
+    const next = [...props.pictures];
+    for (const k of kept) if (!next.some((p) => p.sha256 === k.sha256)) next.push(k);
+    props.onChange(next);
+  });
   return (
     <div class="picture-strip pending" role="group" aria-label={props.title} data-testid={props.testid ?? 'pending-pictures'}>
       <ul class="thumbs plain">

@@ -1,7 +1,7 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { picturesOf, type PictureRef, type PicturedCollection, type PictureStage } from '../../domain/attachments/picture';
-import { fail, ok, type Problem, type Result } from '../../domain/result';
+import type { Result } from '../../domain/result';
 import { formatDateTime, t } from '../../i18n';
 import type { Office, PlainRecord } from '../../store/office-api';
 import { addPicture } from '../../store/pictures/actions';
@@ -10,6 +10,7 @@ import { createLive } from '../../shared/bindings/live';
 import { BlobImage } from '../../shared/pictures/BlobImage';
 import { createAction } from '../common/FormShell';
 import { Problems } from '../common/Problems';
+import { addEach } from './add-each';
 import { PictureButtons } from './PictureButtons';
 import { PictureViewer } from './PictureViewer';
 import './pictures.css';
@@ -51,20 +52,9 @@ export function PictureStrip(props: {
   // The record's id too: a page may show several records' strips (a renovation's inspections).
   const slug = () => `${props.collection}-${props.id}-${props.stage ?? props.item ?? 'all'}`;
 
-  const add = async (files: FileList | null | undefined, input: HTMLInputElement) => {
-    const list = [...(files ?? [])];
-    input.value = '';
-    if (!list.length) return;
-    // Every picture is tried; the reasons of those refused are said together.
-    await action.run(async () => {
-      const found: Problem[] = [];
-      for (const file of list) {
-        const r = props.add ? await props.add(file) : await addPicture(props.office, props.collection, props.id, file, { kind: 'photo', ...(props.stage ? { stage: props.stage } : {}), ...(props.team ? { team: props.team } : {}) });
-        if (!r.ok) found.push(...r.problems);
-      }
-      return found.length ? fail(...found) : ok(undefined);
-    });
-  };
+  // Every picture is tried; the reasons of those refused are said together.
+  const add = addEach(action, (file) =>
+    props.add ? props.add(file) : addPicture(props.office, props.collection, props.id, file, { kind: 'photo', ...(props.stage ? { stage: props.stage } : {}), ...(props.team ? { team: props.team } : {}) }));
 
   return (
     <section class="picture-strip" aria-labelledby={`pictures-${slug()}`} data-testid="picture-strip" data-stage={props.stage ?? ''}>

@@ -1,12 +1,12 @@
-import { createSignal, onCleanup, onMount, Show } from 'solid-js';
+import { onCleanup, onMount, Show } from 'solid-js';
 import type { PictureRef, PicturedCollection } from '../../domain/attachments/picture';
-import type { Problem } from '../../domain/result';
 import { formatDateTime, t } from '../../i18n';
 import type { Office } from '../../store/office-api';
 import { removePictureFrom } from '../../store/pictures/actions';
 import { blobStates } from '../../store/queries/blobs';
 import { createLive } from '../../shared/bindings/live';
 import { BlobImage } from '../../shared/pictures/BlobImage';
+import { createAction } from '../common/FormShell';
 import { Problems } from '../common/Problems';
 
 /**
@@ -16,7 +16,7 @@ import { Problems } from '../common/Problems';
  */
 export function PictureViewer(props: { office: Office; collection: PicturedCollection; id: string; picture: PictureRef; readOnly?: boolean; onClose: () => void }) {
   const state = createLive(() => props.picture.sha256, async (sha) => (await blobStates(props.office.db, [sha]))[sha] ?? 'missing', 'missing' as string);
-  const [problems, setProblems] = createSignal<Problem[]>([]);
+  const removing = createAction();
   const kind = () => t(`picture.kind.${props.picture.kind}`);
   let close!: HTMLButtonElement;
   const onKey = (e: KeyboardEvent) => e.key === 'Escape' && props.onClose();
@@ -25,11 +25,9 @@ export function PictureViewer(props: { office: Office; collection: PicturedColle
     document.addEventListener('keydown', onKey);
   });
   onCleanup(() => document.removeEventListener('keydown', onKey));
-  const remove = async () => {
-    if (!window.confirm(t('picture.removeConfirm'))) return;
-    const r = await removePictureFrom(props.office, props.collection, props.id, props.picture.sha256);
-    if (r.ok) props.onClose();
-    else setProblems(r.problems);
+  const remove = () => {
+    if (removing.busy() || !window.confirm(t('picture.removeConfirm'))) return;
+    void removing.run(() => removePictureFrom(props.office, props.collection, props.id, props.picture.sha256), () => props.onClose());
   };
   return (
     <div class="picture-viewer" role="dialog" aria-modal="true" aria-label={t('picture.viewer')} data-testid="picture-viewer">
@@ -43,10 +41,10 @@ export function PictureViewer(props: { office: Office; collection: PicturedColle
         </figcaption>
       </figure>
       <div class="actions">
-        <Show when={!props.readOnly}><button type="button" class="danger" onClick={() => void remove()}>{t('picture.remove')}</button></Show>
+        <Show when={!props.readOnly}><button type="button" class="danger" disabled={removing.busy()} onClick={remove}>{t('picture.remove')}</button></Show>
         <button ref={close} type="button" class="primary" onClick={() => props.onClose()}>{t('picture.close')}</button>
       </div>
-      <Problems problems={problems()} />
+      <Problems problems={removing.problems()} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import { A, useParams, useSearchParams } from '@solidjs/router';
-import { createMemo, For, onCleanup, Show } from 'solid-js';
+import { A, useSearchParams } from '@solidjs/router';
+import { For, onCleanup, Show } from 'solid-js';
 import { maskPhone } from '../../domain/mask';
 import { requestFromRecord } from '../../domain/requests/record';
 import { shardOf } from '../../domain/requests/shard';
@@ -10,10 +10,11 @@ import { formatDateTime, t } from '../../i18n';
 import { editRequestDescription } from '../../store/request-text';
 import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
-import { createRecord } from '../../shared/bindings/record';
+import { createRecordOf } from '../../shared/bindings/record';
 import { myRole } from '../../store/requests';
 import { serviceSettings } from '../../store/queries/settings';
 import { NotesEditor } from '../customers/NotesEditor';
+import { recordPage } from '../common/RecordPage';
 import { ComplaintSteps } from './ComplaintSteps';
 import { ComplaintFinding } from './ComplaintFinding';
 import { LifecycleSteps } from './LifecycleSteps';
@@ -29,34 +30,16 @@ import { RequestPictures, UnsentPicturesWarning } from '../pictures/RequestPictu
 import { SignatureCard } from '../pictures/SignaturePad';
 
 /** One request: what, who, where, its deadlines, the next steps and the whole timeline. */
-export function RequestPage(props: { office: Office }) {
-  const params = useParams<{ id: string }>();
-  // null once looked up and not on this device (yet): Dexie says undefined, which would read as still loading.
-  const row = createLive(() => params.id, (id) => requestRow(props.office.db, id), undefined as RequestRow | null | undefined);
-  return (
-    <main class="page wide">
-      <A href="/requests" class="back">← {t('requests.title')}</A>
-      <Show when={row() !== undefined} fallback={<p>{t('common.loading')}</p>}>
-        {/* Keyed by the id only: every change of the request (a colleague's step arriving, the
-            projection rewritten) gives a new row object, and re-creating the view for it would
-            wipe what the user is typing in a step form and flash 加载中…. */}
-        <Show when={row()?.id} keyed fallback={<p class="empty">{t('requests.notFound')}</p>}>
-          <Show when={row()}>{(r) => <RequestView office={props.office} row={r()} />}</Show>
-        </Show>
-      </Show>
-    </main>
-  );
-}
+// The view is made once per request id (recordPage → KeyedById): every change of the request (a
+// colleague's step arriving, the projection rewritten) gives a new row object, and re-creating the
+// view for it would wipe what the user is typing in a step form and flash 加载中….
+export const RequestPage = recordPage({ back: () => '/requests', backLabel: () => t('requests.title'), notFound: () => t('requests.notFound'), load: requestRow, view: RequestView });
 
 function RequestView(props: { office: Office; row: RequestRow }) {
   // The view is made for one request (see RequestPage); `props.row` follows its changes.
   const id = props.row.id;
   const [search] = useSearchParams<{ paper?: string }>();
-  const record = createRecord(props.office, shardOf(props.row), 'requests', id);
-  const req = createMemo(() => {
-    const r = record();
-    return r ? requestFromRecord(props.row.id, r) : null;
-  });
+  const { record, value: req } = createRecordOf(props.office, shardOf(props.row), 'requests', id, requestFromRecord);
   const settings = createLive(() => props.office, (o) => serviceSettings(o.db), null);
   const staff = createLive(() => props.office, (o) => allStaff(o.db), []);
   const role = createLive(() => props.office, (o) => myRole(o), '');

@@ -1,12 +1,14 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Index, Show } from 'solid-js';
-import type { Problem } from '../../domain/result';
 import { STAFF_ROLES, type StaffRole, type StaffRow } from '../../domain/staff/staff';
 import { t } from '../../i18n';
 import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { updateStaffMember } from '../../store/settings';
+import { createAction } from '../common/FormShell';
+import { showOutcome } from '../common/outcome';
 import { Problems } from '../common/Problems';
+import { KeyedById } from '../common/KeyedById';
 import { ChangeMyPinForm } from './ChangeMyPinForm';
 import { IdleLockSetting } from './IdleLockSetting';
 import { ResetPinForm } from './ResetPinForm';
@@ -29,8 +31,9 @@ export function StaffPage(props: { office: Office }) {
   // Read with the teams, so the choice is shown again once the options are there.
   const selectedTeam = (s: StaffRow) => (teams(), s.teamId ?? '');
   // A role or team is saved on change, one command per select, and never dropped by a busy guard
-  // (the select already shows the new value): so the row changes keep their reasons here, not in an Action.
-  const [problems, setProblems] = createSignal<Problem[]>([]);
+  // (the select already shows the new value): so the row changes show their reasons through
+  // `showOutcome`, not `run`.
+  const rowChanges = createAction();
   const [saved, setSaved] = createSignal('');
   // The one PIN form open (mine, or a colleague's reset) and what the last one did.
   const [pinForm, setPinForm] = createSignal<{ mine: true } | { reset: string } | null>(null);
@@ -51,14 +54,12 @@ export function StaffPage(props: { office: Office }) {
 
   const update = async (s: StaffRow, patch: { role?: StaffRole; teamId?: string }, control: HTMLSelectElement) => {
     setSaved('');
-    const r = await updateStaffMember(props.office, s.id, patch);
+    const r = await showOutcome(rowChanges, updateStaffMember(props.office, s.id, patch));
     if (!r.ok) {
-      setProblems(r.problems);
       // The row did not change: show what is stored again.
       control.value = patch.role !== undefined ? s.role : s.teamId ?? '';
       return;
     }
-    setProblems([]);
     if (r.value) setSaved(s.name);
   };
 
@@ -74,7 +75,7 @@ export function StaffPage(props: { office: Office }) {
         <p class="read-only-note" role="note" data-testid="read-only-note">{t('staff.readOnly')}</p>
       </Show>
       <p class="muted help">{t('staff.teamHelp')}</p>
-      <Problems problems={problems()} />
+      <Problems problems={rowChanges.problems()} />
       <p role="status" class="saved">{saved() ? t('staff.savedFor', { name: saved() }) : ''}</p>
       <table class="staff-table">
         <thead>
@@ -130,10 +131,10 @@ export function StaffPage(props: { office: Office }) {
       <Show when={changing()}>
         <ChangeMyPinForm office={props.office} staffId={myId()} onCancel={() => setPinForm(null)} onDone={() => { setPinForm(null); setSaved(''); setPinDone({ mine: true }); }} />
       </Show>
-      {/* Keyed by id, not row: a colleague's edit re-reads the row and must not empty the form. */}
-      <Show when={canEdit() && resetRow()?.id} keyed>
-        {(_id) => <Show when={resetRow()}>{(s) => <ResetPinForm office={props.office} staff={s()} onCancel={() => setPinForm(null)} onDone={(name) => { setPinForm(null); setSaved(''); setPinDone({ reset: name }); }} />}</Show>}
-      </Show>
+      {/* By id, not row: a colleague's edit re-reads the row and must not empty the form. */}
+      <KeyedById when={canEdit() && resetRow()}>
+        {(s) => <ResetPinForm office={props.office} staff={s()} onCancel={() => setPinForm(null)} onDone={(name) => { setPinForm(null); setSaved(''); setPinDone({ reset: name }); }} />}
+      </KeyedById>
       <p role="status" class="saved" data-testid="reset-status">{pinNote()}</p>
       <IdleLockSetting office={props.office} canEdit={canEdit()} />
       <StaffHistory office={props.office} />

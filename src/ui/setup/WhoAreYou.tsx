@@ -6,6 +6,7 @@ import { createLive } from '../../shared/bindings/live';
 import type { Office } from '../../store/office-api';
 import { addStaffProfile } from '../../store/staff-pins';
 import { createSave, FormShell } from '../common/FormShell';
+import { KeyedById } from '../common/KeyedById';
 import { problemFor } from '../common/Problems';
 import { enterAs } from '../lock/lock-state';
 import { PinForm } from '../lock/PinForm';
@@ -52,12 +53,12 @@ export function WhoAreYou(props: { office: Office }) {
           </For>
         </ul>
       </Show>
-      {/* Keyed by the profile's id, not its row: the staff list is re-read while the office shard is
+      {/* By the profile's id, not its row: the staff list is re-read while the office shard is
           still being written on a new tablet, and a new row object must not remount the form (and
           empty the PIN just typed). */}
-      <Show when={picked()?.id} keyed>
-        {(_id) => <Show when={picked()}>{(s) => <PinForm office={props.office} staff={s()} onDone={() => enterAs(props.office, s())} onCancel={() => setPickedId(null)} />}</Show>}
-      </Show>
+      <KeyedById when={picked()}>
+        {(s) => <PinForm office={props.office} staff={s()} onDone={() => enterAs(props.office, s())} onCancel={() => setPickedId(null)} />}
+      </KeyedById>
       <FormShell save={save} class="card" aria-labelledby="new-staff" actionsClass="setup-actions" submit={t('setup.addStaff')} head={<h2 id="new-staff">{t('setup.newStaff')}</h2>}>
         <label>
           {t('setup.staffName')}
