@@ -144,7 +144,16 @@ export const attachmentsPage: Metric = {
     await b.page.goto(`${office.base}/requests/${id}`);
     await b.page.locator(INTAKE).waitFor({ timeout: 60_000 });
 
+    // The baseline once the open has settled: the renderer gives back what loading and syncing
+    // the month took over some seconds; measured too early, a later release reads as the photos'
+    // memory shrinking (a growth of −75 MB in one run). Settled: two readings 1 s apart within 2 MB.
     await pageA.waitForTimeout(3000);
+    for (let i = 0, last = -1e9; i < 30; i++) {
+      const now = rendererRss(a.pid)[0]?.mb ?? 0;
+      if (Math.abs(now - last) < 2) break;
+      last = now;
+      await pageA.waitForTimeout(1000);
+    }
     const before = rendererRss(a.pid);
     if (!before.length) throw new Error('no renderer process found under tablet A’s browser');
     const heapBefore = await pageA.evaluate(HEAP_MB);
