@@ -11,8 +11,8 @@ import { UpdatePrompt } from './shell/UpdatePrompt';
 const RemovedNotice = lazy(() => import('./shell/RemovedNotice').then((m) => ({ default: m.RemovedNotice })));
 const loadQueues = () => import('./requests/RequestQueues');
 const RequestQueues = lazy(() => loadQueues().then((m) => ({ default: m.RequestQueues })));
-// 工单 is the desk's most used page after the customer list: its chunk (4 kB, with its imports
-// ~15 kB) is fetched once the first screen is up and the app is idle, so the first visit does not
+// 工单 is the desk's most used page after the customer list: its chunk (with what it imports,
+// ~11 KiB gzipped) is fetched once the first screen is up and the app is idle, so the first visit does not
 // wait for it — and the first screen does not wait for it either (the idle time while the list
 // reads IndexedDB came before the list before).
 void afterFirstScreen().then(() => {
