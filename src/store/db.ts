@@ -1,6 +1,8 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { CollectionName } from '../domain/shards';
-import { projectionSchema, type RowOf } from './collections';
+import type { RowOf } from './collections';
+// Only the index specs: the projections (every record type of the domain) stay out of the page's first load.
+import { projectionSchema } from './collection-indexes';
 import type { PackRow } from './figure-packs';
 // Attachments (issue 19): pictures' bytes beside the documents
 import { BLOBS_INDEXES, type StoredBlob } from './blobs/stored';

@@ -19,7 +19,7 @@ import type { CustomerRow } from '../domain/customers/types';
 import type { Office } from './office-api';
 import { personalDataFacts } from './personal-data';
 import { csvBytes, readPasted, readSpreadsheet, xlsxBytes, type RawSheet } from './spreadsheet';
-import { importSettingsOf } from './queries/settings';
+import { importSettingsOf } from './queries/import-settings';
 import { knownUnitCodes } from './queries/units';
 
 export type ImportProgress =

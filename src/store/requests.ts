@@ -62,8 +62,4 @@ export async function runStep(
   return office.run(command.value);
 }
 
-/** The role of the staff on this device (managers approve settlements and may force a close). */
-export async function myRole(office: Office): Promise<string> {
-  const me = office.config.staffId ? await office.db.staff.get(office.config.staffId) : undefined;
-  return me?.role ?? '';
-}
+export { myRole } from './my-role';

@@ -7,7 +7,7 @@ import { resetStaffPin, setOwnPin } from '../domain/staff/staff-pin';
 import type { Office } from './office-api';
 import { hashPin, pinMatches } from './pin-hash';
 import { loadPinTries, savePinTries } from './pin-tries';
-import { myRole } from './requests';
+import { myRole } from './my-role';
 
 /*
  * Store actions for staff profiles and their PINs. WebCrypto hashing is async, so it happens

@@ -62,6 +62,14 @@ const firstScreen = new Promise<void>((resolve) => {
   setTimeout(resolve, 500);
 });
 
+/**
+ * Resolves once the first screen shows real content (or after 500 ms on a page that does not
+ * say): work that page does not need — a chunk fetched ahead for later — waits for it.
+ */
+export function afterFirstScreen(): Promise<void> {
+  return firstScreen;
+}
+
 /** Called by the first screen once it shows real content. */
 export function firstScreenShown(): void {
   markFirst();

@@ -1,4 +1,3 @@
-import { importSettingsFrom, type ImportSettings } from '../../domain/import/values';
 import { serviceSettingsFrom, type ServiceSettings, type Team } from '../../domain/requests/settings';
 import type { SettingsRow } from '../db';
 import type { ReadonlyDB } from '../readonly-db';
@@ -19,9 +18,4 @@ export async function serviceSettings(db: ReadonlyDB): Promise<ServiceSettings> 
 
 export async function teams(db: ReadonlyDB): Promise<Team[]> {
   return (await serviceSettings(db)).teams;
-}
-
-/** What the office's coded values mean in its spreadsheets, and whether bad optional fields refuse a row. */
-export async function importSettingsOf(db: ReadonlyDB): Promise<ImportSettings> {
-  return importSettingsFrom((await db.settings.get('import'))?.data);
 }
