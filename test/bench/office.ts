@@ -22,6 +22,7 @@ import { relayIn, removeDir, tempDir, wsUrl } from '../helpers/relay';
 import { IDB_AT_LEAST, LONG_TASKS_INIT, run } from './page-scripts';
 import { within } from './scope';
 import { benchActor, directoryDoc, ledgerDoc, officeDoc } from './seed';
+import { joinDashboard, seedDashboardOffice, type DashboardOffice } from './dashboard-bench';
 import type { GeneratedCustomer } from './generate';
 
 export const SIZES = {
@@ -193,6 +194,30 @@ export class Bench {
       return { dir, ...tablet.join! };
     } finally {
       await within(context.close(), 20_000, 'profile close').catch(() => undefined);
+    }
+  });
+
+  /** The dashboard's own office (a year given what a real year has, 2,000 survey answers), seeded once for desk and tablet. */
+  readonly dashboardOffice = once(async (): Promise<DashboardOffice> => seedDashboardOffice(await this.relay(), SIZES.requests, Math.min(2000, SIZES.customers)));
+
+  /**
+   * A browser profile that joined the dashboard's office at full speed, once: the tablet mode
+   * reopens it in the slowed browser, as it does the bench's profile, instead of joining a year of
+   * 10,000 requests at a quarter core (which took most of the tablet mode's minutes).
+   */
+  readonly dashboardProfile = once(async (): Promise<string> => {
+    const d = await this.dashboardOffice();
+    const dir = await tempDir('linli-bench-dash-profile-');
+    this.profileDirs.push(dir);
+    const context = await within(chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 800 } }), 60_000, 'Chromium (dashboard profile) to start');
+    try {
+      context.setDefaultTimeout(120_000);
+      const page = context.pages()[0] ?? (await context.newPage());
+      await joinDashboard(page, d, SIZES.requests);
+      await within(page.evaluate('navigator.serviceWorker.ready.then(() => true)'), 60_000, 'service worker');
+      return dir;
+    } finally {
+      await within(context.close(), 20_000, 'dashboard profile close').catch(() => undefined);
     }
   });
 

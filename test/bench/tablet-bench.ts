@@ -20,6 +20,21 @@ export class TabletBench extends Bench {
   override readonly relay = () => this.desk.relay();
   override readonly office = () => this.desk.office();
   override readonly profile = () => this.desk.profile();
+  override readonly dashboardOffice = () => this.desk.dashboardOffice();
+  override readonly dashboardProfile = () => this.desk.dashboardProfile();
+
+  /** The slowed browser of the bench's profile closed (the group kept): the dashboard opens a profile of its own in the group. */
+  async closeBrowser(): Promise<void> {
+    if (this.launched) await this.launched.close();
+    this.launched = null;
+    this.browserOnce = null;
+    this.tabletOnce = null;
+  }
+
+  /** A browser in the group on `profileDir` (closed by the caller). */
+  launchOn(profileDir: string) {
+    return launchInGroup(profileDir, this.group);
+  }
 
   private browserOnce: Promise<Browser> | null = null;
   override readonly browser = () =>

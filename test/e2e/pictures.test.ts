@@ -20,6 +20,7 @@ import { metadataOf, withExif } from '../helpers/camera-jpeg';
 import { ARTIFACTS, expectRealChinese, openPrintPreview, pdfPageToPng, printToPdf } from '../helpers/pdf';
 import { imagesLoaded as picturesLoaded, shootBothSizes } from '../helpers/pictures-page';
 import { closeSeededOffice, openSeededOffice, type SeededOffice } from '../helpers/seeded-office';
+import { joinOffice } from '../helpers/office';
 import type { Relay } from '../../sync-server/relay';
 
 /**
@@ -163,6 +164,30 @@ describe('pictures and signatures on a request', () => {
     const intake = page.locator('[data-testid=picture-strip][data-stage=intake]');
     await expect.poll(() => intake.getByTestId('picture-thumb').nth(1).getAttribute('data-state')).toBe('relay');
     expect(await intake.getByTestId('picture-thumb').nth(1).locator('img').getAttribute('src')).toBe(waitingSrc);
+  });
+
+  it('a photo is kept even where the pictures worker cannot start: it is encoded on the page instead', async () => {
+    // A second tablet whose worker script does not load (no service worker to serve it, the
+    // request refused): the worker's error hands the photo to the page's own encoder.
+    const other = await app!.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+    try {
+      let refused = 0;
+      await other.route(/encode-worker-[^/]*\.js/, (r) => ((refused += 1), r.abort()));
+      const second = await other.newPage();
+      await joinOffice(second, base, app!.ws, app!.office, OFFICE, benchActor.name);
+      await second.goto(`${base}/requests/${requestId}`);
+      const intake = second.locator('[data-testid=picture-strip][data-stage=intake]');
+      await intake.waitFor();
+      await expect.poll(() => intake.getByTestId('picture-thumb').count(), { timeout: 30_000 }).toBe(2);
+      await intake.getByLabel(`从相册选照片到“${zh['picture.stageTitle.intake']}”`).setInputFiles(await cameraPhoto(2));
+      await expect.poll(() => intake.getByTestId('picture-thumb').count(), { timeout: 30_000 }).toBe(3);
+      expect(refused).toBeGreaterThan(0);
+      expect(await intake.getByRole('alert').count()).toBe(0);
+      // Visible on the first tablet too: it was kept and sent like any other.
+      await expect.poll(() => page.locator('[data-testid=picture-strip][data-stage=intake] [data-testid=picture-thumb]').count(), { timeout: 30_000 }).toBe(3);
+    } finally {
+      await other.close();
+    }
   });
 
   it('the resident signs with pointer events: the signature shows, is in the history, and prints in its box', async () => {

@@ -14,7 +14,7 @@ export const IDLE_MS = 2_000;
 let worker: Worker | null = null;
 let next = 0;
 let idle: ReturnType<typeof setTimeout> | null = null;
-const waiting = new Map<number, { resolve: (e: Encoded) => void; reject: (e: Error) => void }>();
+const waiting = new Map<number, { file: Blob; resolve: (e: Encoded) => void; reject: (e: Error) => void }>();
 
 function start(): Worker {
   if (idle) clearTimeout(idle);
@@ -29,12 +29,16 @@ function start(): Worker {
     if (e.data.ok && e.data.value) p.resolve(e.data.value);
     else p.reject(new Error(e.data.error ?? 'encode failed'));
   };
-  // A worker that cannot start or crashed (out of memory on a huge picture): every photo waiting
-  // on it is refused (the strip says the picture could not be read), and the next one starts afresh.
-  w.onerror = () => {
-    for (const p of waiting.values()) p.reject(new Error('pictures worker failed'));
+  // A worker that cannot start (its script not loadable: a page the service worker does not
+  // control yet, offline) or that crashed: every photo waiting on it is encoded on the page
+  // instead — slower for the page, but a photo is never lost to the worker; the next one tries a
+  // fresh worker again.
+  w.onerror = (e) => {
+    e.preventDefault();
+    const orphans = [...waiting.values()];
     waiting.clear();
     stop();
+    for (const p of orphans) encodePicture(p.file).then(p.resolve, p.reject);
   };
   worker = w;
   return w;
@@ -52,7 +56,7 @@ export function encodeInWorker(file: Blob): Promise<Encoded> {
   if (typeof Worker === 'undefined' || typeof OffscreenCanvas === 'undefined') return encodePicture(file);
   const id = ++next;
   return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
+    waiting.set(id, { file, resolve, reject });
     start().postMessage({ id, file });
   });
 }
