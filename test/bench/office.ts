@@ -184,17 +184,12 @@ export class Bench {
    */
   readonly profile = once(async (): Promise<JoinedProfile> => {
     const office = await this.office();
-    const dir = await tempDir('linli-bench-profile-');
-    this.profileDirs.push(dir);
-    const context = await within(chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 800 } }), 60_000, 'Chromium (profile) to start');
-    try {
+    return this.inProfile('linli-bench-profile-', async (dir, context) => {
       context.setDefaultTimeout(60_000);
       await context.addInitScript(LONG_TASKS_INIT);
       const tablet = await this.joinTablet(office, context);
       return { dir, ...tablet.join! };
-    } finally {
-      await within(context.close(), 20_000, 'profile close').catch(() => undefined);
-    }
+    });
   });
 
   /** The dashboard's own office (a year given what a real year has, 2,000 survey answers), seeded once for desk and tablet. */
@@ -207,19 +202,26 @@ export class Bench {
    */
   readonly dashboardProfile = once(async (): Promise<string> => {
     const d = await this.dashboardOffice();
-    const dir = await tempDir('linli-bench-dash-profile-');
-    this.profileDirs.push(dir);
-    const context = await within(chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 800 } }), 60_000, 'Chromium (dashboard profile) to start');
-    try {
+    return this.inProfile('linli-bench-dash-profile-', async (dir, context) => {
       context.setDefaultTimeout(120_000);
       const page = context.pages()[0] ?? (await context.newPage());
       await joinDashboard(page, d, SIZES.requests);
       await within(page.evaluate('navigator.serviceWorker.ready.then(() => true)'), 60_000, 'service worker');
       return dir;
-    } finally {
-      await within(context.close(), 20_000, 'dashboard profile close').catch(() => undefined);
-    }
+    });
   });
+
+  /** `work` in a full-speed Chromium on a new profile directory (removed with the bench), closed after. */
+  private async inProfile<T>(prefix: string, work: (dir: string, context: BrowserContext) => Promise<T>): Promise<T> {
+    const dir = await tempDir(prefix);
+    this.profileDirs.push(dir);
+    const context = await within(chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 800 } }), 60_000, `Chromium (${prefix}) to start`);
+    try {
+      return await work(dir, context);
+    } finally {
+      await within(context.close(), 20_000, `${prefix} close`).catch(() => undefined);
+    }
+  }
 
   /** The tablet most metrics use (joined once). */
   readonly tablet = once(async () => this.joinTablet(await this.office()));
