@@ -183,8 +183,11 @@ describe('pictures and signatures on a request', () => {
       await expect.poll(() => intake.getByTestId('picture-thumb').count(), { timeout: 30_000 }).toBe(3);
       expect(refused).toBeGreaterThan(0);
       expect(await intake.getByRole('alert').count()).toBe(0);
-      // Visible on the first tablet too: it was kept and sent like any other.
+      // Visible on the first tablet too: it was kept and sent like any other — and the second
+      // tablet stays open until its original is on the relay too (closed earlier, the first tablet
+      // would rightly warn of a picture on no relay when the request is closed, below).
       await expect.poll(() => page.locator('[data-testid=picture-strip][data-stage=intake] [data-testid=picture-thumb]').count(), { timeout: 30_000 }).toBe(3);
+      await expect.poll(() => intake.locator('[data-testid=picture-thumb]:not([data-state=relay])').count(), { timeout: 60_000 }).toBe(0);
     } finally {
       await other.close();
     }

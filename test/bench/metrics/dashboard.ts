@@ -13,7 +13,9 @@ export const dashboard: Metric = {
   name: 'dashboard',
   specs: [spec('dashboard.year_10k_ms', 'ms', 200), spec('dashboard.revisit_ms', 'ms', null), spec('dashboard.rows_raw_read_ms', 'ms', null)],
   needs: ['browser'],
-  budgetMs: 180_000,
+  // The first of the two dashboard groups seeds the dashboard's office (shared with the tablet's):
+  // 125 s here on an ordinary hour, over 180 s on a slow one.
+  budgetMs: 300_000,
   async run({ bench, record }) {
     const { first, revisit, rawRead } = await benchDashboard(await bench.browser(), await bench.relay(), SIZES.requests, Math.min(2000, SIZES.customers), await bench.dashboardOffice());
     const what = `${SIZES.requests} requests, ${Math.min(2000, SIZES.customers)} survey answers`;
