@@ -61,5 +61,3 @@ export function encodeInWorker(file: Blob): Promise<Encoded> {
   });
 }
 
-/** Whether the pictures worker is running now (tests). */
-export const encoderRunning = () => worker !== null;
